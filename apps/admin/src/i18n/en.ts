@@ -1,0 +1,74 @@
+// English messages: the source of truth for keys. Labels follow docs/product.md.
+const en = {
+  app: {
+    name: 'Quote approvals',
+    skipToContent: 'Skip to main content',
+    pageTitle: '{page} · Quote approvals',
+  },
+  language: {
+    label: 'Language',
+    en: 'English',
+    nl: 'Nederlands',
+  },
+  nav: {
+    main: 'Main',
+    sales: 'Sales',
+    quotes: 'Quotes',
+    tasks: 'Tasks',
+    workflows: 'Workflows',
+    settings: 'Settings',
+  },
+  userMenu: {
+    signedInAs: 'Signed in as',
+    logOut: 'Log out',
+  },
+  roles: {
+    rep: 'Sales rep',
+    manager: 'Sales manager',
+    admin: 'Admin',
+  },
+  login: {
+    title: 'Log in',
+    intro: 'Review and approve sales quotes before they reach a prospect.',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    emailRequired: 'Enter your e-mail address.',
+    passwordRequired: 'Enter your password.',
+    errors: {
+      invalidCredentials: 'Wrong e-mail or password',
+      tooManyAttempts: 'Too many attempts, try again later',
+      generic: 'Something went wrong. Please try again.',
+    },
+  },
+  quotes: {
+    title: 'Quotes',
+    empty: 'No quotes yet.',
+    emptyHint: 'Quotes that sales reps create will be listed here with their approval status.',
+  },
+  tasks: {
+    title: 'Tasks',
+    empty: 'No tasks yet.',
+    emptyHint: 'Approval tasks created by workflows will appear here.',
+  },
+  workflows: {
+    title: 'Workflows',
+    empty: 'No workflows yet.',
+    emptyHint: 'Workflows are added when an admin switches on approvals for quotes.',
+  },
+  settings: {
+    title: 'Settings',
+    empty: 'No settings to show yet.',
+    adminsManage: 'Admins manage quote approval settings here.',
+    readOnly: 'Only admins can change these settings.',
+  },
+  notFound: {
+    title: 'Page not found',
+    message: 'The page you are looking for does not exist.',
+    back: 'Go to quotes',
+  },
+};
+
+export type MessageSchema = typeof en;
+export default en;

@@ -1,0 +1,75 @@
+// Dutch messages. Typed against the English schema, so a missing key is a type error.
+import type { MessageSchema } from './en';
+
+const nl: MessageSchema = {
+  app: {
+    name: 'Quote approvals',
+    skipToContent: 'Naar de hoofdinhoud',
+    pageTitle: '{page} · Quote approvals',
+  },
+  language: {
+    label: 'Taal',
+    en: 'English',
+    nl: 'Nederlands',
+  },
+  nav: {
+    main: 'Hoofdmenu',
+    sales: 'Verkoop',
+    quotes: 'Offertes',
+    tasks: 'Taken',
+    workflows: 'Workflows',
+    settings: 'Instellingen',
+  },
+  userMenu: {
+    signedInAs: 'Ingelogd als',
+    logOut: 'Uitloggen',
+  },
+  roles: {
+    rep: 'Verkoper',
+    manager: 'Verkoopmanager',
+    admin: 'Beheerder',
+  },
+  login: {
+    title: 'Inloggen',
+    intro: 'Beoordeel en keur offertes goed voordat ze een prospect bereiken.',
+    email: 'E-mail',
+    password: 'Wachtwoord',
+    submit: 'Inloggen',
+    submitting: 'Bezig met inloggen…',
+    emailRequired: 'Vul je e-mailadres in.',
+    passwordRequired: 'Vul je wachtwoord in.',
+    errors: {
+      invalidCredentials: 'Onjuist e-mailadres of wachtwoord',
+      tooManyAttempts: 'Te veel pogingen, probeer het later opnieuw',
+      generic: 'Er ging iets mis. Probeer het opnieuw.',
+    },
+  },
+  quotes: {
+    title: 'Offertes',
+    empty: 'Nog geen offertes.',
+    emptyHint: 'Offertes die verkopers maken, verschijnen hier met hun goedkeuringsstatus.',
+  },
+  tasks: {
+    title: 'Taken',
+    empty: 'Nog geen taken.',
+    emptyHint: 'Goedkeuringstaken die workflows aanmaken, verschijnen hier.',
+  },
+  workflows: {
+    title: 'Workflows',
+    empty: 'Nog geen workflows.',
+    emptyHint: 'Workflows worden toegevoegd zodra een beheerder goedkeuring voor offertes aanzet.',
+  },
+  settings: {
+    title: 'Instellingen',
+    empty: 'Nog geen instellingen om te tonen.',
+    adminsManage: 'Beheerders stellen hier de goedkeuring van offertes in.',
+    readOnly: 'Alleen beheerders kunnen deze instellingen wijzigen.',
+  },
+  notFound: {
+    title: 'Pagina niet gevonden',
+    message: 'De pagina die je zoekt bestaat niet.',
+    back: 'Naar offertes',
+  },
+};
+
+export default nl;

@@ -1,0 +1,15 @@
+import type { MessageSchema } from '../i18n/en';
+
+type NavKey = keyof MessageSchema['nav'];
+type PageTitleKey = `nav.${NavKey}` | 'login.title' | 'notFound.title';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean;
+    /** i18n key of the page name, used for the document title. */
+    titleKey?: PageTitleKey;
+  }
+}
+
+export {};

@@ -1,0 +1,46 @@
+// Aura with an indigo primary and stronger contrast where Aura's defaults fall short of WCAG 2.2 AA:
+// white text on the primary colour (≥ 4.5:1), form-field borders and icons (≥ 3:1), a 2px focus ring.
+import { definePreset } from '@primeuix/themes';
+import Aura from '@primeuix/themes/aura';
+
+const indigo = Object.fromEntries(
+  ['50', '100', '200', '300', '400', '500', '600', '700', '800', '900', '950'].map((shade) => [shade, `{indigo.${shade}}`]),
+);
+
+export const AppPreset = definePreset(Aura, {
+  semantic: {
+    primary: indigo,
+    focusRing: { width: '2px', style: 'solid', color: '{primary.color}', offset: '2px', shadow: 'none' },
+    colorScheme: {
+      light: {
+        primary: {
+          color: '{primary.600}',
+          contrastColor: '#ffffff',
+          hoverColor: '{primary.700}',
+          activeColor: '{primary.800}',
+        },
+        highlight: {
+          background: '{primary.50}',
+          focusBackground: '{primary.100}',
+          color: '{primary.800}',
+          focusColor: '{primary.900}',
+        },
+        formField: {
+          borderColor: '{surface.500}',
+          hoverBorderColor: '{surface.600}',
+          iconColor: '{surface.600}',
+          placeholderColor: '{surface.600}',
+          floatLabelColor: '{surface.600}',
+        },
+      },
+    },
+  },
+});
+
+export const primeVueOptions = {
+  theme: {
+    preset: AppPreset,
+    // The admin is light only; '.app-dark' is never set, so the OS dark mode does not half-apply.
+    options: { darkModeSelector: '.app-dark' },
+  },
+};

@@ -1,0 +1,39 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { IdentityModule } from '@qa/identity-api';
+import { databaseOptions } from '@qa/platform-database';
+import type { AppConfig } from '@qa/shared-config';
+import { RedisModule } from '@qa/shared-redis';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG } from './app-config.token';
+import { HealthModule } from './health/health.module';
+
+/** The HTTP process: every context's HTTP module, persistence, Redis, logs and health. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify assigns the request id (from X-Request-Id or a new one); pino-http logs it.
+            genReqId: (request) => (request as { id?: string }).id ?? '',
+            customProps: (request) => ({ callerId: (request as { caller?: { userId: string } }).caller?.userId }),
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+          },
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        }),
+        MikroOrmModule.forRoot(databaseOptions(config.database)),
+        RedisModule.forRoot(config.redisUrl),
+        IdentityModule.forRoot(config),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { VersioningType, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { AppConfig } from '@qa/shared-config';
+import { createValidationPipe, HttpErrorFilter } from '@qa/shared-http';
+import { uuidv7 } from '@qa/shared-kernel';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { spaFallback } from './spa/spa-fallback';
+
+/** Creates the API application, configured exactly as in production (tests use this too). */
+export async function createApiApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    requestIdHeader: 'x-request-id',
+    genReqId: () => uuidv7(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: options.bufferLogs ?? true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  await configureApiApp(app, config);
+  return app;
+}
+
+export async function configureApiApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  const adminDist = config.adminDist ?? defaultAdminDist();
+  app.useGlobalFilters(new HttpErrorFilter(spaFallback(adminDist)));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI and Bull Board inline their boot scripts; PrimeVue injects its theme styles.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain-HTTP localhost these would break the app.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  if (adminDist && existsSync(join(adminDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Quote approvals API')
+    .setDescription('REST API of Quote approvals. Errors always answer `{ statusCode, code, message, details }`.')
+    .setVersion('1')
+    .addCookieAuth('qa_session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/me/api-tokens' })
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+function defaultAdminDist(): string | null {
+  const candidate = join(__dirname, '../../admin/dist');
+  return existsSync(join(candidate, 'index.html')) ? candidate : null;
+}

@@ -1,0 +1,26 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { databaseOptions } from '@qa/platform-database';
+import type { AppConfig } from '@qa/shared-config';
+import { RedisModule } from '@qa/shared-redis';
+import { LoggerModule } from 'nestjs-pino';
+import { WorkerHeartbeat } from './worker-heartbeat';
+
+/**
+ * The background process: queue processors, the outbox relay and schedulers live here (the event
+ * backbone adds them). No HTTP server.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        MikroOrmModule.forRoot({ ...databaseOptions(config.database), registerRequestContext: false }),
+        RedisModule.forRoot(config.redisUrl),
+      ],
+      providers: [WorkerHeartbeat],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// @qa/approvals-contracts: The context's public face: integration events and query DTOs. Other contexts import only this.
+export {};

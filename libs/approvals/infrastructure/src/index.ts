@@ -1,0 +1,2 @@
+// @qa/approvals-infrastructure: MikroORM mappings and repositories, adapters.
+export {};

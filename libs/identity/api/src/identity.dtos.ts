@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@qa/shared-kernel';
+import { Transform } from 'class-transformer';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'rep@example.com' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: 'demo' })
+  @IsString()
+  @IsNotEmpty({ message: 'password must not be empty' })
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class MeResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+}
+
+export class UserResponse extends MeResponse {
+  @ApiProperty() active!: boolean;
+}
+
+export class UserListResponse {
+  @ApiProperty({ type: [UserResponse] }) items!: UserResponse[];
+}
+
+export class ListUsersRequest {
+  @ApiProperty({ required: false, enum: ROLES, isArray: true, description: 'Only users with these roles (repeat or comma-separate).' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsIn(ROLES, { each: true, message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role[];
+}
+
+export class CreateApiTokenRequest {
+  @ApiProperty({ example: 'CI export script' })
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(100)
+  name!: string;
+}
+
+export class ApiTokenResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The first characters of the token, to recognise it.' }) prefix!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: Date | null;
+}
+
+export class ApiTokenListResponse {
+  @ApiProperty({ type: [ApiTokenResponse] }) items!: ApiTokenResponse[];
+}
+
+export class CreatedApiTokenResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() prefix!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ description: 'The secret: send it as `Authorization: Bearer <token>`. Shown only now.' }) token!: string;
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateApiTokenCommand, ListApiTokensQuery, RevokeApiTokenCommand } from '@qa/identity-application';
+import { Authenticated, CurrentCaller, ErrorResponse } from '@qa/shared-http';
+import type { Caller } from '@qa/shared-kernel';
+import { ApiTokenListResponse, CreateApiTokenRequest, CreatedApiTokenResponse, MeResponse } from './identity.dtos';
+
+@ApiTags('me')
+@Controller({ path: 'me', version: '1' })
+@Authenticated()
+export class MeController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getMe', summary: 'The logged-in user' })
+  @ApiOkResponse({ type: MeResponse })
+  getMe(@CurrentCaller() caller: Caller): MeResponse {
+    return { id: caller.userId, email: caller.email, name: caller.name, role: caller.role };
+  }
+
+  @Get('api-tokens')
+  @ApiOperation({ operationId: 'listApiTokens', summary: "The caller's active API tokens" })
+  @ApiOkResponse({ type: ApiTokenListResponse })
+  async listApiTokens(@CurrentCaller() caller: Caller): Promise<ApiTokenListResponse> {
+    return { items: await this.queries.execute(new ListApiTokensQuery(caller.userId)) };
+  }
+
+  @Post('api-tokens')
+  @ApiOperation({ operationId: 'createApiToken', summary: 'Create a bearer token for scripts; the secret is shown once' })
+  @ApiCreatedResponse({ type: CreatedApiTokenResponse })
+  createApiToken(@CurrentCaller() caller: Caller, @Body() body: CreateApiTokenRequest): Promise<CreatedApiTokenResponse> {
+    return this.commands.execute(new CreateApiTokenCommand(caller.userId, body.name));
+  }
+
+  @Delete('api-tokens/:id')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'revokeApiToken', summary: 'Revoke one of your API tokens' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async revokeApiToken(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.commands.execute(new RevokeApiTokenCommand(caller.userId, id));
+  }
+}

@@ -1,0 +1,16 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+/** The caller's active API tokens (never their secrets). */
+export class ListApiTokensQuery extends Query<ApiTokenSummary[]> {
+  constructor(readonly userId: string) {
+    super();
+  }
+}

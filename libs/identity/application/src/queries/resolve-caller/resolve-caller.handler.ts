@@ -1,0 +1,44 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiTokenRepository, SessionRepository, UserRepository, type User } from '@qa/identity-domain';
+import type { Caller } from '@qa/shared-kernel';
+import { IdentitySettings } from '../../ports/identity.ports';
+import { hashSecret } from '../../secrets';
+import { ResolveCallerQuery } from './resolve-caller.query';
+
+@QueryHandler(ResolveCallerQuery)
+export class ResolveCallerHandler implements IQueryHandler<ResolveCallerQuery> {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: ApiTokenRepository,
+    private readonly settings: IdentitySettings,
+  ) {}
+
+  async execute({ credentials }: ResolveCallerQuery): Promise<Caller | null> {
+    const now = new Date();
+    if (credentials.bearerToken) {
+      const token = await this.tokens.findByTokenHash(hashSecret(credentials.bearerToken));
+      if (!token || !token.isActive()) return null;
+      const user = await this.users.findById(token.userId);
+      if (!user?.active) return null;
+      if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+        token.lastUsedAt = now;
+        await this.tokens.save(token);
+      }
+      return toCaller(user, 'api-token');
+    }
+    if (credentials.sessionToken) {
+      const session = await this.sessions.findByTokenHash(hashSecret(credentials.sessionToken));
+      if (!session || session.isExpired(now)) return null;
+      const user = await this.users.findById(session.userId);
+      if (!user?.active) return null;
+      if (session.touch(now, this.settings.sessionTtlMs)) await this.sessions.save(session);
+      return toCaller(user, 'session');
+    }
+    return null;
+  }
+}
+
+function toCaller(user: User, via: Caller['via']): Caller {
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via };
+}

@@ -1,0 +1,25 @@
+import type { Role } from '@qa/shared-kernel';
+import type { ApiToken } from './api-token';
+import type { Session } from './session';
+import type { User } from './user';
+
+/** Repository ports; MikroORM implements them in identity-infrastructure. */
+export abstract class UserRepository {
+  abstract findById(id: string): Promise<User | null>;
+  abstract findByEmail(email: string): Promise<User | null>;
+  abstract list(filter: { role?: Role[] }): Promise<User[]>;
+  abstract save(user: User): Promise<void>;
+}
+
+export abstract class SessionRepository {
+  abstract findByTokenHash(tokenHash: string): Promise<Session | null>;
+  abstract save(session: Session): Promise<void>;
+  abstract deleteByTokenHash(tokenHash: string): Promise<void>;
+}
+
+export abstract class ApiTokenRepository {
+  abstract findByTokenHash(tokenHash: string): Promise<ApiToken | null>;
+  abstract findById(id: string): Promise<ApiToken | null>;
+  abstract listForUser(userId: string): Promise<ApiToken[]>;
+  abstract save(token: ApiToken): Promise<void>;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Session } from './session';
+
+const hour = 3_600_000;
+
+describe('Session', () => {
+  const start = new Date('2026-11-26T10:00:00Z');
+  const open = () => Session.open({ id: 's1', tokenHash: 'h', userId: 'u1', ttlMs: 12 * hour, now: start });
+
+  it('expires after its lifetime', () => {
+    const session = open();
+    expect(session.isExpired(new Date(start.getTime() + 12 * hour - 1))).toBe(false);
+    expect(session.isExpired(new Date(start.getTime() + 12 * hour))).toBe(true);
+  });
+
+  it('slides only when less than half its lifetime is left', () => {
+    const session = open();
+    expect(session.touch(new Date(start.getTime() + 2 * hour), 12 * hour)).toBe(false);
+    const later = new Date(start.getTime() + 7 * hour);
+    expect(session.touch(later, 12 * hour)).toBe(true);
+    expect(session.expiresAt.getTime()).toBe(later.getTime() + 12 * hour);
+  });
+});

@@ -1,0 +1,2 @@
+// @qa/notifications-infrastructure: MikroORM mappings and repositories, adapters.
+export {};

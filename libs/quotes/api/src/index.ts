@@ -1,0 +1,2 @@
+// @qa/quotes-api: HTTP controllers and DTOs, queue processors, the Nest modules.
+export {};

@@ -1,0 +1,2 @@
+// @qa/quotes-infrastructure: MikroORM mappings and repositories, adapters.
+export {};

@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  redisUrl: string;
+  logLevel: LogLevel;
+  /** Send the session cookie only over HTTPS. On by default in production. */
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  /** Failed logins per e-mail and client address before further attempts are refused for a while. */
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+  /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
+  adminDist: string | null;
+}
+
+/** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
+export const SETTINGS = {
+  NODE_ENV: 'development | production | test (default development)',
+  HOST: 'address the API listens on (default 0.0.0.0)',
+  PORT: 'port of the API and the SPA (default 3000)',
+  DATABASE_URL: 'postgres://user:pass@host:5432/db — use PostgreSQL; unset means embedded SQLite',
+  SQLITE_PATH: 'SQLite file when DATABASE_URL is unset (default ./data/quote-approvals.sqlite; :memory: for a throw-away one)',
+  REDIS_URL: 'redis://host:port for BullMQ and rate limits (default redis://127.0.0.1:6379)',
+  LOG_LEVEL: `${LOG_LEVELS.join(' | ')} (default info)`,
+  COOKIE_SECURE: 'true | false: session cookie only over HTTPS (default true in production)',
+  SESSION_TTL_HOURS: 'hours a session lives without use (default 12)',
+  LOGIN_MAX_FAILURES: 'failed logins before a lock-out (default 5)',
+  LOGIN_LOCKOUT_SECONDS: 'length of the lock-out (default 900)',
+  ADMIN_DIST: 'folder of the built SPA (default apps/admin/dist when it exists)',
+} as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws one ConfigError listing every problem found. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const str = (name: keyof typeof SETTINGS, fallback: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? fallback : value.trim();
+  };
+  const int = (name: keyof typeof SETTINGS, fallback: number, min: number, max: number) => {
+    const raw = str(name, String(fallback));
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: keyof typeof SETTINGS, fallback: boolean) => {
+    const raw = str(name, String(fallback)).toLowerCase();
+    if (raw !== 'true' && raw !== 'false') {
+      problems.push(`${name} must be true or false; got "${raw}"`);
+      return fallback;
+    }
+    return raw === 'true';
+  };
+  const oneOf = <T extends string>(name: keyof typeof SETTINGS, allowed: readonly T[], fallback: T): T => {
+    const raw = str(name, fallback);
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}; got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+
+  let database: DatabaseConfig;
+  const databaseUrl = str('DATABASE_URL', '');
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\/[^/]+\/[^/?#]+/.test(databaseUrl)) {
+      problems.push(`DATABASE_URL must look like postgres://user:password@host:5432/database; got "${redact(databaseUrl)}"`);
+    }
+    database = { kind: 'postgresql', url: databaseUrl };
+  } else {
+    const sqlitePath = str('SQLITE_PATH', 'data/quote-approvals.sqlite');
+    database = { kind: 'sqlite', path: sqlitePath === ':memory:' ? sqlitePath : resolve(cwd, sqlitePath) };
+  }
+
+  const redisUrl = str('REDIS_URL', 'redis://127.0.0.1:6379');
+  if (!/^rediss?:\/\/[^/]+/.test(redisUrl)) {
+    problems.push(`REDIS_URL must look like redis://host:6379; got "${redact(redisUrl)}"`);
+  }
+
+  const adminDist = str('ADMIN_DIST', '');
+  const config: AppConfig = {
+    env: nodeEnv,
+    host: str('HOST', '0.0.0.0'),
+    port: int('PORT', 3000, 1, 65535),
+    database,
+    redisUrl,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    adminDist: adminDist ? resolve(cwd, adminDist) : null,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Hides the password in a connection URL before it is printed. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}

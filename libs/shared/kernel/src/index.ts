@@ -1,0 +1,5 @@
+// @qa/shared-kernel: building blocks every context's domain uses. No framework imports.
+export * from './domain-error';
+export * from './aggregate-root';
+export * from './ids';
+export * from './access';

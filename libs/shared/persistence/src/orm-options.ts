@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AnyEntity, EntitySchema, Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { DatabaseConfig } from '@qa/shared-config';
+
+export interface MigrationSets {
+  postgresql: MigrationObject[];
+  sqlite: MigrationObject[];
+}
+
+export interface OrmOptionsInput {
+  database: DatabaseConfig;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: EntitySchema<any>[] | AnyEntity[];
+  migrations: MigrationSets;
+  /** Connection pool size on PostgreSQL. */
+  poolMax?: number;
+}
+
+/**
+ * MikroORM options for either database. The same entity schemas map to both; each database has its
+ * own migration list because their DDL differs.
+ */
+export function ormOptions({ database, entities, migrations, poolMax = 10 }: OrmOptionsInput): Options {
+  const common = {
+    entities: entities as Options['entities'],
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
+  } satisfies Partial<Options>;
+
+  if (database.kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: database.url,
+      pool: { min: 0, max: poolMax },
+      migrations: { migrationsList: migrations.postgresql, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    } as Options;
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: database.path,
+    migrations: { migrationsList: migrations.sqlite, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+  } as Options;
+}

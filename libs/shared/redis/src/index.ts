@@ -1,0 +1,2 @@
+// @qa/shared-redis: one ioredis connection per process, for BullMQ, rate limits and health.
+export * from './redis.module';

@@ -1,0 +1,2 @@
+// @qa/tasks-api: HTTP controllers and DTOs, queue processors, the Nest modules.
+export {};

@@ -1,0 +1,2 @@
+// @qa/tasks-domain: Aggregates, value objects, domain events, errors and repository ports. No framework imports.
+export {};

@@ -1,0 +1,2 @@
+// @qa/tasks-infrastructure: MikroORM mappings and repositories, adapters.
+export {};

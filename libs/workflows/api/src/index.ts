@@ -1,0 +1,2 @@
+// @qa/workflows-api: HTTP controllers and DTOs, queue processors, the Nest modules.
+export {};

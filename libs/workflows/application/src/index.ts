@@ -1,0 +1,2 @@
+// @qa/workflows-application: Use cases: commands/<use-case>/, queries/<use-case>/, event-handlers/.
+export {};

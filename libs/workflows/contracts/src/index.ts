@@ -1,0 +1,2 @@
+// @qa/workflows-contracts: The context's public face: integration events and query DTOs. Other contexts import only this.
+export {};

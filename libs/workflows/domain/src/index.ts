@@ -1,0 +1,2 @@
+// @qa/workflows-domain: Aggregates, value objects, domain events, errors and repository ports. No framework imports.
+export {};

@@ -1,0 +1,2 @@
+// @qa/workflows-infrastructure: MikroORM mappings and repositories, adapters.
+export {};
