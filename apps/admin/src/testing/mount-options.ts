@@ -11,6 +11,10 @@ export function createTestApp(options: { locale?: AppLocale } = {}) {
   setActivePinia(pinia);
   const i18n = createAppI18n(options.locale ?? 'en');
   const router = createAppRouter(createMemoryHistory());
-  const global: GlobalMountOptions = { plugins: [pinia, i18n, [PrimeVue, { theme: 'none' }], router] };
+  const global: GlobalMountOptions = {
+    plugins: [pinia, i18n, [PrimeVue, { theme: 'none' }], router],
+    // Real <Transition>: PrimeVue overlays announce show/hide from their transition hooks.
+    stubs: { transition: false },
+  };
   return { pinia, i18n, router, global };
 }

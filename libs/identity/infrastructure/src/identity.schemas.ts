@@ -1,6 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { ApiToken, Session, User } from '@qa/identity-domain';
-import { ROLES } from '@qa/shared-kernel';
 
 export const UserSchema = new EntitySchema<User>({
   class: User,
@@ -9,9 +8,11 @@ export const UserSchema = new EntitySchema<User>({
     id: { type: 'string', primary: true, length: 36 },
     email: { type: 'string', length: 320, unique: 'identity_user_email_unique' },
     name: { type: 'string', length: 200 },
-    role: { enum: true, items: () => [...ROLES], type: 'string', length: 16, index: 'identity_user_role_index' },
+    // A plain string column: SQLite cannot introspect CHECK constraints, so an enum mapping would
+    // never compare equal to its own migration there. The domain type (Role) keeps the values right.
+    role: { type: 'string', length: 16, index: 'identity_user_role_index' },
     passwordHash: { type: 'string', length: 255 },
-    active: { type: 'boolean', default: true },
+    active: { type: 'boolean' },
     createdAt: { type: 'datetime' },
   },
 });

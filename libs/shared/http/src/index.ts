@@ -4,3 +4,4 @@ export * from './access.decorators';
 export * from './error-response';
 export * from './http-error.filter';
 export * from './validation.pipe';
+export * from './endpoint-access-rules';

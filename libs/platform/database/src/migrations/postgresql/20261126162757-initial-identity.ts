@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126162323_Identity extends Migration {
+export class Migration20261126162757_InitialIdentity extends Migration {
   override async up(): Promise<void> {
     this.addSql("create table \"identity_api_token\" (\"id\" varchar(36) not null, \"user_id\" varchar(36) not null, \"name\" varchar(100) not null, \"token_hash\" varchar(64) not null, \"prefix\" varchar(16) not null, \"created_at\" timestamptz not null, \"last_used_at\" timestamptz null, \"revoked_at\" timestamptz null, constraint \"identity_api_token_pkey\" primary key (\"id\"))");
     this.addSql("create index \"identity_api_token_user_id_index\" on \"identity_api_token\" (\"user_id\")");
@@ -9,7 +9,7 @@ export class Migration20261126162323_Identity extends Migration {
     this.addSql("alter table \"identity_session\" add constraint \"identity_session_token_hash_unique\" unique (\"token_hash\")");
     this.addSql("create index \"identity_session_user_id_index\" on \"identity_session\" (\"user_id\")");
     this.addSql("create index \"identity_session_expires_at_index\" on \"identity_session\" (\"expires_at\")");
-    this.addSql("create table \"identity_user\" (\"id\" varchar(36) not null, \"email\" varchar(320) not null, \"name\" varchar(200) not null, \"role\" text check (\"role\" in ('rep', 'manager', 'admin')) not null, \"password_hash\" varchar(255) not null, \"active\" boolean not null default true, \"created_at\" timestamptz not null, constraint \"identity_user_pkey\" primary key (\"id\"))");
+    this.addSql("create table \"identity_user\" (\"id\" varchar(36) not null, \"email\" varchar(320) not null, \"name\" varchar(200) not null, \"role\" varchar(16) not null, \"password_hash\" varchar(255) not null, \"active\" boolean not null, \"created_at\" timestamptz not null, constraint \"identity_user_pkey\" primary key (\"id\"))");
     this.addSql("alter table \"identity_user\" add constraint \"identity_user_email_unique\" unique (\"email\")");
     this.addSql("create index \"identity_user_role_index\" on \"identity_user\" (\"role\")");
   }

@@ -1,0 +1,147 @@
+// Vitest globalSetup of the e2e project: builds the SPA, starts the real API (which serves it)
+// against a fresh PostgreSQL database with the demo data, and hands its URL to the tests.
+// Nothing is mocked: the browser talks to the same API, database and Redis as production would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createTestDatabase, type TestDatabase } from '@qa/shared-testing';
+import { findRepoRoot } from './paths';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const HEALTH_TIMEOUT_MS = 60_000;
+const PREFERRED_PORT = 3199;
+
+/** Runs a command to completion; rejects with its output when it fails. */
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`\`${command} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`}):\n${output}`));
+    });
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  if (await portIsFree(PREFERRED_PORT)) return PREFERRED_PORT;
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, api: ChildProcess, apiOutput: () => string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null || api.signalCode !== null) {
+      throw new Error(`The API exited (${api.signalCode ?? `exit ${api.exitCode}`}) before it was healthy. Output (stderr and stdout):\n${apiOutput()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `HTTP ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${lastProblem}). API output (stderr and stdout):\n${apiOutput()}`);
+}
+
+/** Signals the API's process group (the launcher and whatever it started), never anything else. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signalGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = findRepoRoot();
+  const adminDist = join(root, 'apps/admin/dist');
+  let database: TestDatabase | undefined;
+  let api: ChildProcess | undefined;
+
+  const teardown = async () => {
+    await stop(api);
+    await database?.drop();
+  };
+
+  try {
+    await run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts'], { cwd: root });
+
+    database = await createTestDatabase('qa_e2e');
+    const dbEnv = { DATABASE_URL: database.url };
+    await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/migrate.ts'], { cwd: root, env: dbEnv });
+    await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts'], { cwd: root, env: dbEnv });
+
+    const port = await freePort();
+    let apiOutput = '';
+    api = spawn(process.execPath, ['tools/launcher/run-ts.cjs', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...dbEnv,
+        PORT: String(port),
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        ADMIN_DIST: adminDist,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Own process group, so teardown can stop the launcher and the API it may spawn together.
+      detached: true,
+    });
+    // Keep the tail of what the API prints (its logger may write errors to stdout, crashes go to stderr).
+    const keep = (chunk: Buffer) => {
+      apiOutput = (apiOutput + chunk.toString()).slice(-20_000);
+    };
+    api.stdout?.on('data', keep);
+    api.stderr?.on('data', keep);
+    const child = api;
+    process.once('exit', () => signalGroup(child, 'SIGKILL'));
+
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${baseUrl}/api/health`, api, () => apiOutput);
+    project.provide('baseUrl', baseUrl);
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+
+  return teardown;
+}

@@ -1,0 +1,193 @@
+// The admin shell in real Chromium against the real API (built SPA served by apps/api, fresh
+// PostgreSQL database with the demo users). Started by ./global-setup.ts; nothing is mocked.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type E2eBrowser } from './browser';
+import { findRepoRoot } from './paths';
+
+const baseUrl = inject('baseUrl');
+const root = findRepoRoot();
+const screenshotDir = join(root, 'docs/screenshots');
+const failureDir = join(root, 'tmp/e2e');
+
+const DEMO_PASSWORD = 'demo';
+const demoUsers = [
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'Admin' },
+  { email: 'manager@example.com', name: 'Max Manager', role: 'Sales manager' },
+  { email: 'rep@example.com', name: 'Rita Rep', role: 'Sales rep' },
+  { email: 'rep2@example.com', name: 'Remy Rep', role: 'Sales rep' },
+];
+
+let browser: E2eBrowser;
+
+beforeAll(async () => {
+  browser = await launchBrowser({ baseUrl });
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh tab without a session; on failure its screenshot goes to tmp/e2e/. */
+async function openPage(): Promise<Page> {
+  const page = await browser.newPage();
+  onTestFailed(async ({ task }) => {
+    await mkdir(failureDir, { recursive: true });
+    await page.screenshot({ path: join(failureDir, `${task.name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
+  });
+  return page;
+}
+
+function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await (await visible(page.getByLabel('Email', { exact: true }))).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+async function expectShell(page: Page, user: { name: string }): Promise<void> {
+  const nav = await visible(page.getByRole('navigation', { name: 'Main' }));
+  const sales = nav.getByRole('group', { name: 'Sales' });
+  await visible(sales.getByRole('link', { name: 'Quotes', exact: true }));
+  const links = { Quotes: '/quotes', Tasks: '/tasks', Workflows: '/workflows', Settings: '/settings' };
+  for (const [name, href] of Object.entries(links)) {
+    const link = await visible(nav.getByRole('link', { name, exact: true }));
+    expect(await link.getAttribute('href')).toBe(href);
+  }
+  await visible(page.getByRole('banner').getByText('Quote approvals', { exact: true }));
+  const userButton = await visible(page.getByRole('button', { name: user.name, exact: true }));
+  expect(await userButton.getAttribute('aria-haspopup')).toBe('menu');
+  expect(await userButton.getAttribute('aria-expanded')).toBe('false');
+}
+
+describe('admin shell', () => {
+  it.each(demoUsers)('$name logs in, sees the shell with the main navigation and logs out via the user menu', async (user) => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await visible(page.getByRole('heading', { level: 1, name: 'Log in' }));
+
+    await logIn(page, user.email);
+
+    await page.waitForURL((url) => url.pathname === '/quotes');
+    await expectShell(page, user);
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Quotes' }));
+    await visible(page.getByText('No quotes yet.'));
+    expect(await page.title()).toBe('Quotes · Quote approvals');
+    if (user.email === 'admin@example.com') {
+      await page.screenshot({ path: join(screenshotDir, 'shell.png') });
+    }
+
+    const userButton = page.getByRole('button', { name: user.name, exact: true });
+    await userButton.click();
+    const menu = await visible(page.getByRole('menu', { name: user.name }));
+    expect(await userButton.getAttribute('aria-expanded')).toBe('true');
+    const userMenuPanel = page.locator(`#${await userButton.getAttribute('aria-controls')}`);
+    await visible(userMenuPanel.getByText(user.email, { exact: true }));
+    await visible(userMenuPanel.getByText(user.role, { exact: true }));
+    await menu.getByRole('menuitem', { name: 'Log out' }).click();
+
+    await page.waitForURL((url) => url.pathname === '/login');
+    await visible(page.getByLabel('Email', { exact: true }));
+    // The session really ended on the server: a protected page sends us back to the login page.
+    await page.goto(`${baseUrl}/quotes`);
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/quotes');
+    await page.close();
+  });
+
+  it('shows "Wrong e-mail or password" in an alert for a wrong password and stays on the login page', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await visible(page.getByLabel('Email', { exact: true }));
+    await page.screenshot({ path: join(screenshotDir, 'login.png') });
+
+    await logIn(page, 'admin@example.com', 'not-the-password');
+
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('Wrong e-mail or password');
+    expect(pathOf(page)).toBe('/login');
+    await page.close();
+  });
+
+  it('sends a logged-out visit of /quotes to /login and back to /quotes after logging in', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/quotes`);
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/quotes');
+
+    await logIn(page, 'rep@example.com');
+
+    await page.waitForURL((url) => url.pathname === '/quotes');
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Quotes' }));
+    await page.close();
+  });
+
+  it('returns to the page asked for (not just the default) after logging in', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/workflows`);
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/workflows');
+
+    await logIn(page, 'manager@example.com');
+
+    await page.waitForURL((url) => url.pathname === '/workflows');
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Workflows' }));
+    await page.close();
+  });
+
+  it('operates the skip link and the user menu with the keyboard only', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, 'admin@example.com');
+    await page.waitForURL((url) => url.pathname === '/quotes');
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Quotes' }));
+
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skipLink.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+
+    const userButton = page.getByRole('button', { name: 'Ada Admin', exact: true });
+    await userButton.focus();
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('menu', { name: 'Ada Admin' }));
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'hidden' });
+    expect(await userButton.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('menu', { name: 'Ada Admin' }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.close();
+  });
+
+  it('switches the shell to Nederlands and keeps the choice after a reload', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, 'rep2@example.com');
+    await page.waitForURL((url) => url.pathname === '/quotes');
+
+    await (await visible(page.getByRole('combobox', { name: 'Language' }))).click();
+    await page.getByRole('option', { name: 'Nederlands' }).click();
+
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Offertes' }));
+    await visible(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Taken', exact: true }));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await page.reload();
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Offertes' }));
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['qa.locale']);
+    await page.close();
+  });
+});

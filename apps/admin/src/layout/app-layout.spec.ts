@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import App from '../App.vue';
+import { ada, installFakeApi } from '../testing/fake-api';
+import { createTestApp } from '../testing/mount-options';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+async function mountShell(path = '/quotes') {
+  const api = installFakeApi({
+    'GET /api/v1/me': { status: 200, body: ada },
+    'POST /api/v1/auth/logout': { status: 204 },
+  });
+  const app = createTestApp();
+  await app.router.push(path);
+  await app.router.isReady();
+  wrapper = mount(App, { global: app.global, attachTo: document.body });
+  await flushPromises();
+  await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true));
+  return { ...app, api, wrapper };
+}
+
+describe('app layout', () => {
+  it('has header, main navigation and main landmarks and a skip link to the main content', async () => {
+    const { wrapper: w } = await mountShell();
+
+    expect(w.find('header').exists()).toBe(true);
+    expect(w.get('nav').attributes('aria-label')).toBe('Main');
+    expect(w.get('main').attributes('id')).toBe('main-content');
+    const skip = w.get('a.skip-link');
+    expect(skip.attributes('href')).toBe('#main-content');
+    expect(skip.text()).toBe('Skip to main content');
+  });
+
+  it('shows a Sales group with Quotes, then Tasks, Workflows and Settings links in the main navigation', async () => {
+    const { wrapper: w } = await mountShell();
+
+    const group = w.get('nav [role="group"]');
+    expect(w.get(`#${group.attributes('aria-labelledby')}`).text()).toBe('Sales');
+    expect(group.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([['Quotes', '/quotes']]);
+    expect(w.get('nav').findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Quotes', '/quotes'],
+      ['Tasks', '/tasks'],
+      ['Workflows', '/workflows'],
+      ['Settings', '/settings'],
+    ]);
+    expect(w.get('nav a[aria-current="page"]').text()).toBe('Quotes');
+  });
+
+  it('shows the product name and the Quotes page with its empty state', async () => {
+    const { wrapper: w } = await mountShell();
+
+    expect(w.get('header').text()).toContain('Quote approvals');
+    expect(w.get('main h1').text()).toBe('Quotes');
+    expect(w.get('main').text()).toContain('No quotes yet.');
+    expect(document.title).toBe('Quotes · Quote approvals');
+  });
+
+  it('names the user menu button after the user and opens a menu with the e-mail, role and Log out', async () => {
+    const { wrapper: w } = await mountShell();
+
+    const button = w.get('#user-menu-button');
+    expect(button.element.tagName).toBe('BUTTON');
+    expect(button.text()).toContain('Ada Admin');
+    expect(button.attributes('aria-haspopup')).toBe('menu');
+    expect(button.attributes('aria-controls')).toBe('user-menu');
+    expect(button.attributes('aria-expanded')).toBe('false');
+
+    await button.trigger('click');
+    await flushPromises();
+
+    const menu = document.querySelector('[role="menu"]');
+    expect(menu).not.toBeNull();
+    expect(menu?.getAttribute('aria-labelledby')).toBe('user-menu-button');
+    expect(document.getElementById('user-menu')?.textContent).toContain('admin@example.com');
+    expect(document.getElementById('user-menu')?.textContent).toContain('Admin');
+    expect([...document.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent?.trim())).toEqual(['Log out']);
+    expect(button.attributes('aria-expanded')).toBe('true');
+  });
+
+  it('logs out through POST /api/v1/auth/logout and lands on /login when Log out is chosen', async () => {
+    const { wrapper: w, router, api } = await mountShell();
+
+    await w.get('#user-menu-button').trigger('click');
+    await flushPromises();
+    const logOut = document.querySelector<HTMLElement>('[role="menuitem"] [data-pc-section="itemcontent"]');
+    logOut?.click();
+
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'));
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/auth/logout');
+  });
+
+  it('moves focus to the main content when the skip link is used', async () => {
+    const { wrapper: w } = await mountShell();
+
+    await w.get('a.skip-link').trigger('click');
+
+    expect(document.activeElement?.id).toBe('main-content');
+  });
+});

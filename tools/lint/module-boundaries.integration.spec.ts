@@ -1,0 +1,40 @@
+import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+
+/**
+ * Lints a piece of code as if it were the file at `path` (an existing file, so Nx knows its project),
+ * with the workspace's real ESLint config. The file itself is not touched.
+ */
+async function boundaryErrors(path: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
+  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+}
+
+describe('module boundaries (lint)', () => {
+  it('fails when a domain library imports NestJS', async () => {
+    const errors = await boundaryErrors('libs/quotes/domain/src/index.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    expect(errors.join('\n')).toMatch(/@nestjs\/common/);
+  });
+
+  it('fails when a domain library imports MikroORM or BullMQ', async () => {
+    expect(await boundaryErrors('libs/identity/domain/src/index.ts', "import { EntityManager } from '@mikro-orm/core';\nexport type X = EntityManager;\n")).not.toEqual([]);
+    expect(await boundaryErrors('libs/identity/domain/src/index.ts', "import { Queue } from 'bullmq';\nexport type X = Queue;\n")).not.toEqual([]);
+  });
+
+  it("fails when a context imports another context's internals", async () => {
+    const errors = await boundaryErrors('libs/quotes/application/src/index.ts', "import { User } from '@qa/identity-domain';\nexport type X = User;\n");
+    expect(errors.join('\n')).toMatch(/scope:quotes|tags/);
+  });
+
+  it("allows a context to import another context's contracts", async () => {
+    expect(await boundaryErrors('libs/quotes/application/src/index.ts', "import type { UserSummary } from '@qa/identity-contracts';\nexport type X = UserSummary;\n")).toEqual([]);
+  });
+
+  it('fails when the browser app imports a Node-only library', async () => {
+    expect(await boundaryErrors('apps/admin/src/main.ts', "import { loadConfig } from '@qa/shared-config';\nexport const x = loadConfig;\n")).not.toEqual([]);
+  });
+});
