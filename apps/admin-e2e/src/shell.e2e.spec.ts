@@ -31,9 +31,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Uncaught exceptions and CSP violations seen by each page (HTTP 4xx logs are expected: GET /me → 401). */
+const pageProblems = new WeakMap<Page, string[]>();
+
 /** A fresh tab without a session; on failure its screenshot goes to tmp/e2e/. */
 async function openPage(): Promise<Page> {
   const page = await browser.newPage();
+  const problems: string[] = [];
+  pageProblems.set(page, problems);
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) problems.push(message.text());
+  });
   onTestFailed(async ({ task }) => {
     await mkdir(failureDir, { recursive: true });
     await page.screenshot({ path: join(failureDir, `${task.name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
@@ -102,6 +111,7 @@ describe('admin shell', () => {
     // The session really ended on the server: a protected page sends us back to the login page.
     await page.goto(`${baseUrl}/quotes`);
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/quotes');
+    expect(pageProblems.get(page)).toEqual([]);
     await page.close();
   });
 
@@ -148,8 +158,12 @@ describe('admin shell', () => {
     await page.goto(`${baseUrl}/login`);
     await logIn(page, 'admin@example.com');
     await page.waitForURL((url) => url.pathname === '/quotes');
-    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Quotes' }));
+    // After logging in, focus is on the new page's main content.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-content');
 
+    // A fresh page load: the first Tab reaches the skip link.
+    await page.goto(`${baseUrl}/quotes`);
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Quotes' }));
     await page.keyboard.press('Tab');
     const skipLink = page.getByRole('link', { name: 'Skip to main content' });
     expect(await skipLink.evaluate((element) => element === document.activeElement)).toBe(true);

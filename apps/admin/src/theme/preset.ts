@@ -11,6 +11,10 @@ export const AppPreset = definePreset(Aura, {
   semantic: {
     primary: indigo,
     focusRing: { width: '2px', style: 'solid', color: '{primary.color}', offset: '2px', shadow: 'none' },
+    // Aura only recolours a focused field's border; add a ring so focus is plain to see.
+    formField: {
+      focusRing: { width: '2px', style: 'solid', color: '{primary.color}', offset: '1px', shadow: 'none' },
+    },
     colorScheme: {
       light: {
         primary: {
@@ -31,6 +35,7 @@ export const AppPreset = definePreset(Aura, {
           iconColor: '{surface.600}',
           placeholderColor: '{surface.600}',
           floatLabelColor: '{surface.600}',
+          invalidBorderColor: '{red.600}',
         },
       },
     },

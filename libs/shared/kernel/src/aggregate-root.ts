@@ -1,23 +1,43 @@
+import type { IntegrationEventName, IntegrationEventType } from './integration-event';
+
 /** A fact an aggregate recorded; the unit of work turns these into outbox rows when it flushes. */
 export interface RecordedEvent {
-  readonly name: string;
+  readonly name: IntegrationEventName;
   readonly payload: Record<string, unknown>;
+  readonly aggregateType: string;
+  readonly aggregateId: string;
+  readonly aggregateVersion: number;
+  readonly occurredAt: Date;
 }
 
 /**
- * Base for aggregates: they record what happened and carry a version for optimistic concurrency.
- * Recorded events stay on the aggregate until the unit of work pulls them.
+ * Base for aggregates: they carry a version for optimistic concurrency and record what happened.
+ * Recorded events stay on the aggregate until the unit of work pulls them into the outbox, in the
+ * same transaction as the change itself.
  */
 export abstract class AggregateRoot {
-  private recordedEvents: RecordedEvent[] = [];
+  abstract id: string;
+  /** Incremented by every change; a stale version is refused (409). */
+  abstract version: number;
+  /** e.g. `quote`. */
+  protected abstract readonly aggregateType: string;
 
-  protected record(event: RecordedEvent): void {
-    this.recordedEvents.push(event);
+  private recordedEvents?: RecordedEvent[];
+
+  protected record<P extends Record<string, unknown>>(type: IntegrationEventType<P>, payload: P, occurredAt: Date = new Date()): void {
+    (this.recordedEvents ??= []).push({
+      name: type.name,
+      payload,
+      aggregateType: this.aggregateType,
+      aggregateId: this.id,
+      aggregateVersion: this.version,
+      occurredAt,
+    });
   }
 
   /** Returns and forgets the events recorded since the last pull. */
   pullEvents(): RecordedEvent[] {
-    const events = this.recordedEvents;
+    const events = this.recordedEvents ?? [];
     this.recordedEvents = [];
     return events;
   }

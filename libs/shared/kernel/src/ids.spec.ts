@@ -19,6 +19,12 @@ describe('uuidv7', () => {
     expect(parseInt(uuidv7(ms).replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
   });
 
+  it('keeps ids made in the same millisecond in the order they were made', () => {
+    const ms = Date.UTC(2026, 5, 1);
+    const ids = Array.from({ length: 50 }, () => uuidv7(ms));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('differs between two ids made in the same millisecond', () => {
     const ms = Date.now();
     expect(uuidv7(ms)).not.toBe(uuidv7(ms));

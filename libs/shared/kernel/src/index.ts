@@ -1,5 +1,6 @@
 // @qa/shared-kernel: building blocks every context's domain uses. No framework imports.
 export * from './domain-error';
 export * from './aggregate-root';
+export * from './integration-event';
 export * from './ids';
 export * from './access';

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
@@ -25,7 +25,21 @@ export class RedisModule {
           provide: REDIS,
           // A command fails after two reconnect attempts rather than hanging, so health checks and
           // login throttling answer promptly while Redis is away. BullMQ gets connections of its own.
-          useFactory: () => new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: 'quote-approvals' }),
+          useFactory: () => {
+            const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: 'quote-approvals' });
+            // Reconnects on its own; say so once per outage instead of an unhandled error per retry.
+            const logger = new Logger('Redis');
+            let down = false;
+            redis.on('error', (error) => {
+              if (!down) logger.warn(`Redis at ${url.replace(/\/\/[^@]*@/, '//***@')} is not reachable: ${error.message}`);
+              down = true;
+            });
+            redis.on('ready', () => {
+              if (down) logger.log('Redis is reachable again');
+              down = false;
+            });
+            return redis;
+          },
         },
         RedisCloser,
       ],

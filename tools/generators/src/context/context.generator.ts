@@ -1,4 +1,4 @@
-import { addProjectConfiguration, formatFiles, Tree, updateJson } from '@nx/devkit';
+import { addProjectConfiguration, Tree, updateJson } from '@nx/devkit';
 
 export interface ContextGeneratorSchema {
   name: string;
@@ -50,7 +50,6 @@ export async function contextGenerator(tree: Tree, options: ContextGeneratorSche
     json.contexts = [...new Set([...json.contexts, context])].sort();
     return json;
   });
-  await formatFiles(tree);
 }
 
 export default contextGenerator;
