@@ -10,6 +10,8 @@ await ensureRedis();
 await ensureChromium();
 
 const steps = [
+  // The boundary rule reads Nx's cached project graph and silently skips itself without one.
+  ['Project graph (nx, for the module-boundary lint rule)', 'npx', ['nx', 'show', 'projects']],
   ['Lint (eslint, with the module-boundary rules)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['Typecheck (node side)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['Typecheck (admin SPA)', 'npx', ['vue-tsc', '-p', 'apps/admin/tsconfig.json', '--noEmit']],

@@ -1,8 +1,15 @@
 import { ESLint } from 'eslint';
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
+
+// The rule reads Nx's cached project graph, and skips itself (a warning, no error) without one:
+// on a fresh clone that would make every case below pass for the wrong reason.
+beforeAll(() => {
+  execFileSync('npx', ['nx', 'show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
+}, 120_000);
 
 /**
  * Lints a piece of code as if it were the file at `path` (an existing file, so Nx knows its project),

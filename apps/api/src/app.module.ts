@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdentityModule } from '@qa/identity-api';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
@@ -7,6 +8,7 @@ import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health/health.module';
+import { MessageContextInterceptor } from './message-context.interceptor';
 
 /** The HTTP process: every context's HTTP module, persistence, Redis, logs and health. */
 @Module({})
@@ -32,7 +34,7 @@ export class AppModule {
         IdentityModule.forRoot(config),
         HealthModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor }],
       exports: [APP_CONFIG],
     };
   }

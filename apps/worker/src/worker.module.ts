@@ -2,13 +2,14 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
+import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /**
- * The background process: queue processors, the outbox relay and schedulers live here (the event
- * backbone adds them). No HTTP server.
+ * The background process: the outbox relay and every context's event subscribers (their worker
+ * modules register `@IntegrationEventsHandler` providers here). No HTTP server.
  */
 @Module({})
 export class WorkerModule {
@@ -19,6 +20,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         MikroOrmModule.forRoot({ ...databaseOptions(config.database), registerRequestContext: false }),
         RedisModule.forRoot(config.redisUrl),
+        MessagingModule.forRoot({ redisUrl: config.redisUrl, ...config.worker }),
       ],
       providers: [WorkerHeartbeat],
     };

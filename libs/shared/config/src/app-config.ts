@@ -19,6 +19,8 @@ export interface AppConfig {
   loginLockoutSeconds: number;
   /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
   adminDist: string | null;
+  /** What a worker process runs and how hard. */
+  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number };
 }
 
 /** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
@@ -35,6 +37,10 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: 'failed logins before a lock-out (default 5)',
   LOGIN_LOCKOUT_SECONDS: 'length of the lock-out (default 900)',
   ADMIN_DIST: 'folder of the built SPA (default apps/admin/dist when it exists)',
+  WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
+  WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
+  WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
+  OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber after this long (default 30000)',
 } as const;
 
 export class ConfigError extends Error {
@@ -111,6 +117,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
     adminDist: adminDist ? resolve(cwd, adminDist) : null,
+    worker: {
+      relay: bool('WORKER_RELAY', true),
+      processors: bool('WORKER_PROCESSORS', true),
+      concurrency: int('WORKER_CONCURRENCY', 16, 1, 1000),
+      ackTimeoutMs: int('OUTBOX_ACK_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,10 +17,14 @@ export interface RecordedEvent {
  */
 export abstract class AggregateRoot {
   abstract id: string;
-  /** Incremented by every change; a stale version is refused (409). */
-  abstract version: number;
-  /** e.g. `quote`. */
-  protected abstract readonly aggregateType: string;
+  /**
+   * Optimistic-concurrency version, kept by the persistence layer: it is 1 after the first insert
+   * and goes up by one with each flush that changes the aggregate (a stale write is refused, 409).
+   * Undefined on an aggregate that was never saved.
+   */
+  abstract version: number | undefined;
+  /** e.g. `quote`. A getter, not a field: the ORM creates aggregates without their constructor. */
+  protected abstract get aggregateType(): string;
 
   private recordedEvents?: RecordedEvent[];
 
@@ -30,7 +34,8 @@ export abstract class AggregateRoot {
       payload,
       aggregateType: this.aggregateType,
       aggregateId: this.id,
-      aggregateVersion: this.version,
+      // The version this change will have once flushed.
+      aggregateVersion: (this.version ?? 0) + 1,
       occurredAt,
     });
   }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnyEntity, EntitySchema, Options } from '@mikro-orm/core';
+import type { AnyEntity, EntitySchema, EventSubscriber, Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -19,15 +19,18 @@ export interface OrmOptionsInput {
   migrations: MigrationSets;
   /** Connection pool size on PostgreSQL. */
   poolMax?: number;
+  /** MikroORM event subscribers, e.g. the outbox flush subscriber. */
+  subscribers?: EventSubscriber[];
 }
 
 /**
  * MikroORM options for either database. The same entity schemas map to both; each database has its
  * own migration list because their DDL differs.
  */
-export function ormOptions({ database, entities, migrations, poolMax = 10 }: OrmOptionsInput): Options {
+export function ormOptions({ database, entities, migrations, poolMax = 10, subscribers = [] }: OrmOptionsInput): Options {
   const common = {
     entities: entities as Options['entities'],
+    subscribers,
     extensions: [Migrator],
     forceUtcTimezone: true,
     allowGlobalContext: false,

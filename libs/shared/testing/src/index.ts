@@ -1,2 +1,5 @@
-// @qa/shared-testing: helpers that give tests real services: a fresh PostgreSQL database each.
+// @qa/shared-testing: helpers that give tests real services: a fresh PostgreSQL database each,
+// a redis-server of their own to kill and restart.
 export * from './test-database';
+export * from './redis-server';
+export * from './wait-until';

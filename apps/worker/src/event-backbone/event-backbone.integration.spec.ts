@@ -1,0 +1,130 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
+import { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventQueueName, OutboxRelay } from '@qa/shared-messaging';
+import { creditAccounts, deliveryCounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../testing/messaging-test-app';
+import { TestAccount } from '../testing/test-ledger';
+
+/** The event backbone in one process, on real PostgreSQL and the shared Redis (own queue prefix). */
+describe('event backbone: outbox → relay → BullMQ → inbox-guarded subscribers', () => {
+  let database: TestDatabase;
+  let queuePrefix: string;
+  const apps: INestApplicationContext[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase('qa_events');
+    await prepareMessagingTestDatabase(database.url);
+    queuePrefix = `qa-test-${randomBytes(4).toString('hex')}`;
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+    for (const subscriber of ['ledger-alpha', 'ledger-beta']) {
+      const queue = new Queue(eventQueueName(subscriber), { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+    await database.drop();
+  });
+
+  const start = async (overrides: Record<string, unknown> = {}) => {
+    const started = await startMessagingTestApp({
+      databaseUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      queuePrefix,
+      relay: true,
+      processors: true,
+      relayPollMs: 50,
+      ackTimeoutMs: 2_000,
+      backoffMs: 50,
+      ...overrides,
+    });
+    apps.push(started);
+    return started;
+  };
+
+  it('delivers 1,000 events from concurrent commands to every subscriber exactly once, in each aggregate\'s order', async () => {
+    const worker = await start();
+    const orm = worker.get(MikroORM);
+    await creditAccounts(orm, { accounts: 50, creditsPerAccount: 20, concurrency: 16 });
+
+    const counts = await waitUntil(
+      async () => {
+        const c = await deliveryCounts(orm);
+        return c.undelivered === 0 && c.effects['ledger-beta']?.rows === 1000 && c.effects['ledger-alpha']?.rows === 1000 ? c : null;
+      },
+      { timeoutMs: 60_000, describe: async () => JSON.stringify(await deliveryCounts(orm)) },
+    );
+    expect(counts.events).toBe(1000);
+    expect(counts.effects).toEqual({ 'ledger-alpha': { rows: 1000, distinctEvents: 1000 }, 'ledger-beta': { rows: 1000, distinctEvents: 1000 } });
+    expect(counts.outOfOrder).toBe(0);
+    const [{ inbox }] = await orm.em.fork().getConnection().execute('select count(*)::int as inbox from messaging_inbox');
+    expect(inbox).toBe(2000);
+  });
+
+  it('writes the events in the same transaction as the change: a rolled-back command leaves no event', async () => {
+    const worker = await start({ relay: false, processors: false });
+    const orm = worker.get(MikroORM);
+    const [accountId] = await creditAccounts(orm, { accounts: 1, creditsPerAccount: 1, concurrency: 1 });
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        const account = await em.findOneOrFail(TestAccount, { id: accountId });
+        account.credit(5);
+        await em.flush();
+        throw new Error('the command fails after its flush');
+      }),
+    ).rejects.toThrow('the command fails');
+    const rows = await orm.em.fork().getConnection().execute('select aggregate_version, actor_type, correlation_id from messaging_outbox');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ aggregate_version: 2, actor_type: 'system' });
+  });
+
+  it('queues a row published twice only once (job id <eventId>@<subscriber>)', async () => {
+    const worker = await start({ processors: false, ackTimeoutMs: 1 });
+    const orm = worker.get(MikroORM);
+    const relay = worker.get(OutboxRelay);
+    await creditAccounts(orm, { accounts: 1, creditsPerAccount: 3, concurrency: 1 });
+    await waitUntil(async () => (await orm.em.fork().getConnection().execute('select count(*)::int as n from messaging_outbox where publish_count >= 2'))[0].n === 3, {
+      timeoutMs: 10_000,
+    });
+    await relay.cycle();
+    const queue = new Queue(eventQueueName('ledger-alpha'), { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    const counts = await queue.getJobCounts();
+    await queue.close();
+    expect(counts['waiting'] + counts['prioritized']).toBe(3);
+  });
+
+  it('runs a handler that throws twice and then succeeds once, recording the attempts', async () => {
+    const worker = await start();
+    const orm = worker.get(MikroORM);
+    await creditAccounts(orm, { accounts: 1, creditsPerAccount: 1, concurrency: 1, behaviour: () => ({ failTimes: 2 }) });
+    await waitUntil(async () => (await deliveryCounts(orm)).undelivered === 0, { timeoutMs: 20_000 });
+    const effects = await orm.em.fork().getConnection().execute(`select attempt from test_effect where subscriber = 'ledger-alpha'`);
+    expect(effects).toEqual([{ attempt: 3 }]);
+    const inbox = await orm.em.fork().getConnection().execute(`select attempts from messaging_inbox where subscriber = 'ledger-alpha'`);
+    expect(inbox).toEqual([{ attempts: 3 }]);
+  });
+
+  it('leaves a poison event in the failed set while the other events keep flowing', async () => {
+    const worker = await start({ attempts: 3 });
+    const orm = worker.get(MikroORM);
+    // 20 accounts, one event each; account 7's event always fails in ledger-alpha.
+    const ids = await creditAccounts(orm, { accounts: 20, creditsPerAccount: 1, concurrency: 4, behaviour: (i) => (i === 7 ? { poison: true } : {}) });
+    const queue = new Queue(eventQueueName('ledger-alpha'), { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    try {
+      const failed = await waitUntil(async () => ((await queue.getFailedCount()) === 1 ? queue.getFailed() : null), { timeoutMs: 20_000 });
+      const counts = await waitUntil(async () => {
+        const c = await deliveryCounts(orm);
+        return c.effects['ledger-alpha']?.rows === 19 && c.effects['ledger-beta']?.rows === 20 ? c : null;
+      }, { timeoutMs: 20_000 });
+      expect(counts.undelivered).toBe(1);
+      expect(failed[0].attemptsMade).toBe(3);
+      expect(failed[0].failedReason).toMatch(/poison event/);
+      expect(failed[0].data.aggregateId).toBe(ids[7]);
+    } finally {
+      await queue.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * A worker process for the fault tests (relay and/or subscribers of the test ledger), configured by
+ * the environment: DATABASE_URL, REDIS_URL, QUEUE_PREFIX, RELAY (true|false), PROCESSORS
+ * (true|false), ACK_TIMEOUT_MS, CONCURRENCY. Prints "ready" when it runs.
+ */
+import 'reflect-metadata';
+import { startMessagingTestApp } from './messaging-test-app';
+
+async function main() {
+  const env = process.env;
+  await startMessagingTestApp({
+    databaseUrl: env['DATABASE_URL']!,
+    redisUrl: env['REDIS_URL']!,
+    queuePrefix: env['QUEUE_PREFIX']!,
+    relay: env['RELAY'] !== 'false',
+    processors: env['PROCESSORS'] !== 'false',
+    ackTimeoutMs: Number(env['ACK_TIMEOUT_MS'] ?? 2_000),
+    concurrency: Number(env['CONCURRENCY'] ?? 16),
+    relayPollMs: 100,
+    backoffMs: 100,
+  });
+  console.log('ready');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+/**
+ * Queue and job names. Explicit strings, never class names: changing one strands the jobs waiting
+ * under the old name in Redis.
+ */
+
+/** One queue per subscribing context: `events.<subscriber>`. */
+export function eventQueueName(subscriber: string): string {
+  return `events.${subscriber}`;
+}
+
+/** The job name of an integration event delivery (the job data is the event envelope). */
+export const DELIVER_EVENT_JOB = 'deliver-event';
+
+/**
+ * Job id of one event for one subscriber: a row published twice is queued once. Written
+ * `<eventId>@<subscriber>` because BullMQ refuses `:` in custom job ids (Redis key separator).
+ */
+export function deliveryJobId(eventId: string, subscriber: string): string {
+  return `${eventId}@${subscriber}`;
+}
+
+/** Redis pub/sub channel the relay announces published events on (for live updates over SSE). */
+export const LIVE_EVENTS_CHANNEL = 'qa:live-events';
+
+/** PostgreSQL LISTEN/NOTIFY channel raised by the outbox insert trigger. */
+export const OUTBOX_NOTIFY_CHANNEL = 'qa_outbox';
