@@ -1,7 +1,7 @@
 /**
  * A worker process for the fault tests (relay and/or subscribers of the test ledger), configured by
  * the environment: DATABASE_URL, REDIS_URL, QUEUE_PREFIX, RELAY (true|false), PROCESSORS
- * (true|false), ACK_TIMEOUT_MS, CONCURRENCY. Prints "ready" when it runs.
+ * (true|false), ACK_TIMEOUT_MS, CONCURRENCY, STALLED_AFTER_MS. Prints "ready" when it runs.
  */
 import 'reflect-metadata';
 import { startMessagingTestApp } from './messaging-test-app';
@@ -18,6 +18,7 @@ async function main() {
     concurrency: Number(env['CONCURRENCY'] ?? 16),
     relayPollMs: 100,
     backoffMs: 100,
+    stalledAfterMs: Number(env['STALLED_AFTER_MS'] ?? 3_000),
   });
   console.log('ready');
 }

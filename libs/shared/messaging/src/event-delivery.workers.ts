@@ -40,6 +40,10 @@ export class EventDeliveryWorkers implements OnApplicationBootstrap, OnApplicati
         connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null, connectionName: `qa-worker-${subscriber}` } as never,
         prefix: this.settings.queuePrefix,
         concurrency: this.settings.concurrency,
+        lockDuration: this.settings.stalledAfterMs,
+        stalledInterval: this.settings.stalledAfterMs,
+        // A worker killed mid-job leaves it "stalled"; it goes back to the queue up to 5 times.
+        maxStalledCount: 5,
         autorun: true,
       });
       worker.on('failed', (job, error) => {

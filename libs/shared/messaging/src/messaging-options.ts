@@ -19,6 +19,9 @@ export interface MessagingOptions {
   attempts: number;
   /** First retry delay; doubles each attempt. */
   backoffMs: number;
+  /** A delivery whose worker died is taken up again after about this long (BullMQ lock
+   *  duration and stalled-job check interval). */
+  stalledAfterMs: number;
 }
 
 export const DEFAULT_MESSAGING_OPTIONS: Omit<MessagingOptions, 'redisUrl' | 'relay' | 'processors'> = {
@@ -29,6 +32,7 @@ export const DEFAULT_MESSAGING_OPTIONS: Omit<MessagingOptions, 'redisUrl' | 'rel
   concurrency: 16,
   attempts: 6,
   backoffMs: 500,
+  stalledAfterMs: 30_000,
 };
 
 export abstract class MessagingSettings implements MessagingOptions {
@@ -42,4 +46,5 @@ export abstract class MessagingSettings implements MessagingOptions {
   abstract concurrency: number;
   abstract attempts: number;
   abstract backoffMs: number;
+  abstract stalledAfterMs: number;
 }
