@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health/health.module';
 import { MessageContextInterceptor } from './message-context.interceptor';
+import { IdempotencyInterceptor } from '@qa/shared-http';
 
 /** The HTTP process: every context's HTTP module, persistence, Redis, logs and health. */
 @Module({})
@@ -34,7 +35,12 @@ export class AppModule {
         IdentityModule.forRoot(config),
         HealthModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Order matters: the message context wraps the idempotent transaction.
+        { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
       exports: [APP_CONFIG],
     };
   }

@@ -74,7 +74,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('qa_session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/me/api-tokens' })
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  // Every state-changing operation accepts an Idempotency-Key (IdempotencyInterceptor).
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      path[method]?.parameters?.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Retry safely: the same key returns the first answer and acts once; with another request it answers 422.',
+        schema: { type: 'string', minLength: 8, maxLength: 200 },
+      });
+    }
+  }
+  return document;
 }
 
 function defaultAdminDist(): string | null {

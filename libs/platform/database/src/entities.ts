@@ -1,5 +1,6 @@
 import { identityEntities } from '@qa/identity-infrastructure';
+import { IdempotencyRecordSchema } from '@qa/shared-http';
 import { messagingEntities } from '@qa/shared-messaging';
 
 /** Every context's MikroORM entity schemas. A new context adds its list here. */
-export const allEntities = [...messagingEntities, ...identityEntities];
+export const allEntities = [...messagingEntities, IdempotencyRecordSchema, ...identityEntities];

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from './error-response';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  'bad-request': HttpStatus.BAD_REQUEST,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,

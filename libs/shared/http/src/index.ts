@@ -5,3 +5,5 @@ export * from './error-response';
 export * from './http-error.filter';
 export * from './validation.pipe';
 export * from './endpoint-access-rules';
+export * from './idempotency/idempotency-record';
+export * from './idempotency/idempotency.interceptor';
