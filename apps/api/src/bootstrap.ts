@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
 import { spaFallback } from './spa/spa-fallback';
 
 /** Creates the API application, configured exactly as in production (tests use this too). */
@@ -59,6 +60,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     },
     hsts: config.cookieSecure,
   });
+  await mountQueueDashboard(app, config.redisUrl);
   if (adminDist && existsSync(join(adminDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: ['index.html'] });
   }
