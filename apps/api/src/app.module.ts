@@ -8,6 +8,7 @@ import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health/health.module';
+import { LiveEventsModule } from './live-events/live-events.module';
 import { MessageContextInterceptor } from './message-context.interceptor';
 import { IdempotencyInterceptor } from '@qa/shared-http';
 
@@ -34,6 +35,7 @@ export class AppModule {
         RedisModule.forRoot(config.redisUrl),
         IdentityModule.forRoot(config),
         HealthModule,
+        LiveEventsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

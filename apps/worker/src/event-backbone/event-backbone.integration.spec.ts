@@ -4,7 +4,8 @@ import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventQueueName, OutboxRelay } from '@qa/shared-messaging';
+import { eventQueueName, LIVE_EVENTS_CHANNEL, OutboxRelay } from '@qa/shared-messaging';
+import { Redis } from 'ioredis';
 import { creditAccounts, deliveryCounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../testing/messaging-test-app';
 import { TestAccount } from '../testing/test-ledger';
 
@@ -79,6 +80,46 @@ describe('event backbone: outbox → relay → BullMQ → inbox-guarded subscrib
     const rows = await orm.em.fork().getConnection().execute('select aggregate_version, actor_type, correlation_id from messaging_outbox');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ aggregate_version: 2, actor_type: 'system' });
+  });
+
+  it('lets two relays and two sets of workers share the work (SKIP LOCKED) with nothing doubled', async () => {
+    // A long acknowledgement timeout: any second publish below can only come from two relays
+    // taking the same row.
+    const first = await start({ relayBatchSize: 50, ackTimeoutMs: 60_000 });
+    await start({ relayBatchSize: 50, ackTimeoutMs: 60_000 });
+    const orm = first.get(MikroORM);
+    await creditAccounts(orm, { accounts: 40, creditsPerAccount: 25, concurrency: 16 });
+    const counts = await waitUntil(
+      async () => {
+        const c = await deliveryCounts(orm);
+        return c.undelivered === 0 && c.effects['ledger-beta']?.rows === 1000 && c.effects['ledger-alpha']?.rows === 1000 ? c : null;
+      },
+      { timeoutMs: 60_000, describe: async () => JSON.stringify(await deliveryCounts(orm)) },
+    );
+    expect(counts.effects).toEqual({ 'ledger-alpha': { rows: 1000, distinctEvents: 1000 }, 'ledger-beta': { rows: 1000, distinctEvents: 1000 } });
+    expect(counts.outOfOrder).toBe(0);
+    const [{ published_once }] = await orm.em.fork().getConnection().execute('select count(*) filter (where publish_count = 1)::int as published_once from messaging_outbox');
+    expect(published_once).toBe(1000);
+  });
+
+  it('announces each event once on the live channel, after its commit, for the API to push over SSE', async () => {
+    const listener = new Redis(TEST_REDIS_URL);
+    const announced: string[] = [];
+    listener.on('message', (_channel, message: string) => {
+      for (const event of JSON.parse(message) as Array<{ id: string; aggregateType: string }>) announced.push(event.id);
+    });
+    await listener.subscribe(LIVE_EVENTS_CHANNEL);
+    try {
+      const worker = await start({ ackTimeoutMs: 200 });
+      const orm = worker.get(MikroORM);
+      await creditAccounts(orm, { accounts: 3, creditsPerAccount: 4, concurrency: 3 });
+      await waitUntil(async () => (await deliveryCounts(orm)).undelivered === 0, { timeoutMs: 20_000 });
+      const ids: Array<{ id: string }> = await orm.em.fork().getConnection().execute('select id from messaging_outbox');
+      const ours = announced.filter((id) => ids.some((row) => row.id === id));
+      expect(ours.sort()).toEqual(ids.map((row) => row.id).sort());
+    } finally {
+      listener.disconnect();
+    }
   });
 
   it('queues a row published twice only once (job id <eventId>@<subscriber>)', async () => {

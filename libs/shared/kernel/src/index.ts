@@ -4,3 +4,4 @@ export * from './aggregate-root';
 export * from './integration-event';
 export * from './ids';
 export * from './access';
+export * from './event-visibility';

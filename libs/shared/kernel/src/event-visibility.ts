@@ -1,0 +1,14 @@
+import type { Caller } from './access';
+import type { IntegrationEvent } from './integration-event';
+
+/**
+ * Who may see an integration event in their live feed. Managers and admins see everything; a rep
+ * sees what they did and what concerns them, by the payload fields every context uses for people:
+ * `ownerId`, `assigneeId`, `recipientUserId`, `creatorId`.
+ */
+export function canSeeEvent(caller: Caller, event: IntegrationEvent<unknown>): boolean {
+  if (caller.role === 'manager' || caller.role === 'admin') return true;
+  if (event.actor.type === 'user' && event.actor.id === caller.userId) return true;
+  const payload = (event.payload ?? {}) as Record<string, unknown>;
+  return ['ownerId', 'assigneeId', 'recipientUserId', 'creatorId'].some((field) => payload[field] === caller.userId);
+}
