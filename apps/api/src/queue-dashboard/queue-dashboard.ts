@@ -25,7 +25,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication, redisUrl:
   const logger = new Logger('QueueDashboard');
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  const board = createBullBoard({ queues: [], serverAdapter, options: { uiConfig: { boardTitle: 'Quote approvals queues' } } });
+  const board = createBullBoard({ queues: [], serverAdapter, options: { uiConfig: { boardTitle: 'Queues' } } });
 
   const prefix = DEFAULT_MESSAGING_OPTIONS.queuePrefix;
   const redis = app.get<Redis>(REDIS);

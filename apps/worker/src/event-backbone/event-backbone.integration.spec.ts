@@ -122,6 +122,20 @@ describe('event backbone: outbox → relay → BullMQ → inbox-guarded subscrib
     }
   });
 
+  it('removes delivered rows and their inbox rows after the retention, and nothing undelivered', async () => {
+    const worker = await start({ retentionMs: 0, attempts: 1 });
+    const orm = worker.get(MikroORM);
+    await creditAccounts(orm, { accounts: 2, creditsPerAccount: 2, concurrency: 1, behaviour: (i) => (i === 0 ? { poison: true } : {}) });
+    // Account 0's first event is poison for ledger-alpha, which also holds back account 0's second
+    // event there (order per aggregate); account 1's two events are delivered.
+    await waitUntil(async () => (await orm.em.fork().getConnection().execute('select count(*)::int as n from messaging_outbox where delivered_at is not null'))[0].n === 2, { timeoutMs: 20_000 });
+    expect(await worker.get(OutboxRelay).purgeDelivered()).toBe(2);
+    const left = await orm.em.fork().getConnection().execute('select delivered_at from messaging_outbox');
+    expect(left).toEqual([{ delivered_at: null }, { delivered_at: null }]);
+    const [{ inbox }] = await orm.em.fork().getConnection().execute('select count(*)::int as inbox from messaging_inbox');
+    expect(inbox).toBe(2); // account 0's ledger-beta deliveries, kept with their undelivered rows
+  });
+
   it('queues a row published twice only once (job id <eventId>@<subscriber>)', async () => {
     const worker = await start({ processors: false, ackTimeoutMs: 1 });
     const orm = worker.get(MikroORM);

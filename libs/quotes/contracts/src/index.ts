@@ -1,2 +1,42 @@
-// @qa/quotes-contracts: The context's public face: integration events and query DTOs. Other contexts import only this.
-export {};
+// @qa/quotes-contracts: what other contexts may know about quotes: the statuses and the
+// integration events with their payloads.
+import { integrationEvent } from '@qa/shared-kernel';
+
+export const QUOTE_STATUSES = [
+  'draft',
+  'pending_approval',
+  'changes_requested',
+  'approved',
+  'published',
+  'approval_not_needed',
+  'signed',
+  'expired',
+] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+
+/** Every quote event carries these, so subscribers need not load the quote. */
+export interface QuoteEventPayload extends Record<string, unknown> {
+  quoteId: string;
+  number: string;
+  title: string;
+  ownerId: string;
+  status: QuoteStatus;
+  previousStatus: QuoteStatus | null;
+  currency: string;
+  /** Total in minor units. */
+  totalMinor: number;
+  /** Effective discount of the whole quote in basis points (1 % = 100). */
+  effectiveDiscountBp: number;
+  largestLineDiscountBp: number;
+  dealId: string | null;
+}
+
+export const QuoteCreated = integrationEvent<QuoteEventPayload>('quotes.quote.created.v1');
+export const QuoteUpdated = integrationEvent<QuoteEventPayload>('quotes.quote.updated.v1');
+export const QuoteSubmitted = integrationEvent<QuoteEventPayload>('quotes.quote.submitted.v1');
+export const QuotePublished = integrationEvent<QuoteEventPayload>('quotes.quote.published.v1');
+export const QuoteRecalled = integrationEvent<QuoteEventPayload>('quotes.quote.recalled.v1');
+export const QuoteSigned = integrationEvent<QuoteEventPayload & { signerName: string; signerEmail: string }>('quotes.quote.signed.v1');
+export const QuoteExpired = integrationEvent<QuoteEventPayload>('quotes.quote.expired.v1');
+export const QuoteApproved = integrationEvent<QuoteEventPayload>('quotes.quote.approved.v1');
+export const QuoteChangesRequested = integrationEvent<QuoteEventPayload & { notes: string }>('quotes.quote.changes-requested.v1');

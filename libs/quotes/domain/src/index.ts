@@ -1,2 +1,6 @@
-// @qa/quotes-domain: Aggregates, value objects, domain events, errors and repository ports. No framework imports.
-export {};
+// @qa/quotes-domain: the quote aggregate, its life cycle, money and totals. No framework imports.
+export * from './money';
+export * from './quote-totals';
+export * from './quote';
+export * from './quote.errors';
+export * from './quote.repository';

@@ -20,7 +20,7 @@ export interface AppConfig {
   /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
   adminDist: string | null;
   /** What a worker process runs and how hard. */
-  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number };
+  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number };
 }
 
 /** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
@@ -41,6 +41,7 @@ export const SETTINGS = {
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
   WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
   OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber after this long (default 30000)',
+  OUTBOX_RETENTION_HOURS: 'keep delivered events this long before removing them (default 168)',
 } as const;
 
 export class ConfigError extends Error {
@@ -122,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       processors: bool('WORKER_PROCESSORS', true),
       concurrency: int('WORKER_CONCURRENCY', 16, 1, 1000),
       ackTimeoutMs: int('OUTBOX_ACK_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      retentionMs: int('OUTBOX_RETENTION_HOURS', 168, 1, 24 * 365) * 3_600_000,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

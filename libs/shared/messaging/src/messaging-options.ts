@@ -22,6 +22,8 @@ export interface MessagingOptions {
   /** A delivery whose worker died is taken up again after about this long (BullMQ lock
    *  duration and stalled-job check interval). */
   stalledAfterMs: number;
+  /** Delivered outbox rows and their inbox rows are kept this long, then removed. */
+  retentionMs: number;
 }
 
 export const DEFAULT_MESSAGING_OPTIONS: Omit<MessagingOptions, 'redisUrl' | 'relay' | 'processors'> = {
@@ -33,6 +35,7 @@ export const DEFAULT_MESSAGING_OPTIONS: Omit<MessagingOptions, 'redisUrl' | 'rel
   attempts: 6,
   backoffMs: 500,
   stalledAfterMs: 30_000,
+  retentionMs: 7 * 24 * 3_600_000,
 };
 
 export abstract class MessagingSettings implements MessagingOptions {
@@ -47,4 +50,5 @@ export abstract class MessagingSettings implements MessagingOptions {
   abstract attempts: number;
   abstract backoffMs: number;
   abstract stalledAfterMs: number;
+  abstract retentionMs: number;
 }

@@ -30,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   private wake?: () => void;
   private failures = 0;
+  private lastPurge = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -69,6 +70,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       let cycle: RelayCycle = { published: 0, acknowledged: 0 };
       try {
         cycle = await this.cycle();
+        if (Date.now() - this.lastPurge > 10 * 60_000) {
+          this.lastPurge = Date.now();
+          await this.purgeDelivered();
+        }
         if (this.failures > 0) this.logger.log(`relay recovered after ${this.failures} failed cycles`);
         this.failures = 0;
       } catch (error) {
@@ -146,6 +151,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
     if (ready.length === 0) return 0;
     return em.nativeUpdate(OutboxMessage, { id: { $in: ready.map((r) => r.id) }, deliveredAt: null }, { deliveredAt: new Date() });
+  }
+
+  /** Removes delivered rows (and their inbox rows) older than the retention; returns how many. */
+  async purgeDelivered(): Promise<number> {
+    const em = this.orm.em.fork();
+    const cutoff = new Date(Date.now() - this.settings.retentionMs);
+    let removed = 0;
+    for (;;) {
+      const batch = await em.find(OutboxMessage, { deliveredAt: { $lt: cutoff } }, { fields: ['id'], limit: 2_000 });
+      if (batch.length === 0) return removed;
+      const ids = batch.map((row) => row.id);
+      await em.transactional(async (tx) => {
+        await tx.nativeDelete(InboxRecord, { eventId: { $in: ids } });
+        await tx.nativeDelete(OutboxMessage, { id: { $in: ids } });
+      });
+      em.clear();
+      removed += ids.length;
+    }
   }
 
   jobOptions(): JobsOptions {

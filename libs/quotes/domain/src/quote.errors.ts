@@ -1,0 +1,17 @@
+import { DomainError } from '@qa/shared-kernel';
+import type { QuoteStatus } from '@qa/quotes-contracts';
+
+export const QuoteErrors = {
+  notFound: (id: string) => new DomainError('QUOTES.NOT_FOUND', `No quote ${id}`, 'not-found', { id }),
+  notEditable: (status: QuoteStatus) =>
+    new DomainError('QUOTES.NOT_EDITABLE', `A quote can be edited only in Draft or Changes requested; this one is ${status}`, 'conflict', { status }),
+  invalidTransition: (command: string, status: QuoteStatus) =>
+    new DomainError('QUOTES.INVALID_TRANSITION', `Cannot ${command} a quote that is ${status}`, 'conflict', { command, status }),
+  staleVersion: (expected: number, actual: number) =>
+    new DomainError('QUOTES.STALE_VERSION', 'The quote was changed meanwhile; reload it and try again', 'conflict', { expectedVersion: expected, currentVersion: actual }),
+  dealRequired: () => new DomainError('QUOTES.DEAL_REQUIRED', 'Choose a deal before submitting the quote', 'invalid', { fields: [{ field: 'dealId', reason: 'is required to submit' }] }),
+  noLineItems: () => new DomainError('QUOTES.NO_LINE_ITEMS', 'Add at least one line item before submitting', 'invalid', { fields: [{ field: 'lineItems', reason: 'must not be empty to submit' }] }),
+  expiryInPast: (expiresOn: string) =>
+    new DomainError('QUOTES.EXPIRY_IN_PAST', `The expiry date ${expiresOn} has passed; choose a later one`, 'invalid', { fields: [{ field: 'expiresOn', reason: 'must be in the future' }] }),
+  notOwner: () => new DomainError('QUOTES.NOT_OWNER', 'Only the owner of a quote may change it', 'forbidden'),
+};

@@ -1,0 +1,135 @@
+import { QUOTE_STATUSES, type QuoteStatus } from '@qa/quotes-contracts';
+import { DomainError } from '@qa/shared-kernel';
+import { describe, expect, it } from 'vitest';
+import { QUOTE_COMMANDS, Quote, type QuoteCommand, type QuoteDetails } from './quote';
+
+const details = (overrides: Partial<QuoteDetails> = {}): QuoteDetails => ({
+  title: 'Website redesign',
+  dealId: 'deal-1',
+  companyId: 'company-1',
+  recipientContactIds: ['contact-1'],
+  currency: 'EUR',
+  expiresOn: '2027-01-31',
+  quoteDiscount: null,
+  commentsForBuyer: '',
+  purchaseTerms: '',
+  lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 2, unitPriceMinor: 150_000, discount: null, billingPeriod: null }],
+  ...overrides,
+});
+const now = new Date('2026-11-26T12:00:00Z');
+
+function quoteIn(status: QuoteStatus): Quote {
+  const quote = Quote.create({ number: 'Q-2026-0001', ownerId: 'rep-1', details: details(), now });
+  quote.status = status;
+  quote.pullEvents();
+  return quote;
+}
+
+function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
+  switch (command) {
+    case 'edit':
+      return quote.edit(details({ title: 'Edited' }), at);
+    case 'submit':
+      return quote.submit(true, at);
+    case 'approve':
+      return quote.approve(at);
+    case 'requestChanges':
+      return quote.requestChanges('Lower the discount', at);
+    case 'publish':
+      return quote.publish(at);
+    case 'recall':
+      return quote.recall(at);
+    case 'sign':
+      return quote.sign({ name: 'Bea Buyer', email: 'bea@example.org' }, at);
+    case 'expire':
+      // After the expiry date; a refused expiry is a no-op, reported as INVALID_TRANSITION here.
+      if (!quote.expire(new Date('2027-02-01T00:00:00Z'))) throw new DomainError('QUOTES.INVALID_TRANSITION', 'not expirable');
+  }
+}
+
+/** The whole life cycle as a table: for each status and command, the resulting status or the error code. */
+const EXPECTED: Record<QuoteStatus, Record<QuoteCommand, QuoteStatus | string>> = {
+  draft: { edit: 'draft', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  pending_approval: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'approved', requestChanges: 'changes_requested', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  changes_requested: { edit: 'changes_requested', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  approved: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'published', recall: 'draft', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  published: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', sign: 'signed', expire: 'expired' },
+  approval_not_needed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', sign: 'signed', expire: 'expired' },
+  signed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+  expired: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+};
+
+describe('quote life cycle', () => {
+  const cases = QUOTE_STATUSES.flatMap((status) => QUOTE_COMMANDS.map((command) => [status, command, EXPECTED[status][command]] as const));
+
+  it.each(cases)('%s + %s → %s', (status, command, expected) => {
+    const quote = quoteIn(status);
+    let outcome: string;
+    try {
+      run(quote, command);
+      outcome = quote.status;
+    } catch (error) {
+      outcome = error instanceof DomainError ? error.code : String(error);
+    }
+    expect(outcome).toBe(expected);
+    if (expected.startsWith('QUOTES.')) expect(quote.status).toBe(status);
+  });
+
+  it('records an integration event for every transition, with the previous status', () => {
+    const quote = quoteIn('pending_approval');
+    quote.approve(now);
+    quote.publish(now);
+    quote.recall(now);
+    expect(quote.pullEvents().map((e) => [e.name, e.payload['previousStatus'], e.payload['status']])).toEqual([
+      ['quotes.quote.approved.v1', 'pending_approval', 'approved'],
+      ['quotes.quote.published.v1', 'approved', 'published'],
+      ['quotes.quote.recalled.v1', 'published', 'draft'],
+    ]);
+  });
+
+  it('goes live at once when approval is not needed, with an unguessable share link', () => {
+    const quote = quoteIn('draft');
+    quote.submit(false, now);
+    expect(quote.status).toBe('approval_not_needed');
+    expect(quote.shareSlug).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(quoteIn('draft').shareSlug).toBeNull();
+  });
+
+  it('disables the share link when recalled', () => {
+    const quote = quoteIn('draft');
+    quote.submit(false, now);
+    quote.recall(now);
+    expect(quote.shareSlug).toBeNull();
+    expect(quote.status).toBe('draft');
+  });
+
+  it('refuses to submit without a deal, without line items, or after the expiry date', () => {
+    const codes = (quote: Quote, at = now) => {
+      try {
+        quote.submit(true, at);
+        return 'submitted';
+      } catch (error) {
+        return (error as DomainError).code;
+      }
+    };
+    const noDeal = Quote.create({ number: 'Q-2026-0002', ownerId: 'rep-1', details: details({ dealId: null }), now });
+    const noLines = Quote.create({ number: 'Q-2026-0003', ownerId: 'rep-1', details: details({ lineItems: [] }), now });
+    const expired = Quote.create({ number: 'Q-2026-0004', ownerId: 'rep-1', details: details({ expiresOn: '2026-11-25' }), now });
+    expect([codes(noDeal), codes(noLines), codes(expired)]).toEqual(['QUOTES.DEAL_REQUIRED', 'QUOTES.NO_LINE_ITEMS', 'QUOTES.EXPIRY_IN_PAST']);
+    expect(codes(Quote.create({ number: 'Q-2026-0005', ownerId: 'rep-1', details: details({ expiresOn: '2026-11-26' }), now }))).toBe('submitted');
+  });
+
+  it('refuses a stale version', () => {
+    const quote = quoteIn('draft');
+    quote.version = 3;
+    expect(() => quote.checkVersion(2)).toThrow(expect.objectContaining({ code: 'QUOTES.STALE_VERSION' }));
+    expect(() => quote.checkVersion(3)).not.toThrow();
+  });
+
+  it('keeps the denormalised total equal to the computed one after edits', () => {
+    const quote = quoteIn('draft');
+    quote.edit(details({ quoteDiscount: { kind: 'percent', basisPoints: 1000 } }), now);
+    expect(quote.totalMinor).toBe(270_000);
+    expect(quote.totals.effectiveDiscountBp).toBe(1000);
+  });
+});

@@ -1,0 +1,250 @@
+import {
+  QuoteApproved,
+  QuoteChangesRequested,
+  QuoteCreated,
+  QuoteExpired,
+  QuotePublished,
+  QuoteRecalled,
+  QuoteSigned,
+  QuoteSubmitted,
+  QuoteUpdated,
+  type QuoteEventPayload,
+  type QuoteStatus,
+} from '@qa/quotes-contracts';
+import { AggregateRoot, uuidv7, type IntegrationEventType } from '@qa/shared-kernel';
+import { QuoteErrors } from './quote.errors';
+import { computeTotals, type Discount, type LineItem, type QuoteTotals } from './quote-totals';
+
+/** What a command may do in each status; everything else is refused with an error code. */
+export const QUOTE_COMMANDS = ['edit', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'sign', 'expire'] as const;
+export type QuoteCommand = (typeof QUOTE_COMMANDS)[number];
+
+const ALLOWED: Record<QuoteCommand, readonly QuoteStatus[]> = {
+  edit: ['draft', 'changes_requested'],
+  submit: ['draft', 'changes_requested'],
+  approve: ['pending_approval'],
+  requestChanges: ['pending_approval'],
+  publish: ['approved'],
+  recall: ['approved', 'published', 'approval_not_needed'],
+  sign: ['published', 'approval_not_needed'],
+  expire: ['draft', 'pending_approval', 'changes_requested', 'approved', 'published', 'approval_not_needed'],
+};
+
+/** Statuses in which the buyer's link shows the quote. */
+export const SHAREABLE_STATUSES: readonly QuoteStatus[] = ['published', 'approval_not_needed', 'signed'];
+
+export function isAllowed(command: QuoteCommand, status: QuoteStatus): boolean {
+  return ALLOWED[command].includes(status);
+}
+
+export interface QuoteDetails {
+  title: string;
+  dealId: string | null;
+  companyId: string | null;
+  recipientContactIds: string[];
+  currency: string;
+  /** ISO date (YYYY-MM-DD): the quote expires at the end of that day, UTC. */
+  expiresOn: string;
+  quoteDiscount: Discount | null;
+  commentsForBuyer: string;
+  purchaseTerms: string;
+  lineItems: LineItem[];
+}
+
+export interface Signature {
+  name: string;
+  email: string;
+  signedAt: string;
+}
+
+export class Quote extends AggregateRoot {
+  id!: string;
+  version: number | undefined;
+  number!: string;
+  ownerId!: string;
+  status!: QuoteStatus;
+  title!: string;
+  dealId!: string | null;
+  companyId!: string | null;
+  recipientContactIds!: string[];
+  currency!: string;
+  expiresOn!: string;
+  quoteDiscount!: Discount | null;
+  commentsForBuyer!: string;
+  purchaseTerms!: string;
+  lineItems!: LineItem[];
+  /** Denormalised for the list query (kept equal to computeTotals). */
+  totalMinor!: number;
+  /** The buyer's link (`/q/<slug>`), set while the quote is shareable. */
+  shareSlug!: string | null;
+  signature!: Signature | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+
+  protected get aggregateType() {
+    return 'quote';
+  }
+
+  static create(props: { number: string; ownerId: string; details: QuoteDetails; now?: Date }): Quote {
+    const quote = new Quote();
+    const now = props.now ?? new Date();
+    quote.id = uuidv7(now.getTime());
+    quote.number = props.number;
+    quote.ownerId = props.ownerId;
+    quote.status = 'draft';
+    quote.shareSlug = null;
+    quote.signature = null;
+    quote.createdAt = now;
+    quote.assign(props.details, now);
+    quote.emit(QuoteCreated, null, now);
+    return quote;
+  }
+
+  get totals(): QuoteTotals {
+    return computeTotals(this.lineItems, this.quoteDiscount);
+  }
+
+  /** Refuses a write based on an older version than the stored one. */
+  checkVersion(expected: number | undefined): void {
+    if (expected !== undefined && expected !== this.version) throw QuoteErrors.staleVersion(expected, this.version ?? 0);
+  }
+
+  edit(details: QuoteDetails, now = new Date()): void {
+    if (!isAllowed('edit', this.status)) throw QuoteErrors.notEditable(this.status);
+    this.assign(details, now);
+    this.emit(QuoteUpdated, this.status, now);
+  }
+
+  /** Finishing the set-up flow: to Pending approval when approval is needed, else live at once. */
+  submit(approvalRequired: boolean, now = new Date()): void {
+    this.guard('submit');
+    if (!this.dealId) throw QuoteErrors.dealRequired();
+    if (this.lineItems.length === 0) throw QuoteErrors.noLineItems();
+    if (this.isPastExpiry(now)) throw QuoteErrors.expiryInPast(this.expiresOn);
+    const previous = this.status;
+    if (approvalRequired) {
+      this.status = 'pending_approval';
+      this.emit(QuoteSubmitted, previous, now);
+    } else {
+      this.status = 'approval_not_needed';
+      this.emit(QuoteSubmitted, previous, now);
+      this.goLive(now);
+    }
+  }
+
+  approve(now = new Date()): void {
+    this.transition('approve', 'approved', QuoteApproved, now);
+  }
+
+  requestChanges(notes: string, now = new Date()): void {
+    this.guard('requestChanges');
+    const previous = this.status;
+    this.status = 'changes_requested';
+    this.touch(now);
+    this.record(QuoteChangesRequested, { ...this.payload(previous), notes }, now);
+  }
+
+  publish(now = new Date()): void {
+    this.transition('publish', 'published', QuotePublished, now);
+    this.goLive(now);
+  }
+
+  /** Back to Draft: the buyer's link stops working at once; the quote needs approval again. */
+  recall(now = new Date()): void {
+    this.shareSlug = null;
+    this.transition('recall', 'draft', QuoteRecalled, now);
+  }
+
+  sign(signer: { name: string; email: string }, now = new Date()): void {
+    this.guard('sign');
+    const previous = this.status;
+    this.status = 'signed';
+    this.signature = { name: signer.name.trim(), email: signer.email.trim().toLowerCase(), signedAt: now.toISOString() };
+    this.touch(now);
+    this.record(QuoteSigned, { ...this.payload(previous), signerName: this.signature.name, signerEmail: this.signature.email }, now);
+  }
+
+  expire(now = new Date()): boolean {
+    if (!isAllowed('expire', this.status) || !this.isPastExpiry(now)) return false;
+    this.shareSlug = null;
+    this.transition('expire', 'expired', QuoteExpired, now);
+    return true;
+  }
+
+  isPastExpiry(now: Date): boolean {
+    return now.getTime() >= expiryInstant(this.expiresOn).getTime();
+  }
+
+  private goLive(now: Date): void {
+    this.shareSlug = newShareSlug();
+    this.touch(now);
+  }
+
+  private transition(command: QuoteCommand, to: QuoteStatus, event: IntegrationEventType<QuoteEventPayload>, now: Date): void {
+    this.guard(command);
+    const previous = this.status;
+    this.status = to;
+    this.touch(now);
+    this.emit(event, previous, now);
+  }
+
+  private guard(command: QuoteCommand): void {
+    if (!isAllowed(command, this.status)) {
+      throw command === 'edit' ? QuoteErrors.notEditable(this.status) : QuoteErrors.invalidTransition(command, this.status);
+    }
+  }
+
+  private assign(details: QuoteDetails, now: Date): void {
+    this.title = details.title.trim();
+    this.dealId = details.dealId;
+    this.companyId = details.companyId;
+    this.recipientContactIds = [...details.recipientContactIds];
+    this.currency = details.currency;
+    this.expiresOn = details.expiresOn;
+    this.quoteDiscount = details.quoteDiscount;
+    this.commentsForBuyer = details.commentsForBuyer;
+    this.purchaseTerms = details.purchaseTerms;
+    this.lineItems = details.lineItems.map((line) => ({ ...line, id: line.id || uuidv7() }));
+    this.totalMinor = this.totals.totalMinor;
+    this.touch(now);
+  }
+
+  private touch(now: Date): void {
+    this.updatedAt = now;
+  }
+
+  private emit(event: IntegrationEventType<QuoteEventPayload>, previous: QuoteStatus | null, now: Date): void {
+    this.record(event, this.payload(previous), now);
+  }
+
+  private payload(previous: QuoteStatus | null): QuoteEventPayload {
+    const totals = this.totals;
+    return {
+      quoteId: this.id,
+      number: this.number,
+      title: this.title,
+      ownerId: this.ownerId,
+      status: this.status,
+      previousStatus: previous,
+      currency: this.currency,
+      totalMinor: totals.totalMinor,
+      effectiveDiscountBp: totals.effectiveDiscountBp,
+      largestLineDiscountBp: totals.largestLineDiscountBp,
+      dealId: this.dealId,
+    };
+  }
+}
+
+/** End of the expiry day, UTC. */
+export function expiryInstant(expiresOn: string): Date {
+  return new Date(`${expiresOn}T23:59:59.999Z`);
+}
+
+/** 192 bits from the platform's secure random generator, base64url: unguessable, unlike a UUID. */
+export function newShareSlug(): string {
+  const bytes = new Uint8Array(24);
+  globalThis.crypto.getRandomValues(bytes);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
