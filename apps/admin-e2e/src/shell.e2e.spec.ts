@@ -187,6 +187,50 @@ describe('admin shell', () => {
     await page.close();
   });
 
+  it('shows admins a Queues link to the queue dashboard at /admin/queues and sales reps none', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, 'admin@example.com');
+    await page.waitForURL((url) => url.pathname === '/quotes');
+    const nav = await visible(page.getByRole('navigation', { name: 'Main' }));
+    const queues = await visible(nav.getByRole('link', { name: 'Queues', exact: true }));
+    expect(await queues.getAttribute('href')).toBe('/admin/queues');
+    // A server page (Bull Board), not an SPA route: following the link leaves the app.
+    await queues.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/admin/queues'));
+    await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'detached' });
+    await page.close();
+
+    const repPage = await openPage();
+    await repPage.goto(`${baseUrl}/login`);
+    await logIn(repPage, 'rep@example.com');
+    await repPage.waitForURL((url) => url.pathname === '/quotes');
+    const repNav = await visible(repPage.getByRole('navigation', { name: 'Main' }));
+    await visible(repNav.getByRole('link', { name: 'Settings', exact: true }));
+    expect(await repNav.getByRole('link', { name: 'Queues', exact: true }).count()).toBe(0);
+    expect(await repPage.locator('a[href="/admin/queues"]').count()).toBe(0);
+    await repPage.close();
+  });
+
+  it('opens the live-updates stream after logging in and shows no "Live updates paused" notice', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/login`);
+    await visible(page.getByLabel('Email', { exact: true }));
+    const stream = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/events/stream');
+
+    await logIn(page, 'manager@example.com');
+
+    const response = await stream;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/event-stream/);
+    await page.waitForURL((url) => url.pathname === '/quotes');
+    const notice = page.getByRole('banner').getByRole('status');
+    await notice.waitFor({ state: 'attached' });
+    expect(await notice.textContent()).toBe('');
+    expect(pageProblems.get(page)).toEqual([]);
+    await page.close();
+  });
+
   it('switches the shell to Nederlands and keeps the choice after a reload', async () => {
     const page = await openPage();
     await page.goto(`${baseUrl}/login`);
@@ -202,6 +246,15 @@ describe('admin shell', () => {
     await page.reload();
     await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Offertes' }));
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['qa.locale']);
+    await page.close();
+  });
+  it('sends an admin who opens /admin/queues logged out through the login page to the queue dashboard', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/admin/queues`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    await logIn(page, 'admin@example.com');
+    await page.waitForURL((url) => url.pathname === '/admin/queues');
+    await page.waitForSelector('text=Queues');
     await page.close();
   });
 });

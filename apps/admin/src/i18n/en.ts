@@ -17,6 +17,10 @@ const en = {
     tasks: 'Tasks',
     workflows: 'Workflows',
     settings: 'Settings',
+    queues: 'Queues',
+  },
+  live: {
+    paused: 'Live updates paused',
   },
   userMenu: {
     signedInAs: 'Signed in as',

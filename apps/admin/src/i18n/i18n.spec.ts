@@ -34,6 +34,13 @@ describe('i18n', () => {
     expect(readStoredLocale()).toBe('en');
   });
 
+  it('has Dutch labels for the Queues link and the live-updates notice', () => {
+    const { t } = createAppI18n('nl').global;
+
+    expect(t('nav.queues')).toBe('Wachtrijen');
+    expect(t('live.paused')).toBe('Live-updates gepauzeerd');
+  });
+
   it('switches the shell to Dutch when Nederlands is chosen and persists only the locale', async () => {
     installFakeApi({ 'GET /api/v1/me': { status: 200, body: ada } });
     const app = createTestApp();
@@ -55,7 +62,7 @@ describe('i18n', () => {
 
     expect(wrapper.get('main h1').text()).toBe('Offertes');
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual(['Offertes', 'Taken', 'Workflows', 'Instellingen']);
+    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual(['Offertes', 'Taken', 'Workflows', 'Instellingen', 'Wachtrijen']);
     expect(wrapper.get('main').text()).toContain('Nog geen offertes.');
     expect(document.documentElement.lang).toBe('nl');
     expect(document.title).toBe('Offertes · Quote approvals');

@@ -19,6 +19,10 @@ const nl: MessageSchema = {
     tasks: 'Taken',
     workflows: 'Workflows',
     settings: 'Instellingen',
+    queues: 'Wachtrijen',
+  },
+  live: {
+    paused: 'Live-updates gepauzeerd',
   },
   userMenu: {
     signedInAs: 'Ingelogd als',

@@ -1,20 +1,34 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import type { ApiSchemas } from '@qa/shared-api-client';
 import App from '../App.vue';
 import { ada, installFakeApi } from '../testing/fake-api';
+import { FakeEventSource } from '../testing/fake-event-source';
 import { createTestApp } from '../testing/mount-options';
+import { useLiveEventsStore } from '../live/live-events.store';
+
+const rita: ApiSchemas['MeResponse'] = { id: 'u-rita', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' };
 
 let wrapper: VueWrapper | undefined;
+
+beforeEach(() => {
+  // App.vue opens the live-events stream for the signed-in user; happy-dom has no EventSource.
+  FakeEventSource.reset();
+  vi.stubGlobal('EventSource', FakeEventSource);
+});
 
 afterEach(() => {
   wrapper?.unmount();
   wrapper = undefined;
   document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
-async function mountShell(path = '/quotes') {
+async function mountShell(path = '/quotes', me: ApiSchemas['MeResponse'] = ada) {
   const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: ada },
+    'GET /api/v1/me': { status: 200, body: me },
     'POST /api/v1/auth/logout': { status: 204 },
   });
   const app = createTestApp();
@@ -38,7 +52,7 @@ describe('app layout', () => {
     expect(skip.text()).toBe('Skip to main content');
   });
 
-  it('shows a Sales group with Quotes, then Tasks, Workflows and Settings links in the main navigation', async () => {
+  it('shows a Sales group with Quotes, then Tasks, Workflows, Settings and (for an admin) Queues in the main navigation', async () => {
     const { wrapper: w } = await mountShell();
 
     const group = w.get('nav [role="group"]');
@@ -49,8 +63,59 @@ describe('app layout', () => {
       ['Tasks', '/tasks'],
       ['Workflows', '/workflows'],
       ['Settings', '/settings'],
+      ['Queues', '/admin/queues'],
     ]);
     expect(w.get('nav a[aria-current="page"]').text()).toBe('Quotes');
+  });
+
+  it('links an admin to the queue dashboard with a plain link that leaves the app', async () => {
+    const { wrapper: w, router } = await mountShell();
+
+    const queues = w.findAll('nav a').find((a) => a.text() === 'Queues');
+    expect(queues?.attributes('href')).toBe('/admin/queues');
+    // Not a RouterLink: the router is not involved, the browser loads the server page.
+    const push = vi.spyOn(router, 'push');
+    // (Stop happy-dom from following the link, after any handler on the link itself has run.)
+    w.get('nav').element.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    await queues?.trigger('click');
+    expect(push).not.toHaveBeenCalled();
+  });
+
+  it('shows no Queues link to a sales rep', async () => {
+    const { wrapper: w } = await mountShell('/quotes', rita);
+
+    expect(w.get('nav').findAll('a').map((a) => a.text())).toEqual(['Quotes', 'Tasks', 'Workflows', 'Settings']);
+    expect(w.find('nav a[href="/admin/queues"]').exists()).toBe(false);
+  });
+
+  it('opens the live-updates stream for the signed-in user and says "Live updates paused" in a status region only while it is down', async () => {
+    const { wrapper: w } = await mountShell();
+    const live = useLiveEventsStore();
+    const source = FakeEventSource.latest;
+    expect(source?.url).toBe('/api/v1/events/stream');
+
+    const region = w.get('header [role="status"]');
+    expect(live.status).toBe('connecting');
+    expect(region.text()).toBe('');
+
+    source?.open();
+    await flushPromises();
+    expect(live.status).toBe('open');
+    expect(region.text()).toBe('');
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    source?.fail({ willRetry: false });
+    await nextTick();
+    expect(live.status).toBe('closed');
+    expect(w.get('header [role="status"]').text()).toBe('Live updates paused');
+
+    // The store tries again by itself; once the new stream is open the notice goes away.
+    vi.advanceTimersByTime(2_000);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    FakeEventSource.latest?.open();
+    await nextTick();
+    expect(live.status).toBe('open');
+    expect(w.get('header [role="status"]').text()).toBe('');
   });
 
   it('shows the product name and the Quotes page with its empty state', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from './safe-redirect';
+import { isServerPage, safeRedirectPath } from './safe-redirect';
 
 describe('safeRedirectPath', () => {
   it('keeps a same-origin path with its query and hash', () => {
@@ -19,5 +19,14 @@ describe('safeRedirectPath', () => {
 
   it('uses the first value when the param is repeated', () => {
     expect(safeRedirectPath(['/tasks', '/quotes'])).toBe('/tasks');
+  });
+});
+
+describe('isServerPage', () => {
+  it('tells the server-rendered queue dashboard from SPA routes', () => {
+    expect(isServerPage('/admin/queues')).toBe(true);
+    expect(isServerPage('/admin')).toBe(true);
+    expect(isServerPage('/administration')).toBe(false);
+    expect(isServerPage('/quotes')).toBe(false);
   });
 });

@@ -15,3 +15,8 @@ export function safeRedirectPath(value: unknown): string | null {
   if (url.pathname === '/login') return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** Pages the server renders itself (Bull Board under /admin/): leaving the SPA needs a full page load. */
+export function isServerPage(path: string): boolean {
+  return path === '/admin' || path.startsWith('/admin/');
+}
