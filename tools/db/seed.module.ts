@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CrmModule } from '@qa/crm-api';
 import { IdentityModule } from '@qa/identity-api';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
@@ -15,6 +16,7 @@ export class SeedModule {
         MikroOrmModule.forRoot({ ...databaseOptions(config.database), registerRequestContext: false }),
         RedisModule.forRoot(config.redisUrl),
         IdentityModule.forRoot(config),
+        CrmModule,
       ],
     };
   }

@@ -1,7 +1,9 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CrmModule } from '@qa/crm-api';
 import { IdentityModule } from '@qa/identity-api';
+import { QuotesHttpModule } from '@qa/quotes-api';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
 import { RedisModule } from '@qa/shared-redis';
@@ -34,6 +36,8 @@ export class AppModule {
         MikroOrmModule.forRoot(databaseOptions(config.database)),
         RedisModule.forRoot(config.redisUrl),
         IdentityModule.forRoot(config),
+        CrmModule,
+        QuotesHttpModule,
         HealthModule,
         LiveEventsModule,
       ],

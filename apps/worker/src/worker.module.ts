@@ -2,6 +2,8 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
+import { CrmModule } from '@qa/crm-api';
+import { QuotesWorkerModule } from '@qa/quotes-api';
 import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +23,8 @@ export class WorkerModule {
         MikroOrmModule.forRoot({ ...databaseOptions(config.database), registerRequestContext: false }),
         RedisModule.forRoot(config.redisUrl),
         MessagingModule.forRoot({ redisUrl: config.redisUrl, ...config.worker }),
+        CrmModule,
+        QuotesWorkerModule,
       ],
       providers: [WorkerHeartbeat],
     };

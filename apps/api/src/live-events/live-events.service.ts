@@ -20,8 +20,10 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async onModuleInit(): Promise<void> {
-    this.subscriber = new Redis(this.config.redisUrl, { connectionName: 'qa-live-events', maxRetriesPerRequest: null, lazyConnect: true });
+  onModuleInit(): void {
+    // Start-up never waits for Redis: the subscription is queued until the connection is up
+    // (and renewed by ioredis after every reconnect).
+    this.subscriber = new Redis(this.config.redisUrl, { connectionName: 'qa-live-events', maxRetriesPerRequest: null });
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel, message: string) => {
       try {
@@ -30,8 +32,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn(`ignored a malformed live event: ${error instanceof Error ? error.message : error}`);
       }
     });
-    await this.subscriber.connect().catch((error) => this.logger.warn(`live events unavailable until Redis answers: ${error.message}`));
-    await this.subscriber.subscribe(LIVE_EVENTS_CHANNEL).catch(() => undefined);
+    void this.subscriber.subscribe(LIVE_EVENTS_CHANNEL).catch((error) => this.logger.warn(`live events unavailable: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

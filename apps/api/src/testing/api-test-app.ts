@@ -16,6 +16,7 @@ export interface ApiTestApp {
     statusCode: number;
     headers: Record<string, string | string[] | number | undefined>;
     body: string;
+    rawPayload: Buffer;
     json<T = Record<string, unknown>>(): T;
     cookies: Array<{ name: string; value: string; [attribute: string]: unknown }>;
   }>;

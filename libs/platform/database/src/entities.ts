@@ -1,6 +1,8 @@
+import { crmEntities } from '@qa/crm-infrastructure';
 import { identityEntities } from '@qa/identity-infrastructure';
+import { quotesEntities } from '@qa/quotes-infrastructure';
 import { IdempotencyRecordSchema } from '@qa/shared-http';
 import { messagingEntities } from '@qa/shared-messaging';
 
 /** Every context's MikroORM entity schemas. A new context adds its list here. */
-export const allEntities = [...messagingEntities, IdempotencyRecordSchema, ...identityEntities];
+export const allEntities = [...messagingEntities, IdempotencyRecordSchema, ...identityEntities, ...crmEntities, ...quotesEntities];

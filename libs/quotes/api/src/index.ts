@@ -1,2 +1,4 @@
-// @qa/quotes-api: HTTP controllers and DTOs, queue processors, the Nest modules.
-export {};
+// @qa/quotes-api: HTTP controllers and DTOs of quotes; the quotes Nest modules.
+export * from './quotes.module';
+export * from './quote.dtos';
+export * from './quote-expiry';

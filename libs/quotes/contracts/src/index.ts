@@ -29,6 +29,8 @@ export interface QuoteEventPayload extends Record<string, unknown> {
   effectiveDiscountBp: number;
   largestLineDiscountBp: number;
   dealId: string | null;
+  /** ISO date; the quote expires at the end of that day (UTC). */
+  expiresOn: string;
 }
 
 export const QuoteCreated = integrationEvent<QuoteEventPayload>('quotes.quote.created.v1');

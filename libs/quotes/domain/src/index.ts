@@ -1,5 +1,4 @@
 // @qa/quotes-domain: the quote aggregate, its life cycle, money and totals. No framework imports.
-export * from './money';
 export * from './quote-totals';
 export * from './quote';
 export * from './quote.errors';

@@ -1,4 +1,4 @@
-import { basisPointsOf, mulDivRound, percentOf } from './money';
+import { basisPointsOf, mulDivRound, percentOf } from '@qa/shared-kernel';
 
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amountMinor: number };
 export const BILLING_PERIODS = ['monthly', 'quarterly', 'annually'] as const;

@@ -28,22 +28,22 @@ function quoteIn(status: QuoteStatus): Quote {
 function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
   switch (command) {
     case 'edit':
-      return quote.edit(details({ title: 'Edited' }), at);
+      return quote.edit(details({ title: 'Edited' }), { now: at });
     case 'submit':
-      return quote.submit(true, at);
+      return quote.submit(true, { now: at });
     case 'approve':
-      return quote.approve(at);
+      return quote.approve({ now: at });
     case 'requestChanges':
-      return quote.requestChanges('Lower the discount', at);
+      return quote.requestChanges('Lower the discount', { now: at });
     case 'publish':
-      return quote.publish(at);
+      return quote.publish({ now: at });
     case 'recall':
-      return quote.recall(at);
+      return quote.recall({ now: at });
     case 'sign':
-      return quote.sign({ name: 'Bea Buyer', email: 'bea@example.org' }, at);
+      return quote.sign({ name: 'Bea Buyer', email: 'bea@example.org' }, { now: at });
     case 'expire':
       // After the expiry date; a refused expiry is a no-op, reported as INVALID_TRANSITION here.
-      if (!quote.expire(new Date('2027-02-01T00:00:00Z'))) throw new DomainError('QUOTES.INVALID_TRANSITION', 'not expirable');
+      if (!quote.expire({ now: new Date('2027-02-01T00:00:00Z') })) throw new DomainError('QUOTES.INVALID_TRANSITION', 'not expirable');
   }
 }
 
@@ -77,19 +77,24 @@ describe('quote life cycle', () => {
 
   it('records an integration event for every transition, with the previous status', () => {
     const quote = quoteIn('pending_approval');
-    quote.approve(now);
-    quote.publish(now);
-    quote.recall(now);
+    quote.approve({ now, by: 'manager-1' }, 'Fine');
+    quote.publish({ now, by: 'manager-1' });
+    quote.recall({ now, by: 'rep-1' });
     expect(quote.pullEvents().map((e) => [e.name, e.payload['previousStatus'], e.payload['status']])).toEqual([
       ['quotes.quote.approved.v1', 'pending_approval', 'approved'],
       ['quotes.quote.published.v1', 'approved', 'published'],
       ['quotes.quote.recalled.v1', 'published', 'draft'],
     ]);
+    expect(quote.history.slice(-3).map((h) => [h.previousStatus, h.status, h.by, h.note])).toEqual([
+      ['pending_approval', 'approved', 'manager-1', 'Fine'],
+      ['approved', 'published', 'manager-1', null],
+      ['published', 'draft', 'rep-1', null],
+    ]);
   });
 
   it('goes live at once when approval is not needed, with an unguessable share link', () => {
     const quote = quoteIn('draft');
-    quote.submit(false, now);
+    quote.submit(false, { now });
     expect(quote.status).toBe('approval_not_needed');
     expect(quote.shareSlug).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(quoteIn('draft').shareSlug).toBeNull();
@@ -97,8 +102,8 @@ describe('quote life cycle', () => {
 
   it('disables the share link when recalled', () => {
     const quote = quoteIn('draft');
-    quote.submit(false, now);
-    quote.recall(now);
+    quote.submit(false, { now });
+    quote.recall({ now });
     expect(quote.shareSlug).toBeNull();
     expect(quote.status).toBe('draft');
   });
@@ -106,7 +111,7 @@ describe('quote life cycle', () => {
   it('refuses to submit without a deal, without line items, or after the expiry date', () => {
     const codes = (quote: Quote, at = now) => {
       try {
-        quote.submit(true, at);
+        quote.submit(true, { now: at });
         return 'submitted';
       } catch (error) {
         return (error as DomainError).code;
@@ -128,8 +133,8 @@ describe('quote life cycle', () => {
 
   it('keeps the denormalised total equal to the computed one after edits', () => {
     const quote = quoteIn('draft');
-    quote.edit(details({ quoteDiscount: { kind: 'percent', basisPoints: 1000 } }), now);
+    quote.edit(details({ quoteDiscount: { kind: 'percent', basisPoints: 1000 } }), { now });
     expect(quote.totalMinor).toBe(270_000);
-    expect(quote.totals.effectiveDiscountBp).toBe(1000);
+    expect(quote.totals().effectiveDiscountBp).toBe(1000);
   });
 });

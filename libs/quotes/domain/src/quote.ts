@@ -41,6 +41,8 @@ export interface QuoteDetails {
   title: string;
   dealId: string | null;
   companyId: string | null;
+  /** The company's name, kept on the quote for search and display (filled from the CRM). */
+  companyName?: string | null;
   recipientContactIds: string[];
   currency: string;
   /** ISO date (YYYY-MM-DD): the quote expires at the end of that day, UTC. */
@@ -49,6 +51,20 @@ export interface QuoteDetails {
   commentsForBuyer: string;
   purchaseTerms: string;
   lineItems: LineItem[];
+}
+
+/** Who acts and when; `by` is a user id (null for the system or the buyer). */
+export interface ActContext {
+  by?: string | null;
+  now?: Date;
+}
+
+export interface HistoryEntry {
+  status: QuoteStatus;
+  previousStatus: QuoteStatus | null;
+  at: string;
+  by: string | null;
+  note: string | null;
 }
 
 export interface Signature {
@@ -69,6 +85,7 @@ export class Quote extends AggregateRoot {
   recipientContactIds!: string[];
   currency!: string;
   expiresOn!: string;
+  companyName!: string | null;
   quoteDiscount!: Discount | null;
   commentsForBuyer!: string;
   purchaseTerms!: string;
@@ -78,6 +95,8 @@ export class Quote extends AggregateRoot {
   /** The buyer's link (`/q/<slug>`), set while the quote is shareable. */
   shareSlug!: string | null;
   signature!: Signature | null;
+  /** Every status change: who, when, and the notes of a decision. */
+  history!: HistoryEntry[];
   createdAt!: Date;
   updatedAt!: Date;
 
@@ -88,6 +107,7 @@ export class Quote extends AggregateRoot {
   static create(props: { number: string; ownerId: string; details: QuoteDetails; now?: Date }): Quote {
     const quote = new Quote();
     const now = props.now ?? new Date();
+    quote.history = [];
     quote.id = uuidv7(now.getTime());
     quote.number = props.number;
     quote.ownerId = props.ownerId;
@@ -96,11 +116,12 @@ export class Quote extends AggregateRoot {
     quote.signature = null;
     quote.createdAt = now;
     quote.assign(props.details, now);
+    quote.addHistory(null, { by: props.ownerId, now }, null);
     quote.emit(QuoteCreated, null, now);
     return quote;
   }
 
-  get totals(): QuoteTotals {
+  totals(): QuoteTotals {
     return computeTotals(this.lineItems, this.quoteDiscount);
   }
 
@@ -109,65 +130,72 @@ export class Quote extends AggregateRoot {
     if (expected !== undefined && expected !== this.version) throw QuoteErrors.staleVersion(expected, this.version ?? 0);
   }
 
-  edit(details: QuoteDetails, now = new Date()): void {
+  edit(details: QuoteDetails, ctx: ActContext = {}): void {
+    const now = ctx.now ?? new Date();
     if (!isAllowed('edit', this.status)) throw QuoteErrors.notEditable(this.status);
     this.assign(details, now);
     this.emit(QuoteUpdated, this.status, now);
   }
 
   /** Finishing the set-up flow: to Pending approval when approval is needed, else live at once. */
-  submit(approvalRequired: boolean, now = new Date()): void {
+  submit(approvalRequired: boolean, ctx: ActContext = {}): void {
+    const now = ctx.now ?? new Date();
     this.guard('submit');
     if (!this.dealId) throw QuoteErrors.dealRequired();
     if (this.lineItems.length === 0) throw QuoteErrors.noLineItems();
     if (this.isPastExpiry(now)) throw QuoteErrors.expiryInPast(this.expiresOn);
     const previous = this.status;
-    if (approvalRequired) {
-      this.status = 'pending_approval';
-      this.emit(QuoteSubmitted, previous, now);
-    } else {
-      this.status = 'approval_not_needed';
-      this.emit(QuoteSubmitted, previous, now);
-      this.goLive(now);
-    }
+    this.status = approvalRequired ? 'pending_approval' : 'approval_not_needed';
+    if (!approvalRequired) this.goLive(now);
+    this.touch(now);
+    this.addHistory(previous, ctx, null);
+    this.emit(QuoteSubmitted, previous, now);
   }
 
-  approve(now = new Date()): void {
-    this.transition('approve', 'approved', QuoteApproved, now);
+  approve(ctx: ActContext = {}, notes: string | null = null): void {
+    this.transition('approve', 'approved', QuoteApproved, ctx, notes);
   }
 
-  requestChanges(notes: string, now = new Date()): void {
+  requestChanges(notes: string, ctx: ActContext = {}): void {
+    const now = ctx.now ?? new Date();
     this.guard('requestChanges');
     const previous = this.status;
     this.status = 'changes_requested';
     this.touch(now);
+    this.addHistory(previous, ctx, notes);
     this.record(QuoteChangesRequested, { ...this.payload(previous), notes }, now);
   }
 
-  publish(now = new Date()): void {
-    this.transition('publish', 'published', QuotePublished, now);
-    this.goLive(now);
+  publish(ctx: ActContext = {}): void {
+    this.guard('publish');
+    this.goLive(ctx.now ?? new Date());
+    this.transition('publish', 'published', QuotePublished, ctx);
   }
 
   /** Back to Draft: the buyer's link stops working at once; the quote needs approval again. */
-  recall(now = new Date()): void {
+  recall(ctx: ActContext = {}): void {
+    this.guard('recall');
     this.shareSlug = null;
-    this.transition('recall', 'draft', QuoteRecalled, now);
+    this.transition('recall', 'draft', QuoteRecalled, ctx);
   }
 
-  sign(signer: { name: string; email: string }, now = new Date()): void {
+  /** The buyer accepts and signs on the shared page. */
+  sign(signer: { name: string; email: string }, ctx: ActContext = {}): void {
+    const now = ctx.now ?? new Date();
     this.guard('sign');
     const previous = this.status;
     this.status = 'signed';
     this.signature = { name: signer.name.trim(), email: signer.email.trim().toLowerCase(), signedAt: now.toISOString() };
     this.touch(now);
+    this.addHistory(previous, { by: null, now }, `Signed by ${this.signature.name} <${this.signature.email}>`);
     this.record(QuoteSigned, { ...this.payload(previous), signerName: this.signature.name, signerEmail: this.signature.email }, now);
   }
 
-  expire(now = new Date()): boolean {
-    if (!isAllowed('expire', this.status) || !this.isPastExpiry(now)) return false;
+  /** Expires the quote when its date has passed; false (and no change) otherwise. */
+  expire(ctx: ActContext = {}): boolean {
+    if (!isAllowed('expire', this.status) || !this.isPastExpiry(ctx.now ?? new Date())) return false;
     this.shareSlug = null;
-    this.transition('expire', 'expired', QuoteExpired, now);
+    this.transition('expire', 'expired', QuoteExpired, { by: null, now: ctx.now });
     return true;
   }
 
@@ -180,12 +208,18 @@ export class Quote extends AggregateRoot {
     this.touch(now);
   }
 
-  private transition(command: QuoteCommand, to: QuoteStatus, event: IntegrationEventType<QuoteEventPayload>, now: Date): void {
+  private transition(command: QuoteCommand, to: QuoteStatus, event: IntegrationEventType<QuoteEventPayload>, ctx: ActContext, note: string | null = null): void {
+    const now = ctx.now ?? new Date();
     this.guard(command);
     const previous = this.status;
     this.status = to;
     this.touch(now);
+    this.addHistory(previous, ctx, note);
     this.emit(event, previous, now);
+  }
+
+  private addHistory(previous: QuoteStatus | null, ctx: ActContext, note: string | null): void {
+    this.history = [...(this.history ?? []), { status: this.status, previousStatus: previous, at: (ctx.now ?? new Date()).toISOString(), by: ctx.by ?? null, note }];
   }
 
   private guard(command: QuoteCommand): void {
@@ -201,11 +235,12 @@ export class Quote extends AggregateRoot {
     this.recipientContactIds = [...details.recipientContactIds];
     this.currency = details.currency;
     this.expiresOn = details.expiresOn;
+    this.companyName = details.companyName ?? null;
     this.quoteDiscount = details.quoteDiscount;
     this.commentsForBuyer = details.commentsForBuyer;
     this.purchaseTerms = details.purchaseTerms;
     this.lineItems = details.lineItems.map((line) => ({ ...line, id: line.id || uuidv7() }));
-    this.totalMinor = this.totals.totalMinor;
+    this.totalMinor = this.totals().totalMinor;
     this.touch(now);
   }
 
@@ -218,7 +253,7 @@ export class Quote extends AggregateRoot {
   }
 
   private payload(previous: QuoteStatus | null): QuoteEventPayload {
-    const totals = this.totals;
+    const totals = this.totals();
     return {
       quoteId: this.id,
       number: this.number,
@@ -231,6 +266,7 @@ export class Quote extends AggregateRoot {
       effectiveDiscountBp: totals.effectiveDiscountBp,
       largestLineDiscountBp: totals.largestLineDiscountBp,
       dealId: this.dealId,
+      expiresOn: this.expiresOn,
     };
   }
 }

@@ -107,6 +107,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crm/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Companies, for pickers */
+        get: operations["listCompanies"];
+        put?: never;
+        /** Add a company */
+        post: operations["createCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts, for the quote recipients picker */
+        get: operations["listContacts"];
+        put?: never;
+        /** Add a contact */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals, for the quote deal picker */
+        get: operations["listDeals"];
+        put?: never;
+        /** Add a deal, owned by the caller */
+        post: operations["createDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/deals/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a deal to another pipeline stage (managers, admins; workflows do it too) */
+        patch: operations["changeDealStage"];
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quotes list: filters, sorting, keyset pages, counts per status (reps see their own) */
+        get: operations["listQuotes"];
+        put?: never;
+        /** Start a quote (Draft), owned by the caller */
+        post: operations["createQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote with its totals and history */
+        get: operations["getQuote"];
+        /** Edit a quote in Draft or Changes requested */
+        put: operations["updateQuote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish the set-up flow: Pending approval, or live at once when approval is not needed */
+        post: operations["submitQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recall an approved or published quote to Draft; the buyer's link stops working */
+        post: operations["recallQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared-quotes/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared quote as the buyer sees it */
+        get: operations["getSharedQuote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared-quotes/{slug}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download PDF */
+        get: operations["downloadSharedQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared-quotes/{slug}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept and sign: records the signature; the quote becomes Signed */
+        post: operations["signSharedQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -116,6 +308,26 @@ export interface paths {
         };
         /** Database and Redis reachable: 200, otherwise 503 with the failing part */
         get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: the integration events the caller may see, as they happen
+         * @description Each message has `event: <event name>` and the event envelope as JSON data; a `ping` every 25 s. Reps see events of their own records; managers and admins see all.
+         */
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -206,6 +418,302 @@ export interface components {
         };
         UserListResponse: {
             items: components["schemas"]["UserResponse"][];
+        };
+        CompanyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            domain: string | null;
+        };
+        CompanyListResponse: {
+            items: components["schemas"]["CompanyResponse"][];
+        };
+        CreateCompanyRequest: {
+            /** @example Acme BV */
+            name: string;
+            /** @example acme.example */
+            domain?: string;
+        };
+        ContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** Format: uuid */
+            companyId: string | null;
+        };
+        ContactListResponse: {
+            items: components["schemas"]["ContactResponse"][];
+        };
+        CreateContactRequest: {
+            name: string;
+            email: string;
+            /** Format: uuid */
+            companyId?: string | null;
+        };
+        /** @enum {string} */
+        DealStage: "appointment_scheduled" | "qualified_to_buy" | "presentation_scheduled" | "decision_maker_bought_in" | "contract_sent" | "closed_won" | "closed_lost";
+        DealResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Decimal string in the currency, e.g. "24000.00". */
+            amount: string;
+            /** @example EUR */
+            currency: string;
+            /** Format: uuid */
+            ownerId: string;
+            stage: components["schemas"]["DealStage"];
+            /** Format: uuid */
+            companyId: string | null;
+        };
+        DealListResponse: {
+            items: components["schemas"]["DealResponse"][];
+        };
+        CreateDealRequest: {
+            name: string;
+            /**
+             * @description Decimal string.
+             * @example 24000.00
+             */
+            amount: string;
+            /** @example EUR */
+            currency: string;
+            stage: components["schemas"]["DealStage"];
+            /** Format: uuid */
+            companyId?: string | null;
+        };
+        ChangeDealStageRequest: {
+            stage: components["schemas"]["DealStage"];
+        };
+        /** @enum {string} */
+        QuoteStatus: "draft" | "pending_approval" | "changes_requested" | "approved" | "published" | "approval_not_needed" | "signed" | "expired";
+        QuoteListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            status: components["schemas"]["QuoteStatus"];
+            /** Format: uuid */
+            ownerId: string;
+            companyName: string | null;
+            /** Format: uuid */
+            dealId: string | null;
+            currency: string;
+            total: string;
+            expiresOn: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        QuoteListResponse: {
+            items: components["schemas"]["QuoteListItemResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Quotes per status under the same filters, without the status filter. */
+            countsByStatus: {
+                [key: string]: number;
+            };
+        };
+        DiscountRequest: {
+            /** @enum {string} */
+            type: "percent" | "amount";
+            /**
+             * @description Percent (0–100, two decimals) or an amount in the quote currency.
+             * @example 12.5
+             */
+            value: string;
+        };
+        LineItemRequest: {
+            /**
+             * Format: uuid
+             * @description Keep the id of an existing line when editing.
+             */
+            id?: string;
+            /** @example Design sprint */
+            productName: string;
+            description?: string;
+            quantity: number;
+            /**
+             * @description Decimal string in the quote currency.
+             * @example 1500.00
+             */
+            unitPrice: string;
+            discount?: components["schemas"]["DiscountRequest"] | null;
+            /**
+             * @description Set for a recurring line.
+             * @enum {string|null}
+             */
+            billingPeriod?: "monthly" | "quarterly" | "annually" | null;
+        };
+        QuoteDetailsRequest: {
+            /** @example Website redesign */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Required to submit.
+             */
+            dealId?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** @description Contact ids. */
+            recipientContactIds?: string[];
+            /**
+             * @description ISO 4217; EUR when left out.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description The quote expires at the end of this day (UTC).
+             * @example 2027-01-31
+             */
+            expiresOn: string;
+            quoteDiscount?: components["schemas"]["DiscountRequest"] | null;
+            commentsForBuyer?: string;
+            purchaseTerms?: string;
+            lineItems: components["schemas"]["LineItemRequest"][];
+        };
+        CreatedQuoteResponse: {
+            /** Format: uuid */
+            id: string;
+        };
+        DiscountResponse: {
+            /** @enum {string} */
+            type: "percent" | "amount";
+            value: string;
+        };
+        LineItemResponse: {
+            /** Format: uuid */
+            id: string;
+            productName: string;
+            description: string;
+            quantity: number;
+            unitPrice: string;
+            discount: components["schemas"]["DiscountResponse"] | null;
+            /** @enum {string|null} */
+            billingPeriod: "monthly" | "quarterly" | "annually" | null;
+            gross: string;
+            discountAmount: string;
+            net: string;
+        };
+        QuoteTotalsResponse: {
+            gross: string;
+            subtotal: string;
+            quoteDiscount: string;
+            total: string;
+            /** @example 19.79 */
+            effectiveDiscountPercent: string;
+            /** @example 10.00 */
+            largestLineDiscountPercent: string;
+        };
+        SignatureResponse: {
+            name: string;
+            email: string;
+            /** Format: date-time */
+            signedAt: string;
+        };
+        HistoryEntryResponse: {
+            status: components["schemas"]["QuoteStatus"];
+            previousStatus: components["schemas"]["QuoteStatus"] | null;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The user; null for the system or the buyer.
+             */
+            by: string | null;
+            note: string | null;
+        };
+        QuoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Q-2026-0001 */
+            number: string;
+            title: string;
+            status: components["schemas"]["QuoteStatus"];
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: uuid */
+            dealId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            companyName: string | null;
+            recipientContactIds: string[];
+            currency: string;
+            /** @example 2027-01-31 */
+            expiresOn: string;
+            quoteDiscount: components["schemas"]["DiscountResponse"] | null;
+            commentsForBuyer: string;
+            purchaseTerms: string;
+            lineItems: components["schemas"]["LineItemResponse"][];
+            totals: components["schemas"]["QuoteTotalsResponse"];
+            /** @description Path of the buyer's page while shared, e.g. /q/… */
+            sharePath: string | null;
+            signature: components["schemas"]["SignatureResponse"] | null;
+            history: components["schemas"]["HistoryEntryResponse"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateQuoteRequest: {
+            /** @example Website redesign */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Required to submit.
+             */
+            dealId?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** @description Contact ids. */
+            recipientContactIds?: string[];
+            /**
+             * @description ISO 4217; EUR when left out.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description The quote expires at the end of this day (UTC).
+             * @example 2027-01-31
+             */
+            expiresOn: string;
+            quoteDiscount?: components["schemas"]["DiscountRequest"] | null;
+            commentsForBuyer?: string;
+            purchaseTerms?: string;
+            lineItems: components["schemas"]["LineItemRequest"][];
+            /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
+            version: number;
+        };
+        VersionRequest: {
+            /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
+            version: number;
+        };
+        RecipientResponse: {
+            name: string;
+            email: string;
+        };
+        SharedQuoteResponse: {
+            number: string;
+            title: string;
+            status: components["schemas"]["QuoteStatus"];
+            companyName: string | null;
+            currency: string;
+            expiresOn: string;
+            quoteDiscount: components["schemas"]["DiscountResponse"] | null;
+            commentsForBuyer: string;
+            purchaseTerms: string;
+            lineItems: components["schemas"]["LineItemResponse"][];
+            totals: components["schemas"]["QuoteTotalsResponse"];
+            signature: components["schemas"]["SignatureResponse"] | null;
+            recipients: components["schemas"]["RecipientResponse"][];
+        };
+        SignQuoteRequest: {
+            /** @example Bea Buyer */
+            name: string;
+            /** @example bea@example.org */
+            email: string;
         };
     };
     responses: never;
@@ -466,6 +974,664 @@ export interface operations {
             };
         };
     };
+    listCompanies: {
+        parameters: {
+            query?: {
+                /** @description Text in the name (or e-mail for contacts). */
+                search?: string;
+                companyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompanyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Text in the name (or e-mail for contacts). */
+                search?: string;
+                companyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                /** @description Text in the name (or e-mail for contacts). */
+                search?: string;
+                companyId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDealRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changeDealStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDealStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated. */
+                status?: ("draft" | "pending_approval" | "changes_requested" | "approved" | "published" | "approval_not_needed" | "signed" | "expired")[];
+                ownerId?: string;
+                dealId?: string;
+                /** @description Text in the title, the number or the company name. */
+                q?: string;
+                sort?: "updatedAt" | "number" | "total" | "expiresOn";
+                direction?: "asc" | "desc";
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteDetailsRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedQuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_EDITABLE or QUOTES.STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    submitQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recallQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getSharedQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedQuoteResponse"];
+                };
+            };
+            /** @description No shared quote with this link (never shared, recalled or expired) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    downloadSharedQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No shared quote with this link (never shared, recalled or expired) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    signSharedQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignQuoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedQuoteResponse"];
+                };
+            };
+            /** @description No shared quote with this link (never shared, recalled or expired) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -580,6 +1746,33 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -5,3 +5,4 @@ export * from './integration-event';
 export * from './ids';
 export * from './access';
 export * from './event-visibility';
+export * from './money';

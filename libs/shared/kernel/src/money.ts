@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /**
  * Exact money: integer minor units (cents) of one ISO 4217 currency. No floating point touches an
  * amount; percentages are basis points (1 % = 100 bp) and every division rounds half away from
@@ -70,4 +72,19 @@ export function formatMinor(amountMinor: number, currency: string): string {
   const sign = amountMinor < 0 ? '-' : '';
   const abs = Math.abs(amountMinor).toString().padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}
+
+/** Field problems of money input, in the API's validation error shape (400 VALIDATION_FAILED). */
+export function invalidField(field: string, reason: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field}: ${reason}`, 'bad-request', { fields: [{ field, reason }] });
+}
+
+/** Parses an amount sent by a client, answering a 400 that names the field instead of throwing a RangeError. */
+export function parseMoneyInput(value: string, currency: string, field = 'amount'): number {
+  if (!isCurrency(currency)) throw invalidField('currency', `${currency} is not an ISO 4217 currency code`);
+  try {
+    return parseMoney(value, currency);
+  } catch (error) {
+    throw invalidField(field, error instanceof Error ? error.message : String(error));
+  }
 }

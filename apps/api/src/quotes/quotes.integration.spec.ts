@@ -1,0 +1,217 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { CrmService } from '@qa/crm-application';
+import { QuoteListReader } from '@qa/quotes-application';
+import type { SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+
+type Json = Record<string, unknown>;
+
+/** Quotes over HTTP on real PostgreSQL: the set-up flow, rules, authorisation, the list and the buyer's page. */
+describe('quotes API', () => {
+  let api: ApiTestApp;
+  const cookies: Record<string, string> = {};
+  let dealId: string;
+  let contactId: string;
+
+  beforeAll(async () => {
+    api = await startApiTestApp();
+    await api.seedDemoUsers();
+    for (const who of ['rep', 'rep2', 'manager', 'admin']) cookies[who] = await api.logIn(`${who}@example.com`);
+    const crm = api.app.get(CrmService);
+    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+      const company = await crm.createCompany({ name: 'Acme BV' });
+      contactId = (await crm.createContact({ name: 'Anna de Vries', email: 'anna@acme.example', companyId: company.id })).id;
+      const me = (await api.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies['rep'] } })).json<{ id: string }>();
+      dealId = (await crm.createDeal({ name: 'Acme website', amountMinor: 1_000_000, currency: 'EUR', ownerId: me.id, stage: 'qualified_to_buy', companyId: company.id })).id;
+    });
+  });
+  afterAll(() => api?.close());
+
+  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
+  const quoteBody = (overrides: Json = {}) => ({
+    title: 'Website redesign',
+    dealId,
+    recipientContactIds: [contactId],
+    expiresOn: '2099-12-31',
+    lineItems: [
+      { productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10' } },
+      { productName: 'Hosting', quantity: 1, unitPrice: '49.99', billingPeriod: 'monthly' },
+    ],
+    quoteDiscount: { type: 'amount', value: '100' },
+    commentsForBuyer: 'Looking forward to it.',
+    purchaseTerms: 'Net 30.',
+    ...overrides,
+  });
+  const create = async (who = 'rep', overrides: Json = {}) => {
+    const response = await call(who, 'POST', '/api/v1/quotes', quoteBody(overrides));
+    expect(response.statusCode).toBe(201);
+    return response.json<{ id: string }>().id;
+  };
+  const get = async (id: string, who = 'rep') => (await call(who, 'GET', `/api/v1/quotes/${id}`)).json<Json & { version: number; status: string; sharePath: string | null }>();
+
+  it('creates a draft with a Q-YYYY-NNNN number, exact totals and the company from the deal', async () => {
+    const quote = await get(await create());
+    expect(quote).toMatchObject({
+      status: 'draft',
+      number: expect.stringMatching(/^Q-\d{4}-\d{4}$/),
+      currency: 'EUR',
+      companyName: 'Acme BV',
+      totals: { gross: '3049.99', subtotal: '2749.99', quoteDiscount: '100.00', total: '2649.99', effectiveDiscountPercent: '13.11', largestLineDiscountPercent: '10.00' },
+      version: 1,
+    });
+    expect(quote['history']).toEqual([expect.objectContaining({ status: 'draft', previousStatus: null })]);
+  });
+
+  it('numbers quotes uniquely under concurrent creation', async () => {
+    const ids = await Promise.all(Array.from({ length: 8 }, () => create()));
+    const numbers = await Promise.all(ids.map(async (id) => (await get(id)).number));
+    expect(new Set(numbers).size).toBe(8);
+  });
+
+  it('names each invalid field and stores nothing', async () => {
+    const before = (await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length;
+    const response = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ title: '', expiresOn: '31-12-2099', lineItems: [{ productName: 'X', quantity: 0, unitPrice: 'ten' }] }));
+    expect(response.statusCode).toBe(400);
+    const fields = response.json<{ details: { fields: Array<{ field: string }> } }>().details.fields.map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'expiresOn', 'lineItems.0.quantity', 'lineItems.0.unitPrice']));
+    const tooPrecise = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ lineItems: [{ productName: 'X', quantity: 1, unitPrice: '1.234' }] }));
+    expect(tooPrecise.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'lineItems.0.unitPrice', reason: 'EUR has 2 decimals; "1.234" has 3' }] } });
+    const unknownDeal = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ dealId: '01a218c8-cf57-701d-b9e5-000000000000' }));
+    expect(unknownDeal.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'dealId' }] } });
+    const badCurrency = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ currency: 'XYZ' }));
+    expect(badCurrency.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'currency' }] } });
+    expect((await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length).toBe(before);
+  });
+
+  it('lets reps see and change only their own quotes; managers see all; admins change any', async () => {
+    const id = await create('rep');
+    expect((await call('rep2', 'GET', `/api/v1/quotes/${id}`)).statusCode).toBe(404);
+    expect((await call('rep2', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody(), version: 1 })).statusCode).toBe(404);
+    expect((await call('manager', 'GET', `/api/v1/quotes/${id}`)).statusCode).toBe(200);
+    const managerEdit = await call('manager', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody(), version: 1 });
+    expect(managerEdit.json()).toMatchObject({ statusCode: 403, code: 'QUOTES.NOT_OWNER' });
+    expect((await call('admin', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody({ title: 'By admin' }), version: 1 })).json()).toMatchObject({ title: 'By admin', version: 2 });
+    const rep2List = (await call('rep2', 'GET', '/api/v1/quotes?limit=100')).json<{ items: Array<{ id: string }> }>();
+    expect(rep2List.items.map((q) => q.id)).not.toContain(id);
+  });
+
+  it('edits only in Draft and refuses a stale version with 409', async () => {
+    const id = await create();
+    const stale = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody(), version: 7 });
+    expect(stale.json()).toMatchObject({ statusCode: 409, code: 'QUOTES.STALE_VERSION', details: { currentVersion: 1 } });
+    const submitted = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    expect(submitted.json()).toMatchObject({ status: 'approval_not_needed', version: 2 });
+    const edit = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody(), version: 2 });
+    expect(edit.json()).toMatchObject({ statusCode: 409, code: 'QUOTES.NOT_EDITABLE' });
+  });
+
+  it('refuses to submit without a deal (422 naming dealId)', async () => {
+    const id = await create('rep', { dealId: null });
+    const response = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    expect(response.json()).toMatchObject({ statusCode: 422, code: 'QUOTES.DEAL_REQUIRED', details: { fields: [{ field: 'dealId' }] } });
+  });
+
+  it('shares a submitted quote by an unguessable link with a PDF and Accept and sign; recall disables the link at once', async () => {
+    const id = await create();
+    const live = (await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 })).json<{ sharePath: string; version: number }>();
+    expect(live.sharePath).toMatch(/^\/q\/[A-Za-z0-9_-]{32}$/);
+    const slug = live.sharePath.slice(3);
+
+    const shared = await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}` });
+    expect(shared.statusCode).toBe(200);
+    expect(shared.json()).toMatchObject({ title: 'Website redesign', recipients: [{ name: 'Anna de Vries', email: 'anna@acme.example' }], totals: { total: '2649.99' } });
+    expect(shared.body).not.toContain('ownerId');
+
+    const pdf = await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}/pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(1000);
+
+    const recalled = await call('rep', 'POST', `/api/v1/quotes/${id}/recall`, { version: live.version });
+    expect(recalled.json()).toMatchObject({ status: 'draft', sharePath: null });
+    expect((await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}` })).statusCode).toBe(404);
+    expect((await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}/pdf` })).statusCode).toBe(404);
+
+    const again = (await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: recalled.json<{ version: number }>().version })).json<{ sharePath: string }>();
+    const newSlug = again.sharePath.slice(3);
+    expect(newSlug).not.toBe(slug);
+    const signed = await api.request({ method: 'POST', url: `/api/v1/shared-quotes/${newSlug}/sign`, payload: { name: 'Bea Buyer', email: 'Bea@Example.org' } });
+    expect(signed.json()).toMatchObject({ status: 'signed', signature: { name: 'Bea Buyer', email: 'bea@example.org' } });
+    const twice = await api.request({ method: 'POST', url: `/api/v1/shared-quotes/${newSlug}/sign`, payload: { name: 'Bea Buyer', email: 'bea@example.org' } });
+    expect(twice.json()).toMatchObject({ statusCode: 409, code: 'QUOTES.INVALID_TRANSITION' });
+    const history = (await get(id))['history'] as Array<{ status: string; by: string | null }>;
+    expect(history.map((h) => h.status)).toEqual(['draft', 'approval_not_needed', 'draft', 'approval_not_needed', 'signed']);
+    expect((await api.request({ method: 'GET', url: '/api/v1/shared-quotes/not-a-real-link' })).statusCode).toBe(404);
+  });
+
+  it('writes an integration event for every transition in the same transaction', async () => {
+    const id = await create();
+    await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    const rows: Array<{ name: string; actor_id: string }> = await api.app
+      .get(MikroORM)
+      .em.fork()
+      .getConnection()
+      .execute(`select name, actor_id from messaging_outbox where aggregate_id = ? order by aggregate_version, id`, [id]);
+    expect(rows.map((r) => r.name)).toEqual(['quotes.quote.created.v1', 'quotes.quote.submitted.v1']);
+    const me = (await call('rep', 'GET', '/api/v1/me')).json<{ id: string }>();
+    expect(new Set(rows.map((r) => r.actor_id))).toEqual(new Set([me.id]));
+  });
+
+  it('lists with filters, text search, counts per status and keyset pages without gaps or repeats', async () => {
+    type Page = { items: Array<{ id: string; companyName: string | null }>; nextCursor: string | null; countsByStatus: Record<string, number> };
+    const page1 = (await call('manager', 'GET', '/api/v1/quotes?limit=5&sort=updatedAt&direction=desc')).json<Page>();
+    const all = [...page1.items];
+    let cursor: string | null = page1.nextCursor;
+    while (cursor) {
+      const page: Page = (await call('manager', 'GET', `/api/v1/quotes?limit=5&cursor=${encodeURIComponent(cursor)}`)).json<Page>();
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const total = Object.values(page1.countsByStatus).reduce((a, b) => a + b, 0);
+    expect(all.length).toBe(total);
+    expect(new Set(all.map((q) => q.id)).size).toBe(total);
+
+    const drafts = (await call('manager', 'GET', '/api/v1/quotes?status=draft&limit=100')).json<{ items: Array<{ status: string }>; countsByStatus: Record<string, number> }>();
+    expect(drafts.items.every((q) => q.status === 'draft')).toBe(true);
+    expect(drafts.items.length).toBe(drafts.countsByStatus['draft']);
+    const byCompany = (await call('manager', 'GET', '/api/v1/quotes?q=acme&limit=100')).json<{ items: unknown[] }>();
+    expect(byCompany.items.length).toBe(all.filter((q) => q.companyName === 'Acme BV').length);
+    expect(byCompany.items.length).toBeGreaterThan(0);
+    expect((await call('manager', 'GET', '/api/v1/quotes?q=no-such-thing')).json<{ items: unknown[] }>().items).toEqual([]);
+    const badCursor = await call('manager', 'GET', '/api/v1/quotes?cursor=garbage');
+    expect(badCursor.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'cursor' }] } });
+    const badStatus = await call('manager', 'GET', '/api/v1/quotes?status=lost');
+    expect(badStatus.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'status' }] } });
+  });
+
+  it('serves the list from an index on PostgreSQL, also at 100,000 quotes', async () => {
+    const orm = api.app.get(MikroORM);
+    const connection = orm.em.fork().getConnection();
+    await connection.execute(`
+      insert into quotes_quote (id, version, number, owner_id, status, title, currency, expires_on, recipient_contact_ids, comments_for_buyer,
+        purchase_terms, line_items, total_minor, history, created_at, updated_at)
+      select gen_random_uuid()::text, 1, 'Q-1999-' || lpad(i::text, 6, '0'), 'owner-' || (i % 50), (array['draft','pending_approval','published','signed'])[1 + i % 4],
+        'Bulk quote ' || i, 'EUR', '2099-12-31', '[]', '', '', '[]', i, '[]', now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval
+      from generate_series(1, 100000) as i`);
+    await connection.execute('analyze quotes_quote');
+    const reader = api.app.get(QuoteListReader) as SqlQuoteListReader;
+    const plans: string[] = [];
+    await RequestContext.create(orm.em.fork(), async () => {
+      for (const request of [
+        { sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
+        { statuses: ['pending_approval' as const], sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
+        { ownerId: 'owner-7', sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
+      ]) {
+        const sql = reader.pageQuery(request).getFormattedQuery();
+        const plan: Array<{ 'QUERY PLAN': string }> = await connection.execute(`explain ${sql}`);
+        plans.push(plan.map((row) => row['QUERY PLAN']).join('\n'));
+      }
+    });
+    for (const plan of plans) {
+      expect(plan).toMatch(/Index (Only )?Scan( Backward)? using quotes_quote_\w+_index/);
+      expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  CreateQuoteCommand,
+  EditQuoteCommand,
+  GetQuoteQuery,
+  ListQuotesQuery,
+  RecallQuoteCommand,
+  SubmitQuoteCommand,
+  type QuoteView,
+} from '@qa/quotes-application';
+import { Authenticated, CurrentCaller, ErrorResponse } from '@qa/shared-http';
+import { formatMinor, type Caller } from '@qa/shared-kernel';
+import { toQuoteDetails } from './quote-details.mapper';
+import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
+
+@ApiTags('quotes')
+@Controller({ path: 'quotes', version: '1' })
+@Authenticated()
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'QUOTES.NOT_FOUND (also for quotes the caller may not see)' })
+export class QuotesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listQuotes', summary: 'The quotes list: filters, sorting, keyset pages, counts per status (reps see their own)' })
+  @ApiOkResponse({ type: QuoteListResponse })
+  async listQuotes(@CurrentCaller() caller: Caller, @Query() query: ListQuotesRequest): Promise<QuoteListResponse> {
+    const page = await this.queries.execute(
+      new ListQuotesQuery(caller, {
+        statuses: query.status,
+        ownerId: query.ownerId,
+        dealId: query.dealId,
+        text: query.q,
+        sort: query.sort ?? 'updatedAt',
+        direction: query.direction ?? 'desc',
+        limit: query.limit ?? 25,
+        cursor: query.cursor,
+      }),
+    );
+    return {
+      items: page.items.map(({ totalMinor, updatedAt, ...item }) => ({ ...item, total: formatMinor(totalMinor, item.currency), updatedAt: new Date(updatedAt).toISOString() })),
+      nextCursor: page.nextCursor,
+      countsByStatus: page.countsByStatus as Record<string, number>,
+    };
+  }
+
+  @Post()
+  @ApiOperation({ operationId: 'createQuote', summary: 'Start a quote (Draft), owned by the caller' })
+  @ApiCreatedResponse({ type: CreatedQuoteResponse })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse })
+  createQuote(@CurrentCaller() caller: Caller, @Body() body: QuoteDetailsRequest): Promise<CreatedQuoteResponse> {
+    return this.commands.execute(new CreateQuoteCommand(caller, toQuoteDetails(body)));
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getQuote', summary: 'A quote with its totals and history' })
+  @ApiOkResponse({ type: QuoteResponse })
+  getQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<QuoteView> {
+    return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+
+  @Put(':id')
+  @ApiOperation({ operationId: 'updateQuote', summary: 'Edit a quote in Draft or Changes requested' })
+  @ApiOkResponse({ type: QuoteResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.NOT_EDITABLE or QUOTES.STALE_VERSION' })
+  async updateQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateQuoteRequest): Promise<QuoteView> {
+    await this.commands.execute(new EditQuoteCommand(caller, id, body.version, toQuoteDetails(body)));
+    return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'submitQuote', summary: 'Finish the set-up flow: Pending approval, or live at once when approval is not needed' })
+  @ApiOkResponse({ type: QuoteResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST' })
+  async submitQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: VersionRequest): Promise<QuoteView> {
+    await this.commands.execute(new SubmitQuoteCommand(caller, id, body.version));
+    return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+
+  @Post(':id/recall')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'recallQuote', summary: "Recall an approved or published quote to Draft; the buyer's link stops working" })
+  @ApiOkResponse({ type: QuoteResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION' })
+  async recallQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: VersionRequest): Promise<QuoteView> {
+    await this.commands.execute(new RecallQuoteCommand(caller, id, body.version));
+    return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+}

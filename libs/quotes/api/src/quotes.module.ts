@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApprovalPolicy, NoApprovalNeeded, QuoteListReader, QuotePdfRenderer, quotesHandlers } from '@qa/quotes-application';
+import { QuoteRepository } from '@qa/quotes-domain';
+import { MikroOrmQuoteRepository, PdfkitQuoteRenderer, SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler } from './quote-expiry';
+import { QuotesController } from './quotes.controller';
+import { SharedQuotesController } from './shared-quotes.controller';
+
+const providers = [
+  ...quotesHandlers,
+  { provide: QuoteRepository, useClass: MikroOrmQuoteRepository },
+  { provide: QuoteListReader, useClass: SqlQuoteListReader },
+  { provide: QuotePdfRenderer, useClass: PdfkitQuoteRenderer },
+  // Replaced by the approvals context's policy once it is installed.
+  { provide: ApprovalPolicy, useClass: NoApprovalNeeded },
+];
+
+/** Quotes over HTTP: the quotes list, the set-up flow's endpoints, recall, and the buyer's page API. */
+@Module({ imports: [CqrsModule], controllers: [QuotesController, SharedQuotesController], providers })
+export class QuotesHttpModule {}
+
+/** Quotes in the worker: the expiry jobs and the quotes context's event subscribers. */
+@Module({ imports: [CqrsModule], providers: [...providers, QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler] })
+export class QuotesWorkerModule {}

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { QuoteRepository } from '@qa/quotes-domain';
+import { changeable } from '../../quote-access';
+import { QuoteDetailsResolver } from '../../quote-details.resolver';
+import { EditQuoteCommand } from './edit-quote.command';
+
+@CommandHandler(EditQuoteCommand)
+export class EditQuoteHandler implements ICommandHandler<EditQuoteCommand> {
+  constructor(
+    private readonly quotes: QuoteRepository,
+    private readonly resolver: QuoteDetailsResolver,
+  ) {}
+
+  async execute({ caller, quoteId, expectedVersion, details }: EditQuoteCommand): Promise<void> {
+    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
+    quote.checkVersion(expectedVersion);
+    quote.edit(await this.resolver.resolve(details), { by: caller.userId });
+    await this.quotes.save(quote);
+  }
+}

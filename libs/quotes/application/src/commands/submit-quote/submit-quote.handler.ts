@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { QuoteRepository } from '@qa/quotes-domain';
+import { ApprovalPolicy } from '../../ports/quote.ports';
+import { changeable } from '../../quote-access';
+import { SubmitQuoteCommand } from './submit-quote.command';
+
+@CommandHandler(SubmitQuoteCommand)
+export class SubmitQuoteHandler implements ICommandHandler<SubmitQuoteCommand> {
+  constructor(
+    private readonly quotes: QuoteRepository,
+    private readonly approvals: ApprovalPolicy,
+  ) {}
+
+  async execute({ caller, quoteId, expectedVersion }: SubmitQuoteCommand): Promise<void> {
+    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
+    quote.checkVersion(expectedVersion);
+    quote.submit(await this.approvals.isApprovalRequired(quote), { by: caller.userId });
+    await this.quotes.save(quote);
+  }
+}

@@ -1,0 +1,48 @@
+import type { QuoteStatus } from '@qa/quotes-contracts';
+
+export const QUOTE_SORTS = ['updatedAt', 'number', 'total', 'expiresOn'] as const;
+export type QuoteSort = (typeof QUOTE_SORTS)[number];
+
+export interface QuoteListFilter {
+  statuses?: QuoteStatus[];
+  /** Forced to the caller for reps. */
+  ownerId?: string;
+  dealId?: string;
+  /** Text in the title, the number or the company's name. */
+  text?: string;
+}
+
+export interface QuoteListRequest extends QuoteListFilter {
+  sort: QuoteSort;
+  direction: 'asc' | 'desc';
+  limit: number;
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface QuoteListItem {
+  id: string;
+  number: string;
+  title: string;
+  status: QuoteStatus;
+  ownerId: string;
+  companyName: string | null;
+  dealId: string | null;
+  currency: string;
+  totalMinor: number;
+  expiresOn: string;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface QuoteListPage {
+  items: QuoteListItem[];
+  nextCursor: string | null;
+  /** Quotes per status under the same filters except the status filter. */
+  countsByStatus: Partial<Record<QuoteStatus, number>>;
+}
+
+/** Read side of the quotes list (keyset pagination), implemented on the database. */
+export abstract class QuoteListReader {
+  abstract list(request: QuoteListRequest): Promise<QuoteListPage>;
+}

@@ -1,0 +1,16 @@
+import { Query } from '@nestjs/cqrs';
+import type { SharedQuoteView } from '../../quote-view';
+
+/** The buyer's view of a shared quote, by its link; 404 once recalled or expired. */
+export class GetSharedQuoteQuery extends Query<SharedQuoteView> {
+  constructor(readonly shareSlug: string) {
+    super();
+  }
+}
+
+/** The buyer's PDF of a shared quote. */
+export class RenderSharedQuotePdfQuery extends Query<{ fileName: string; pdf: Buffer }> {
+  constructor(readonly shareSlug: string) {
+    super();
+  }
+}

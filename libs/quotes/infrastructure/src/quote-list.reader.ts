@@ -1,0 +1,95 @@
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager, QueryBuilder } from '@mikro-orm/knex';
+import { Injectable } from '@nestjs/common';
+import { QuoteListReader, type QuoteListFilter, type QuoteListPage, type QuoteListRequest, type QuoteSort } from '@qa/quotes-application';
+import { Quote } from '@qa/quotes-domain';
+import { DomainError } from '@qa/shared-kernel';
+
+const COLUMN: Record<QuoteSort, string> = { updatedAt: 'updated_at', number: 'number', total: 'total_minor', expiresOn: 'expires_on' };
+const PROPERTY: Record<QuoteSort, keyof Quote> = { updatedAt: 'updatedAt', number: 'number', total: 'totalMinor', expiresOn: 'expiresOn' };
+
+/**
+ * The quotes list with keyset pagination: `(sort column, id)` after the cursor, so page 1,000 costs
+ * what page 1 costs. The (status|owner, updated_at, id) indexes serve the default sort.
+ */
+@Injectable()
+export class SqlQuoteListReader extends QuoteListReader {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async list(request: QuoteListRequest): Promise<QuoteListPage> {
+    const rows = (await this.pageQuery(request).getResultList()) as Quote[];
+    const hasMore = rows.length > request.limit;
+    const items = rows.slice(0, request.limit).map((q) => ({
+      id: q.id,
+      number: q.number,
+      title: q.title,
+      status: q.status,
+      ownerId: q.ownerId,
+      companyName: q.companyName,
+      dealId: q.dealId,
+      currency: q.currency,
+      totalMinor: Number(q.totalMinor),
+      expiresOn: q.expiresOn,
+      updatedAt: q.updatedAt,
+      version: q.version ?? 1,
+    }));
+    const last = items.at(-1);
+    const sortValue = (item: NonNullable<typeof last>) => (request.sort === 'updatedAt' ? item.updatedAt.toISOString() : item[PROPERTY[request.sort] as keyof typeof item]);
+    return {
+      items,
+      nextCursor: hasMore && last ? encodeCursor([sortValue(last) as string | number, last.id]) : null,
+      countsByStatus: await this.countsByStatus(request),
+    };
+  }
+
+  /** The query of one page (public so a test can EXPLAIN exactly what runs). */
+  pageQuery(request: QuoteListRequest): QueryBuilder<Quote> {
+    const em = this.em as SqlEntityManager;
+    const sqlite = em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+    const column = COLUMN[request.sort];
+    const qb = em
+      .createQueryBuilder(Quote, 'q')
+      .select(['id', 'number', 'title', 'status', 'ownerId', 'companyName', 'dealId', 'currency', 'totalMinor', 'expiresOn', 'updatedAt', 'version']);
+    this.applyFilter(qb, request, true);
+    if (request.cursor) {
+      const [value, id] = decodeCursor(request.cursor);
+      const bound = request.sort === 'updatedAt' ? (sqlite ? new Date(value as string).getTime() : new Date(value as string)) : value;
+      qb.andWhere(`(q.${column}, q.id) ${request.direction === 'desc' ? '<' : '>'} (?, ?)`, [bound, id]);
+    }
+    return qb.orderBy({ [PROPERTY[request.sort]]: request.direction, id: request.direction }).limit(request.limit + 1);
+  }
+
+  private async countsByStatus(filter: QuoteListFilter): Promise<QuoteListPage['countsByStatus']> {
+    const qb = (this.em as SqlEntityManager).createQueryBuilder(Quote, 'q').select(['status', raw('count(*) as count')]).groupBy('status');
+    this.applyFilter(qb, filter, false);
+    const rows = (await qb.execute('all')) as Array<{ status: string; count: string | number }>;
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+  }
+
+  private applyFilter(qb: QueryBuilder<Quote>, filter: QuoteListFilter, withStatus: boolean): void {
+    if (withStatus && filter.statuses?.length) qb.andWhere({ status: { $in: filter.statuses } });
+    if (filter.ownerId) qb.andWhere({ ownerId: filter.ownerId });
+    if (filter.dealId) qb.andWhere({ dealId: filter.dealId });
+    const text = filter.text?.trim();
+    if (text) {
+      const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { number: { $ilike: pattern } }, { companyName: { $ilike: pattern } }] });
+    }
+  }
+}
+
+function encodeCursor(value: [string | number, string]): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && ['string', 'number'].includes(typeof value[0])) return value as [string | number, string];
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'cursor: is not a cursor this list gave out', 'bad-request', { fields: [{ field: 'cursor', reason: 'is not a cursor this list gave out' }] });
+}
