@@ -107,6 +107,19 @@ describe('login, sessions, API tokens and roles', () => {
     expect((await api.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer qa_t_forged' } })).statusCode).toBe(401);
   });
 
+  it('tells any logged-in user the names (only) of users by id', async () => {
+    const admin = await api.logIn('admin@example.com');
+    const users = (await api.request({ method: 'GET', url: '/api/v1/users', headers: { cookie: admin } })).json<{ items: Array<{ id: string; name: string }> }>().items;
+    const rep = await api.logIn('rep@example.com');
+    const ids = users.slice(0, 2).map((u) => u.id);
+    const names = await api.request({ method: 'GET', url: `/api/v1/users/names?ids=${ids.join(',')}`, headers: { cookie: rep } });
+    expect(names.json<{ items: Array<Record<string, string>> }>().items.sort((a, b) => a['id'].localeCompare(b['id']))).toEqual(
+      users.slice(0, 2).map(({ id, name }) => ({ id, name })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect((await api.request({ method: 'GET', url: '/api/v1/users/names?ids=x', headers: { cookie: rep } })).statusCode).toBe(400);
+    expect((await api.request({ method: 'GET', url: `/api/v1/users/names?ids=${ids[0]}` })).statusCode).toBe(401);
+  });
+
   it('lets only admins list users, filtered by role to choose an approver', async () => {
     for (const email of ['rep@example.com', 'manager@example.com']) {
       const response = await api.request({ method: 'GET', url: '/api/v1/users', headers: { cookie: await api.logIn(email) } });

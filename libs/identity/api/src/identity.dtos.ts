@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@qa/shared-kernel';
 import { Transform } from 'class-transformer';
 
@@ -65,4 +65,21 @@ export class CreatedApiTokenResponse {
   @ApiProperty() prefix!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ description: 'The secret: send it as `Authorization: Bearer <token>`. Shown only now.' }) token!: string;
+}
+
+export class PeopleRequest {
+  @ApiProperty({ description: 'Comma-separated user ids (at most 100).', example: '01a2…,01a3…' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsUUID('all', { each: true, message: 'ids must be user UUIDs' })
+  @ArrayMaxSize(100)
+  ids!: string[];
+}
+
+export class PersonResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PeopleResponse {
+  @ApiProperty({ type: [PersonResponse] }) items!: PersonResponse[];
 }

@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names of users by id, to show who did what (any logged-in user; no e-mail or role) */
+        get: operations["listPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crm/companies": {
         parameters: {
             query?: never;
@@ -418,6 +435,14 @@ export interface components {
         };
         UserListResponse: {
             items: components["schemas"]["UserResponse"][];
+        };
+        PersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PeopleResponse: {
+            items: components["schemas"]["PersonResponse"][];
         };
         CompanyResponse: {
             /** Format: uuid */
@@ -965,6 +990,37 @@ export interface operations {
             };
             /** @description Only for admin (AUTH.FORBIDDEN). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listPeople: {
+        parameters: {
+            query: {
+                /** @description Comma-separated user ids (at most 100). */
+                ids: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
