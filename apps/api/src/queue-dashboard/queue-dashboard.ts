@@ -7,7 +7,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_COOKIE } from '@qa/identity-api';
 import { ResolveCallerQuery } from '@qa/identity-application';
-import { DEFAULT_MESSAGING_OPTIONS } from '@qa/shared-messaging';
 import { REDIS } from '@qa/shared-redis';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -21,13 +20,12 @@ const REFRESH_MS = 30_000;
  * inspect and retry. Outside the /api prefix and outside Nest's router, so it checks the session
  * itself.
  */
-export async function mountQueueDashboard(app: NestFastifyApplication, redisUrl: string): Promise<void> {
+export async function mountQueueDashboard(app: NestFastifyApplication, redisUrl: string, prefix: string): Promise<void> {
   const logger = new Logger('QueueDashboard');
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const board = createBullBoard({ queues: [], serverAdapter, options: { uiConfig: { boardTitle: 'Queues' } } });
 
-  const prefix = DEFAULT_MESSAGING_OPTIONS.queuePrefix;
   const redis = app.get<Redis>(REDIS);
   const queues = new Map<string, Queue>();
   const refresh = async () => {

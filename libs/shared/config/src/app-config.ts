@@ -20,7 +20,7 @@ export interface AppConfig {
   /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
   adminDist: string | null;
   /** What a worker process runs and how hard. */
-  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number };
+  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string };
 }
 
 /** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
@@ -37,6 +37,7 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: 'failed logins before a lock-out (default 5)',
   LOGIN_LOCKOUT_SECONDS: 'length of the lock-out (default 900)',
   ADMIN_DIST: 'folder of the built SPA (default apps/admin/dist when it exists)',
+  QUEUE_PREFIX: 'prefix of every BullMQ key in Redis (default qa); separates installations sharing one Redis',
   WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
   WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
@@ -101,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const redisUrl = str('REDIS_URL', 'redis://127.0.0.1:6379');
+  if (!/^[a-z0-9-]{1,32}$/.test(str('QUEUE_PREFIX', 'qa'))) problems.push(`QUEUE_PREFIX must be 1 to 32 of a-z, 0-9 and -; got "${str('QUEUE_PREFIX', 'qa')}"`);
   if (!/^rediss?:\/\/[^/]+/.test(redisUrl)) {
     problems.push(`REDIS_URL must look like redis://host:6379; got "${redact(redisUrl)}"`);
   }
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       concurrency: int('WORKER_CONCURRENCY', 16, 1, 1000),
       ackTimeoutMs: int('OUTBOX_ACK_TIMEOUT_MS', 30_000, 100, 3_600_000),
       retentionMs: int('OUTBOX_RETENTION_HOURS', 168, 1, 24 * 365) * 3_600_000,
+      queuePrefix: str('QUEUE_PREFIX', 'qa'),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

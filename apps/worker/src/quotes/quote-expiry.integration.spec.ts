@@ -1,0 +1,63 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { migrateDatabase } from '@qa/platform-database';
+import { Quote, QuoteRepository } from '@qa/quotes-domain';
+import { loadConfig } from '@qa/shared-config';
+import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerModule } from '../worker.module';
+
+/** The worker as it runs in production: quote events → the quotes subscriber → a delayed expiry job. */
+describe('quote expiry by a delayed job', () => {
+  let database: TestDatabase;
+  let worker: INestApplicationContext;
+  const queuePrefix = `qa-expiry-${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('qa_expiry');
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent' });
+    await migrateDatabase(config.database);
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await database?.drop();
+  });
+
+  const save = (quote: Quote) => RequestContext.create(worker.get(MikroORM).em.fork(), () => worker.get(QuoteRepository).save(quote));
+  const statusOf = async (id: string) =>
+    (await worker.get(MikroORM).em.fork().getConnection().execute('select status from quotes_quote where id = ?', [id]))[0]?.status as string;
+  const details = (expiresOn: string) => ({
+    title: 'Expiring',
+    dealId: null,
+    companyId: null,
+    recipientContactIds: [],
+    currency: 'EUR',
+    expiresOn,
+    quoteDiscount: null,
+    commentsForBuyer: '',
+    purchaseTerms: '',
+    lineItems: [],
+  });
+
+  it('expires a quote whose expiry date has passed, and leaves a current one alone', async () => {
+    const past = Quote.create({ number: 'Q-2026-9001', ownerId: 'rep-1', details: details('2020-01-01') });
+    const current = Quote.create({ number: 'Q-2026-9002', ownerId: 'rep-1', details: details('2099-12-31') });
+    await save(past);
+    await save(current);
+    await waitUntil(async () => (await statusOf(past.id)) === 'expired', { timeoutMs: 20_000, describe: async () => `status ${await statusOf(past.id)}` });
+    expect(await statusOf(current.id)).toBe('draft');
+    const history = (await worker.get(MikroORM).em.fork().getConnection().execute('select history from quotes_quote where id = ?', [past.id]))[0].history;
+    expect(history.at(-1)).toMatchObject({ status: 'expired', previousStatus: 'draft', by: null });
+    const events = await worker.get(MikroORM).em.fork().getConnection().execute('select name from messaging_outbox where aggregate_id = ? order by aggregate_version', [past.id]);
+    expect(events.map((e: { name: string }) => e.name)).toEqual(['quotes.quote.created.v1', 'quotes.quote.expired.v1']);
+  });
+});
