@@ -4,6 +4,8 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CrmModule } from '@qa/crm-api';
 import { IdentityModule } from '@qa/identity-api';
 import { QuotesHttpModule } from '@qa/quotes-api';
+import { TasksHttpModule } from '@qa/tasks-api';
+import { NotificationsHttpModule } from '@qa/notifications-api';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
 import { RedisModule } from '@qa/shared-redis';
@@ -38,6 +40,8 @@ export class AppModule {
         IdentityModule.forRoot(config),
         CrmModule,
         QuotesHttpModule,
+        TasksHttpModule,
+        NotificationsHttpModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
         HealthModule,
         LiveEventsModule,
       ],

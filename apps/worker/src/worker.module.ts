@@ -4,6 +4,9 @@ import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
 import { CrmModule } from '@qa/crm-api';
 import { QuotesWorkerModule } from '@qa/quotes-api';
+import { TasksWorkerModule } from '@qa/tasks-api';
+import { NotificationsWorkerModule } from '@qa/notifications-api';
+import { IdentityModule } from '@qa/identity-api';
 import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
@@ -25,6 +28,10 @@ export class WorkerModule {
         MessagingModule.forRoot({ redisUrl: config.redisUrl, ...config.worker }),
         CrmModule,
         QuotesWorkerModule,
+        TasksWorkerModule,
+        NotificationsWorkerModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
+        // Answers FindUsersQuery (e-mail addresses of recipients).
+        IdentityModule.forRoot(config),
       ],
       providers: [WorkerHeartbeat],
     };

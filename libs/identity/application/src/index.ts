@@ -5,7 +5,7 @@ import { LogInHandler } from './commands/log-in/log-in.handler';
 import { LogOutHandler } from './commands/log-out/log-out.handler';
 import { RevokeApiTokenHandler } from './commands/revoke-api-token/revoke-api-token.handler';
 import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
-import { ListUsersHandler } from './queries/list-users/list-users.handler';
+import { FindUsersHandler, ListUsersHandler } from './queries/list-users/list-users.handler';
 import { ResolveCallerHandler } from './queries/resolve-caller/resolve-caller.handler';
 
 export * from './ports/identity.ports';
@@ -27,5 +27,6 @@ export const identityHandlers = [
   RevokeApiTokenHandler,
   ResolveCallerHandler,
   ListUsersHandler,
+  FindUsersHandler,
   ListApiTokensHandler,
 ];

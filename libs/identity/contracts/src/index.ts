@@ -8,3 +8,8 @@ export interface UserSummary {
   role: Role;
   active: boolean;
 }
+
+/** Looks up users by id (for e-mail addresses and names). Send it on the QueryBus. */
+export class FindUsersQuery {
+  constructor(readonly ids: string[]) {}
+}

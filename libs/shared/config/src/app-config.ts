@@ -19,6 +19,8 @@ export interface AppConfig {
   loginLockoutSeconds: number;
   /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
   adminDist: string | null;
+  /** E-mail: SMTP server (null: in-app notifications only), sender, and the app's public URL for links. */
+  mail: { smtpUrl: string | null; from: string; appBaseUrl: string };
   /** What a worker process runs and how hard. */
   worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string };
 }
@@ -37,6 +39,9 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: 'failed logins before a lock-out (default 5)',
   LOGIN_LOCKOUT_SECONDS: 'length of the lock-out (default 900)',
   ADMIN_DIST: 'folder of the built SPA (default apps/admin/dist when it exists)',
+  SMTP_URL: 'smtp://user:pass@host:587 to send notifications by e-mail too (default: unset, in-app only)',
+  MAIL_FROM: 'sender of notification e-mails (default "Quote approvals <no-reply@localhost>")',
+  APP_BASE_URL: 'public URL of the app, for links in e-mails (default http://localhost:<PORT>)',
   QUEUE_PREFIX: 'prefix of every BullMQ key in Redis (default qa); separates installations sharing one Redis',
   WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
@@ -107,6 +112,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`REDIS_URL must look like redis://host:6379; got "${redact(redisUrl)}"`);
   }
 
+  const smtpUrl = str('SMTP_URL', '');
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push(`SMTP_URL must look like smtp://user:pass@host:587; got "${redact(smtpUrl)}"`);
   const adminDist = str('ADMIN_DIST', '');
   const config: AppConfig = {
     env: nodeEnv,
@@ -120,6 +127,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
     adminDist: adminDist ? resolve(cwd, adminDist) : null,
+    mail: {
+      smtpUrl: smtpUrl || null,
+      from: str('MAIL_FROM', 'Quote approvals <no-reply@localhost>'),
+      appBaseUrl: str('APP_BASE_URL', `http://localhost:${str('PORT', '3000')}`).replace(/\/$/, ''),
+    },
     worker: {
       relay: bool('WORKER_RELAY', true),
       processors: bool('WORKER_PROCESSORS', true),

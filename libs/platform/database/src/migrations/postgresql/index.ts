@@ -4,10 +4,12 @@ import * as m0 from './20261126162757-initial-identity';
 import * as m1 from './20261126163454-messaging-outbox-inbox';
 import * as m2 from './20261126164337-http-idempotency';
 import * as m3 from './20261126165528-crm-and-quotes';
+import * as m4 from './20261126170608-tasks-and-notifications';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
   { name: '20261126163454-messaging-outbox-inbox', class: Object.values(m1)[0] as MigrationObject['class'] },
   { name: '20261126164337-http-idempotency', class: Object.values(m2)[0] as MigrationObject['class'] },
   { name: '20261126165528-crm-and-quotes', class: Object.values(m3)[0] as MigrationObject['class'] },
+  { name: '20261126170608-tasks-and-notifications', class: Object.values(m4)[0] as MigrationObject['class'] },
 ];
