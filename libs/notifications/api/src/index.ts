@@ -1,9 +1,10 @@
 // @qa/notifications-api: the notifications endpoints and Nest modules.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppLinks, EmailNotificationWhenCreatedHandler, Mailer, NoMailer, notificationsHandlers } from '@qa/notifications-application';
+import { AppLinks, Mailer, NoMailer, notificationsHandlers } from '@qa/notifications-application';
 import { NotificationRepository } from '@qa/notifications-domain';
 import { MikroOrmNotificationRepository, SmtpMailer } from '@qa/notifications-infrastructure';
+import { EmailNotificationWhenCreatedHandler } from './email-notification.handler';
 import { NotificationsController } from './notifications.controller';
 
 export interface NotificationsOptions {

@@ -1,11 +1,9 @@
 // @qa/notifications-application: in-app notifications and their e-mail copy.
 import { Injectable } from '@nestjs/common';
-import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
-import { FindUsersQuery, type UserSummary } from '@qa/identity-contracts';
-import { NotificationCreated, SendNotificationCommand, type NotificationPayload } from '@qa/notifications-contracts';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { SendNotificationCommand } from '@qa/notifications-contracts';
 import { Notification, NotificationErrors, NotificationRepository } from '@qa/notifications-domain';
-import type { Caller, IntegrationEvent } from '@qa/shared-kernel';
-import { IntegrationEventsHandler, type IntegrationEventHandler } from '@qa/shared-messaging';
+import type { Caller } from '@qa/shared-kernel';
 
 /** Sends e-mail; absent (NoMailer) when SMTP_URL is not set. */
 export abstract class Mailer {
@@ -62,33 +60,6 @@ export class SendNotificationHandler implements ICommandHandler<SendNotification
     const created = Notification.create(notification);
     await this.notifications.save(created);
     return { id: created.id, created: true };
-  }
-}
-
-/**
- * The e-mail copy of a notification, sent by the worker after the notification is committed. At
- * least once: `emailedAt`, written in the same delivery transaction, stops a redelivery from
- * sending again; a crash between the SMTP answer and the commit can still send twice.
- */
-@IntegrationEventsHandler('notifications', NotificationCreated)
-export class EmailNotificationWhenCreatedHandler implements IntegrationEventHandler<NotificationPayload> {
-  constructor(
-    private readonly notifications: NotificationRepository,
-    private readonly mailer: Mailer,
-    private readonly queries: QueryBus,
-    private readonly links: AppLinks,
-  ) {}
-
-  async handle(event: IntegrationEvent<NotificationPayload>): Promise<void> {
-    if (!this.mailer.enabled) return;
-    const notification = await this.notifications.findById(event.payload.notificationId);
-    if (!notification || notification.emailedAt) return;
-    const [user] = (await this.queries.execute(new FindUsersQuery([notification.recipientUserId]))) as UserSummary[];
-    if (!user?.active) return;
-    const link = notification.link ? `\n\n${this.links.baseUrl}${notification.link}` : '';
-    await this.mailer.send({ to: user.email, subject: notification.title, text: `${notification.body}${link}` });
-    notification.emailedAt = new Date();
-    await this.notifications.save(notification);
   }
 }
 
