@@ -6,6 +6,8 @@ import { IdentityModule } from '@qa/identity-api';
 import { QuotesHttpModule } from '@qa/quotes-api';
 import { TasksHttpModule } from '@qa/tasks-api';
 import { NotificationsHttpModule } from '@qa/notifications-api';
+import { WorkflowsHttpModule } from '@qa/workflows-api';
+import { MessagingModule } from '@qa/shared-messaging';
 import { databaseOptions } from '@qa/platform-database';
 import type { AppConfig } from '@qa/shared-config';
 import { RedisModule } from '@qa/shared-redis';
@@ -37,10 +39,13 @@ export class AppModule {
         }),
         MikroOrmModule.forRoot(databaseOptions(config.database)),
         RedisModule.forRoot(config.redisUrl),
+        // Queue settings only: the API writes outbox rows and schedules jobs, it runs no relay or subscriber.
+        MessagingModule.forRoot({ ...config.worker, redisUrl: config.redisUrl, relay: false, processors: false }),
         IdentityModule.forRoot(config),
         CrmModule,
         QuotesHttpModule,
         TasksHttpModule,
+        WorkflowsHttpModule,
         NotificationsHttpModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
         HealthModule,
         LiveEventsModule,

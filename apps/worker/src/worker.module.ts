@@ -7,6 +7,7 @@ import { QuotesWorkerModule } from '@qa/quotes-api';
 import { TasksWorkerModule } from '@qa/tasks-api';
 import { NotificationsWorkerModule } from '@qa/notifications-api';
 import { IdentityModule } from '@qa/identity-api';
+import { WorkflowsWorkerModule } from '@qa/workflows-api';
 import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
@@ -29,6 +30,7 @@ export class WorkerModule {
         CrmModule,
         QuotesWorkerModule,
         TasksWorkerModule,
+        WorkflowsWorkerModule,
         NotificationsWorkerModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
         // Answers FindUsersQuery (e-mail addresses of recipients).
         IdentityModule.forRoot(config),

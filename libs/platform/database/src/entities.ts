@@ -3,8 +3,9 @@ import { identityEntities } from '@qa/identity-infrastructure';
 import { quotesEntities } from '@qa/quotes-infrastructure';
 import { tasksEntities } from '@qa/tasks-infrastructure';
 import { notificationsEntities } from '@qa/notifications-infrastructure';
+import { workflowsEntities } from '@qa/workflows-infrastructure';
 import { IdempotencyRecordSchema } from '@qa/shared-http';
 import { messagingEntities } from '@qa/shared-messaging';
 
 /** Every context's MikroORM entity schemas. A new context adds its list here. */
-export const allEntities = [...messagingEntities, IdempotencyRecordSchema, ...identityEntities, ...crmEntities, ...quotesEntities, ...tasksEntities, ...notificationsEntities];
+export const allEntities = [...messagingEntities, IdempotencyRecordSchema, ...identityEntities, ...crmEntities, ...quotesEntities, ...tasksEntities, ...notificationsEntities, ...workflowsEntities];

@@ -368,6 +368,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workflows with their trigger, state and number of runs */
+        get: operations["listWorkflows"];
+        put?: never;
+        /** Create a workflow (admins) */
+        post: operations["createWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions workflows can use, with their parameters */
+        get: operations["listWorkflowActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow */
+        get: operations["getWorkflow"];
+        /** Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins) */
+        put: operations["updateWorkflow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest runs of a workflow with each step */
+        get: operations["listWorkflowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run with its steps */
+        get: operations["getWorkflowRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs/{runId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed run from its failed step (admins) */
+        post: operations["retryWorkflowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/{recordType}/{recordId}/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's properties set by workflows (e.g. approval status), with their history */
+        get: operations["getRecordProperties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -888,6 +1009,166 @@ export interface components {
              * @enum {string}
              */
             priority: "low" | "medium" | "high";
+        };
+        TriggerRequest: {
+            /** @enum {string} */
+            type: "status_becomes" | "property_changes" | "event";
+            /**
+             * @description For status_becomes.
+             * @example pending_approval
+             */
+            status?: string;
+            /**
+             * @description For property_changes.
+             * @example approval_status
+             */
+            property?: string;
+            /** @description For property_changes: only this value. */
+            value?: (string | number | boolean) | null;
+            /**
+             * @description For event.
+             * @example quotes.quote.signed.v1
+             */
+            eventName?: string;
+        };
+        ConditionRequest: {
+            /** @example effectiveDiscountPercent */
+            property: string;
+            /** @enum {string} */
+            operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "contains" | "is_set" | "is_not_set";
+            value?: (string | number | boolean | string[]) | null;
+        };
+        ActionRequest: {
+            /** @example create_task */
+            key: string;
+            /**
+             * @example {
+             *       "assignee": "owner",
+             *       "title": "Follow up {{record.number}}"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+        };
+        WorkflowResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            enabled: boolean;
+            objectType: string;
+            trigger: components["schemas"]["TriggerRequest"];
+            conditions: components["schemas"]["ConditionRequest"][];
+            /** @enum {string} */
+            reenrollment: "never" | "always";
+            actions: components["schemas"]["ActionRequest"][];
+            setKey: string | null;
+            version: number;
+            /** @description How many runs it has had. */
+            runs: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkflowListResponse: {
+            items: components["schemas"]["WorkflowResponse"][];
+        };
+        ActionParamResponse: {
+            name: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "template" | "number" | "boolean" | "select" | "url";
+            required: boolean;
+            options?: string[];
+            help?: string;
+        };
+        ActionDescriptionResponse: {
+            key: string;
+            label: string;
+            description: string;
+            params: components["schemas"]["ActionParamResponse"][];
+        };
+        ActionCatalogueResponse: {
+            items: components["schemas"]["ActionDescriptionResponse"][];
+        };
+        WorkflowRequest: {
+            name: string;
+            enabled: boolean;
+            /** @example quote */
+            objectType: string;
+            trigger: components["schemas"]["TriggerRequest"];
+            conditions: components["schemas"]["ConditionRequest"][];
+            /** @enum {string} */
+            reenrollment: "never" | "always";
+            actions: components["schemas"]["ActionRequest"][];
+            setKey?: string | null;
+        };
+        UpdateWorkflowRequest: {
+            name: string;
+            enabled: boolean;
+            /** @example quote */
+            objectType: string;
+            trigger: components["schemas"]["TriggerRequest"];
+            conditions: components["schemas"]["ConditionRequest"][];
+            /** @enum {string} */
+            reenrollment: "never" | "always";
+            actions: components["schemas"]["ActionRequest"][];
+            setKey?: string | null;
+            version: number;
+        };
+        RunStepResponse: {
+            index: number;
+            actionKey: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "waiting" | "succeeded" | "failed";
+            attempts: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            resumeAt: string | null;
+            error: string | null;
+            output: {
+                [key: string]: unknown;
+            } | null;
+        };
+        RunResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            recordType: string;
+            recordId: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            steps: components["schemas"]["RunStepResponse"][];
+        };
+        RunListResponse: {
+            items: components["schemas"]["RunResponse"][];
+        };
+        RecordPropertyResponse: {
+            name: string;
+            value: (string | number | boolean) | null;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        RecordPropertyChangeResponse: {
+            name: string;
+            value: (string | number | boolean) | null;
+            previousValue: (string | number | boolean) | null;
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: string | null;
+        };
+        RecordPropertiesResponse: {
+            properties: components["schemas"]["RecordPropertyResponse"][];
+            history: components["schemas"]["RecordPropertyChangeResponse"][];
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -1974,6 +2255,360 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin, manager (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWorkflowActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionCatalogueResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin, manager (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin, manager (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkflowRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWorkflowRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin, manager (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWorkflowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin, manager (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retryWorkflowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRecordProperties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordType: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPropertiesResponse"];
                 };
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */

@@ -22,7 +22,7 @@ export interface AppConfig {
   /** E-mail: SMTP server (null: in-app notifications only), sender, and the app's public URL for links. */
   mail: { smtpUrl: string | null; from: string; appBaseUrl: string };
   /** What a worker process runs and how hard. */
-  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string };
+  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string; attempts: number; backoffMs: number };
 }
 
 /** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
@@ -47,6 +47,8 @@ export const SETTINGS = {
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
   WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
   OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber after this long (default 30000)',
+  JOB_ATTEMPTS: 'attempts of an event delivery or workflow step before it stays failed (default 6)',
+  JOB_BACKOFF_MS: 'first retry delay of a failed job; doubles each attempt (default 500)',
   OUTBOX_RETENTION_HOURS: 'keep delivered events this long before removing them (default 168)',
 } as const;
 
@@ -139,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ackTimeoutMs: int('OUTBOX_ACK_TIMEOUT_MS', 30_000, 100, 3_600_000),
       retentionMs: int('OUTBOX_RETENTION_HOURS', 168, 1, 24 * 365) * 3_600_000,
       queuePrefix: str('QUEUE_PREFIX', 'qa'),
+      attempts: int('JOB_ATTEMPTS', 6, 1, 100),
+      backoffMs: int('JOB_BACKOFF_MS', 500, 10, 3_600_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

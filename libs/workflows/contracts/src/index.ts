@@ -1,2 +1,18 @@
-// @qa/workflows-contracts: The context's public face: integration events and query DTOs. Other contexts import only this.
-export {};
+// @qa/workflows-contracts: what other contexts may know about workflows: record properties and
+// their change events.
+import { integrationEvent } from '@qa/shared-kernel';
+
+export type PropertyValue = string | number | boolean | null;
+
+export interface PropertyChangedPayload extends Record<string, unknown> {
+  recordType: string;
+  recordId: string;
+  property: string;
+  value: PropertyValue;
+  previousValue: PropertyValue;
+  /** The record's owner, when known, so the owner sees it live. */
+  ownerId: string | null;
+  runId: string | null;
+}
+
+export const PropertyChanged = integrationEvent<PropertyChangedPayload>('workflows.property.changed.v1');

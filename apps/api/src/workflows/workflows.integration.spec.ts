@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+
+describe('workflows API', () => {
+  let api: ApiTestApp;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await startApiTestApp();
+    await api.seedDemoUsers();
+    for (const who of ['rep', 'manager', 'admin']) cookies[who] = await api.logIn(`${who}@example.com`);
+  });
+  afterAll(() => api?.close());
+
+  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
+  const definition = {
+    name: 'When quotes need approval',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'status_becomes', status: 'pending_approval' },
+    conditions: [{ property: 'effectiveDiscountPercent', operator: 'gt', value: 20 }],
+    reenrollment: 'always',
+    actions: [
+      { key: 'create_task', params: { assignee: 'approver', title: 'Approve {{record.number}}' } },
+      { key: 'set_property', params: { property: 'approval_status', value: 'pending' } },
+    ],
+    setKey: null,
+  };
+
+  it('lists the actions with their parameters, built in by key', async () => {
+    const catalogue = (await call('admin', 'GET', '/api/v1/workflows/actions')).json<{ items: Array<{ key: string; params: unknown[] }> }>();
+    expect(catalogue.items.map((a) => a.key)).toEqual(['complete_tasks', 'create_task', 'send_notification', 'send_webhook', 'set_property', 'update_deal_stage', 'wait']);
+  });
+
+  it('lets admins create and edit workflows (reorder, remove, disable) with version checks; others read or nothing', async () => {
+    expect((await call('manager', 'POST', '/api/v1/workflows', definition)).statusCode).toBe(403);
+    expect((await call('rep', 'GET', '/api/v1/workflows')).statusCode).toBe(403);
+    const created = await call('admin', 'POST', '/api/v1/workflows', definition);
+    expect(created.statusCode).toBe(201);
+    const workflow = created.json<{ id: string; version: number }>();
+    expect((await call('manager', 'GET', `/api/v1/workflows/${workflow.id}`)).json()).toMatchObject({ name: definition.name, runs: 0 });
+
+    const reordered = await call('admin', 'PUT', `/api/v1/workflows/${workflow.id}`, { ...definition, enabled: false, actions: [...definition.actions].reverse(), version: workflow.version });
+    expect(reordered.json()).toMatchObject({ enabled: false, version: 2, actions: [{ key: 'set_property' }, { key: 'create_task' }] });
+    const stale = await call('admin', 'PUT', `/api/v1/workflows/${workflow.id}`, { ...definition, version: 1 });
+    expect(stale.json()).toMatchObject({ statusCode: 409, code: 'WORKFLOWS.STALE_VERSION' });
+    const removed = await call('admin', 'PUT', `/api/v1/workflows/${workflow.id}`, { ...definition, actions: definition.actions.slice(1), version: 2 });
+    expect(removed.json<{ actions: unknown[] }>().actions).toHaveLength(1);
+  });
+
+  it('names what is wrong in a definition and stores nothing', async () => {
+    const before = (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: unknown[] }>().items.length;
+    const unknownAction = await call('admin', 'POST', '/api/v1/workflows', { ...definition, actions: [{ key: 'launch_rocket', params: {} }] });
+    expect(unknownAction.json()).toMatchObject({ statusCode: 422, code: 'WORKFLOWS.INVALID_DEFINITION', details: { fields: [{ field: 'actions.0.key' }] } });
+    const malformed = await call('admin', 'POST', '/api/v1/workflows', { ...definition, trigger: { type: 'sometimes' }, conditions: [{ property: 'x', operator: 'approx' }] });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json<{ details: { fields: Array<{ field: string }> } }>().details.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['trigger.type', 'conditions.0.operator']));
+    expect((await call('admin', 'GET', '/api/v1/workflows')).json<{ items: unknown[] }>().items.length).toBe(before);
+  });
+});

@@ -1,0 +1,175 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ListUsersQuery } from '@qa/identity-application';
+import { seedDemoUsers } from '@qa/identity-infrastructure';
+import { migrateDatabase } from '@qa/platform-database';
+import { Quote, QuoteRepository } from '@qa/quotes-domain';
+import { loadConfig } from '@qa/shared-config';
+import { createTestDatabase, freePort, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
+import { PropertyStore, WorkflowsService } from '@qa/workflows-application';
+import type { WorkflowSpec } from '@qa/workflows-domain';
+import { WorkflowStepWorker } from '@qa/workflows-api';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerModule } from '../worker.module';
+
+/** The workflow engine in the real worker, on real PostgreSQL and Redis. */
+describe('workflow engine', () => {
+  let database: TestDatabase;
+  let worker: INestApplicationContext;
+  let orm: MikroORM;
+  let repId: string;
+  let webhook: Server;
+  let webhookUrl: string;
+  const webhookHits: Array<{ signature: string; delivery: string }> = [];
+  const queuePrefix = `qa-wf-${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    webhook = createServer((request, response) => {
+      webhookHits.push({ signature: String(request.headers['x-qa-signature']), delivery: String(request.headers['x-qa-delivery']) });
+      response.statusCode = 500;
+      response.end('broken on purpose');
+    });
+    await new Promise<void>((resolve) => webhook.listen(port, '127.0.0.1', resolve));
+    webhookUrl = `http://127.0.0.1:${port}/hook`;
+    database = await createTestDatabase('qa_wf');
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100' });
+    await migrateDatabase(config.database);
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+    orm = worker.get(MikroORM);
+    await inContext(() => seedDemoUsers(worker.get(CommandBus)));
+    const users = await inContext(() => worker.get(QueryBus).execute(new ListUsersQuery({ roles: ['rep'] })));
+    repId = users.find((u) => u.email === 'rep@example.com')!.id;
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await new Promise<void>((resolve) => webhook?.close(() => resolve()));
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await database?.drop();
+  });
+
+  const inContext = <T>(work: () => Promise<T>) => RequestContext.create(orm.em.fork(), work);
+  const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []) => (await orm.em.fork().getConnection().execute(query, params)) as T[];
+  const createWorkflow = (spec: Partial<WorkflowSpec>) =>
+    inContext(() =>
+      worker.get(WorkflowsService).create({
+        name: 'Test workflow',
+        enabled: true,
+        objectType: 'quote',
+        trigger: { type: 'status_becomes', status: 'approval_not_needed' },
+        conditions: [],
+        reenrollment: 'always',
+        actions: [],
+        setKey: null,
+        ...spec,
+      }),
+    );
+  const submitQuote = async (title: string) => {
+    const quote = Quote.create({
+      number: `Q-2026-${randomBytes(2).toString('hex')}`,
+      ownerId: repId,
+      details: { title, dealId: 'deal-1', companyId: null, recipientContactIds: [], currency: 'EUR', expiresOn: '2099-12-31', quoteDiscount: null, commentsForBuyer: '', purchaseTerms: '', lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 1, unitPriceMinor: 100_000, discount: null, billingPeriod: null }] },
+    });
+    await inContext(() => worker.get(QuoteRepository).save(quote));
+    quote.submit(false, { by: repId });
+    await inContext(() => worker.get(QuoteRepository).save(quote));
+    return quote;
+  };
+  const runsOf = async (workflowId: string) => inContext(() => worker.get(WorkflowsService).runsOf(workflowId));
+
+  it('runs a three-step workflow end to end when a quote event matches: task, property, notification', async () => {
+    const workflow = await createWorkflow({
+      name: 'Three steps',
+      conditions: [{ property: 'total', operator: 'gte', value: 500 }],
+      actions: [
+        { key: 'create_task', params: { assignee: 'owner', title: 'Share {{record.number}} with the buyer', notes: 'Total {{record.total}} {{record.currency}}' } },
+        { key: 'set_property', params: { property: 'follow_up', value: 'needed' } },
+        { key: 'send_notification', params: { recipient: 'owner', title: '{{record.title}} is live' } },
+      ],
+    });
+    const quote = await submitQuote('Three-step quote');
+    const [run] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs.length === 1 && runs[0].run.status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 30_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
+      ['create_task', 'succeeded', 1],
+      ['set_property', 'succeeded', 1],
+      ['send_notification', 'succeeded', 1],
+    ]);
+    const tasks = await sql<{ title: string; notes: string; assignee_id: string }>('select title, notes, assignee_id from tasks_task where related_id = ?', [quote.id]);
+    expect(tasks).toEqual([{ title: `Share ${quote.number} with the buyer`, notes: 'Total 1000.00 EUR', assignee_id: repId }]);
+    const properties = await sql('select name, value from workflows_record_property where record_id = ?', [quote.id]);
+    expect(properties).toEqual([{ name: 'follow_up', value: 'needed' }]);
+    const notifications = await sql('select title, recipient_user_id from notifications_notification');
+    expect(notifications).toContainEqual({ title: 'Three-step quote is live', recipient_user_id: repId });
+
+    // A redelivered step acts once: run step 0 again.
+    await worker.get(WorkflowStepWorker).process({ data: { runId: run.run.id, index: 0 }, attemptsMade: 0, opts: { attempts: 3 } } as never);
+    expect(await sql('select id from tasks_task where related_id = ?', [quote.id])).toHaveLength(1);
+  });
+
+  it('does not enrol a quote whose conditions do not hold', async () => {
+    const workflow = await createWorkflow({ name: 'Big quotes only', conditions: [{ property: 'total', operator: 'gt', value: 1_000_000 }], actions: [{ key: 'set_property', params: { property: 'big', value: 'yes' } }] });
+    await submitQuote('Small quote');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await runsOf(workflow.id)).toEqual([]);
+  });
+
+  it('retries a failing webhook, then shows the step failed with its error; a retry from the failed step runs it again', async () => {
+    const workflow = await createWorkflow({ name: 'Webhook', actions: [{ key: 'send_webhook', params: { url: webhookUrl, secret: 's3cret', timeoutMs: 2000 } }] });
+    await submitQuote('Webhook quote');
+    const [failed] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.run.status === 'failed' ? runs : null;
+    }, { timeoutMs: 30_000 });
+    expect(failed.steps[0]).toMatchObject({ status: 'failed', attempts: 3, error: `POST ${webhookUrl} answered 500 Internal Server Error` });
+    expect(webhookHits).toHaveLength(3);
+    expect(webhookHits[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(new Set(webhookHits.map((h) => h.delivery)).size).toBe(1);
+
+    await inContext(() => worker.get(WorkflowsService).retry(failed.run.id));
+    await waitUntil(async () => webhookHits.length >= 6 && (await runsOf(workflow.id))[0].run.status === 'failed', { timeoutMs: 30_000 });
+    expect((await runsOf(workflow.id))[0].steps[0].attempts).toBe(6);
+  });
+
+  it('resumes after a wait, as a delayed job', async () => {
+    const workflow = await createWorkflow({ name: 'Wait', actions: [{ key: 'wait', params: { seconds: 2 } }, { key: 'set_property', params: { property: 'after_wait', value: 'done' } }] });
+    const quote = await submitQuote('Waiting quote');
+    const [run] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.run.status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 30_000 });
+    const [waitStep, next] = run.steps;
+    expect(waitStep.resumeAt).not.toBeNull();
+    expect(new Date(next.startedAt!).getTime()).toBeGreaterThanOrEqual(new Date(waitStep.resumeAt!).getTime());
+    expect(new Date(next.startedAt!).getTime() - new Date(waitStep.finishedAt!).getTime()).toBeGreaterThanOrEqual(1_900);
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_wait'])).toEqual([{ value: 'done' }]);
+  });
+
+  it('reacts to a property change, and enrols a record once under the "never" re-enrolment rule', async () => {
+    const once = await createWorkflow({
+      name: 'Once per quote',
+      trigger: { type: 'property_changes', property: 'stage_marker' },
+      reenrollment: 'never',
+      actions: [{ key: 'set_property', params: { property: 'enrolled', value: 'yes' } }],
+    });
+    const quote = await submitQuote('Marked quote');
+    const setMarker = (value: string) => orm.em.fork().transactional((em) => RequestContext.create(em, () => worker.get(PropertyStore).set('quote', quote.id, 'stage_marker', value, null, null)));
+    await setMarker('first');
+    await waitUntil(async () => (await runsOf(once.id))[0]?.run.status === 'succeeded', { timeoutMs: 30_000 });
+    await setMarker('second');
+    await waitUntil(async () => (await sql("select count(*)::int as n from messaging_inbox i join messaging_outbox o on o.id = i.event_id where i.subscriber = 'workflows' and o.name = 'workflows.property.changed.v1' and o.aggregate_id = ?", [quote.id]))[0]['n'] === 3, { timeoutMs: 30_000 });
+    expect((await runsOf(once.id)).length).toBe(1);
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'enrolled'])).toEqual([{ value: 'yes' }]);
+  });
+});

@@ -1,0 +1,95 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MessagingSettings, runInMessageContext } from '@qa/shared-messaging';
+import { StepScheduler, WorkflowEngine } from '@qa/workflows-application';
+import { Queue, Worker, type Job } from 'bullmq';
+
+/** Queue of workflow steps. Changing the name strands the steps waiting under the old one. */
+export const WORKFLOW_STEPS_QUEUE = 'workflows.steps';
+export const RUN_STEP_JOB = 'run-step';
+
+interface StepJob {
+  runId: string;
+  index: number;
+}
+
+@Injectable()
+export class BullStepScheduler extends StepScheduler implements OnApplicationShutdown {
+  private queue?: Queue;
+
+  constructor(private readonly settings: MessagingSettings) {
+    super();
+  }
+
+  async schedule(runId: string, index: number, options: { at?: Date; jobSuffix?: string } = {}): Promise<void> {
+    this.queue ??= new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: this.settings.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false } as never, prefix: this.settings.queuePrefix });
+    const delay = options.at ? Math.max(0, options.at.getTime() - Date.now()) : 0;
+    await this.queue.add(RUN_STEP_JOB, { runId, index } satisfies StepJob, {
+      // One job per step (and per retry): a redelivered event or a crash between steps schedules it once.
+      jobId: `${runId}@${index}${options.jobSuffix ? `@${options.jobSuffix}` : ''}`,
+      delay,
+      attempts: this.settings.attempts,
+      backoff: { type: 'exponential', delay: this.settings.backoffMs },
+      removeOnComplete: { age: 3_600, count: 10_000 },
+      removeOnFail: { age: 14 * 24 * 3_600 },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue?.close();
+  }
+}
+
+/**
+ * Runs workflow steps in the worker: each attempt is counted in its own transaction, the action
+ * runs in another with the step's result, and the next step is scheduled after that commits (a
+ * wait schedules it delayed). A failure is recorded on the step and retried with back-off; after
+ * the last attempt the step and its run are failed (and the job stays in the failed set).
+ */
+@Injectable()
+export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkflowSteps');
+  private worker?: Worker;
+
+  constructor(
+    private readonly settings: MessagingSettings,
+    private readonly orm: MikroORM,
+    private readonly engine: WorkflowEngine,
+    private readonly scheduler: StepScheduler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.processors) return;
+    this.worker = new Worker(WORKFLOW_STEPS_QUEUE, (job: Job<StepJob>) => this.process(job), {
+      connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null } as never,
+      prefix: this.settings.queuePrefix,
+      concurrency: this.settings.concurrency,
+      lockDuration: this.settings.stalledAfterMs,
+      stalledInterval: this.settings.stalledAfterMs,
+    });
+    this.worker.on('error', (error) => this.logger.warn(error.message));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private inTransaction<T>(work: () => Promise<T>, correlationId: string): Promise<T> {
+    const em = this.orm.em.fork();
+    return RequestContext.create(em, () => runInMessageContext({ actor: { type: 'workflow', id: null }, correlationId }, () => em.transactional(() => work())));
+  }
+
+  async process(job: Job<StepJob>): Promise<void> {
+    const { runId, index } = job.data;
+    if ((await this.inTransaction(() => this.engine.startStep(runId, index), runId)) === 'skip') return;
+    try {
+      const { next } = await this.inTransaction(() => this.engine.executeStep(runId, index), runId);
+      if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.inTransaction(() => this.engine.recordFailure(runId, index, message, final), runId);
+      throw error;
+    }
+  }
+}

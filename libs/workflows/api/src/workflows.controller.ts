@@ -1,0 +1,156 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
+import { DomainError, type Caller } from '@qa/shared-kernel';
+import { WorkflowsService, type RunWithSteps } from '@qa/workflows-application';
+import type { WorkflowDefinition, WorkflowSpec } from '@qa/workflows-domain';
+import {
+  ActionCatalogueResponse,
+  RecordPropertiesResponse,
+  RunListResponse,
+  RunResponse,
+  UpdateWorkflowRequest,
+  WorkflowListResponse,
+  WorkflowRequest,
+  WorkflowResponse,
+} from './workflows.dtos';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const workflowView = (w: WorkflowDefinition, runs: number): WorkflowResponse => ({
+  id: w.id,
+  name: w.name,
+  enabled: w.enabled,
+  objectType: w.objectType,
+  trigger: w.trigger,
+  conditions: w.conditions,
+  reenrollment: w.reenrollment,
+  actions: w.actions,
+  setKey: w.setKey,
+  version: w.version ?? 1,
+  runs,
+  updatedAt: new Date(w.updatedAt).toISOString(),
+});
+const runView = ({ run, steps }: RunWithSteps): RunResponse => ({
+  id: run.id,
+  workflowId: run.workflowId,
+  workflowName: run.workflowName,
+  recordType: run.recordType,
+  recordId: run.recordId,
+  status: run.status,
+  createdAt: new Date(run.createdAt).toISOString(),
+  finishedAt: iso(run.finishedAt),
+  steps: steps.map((s) => ({
+    index: s.index,
+    actionKey: s.actionKey,
+    status: s.status,
+    attempts: s.attempts,
+    startedAt: iso(s.startedAt),
+    finishedAt: iso(s.finishedAt),
+    resumeAt: iso(s.resumeAt),
+    error: s.error,
+    output: s.output,
+  })),
+});
+const spec = (body: WorkflowRequest): WorkflowSpec => ({
+  name: body.name,
+  enabled: body.enabled,
+  objectType: body.objectType,
+  trigger: body.trigger as WorkflowSpec['trigger'],
+  conditions: body.conditions,
+  reenrollment: body.reenrollment,
+  actions: body.actions,
+  setKey: body.setKey ?? null,
+});
+
+@ApiTags('workflows')
+@Controller({ version: '1' })
+export class WorkflowsController {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  @Get('workflows')
+  @Roles('admin', 'manager')
+  @ApiOperation({ operationId: 'listWorkflows', summary: 'Workflows with their trigger, state and number of runs' })
+  @ApiOkResponse({ type: WorkflowListResponse })
+  async listWorkflows(): Promise<WorkflowListResponse> {
+    return { items: (await this.workflows.list()).map(({ workflow, runs }) => workflowView(workflow, runs)) };
+  }
+
+  @Get('workflows/actions')
+  @Roles('admin', 'manager')
+  @ApiOperation({ operationId: 'listWorkflowActions', summary: 'The actions workflows can use, with their parameters' })
+  @ApiOkResponse({ type: ActionCatalogueResponse })
+  listActions(): ActionCatalogueResponse {
+    return { items: this.workflows.describeActions() };
+  }
+
+  @Post('workflows')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'createWorkflow', summary: 'Create a workflow (admins)' })
+  @ApiCreatedResponse({ type: WorkflowResponse })
+  async createWorkflow(@Body() body: WorkflowRequest): Promise<WorkflowResponse> {
+    return workflowView(await this.workflows.create(spec(body)), 0);
+  }
+
+  @Get('workflows/:id')
+  @Roles('admin', 'manager')
+  @ApiOperation({ operationId: 'getWorkflow', summary: 'A workflow' })
+  @ApiOkResponse({ type: WorkflowResponse })
+  async getWorkflow(@Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowResponse> {
+    const found = (await this.workflows.list()).find((w) => w.workflow.id === id);
+    if (!found) throw new DomainError('WORKFLOWS.NOT_FOUND', `No workflow ${id}`, 'not-found', { id });
+    return workflowView(found.workflow, found.runs);
+  }
+
+  @Put('workflows/:id')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'updateWorkflow', summary: 'Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins)' })
+  @ApiOkResponse({ type: WorkflowResponse })
+  async updateWorkflow(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
+    const workflow = await this.workflows.update(id, body.version, spec(body));
+    const runs = (await this.workflows.list()).find((w) => w.workflow.id === id)?.runs ?? 0;
+    return workflowView(workflow, runs);
+  }
+
+  @Get('workflows/:id/runs')
+  @Roles('admin', 'manager')
+  @ApiOperation({ operationId: 'listWorkflowRuns', summary: 'The latest runs of a workflow with each step' })
+  @ApiOkResponse({ type: RunListResponse })
+  async listRuns(@Param('id', new ParseUUIDPipe()) id: string): Promise<RunListResponse> {
+    return { items: (await this.workflows.runsOf(id)).map(runView) };
+  }
+
+  @Get('workflow-runs/:runId')
+  @Roles('admin', 'manager')
+  @ApiOperation({ operationId: 'getWorkflowRun', summary: 'One run with its steps' })
+  @ApiOkResponse({ type: RunResponse })
+  async getRun(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunResponse> {
+    return runView(await this.workflows.run(runId));
+  }
+
+  @Post('workflow-runs/:runId/retry')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'retryWorkflowRun', summary: 'Retry a failed run from its failed step (admins)' })
+  @ApiOkResponse({ type: RunResponse })
+  async retryRun(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunResponse> {
+    await this.workflows.retry(runId);
+    return runView(await this.workflows.run(runId));
+  }
+
+  @Get('records/:recordType/:recordId/properties')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getRecordProperties', summary: "A record's properties set by workflows (e.g. approval status), with their history" })
+  @ApiOkResponse({ type: RecordPropertiesResponse })
+  async recordProperties(
+    @CurrentCaller() caller: Caller,
+    @Param('recordType') recordType: string,
+    @Param('recordId', new ParseUUIDPipe()) recordId: string,
+  ): Promise<RecordPropertiesResponse> {
+    if (recordType !== 'quote') throw new DomainError('WORKFLOWS.RECORD_NOT_FOUND', `No ${recordType} records`, 'not-found');
+    const { properties, history } = await this.workflows.recordProperties(caller, recordType, recordId);
+    return {
+      properties: properties.map((p) => ({ name: p.name, value: p.value, updatedAt: new Date(p.updatedAt).toISOString(), updatedBy: p.updatedBy })),
+      history: history.map((h) => ({ name: h.name, value: h.value, previousValue: h.previousValue, changedAt: new Date(h.changedAt).toISOString(), changedBy: h.changedBy })),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { PropertyValue } from '@qa/workflows-contracts';
+import type { RecordProperty, RecordPropertyChange, WorkflowDefinition, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
+
+export abstract class WorkflowRepository {
+  abstract findById(id: string): Promise<WorkflowDefinition | null>;
+  abstract list(): Promise<WorkflowDefinition[]>;
+  abstract listEnabled(objectType: string): Promise<WorkflowDefinition[]>;
+  abstract save(workflow: WorkflowDefinition): Promise<void>;
+}
+
+export interface RunWithSteps {
+  run: WorkflowRun;
+  steps: WorkflowRunStep[];
+}
+
+export abstract class RunRepository {
+  abstract findRun(id: string): Promise<RunWithSteps | null>;
+  abstract listRuns(workflowId: string, limit: number): Promise<RunWithSteps[]>;
+  abstract countRuns(workflowIds: string[]): Promise<Record<string, number>>;
+  abstract hasEnrolment(workflowId: string, recordType: string, recordId: string): Promise<boolean>;
+  abstract hasRunForEvent(workflowId: string, eventId: string): Promise<boolean>;
+  abstract saveRun(run: WorkflowRun, steps: WorkflowRunStep[]): Promise<void>;
+  abstract saveStep(step: WorkflowRunStep): Promise<void>;
+  abstract findStep(runId: string, index: number): Promise<WorkflowRunStep | null>;
+}
+
+/** Record properties and the latest snapshot of each record, as events told the workflows context. */
+export abstract class PropertyStore {
+  abstract snapshot(recordType: string, recordId: string): Promise<Record<string, unknown>>;
+  abstract rememberRecord(recordType: string, recordId: string, fields: Record<string, unknown>): Promise<void>;
+  abstract properties(recordType: string, recordId: string): Promise<RecordProperty[]>;
+  abstract history(recordType: string, recordId: string): Promise<RecordPropertyChange[]>;
+  /** Sets a value (recording the change and a PropertyChanged event) unless it already has it. */
+  abstract set(recordType: string, recordId: string, name: string, value: PropertyValue, by: string | null, runId: string | null): Promise<boolean>;
+}
+
+/** Schedules a step on the step queue (delayed when `at` is in the future). */
+export abstract class StepScheduler {
+  abstract schedule(runId: string, index: number, options?: { at?: Date; jobSuffix?: string }): Promise<void>;
+}

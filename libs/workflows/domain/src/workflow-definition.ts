@@ -1,0 +1,111 @@
+import { DomainError, uuidv7 } from '@qa/shared-kernel';
+
+/** When a workflow enrols a record. */
+export type WorkflowTrigger =
+  /** The record's status becomes this value (e.g. pending_approval). */
+  | { type: 'status_becomes'; status: string }
+  /** A property changes; to this value when `value` is given. */
+  | { type: 'property_changes'; property: string; value?: string | number | boolean | null }
+  /** Any occurrence of this integration event on the record. */
+  | { type: 'event'; eventName: string };
+
+export const CONDITION_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'is_set', 'is_not_set'] as const;
+export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
+
+export interface WorkflowCondition {
+  /** A record property: status, total, effectiveDiscountPercent, ownerId, or a custom one. */
+  property: string;
+  operator: ConditionOperator;
+  value?: string | number | boolean | null | Array<string | number>;
+}
+
+/** `never`: a record is enrolled once; `always`: every time the trigger fires again. */
+export const REENROLLMENT_RULES = ['never', 'always'] as const;
+export type ReenrollmentRule = (typeof REENROLLMENT_RULES)[number];
+
+export interface WorkflowActionSpec {
+  /** The action provider's key, e.g. create_task. */
+  key: string;
+  params: Record<string, unknown>;
+}
+
+export interface WorkflowSpec {
+  name: string;
+  enabled: boolean;
+  objectType: string;
+  trigger: WorkflowTrigger;
+  conditions: WorkflowCondition[];
+  reenrollment: ReenrollmentRule;
+  actions: WorkflowActionSpec[];
+  /** Groups workflows installed together (e.g. quote-approvals-v1). */
+  setKey: string | null;
+}
+
+export const WorkflowErrors = {
+  notFound: (id: string) => new DomainError('WORKFLOWS.NOT_FOUND', `No workflow ${id}`, 'not-found', { id }),
+  invalid: (field: string, reason: string) => new DomainError('WORKFLOWS.INVALID_DEFINITION', `${field}: ${reason}`, 'invalid', { fields: [{ field, reason }] }),
+  staleVersion: (expected: number, actual: number) =>
+    new DomainError('WORKFLOWS.STALE_VERSION', 'The workflow was changed meanwhile; reload it and try again', 'conflict', { expectedVersion: expected, currentVersion: actual }),
+  runNotFound: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FOUND', `No run ${id}`, 'not-found', { id }),
+  runNotFailed: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FAILED', 'Only a failed run can be retried', 'conflict', { id }),
+};
+
+/** A workflow: data, not code. The engine reads it; admins edit it. */
+export class WorkflowDefinition implements WorkflowSpec {
+  id!: string;
+  version: number | undefined;
+  name!: string;
+  enabled!: boolean;
+  objectType!: string;
+  trigger!: WorkflowTrigger;
+  conditions!: WorkflowCondition[];
+  reenrollment!: ReenrollmentRule;
+  actions!: WorkflowActionSpec[];
+  setKey!: string | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+
+  static create(spec: WorkflowSpec, knownActions: readonly string[]): WorkflowDefinition {
+    const workflow = new WorkflowDefinition();
+    workflow.id = uuidv7();
+    workflow.createdAt = new Date();
+    workflow.update(spec, knownActions);
+    return workflow;
+  }
+
+  update(spec: WorkflowSpec, knownActions: readonly string[]): void {
+    validateSpec(spec, knownActions);
+    Object.assign(this, {
+      name: spec.name.trim(),
+      enabled: spec.enabled,
+      objectType: spec.objectType,
+      trigger: spec.trigger,
+      conditions: spec.conditions,
+      reenrollment: spec.reenrollment,
+      actions: spec.actions,
+      setKey: spec.setKey,
+      updatedAt: new Date(),
+    });
+  }
+
+  checkVersion(expected: number | undefined): void {
+    if (expected !== undefined && expected !== this.version) throw WorkflowErrors.staleVersion(expected, this.version ?? 0);
+  }
+}
+
+export function validateSpec(spec: WorkflowSpec, knownActions: readonly string[]): void {
+  if (!spec.name?.trim()) throw WorkflowErrors.invalid('name', 'must not be empty');
+  if (spec.objectType !== 'quote') throw WorkflowErrors.invalid('objectType', 'only quote workflows exist so far');
+  const t = spec.trigger;
+  if (t.type === 'status_becomes' && !t.status) throw WorkflowErrors.invalid('trigger.status', 'must name a status');
+  if (t.type === 'property_changes' && !t.property) throw WorkflowErrors.invalid('trigger.property', 'must name a property');
+  if (t.type === 'event' && !/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v\d+$/.test(t.eventName)) throw WorkflowErrors.invalid('trigger.eventName', 'must be an integration event name');
+  spec.conditions.forEach((c, i) => {
+    if (!c.property) throw WorkflowErrors.invalid(`conditions.${i}.property`, 'must name a property');
+    if (!(CONDITION_OPERATORS as readonly string[]).includes(c.operator)) throw WorkflowErrors.invalid(`conditions.${i}.operator`, `must be one of ${CONDITION_OPERATORS.join(', ')}`);
+  });
+  if (spec.actions.length === 0) throw WorkflowErrors.invalid('actions', 'a workflow needs at least one action');
+  spec.actions.forEach((a, i) => {
+    if (!knownActions.includes(a.key)) throw WorkflowErrors.invalid(`actions.${i}.key`, `unknown action ${a.key}; known: ${knownActions.join(', ')}`);
+  });
+}
