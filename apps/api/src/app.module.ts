@@ -1,3 +1,4 @@
+import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -46,6 +47,8 @@ export class AppModule {
         QuotesHttpModule,
         TasksHttpModule,
         WorkflowsHttpModule,
+        // An example extension: a workflow action from its own library (docs/extending.md).
+        DiscountFlagModule,
         NotificationsHttpModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
         HealthModule,
         LiveEventsModule,

@@ -1,3 +1,4 @@
+import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { databaseOptions } from '@qa/platform-database';
@@ -31,6 +32,8 @@ export class WorkerModule {
         QuotesWorkerModule,
         TasksWorkerModule,
         WorkflowsWorkerModule,
+        // An example extension: a workflow action from its own library (docs/extending.md).
+        DiscountFlagModule,
         NotificationsWorkerModule.forRoot({ smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from, appBaseUrl: config.mail.appBaseUrl }),
         // Answers FindUsersQuery (e-mail addresses of recipients).
         IdentityModule.forRoot(config),

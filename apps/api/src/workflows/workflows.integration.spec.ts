@@ -27,9 +27,10 @@ describe('workflows API', () => {
     setKey: null,
   };
 
-  it('lists the actions with their parameters, built in by key', async () => {
+  it('lists the actions by key with their parameters: the built-in ones and the example extension', async () => {
     const catalogue = (await call('admin', 'GET', '/api/v1/workflows/actions')).json<{ items: Array<{ key: string; params: unknown[] }> }>();
-    expect(catalogue.items.map((a) => a.key)).toEqual(['complete_tasks', 'create_task', 'send_notification', 'send_webhook', 'set_property', 'update_deal_stage', 'wait']);
+    expect(catalogue.items.map((a) => a.key)).toEqual(['complete_tasks', 'create_task', 'flag_discount', 'send_notification', 'send_webhook', 'set_property', 'update_deal_stage', 'wait']);
+    expect(catalogue.items.find((a) => a.key === 'flag_discount')!.params).toEqual([expect.objectContaining({ name: 'thresholdPercent', required: true })]);
   });
 
   it('lets admins create and edit workflows (reorder, remove, disable) with version checks; others read or nothing', async () => {

@@ -118,6 +118,13 @@ describe('workflow engine', () => {
     expect(await sql('select id from tasks_task where related_id = ?', [quote.id])).toHaveLength(1);
   });
 
+  it('runs an action from an extension library (flag_discount) like a built-in one', async () => {
+    const workflow = await createWorkflow({ name: 'Flag', actions: [{ key: 'flag_discount', params: { thresholdPercent: 15 } }] });
+    const quote = await submitQuote('Flagged quote');
+    await waitUntil(async () => (await runsOf(workflow.id))[0]?.run.status === 'succeeded', { timeoutMs: 30_000 });
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'discount_flag'])).toEqual([{ value: 'normal' }]);
+  });
+
   it('does not enrol a quote whose conditions do not hold', async () => {
     const workflow = await createWorkflow({ name: 'Big quotes only', conditions: [{ property: 'total', operator: 'gt', value: 1_000_000 }], actions: [{ key: 'set_property', params: { property: 'big', value: 'yes' } }] });
     await submitQuote('Small quote');

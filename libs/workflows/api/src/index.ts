@@ -1,5 +1,5 @@
 // @qa/workflows-api: the workflows endpoints, the engine's subscriber and step worker, the modules.
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, workflowsApplicationProviders } from '@qa/workflows-application';
@@ -18,10 +18,15 @@ const providers = [
   { provide: StepScheduler, useClass: BullStepScheduler },
 ];
 
+/** What action providers in other libraries may inject (global, so an extension module needs no import). */
+const exported = [PropertyStore, RunRepository];
+
 /** Workflows over HTTP: definitions, runs, retries, record properties. Needs MessagingModule (queue settings). */
-@Module({ imports: [CqrsModule, DiscoveryModule], controllers: [WorkflowsController], providers })
+@Global()
+@Module({ imports: [CqrsModule, DiscoveryModule], controllers: [WorkflowsController], providers, exports: exported })
 export class WorkflowsHttpModule {}
 
 /** The engine in the worker: enrolment on events, and the step queue. */
-@Module({ imports: [CqrsModule, DiscoveryModule], providers: [...providers, EnrolRecordsWhenEventHandler, WorkflowStepWorker] })
+@Global()
+@Module({ imports: [CqrsModule, DiscoveryModule], providers: [...providers, EnrolRecordsWhenEventHandler, WorkflowStepWorker], exports: exported })
 export class WorkflowsWorkerModule {}
