@@ -1,2 +1,42 @@
-// @qa/approvals-contracts: The context's public face: integration events and query DTOs. Other contexts import only this.
-export {};
+// @qa/approvals-contracts: what other contexts may know about approvals: the question quotes ask
+// at submit, and the events of approval requests.
+import { integrationEvent } from '@qa/shared-kernel';
+
+/** The facts of a quote that approval rules look at. */
+export interface QuoteApprovalFacts {
+  quoteId: string;
+  ownerId: string;
+  currency: string;
+  totalMinor: number;
+  effectiveDiscountBp: number;
+  largestLineDiscountBp: number;
+  dealStage: string | null;
+}
+
+export interface ApprovalVerdict {
+  required: boolean;
+  approverIds: string[];
+  mode: 'any' | 'all';
+  /** Why, for people: e.g. "discount 25.00% > 20%". */
+  reasons: string[];
+  ruleName: string | null;
+}
+
+/** Does this quote need approval, from whom and why? Send it on the QueryBus; approvals answers. */
+export class EvaluateQuoteApprovalQuery {
+  constructor(readonly facts: QuoteApprovalFacts) {}
+}
+
+export interface ApprovalRequestPayload extends Record<string, unknown> {
+  requestId: string;
+  quoteId: string;
+  round: number;
+  ownerId: string;
+  approverIds: string[];
+  notes: string | null;
+  decidedBy: string | null;
+}
+
+export const ApprovalRequestOpened = integrationEvent<ApprovalRequestPayload>('approvals.request.opened.v1');
+export const ApprovalRequestApproved = integrationEvent<ApprovalRequestPayload>('approvals.request.approved.v1');
+export const ApprovalRequestChangesRequested = integrationEvent<ApprovalRequestPayload>('approvals.request.changes-requested.v1');

@@ -1,2 +1,4 @@
-// @qa/approvals-domain: Aggregates, value objects, domain events, errors and repository ports. No framework imports.
-export {};
+// @qa/approvals-domain: approval rules, the approval request of each round, and the diff between
+// rounds. No framework imports.
+export * from './approval-rules';
+export * from './approval-request';

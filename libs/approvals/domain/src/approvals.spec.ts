@@ -1,0 +1,114 @@
+import type { QuoteApprovalFacts } from '@qa/approvals-contracts';
+import { describe, expect, it } from 'vitest';
+import { ApprovalRequest, diffSnapshots, type QuoteSnapshot } from './approval-request';
+import { evaluateApproval, type ApprovalSettingsState } from './approval-rules';
+
+const facts = (overrides: Partial<QuoteApprovalFacts> = {}): QuoteApprovalFacts => ({
+  quoteId: 'q1',
+  ownerId: 'rep',
+  currency: 'EUR',
+  totalMinor: 1_250_000, // 12,500.00
+  effectiveDiscountBp: 2500,
+  largestLineDiscountBp: 3000,
+  dealStage: 'contract_sent',
+  ...overrides,
+});
+
+const settings = (overrides: Partial<ApprovalSettingsState> = {}): ApprovalSettingsState => ({
+  requireApproval: false,
+  defaultApproverId: 'manager',
+  rules: [
+    { id: 'r1', name: 'Big discounts', priority: 1, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: ['director', 'manager'], mode: 'all' },
+    { id: 'r2', name: 'Large deals', priority: 2, conditions: [{ field: 'total', operator: 'gte', value: '10000' }], approverIds: ['manager'], mode: 'any' },
+  ],
+  ...overrides,
+});
+
+describe('approval rules', () => {
+  it('applies the first matching rule by priority and says why', () => {
+    expect(evaluateApproval(settings(), facts())).toEqual({ required: true, approverIds: ['director', 'manager'], mode: 'all', reasons: ['discount 25.00% > 20%'], ruleName: 'Big discounts' });
+  });
+
+  it('compares totals exactly in the quote currency', () => {
+    const verdict = evaluateApproval(settings(), facts({ effectiveDiscountBp: 500, totalMinor: 999_999 }));
+    expect(verdict.required).toBe(false);
+    expect(evaluateApproval(settings(), facts({ effectiveDiscountBp: 500, totalMinor: 1_000_000 }))).toMatchObject({ required: true, ruleName: 'Large deals', reasons: ['total 10000.00 EUR ≥ 10000 EUR'] });
+  });
+
+  it('falls back to the default approver when approval is required on all quotes', () => {
+    expect(evaluateApproval(settings({ requireApproval: true, rules: [] }), facts())).toEqual({ required: true, approverIds: ['manager'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes' });
+    expect(evaluateApproval(settings({ requireApproval: false, rules: [] }), facts()).required).toBe(false);
+  });
+
+  it('never lets a rep approve their own quote, even when named as the approver', () => {
+    const verdict = evaluateApproval(settings({ requireApproval: true, defaultApproverId: 'rep', rules: [] }), facts());
+    expect(verdict.approverIds).toEqual([]);
+    expect(verdict.reasons.at(-1)).toMatch(/no approver other than the quote owner/);
+  });
+
+  it('matches currencies, deal stages and lists', () => {
+    const rule = (field: 'currency' | 'dealStage', operator: 'eq' | 'in', value: string | string[]) => settings({ rules: [{ id: 'x', name: 'x', priority: 1, conditions: [{ field, operator, value }], approverIds: ['m'], mode: 'any' }] });
+    expect(evaluateApproval(rule('currency', 'eq', 'USD'), facts()).required).toBe(false);
+    expect(evaluateApproval(rule('dealStage', 'in', ['contract_sent', 'closed_won']), facts()).required).toBe(true);
+  });
+});
+
+const snapshot = (lines: QuoteSnapshot['lines'], total = '100.00'): QuoteSnapshot => ({ title: 'Q', currency: 'EUR', total, quoteDiscount: null, lines });
+const open = (mode: 'any' | 'all' = 'any', approverIds = ['m1', 'm2']) =>
+  ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', approverIds, mode, reasons: [], snapshot: snapshot([]) });
+
+describe('approval request', () => {
+  it('is approved by any one approver in "any" mode, once', () => {
+    const request = open('any');
+    request.pullEvents();
+    request.decide('m1', 1, 'approve', null);
+    expect(request.status).toBe('approved');
+    expect(request.pullEvents().map((e) => e.name)).toEqual(['approvals.request.approved.v1']);
+    expect(() => request.decide('m2', 1, 'approve', null)).toThrow(expect.objectContaining({ code: 'APPROVALS.ALREADY_DECIDED' }));
+  });
+
+  it('needs every approver in "all" mode', () => {
+    const request = open('all');
+    request.decide('m1', 1, 'approve', null);
+    expect(request.status).toBe('pending');
+    request.decide('m2', 1, 'approve', 'fine');
+    expect(request.status).toBe('approved');
+  });
+
+  it('refuses the owner, strangers, old rounds, and changes without notes', () => {
+    const request = ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 3, ownerId: 'rep', approverIds: ['m1', 'rep'], mode: 'any', reasons: [], snapshot: snapshot([]) });
+    const code = (fn: () => void) => {
+      try {
+        fn();
+        return 'ok';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(code(() => request.decide('rep', 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
+    expect(code(() => request.decide('x', 3, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
+    expect(code(() => request.decide('m1', 2, 'approve', null))).toBe('APPROVALS.STALE_ROUND');
+    expect(code(() => request.decide('m1', 3, 'request_changes', '  '))).toBe('APPROVALS.NOTES_REQUIRED');
+    expect(request.status).toBe('pending');
+    expect(code(() => request.decide('m1', 3, 'request_changes', 'Lower the discount'))).toBe('ok');
+    expect(request).toMatchObject({ status: 'changes_requested', decisions: [expect.objectContaining({ approverId: 'm1', notes: 'Lower the discount' })] });
+  });
+});
+
+describe('diff between rounds', () => {
+  const line = (id: string, overrides: Partial<QuoteSnapshot['lines'][number]> = {}) => ({ id, productName: `P${id}`, quantity: 1, unitPrice: '10.00', discount: null, net: '10.00', ...overrides });
+
+  it('lists added, removed and changed lines with before and after', () => {
+    const diff = diffSnapshots(snapshot([line('1'), line('2')], '20.00'), snapshot([line('1', { discount: '10%', net: '9.00' }), line('3')], '19.00'));
+    expect(diff.quote).toEqual({ total: ['20.00', '19.00'] });
+    expect(diff.lines).toEqual([
+      { kind: 'changed', productName: 'P1', changes: { discount: [null, '10%'], net: ['10.00', '9.00'] } },
+      { kind: 'added', productName: 'P3', changes: {} },
+      { kind: 'removed', productName: 'P2', changes: {} },
+    ]);
+  });
+
+  it('has nothing to show for the first round', () => {
+    expect(diffSnapshots(null, snapshot([line('1')]))).toEqual({ lines: [], quote: {} });
+  });
+});
