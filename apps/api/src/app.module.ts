@@ -1,3 +1,4 @@
+import { ApprovalsHttpModule } from '@qa/approvals-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
@@ -45,6 +46,7 @@ export class AppModule {
         IdentityModule.forRoot(config),
         CrmModule,
         QuotesHttpModule,
+        ApprovalsHttpModule,
         TasksHttpModule,
         WorkflowsHttpModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

@@ -1,3 +1,4 @@
+import { ApprovalsWorkerModule } from '@qa/approvals-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -30,6 +31,7 @@ export class WorkerModule {
         MessagingModule.forRoot({ redisUrl: config.redisUrl, ...config.worker }),
         CrmModule,
         QuotesWorkerModule,
+        ApprovalsWorkerModule,
         TasksWorkerModule,
         WorkflowsWorkerModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

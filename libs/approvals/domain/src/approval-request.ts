@@ -26,6 +26,8 @@ export const ApprovalErrors = {
   alreadyDecided: (status: RequestStatus) => new DomainError('APPROVALS.ALREADY_DECIDED', `This round is already ${status.replace('_', ' ')}`, 'conflict', { status }),
   staleRound: (round: number, current: number) =>
     new DomainError('APPROVALS.STALE_ROUND', `Round ${round} is over; the quote is in round ${current}`, 'conflict', { round, currentRound: current }),
+  staleSettings: (expected: number, current: number) =>
+    new DomainError('APPROVALS.STALE_SETTINGS', 'The settings were changed meanwhile; reload them', 'conflict', { expectedVersion: expected, currentVersion: current }),
   notesRequired: () => new DomainError('APPROVALS.NOTES_REQUIRED', 'Write notes for the quote owner', 'invalid', { fields: [{ field: 'notes', reason: 'must not be empty' }] }),
 };
 

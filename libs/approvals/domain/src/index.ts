@@ -2,3 +2,4 @@
 // rounds. No framework imports.
 export * from './approval-rules';
 export * from './approval-request';
+export * from './approval-settings';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApprovalPolicy, NoApprovalNeeded, QuoteListReader, QuotePdfRenderer, quotesHandlers } from '@qa/quotes-application';
+import { ApprovalPolicy, QuoteListReader, QuotePdfRenderer, quotesHandlers } from '@qa/quotes-application';
 import { QuoteRepository } from '@qa/quotes-domain';
-import { MikroOrmQuoteRepository, PdfkitQuoteRenderer, SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { ApprovalsContractPolicy, MikroOrmQuoteRepository, PdfkitQuoteRenderer, SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { ApplyApprovalDecisionToQuoteHandler } from './approval-decisions.handler';
 import { QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler } from './quote-expiry';
 import { QuotesController } from './quotes.controller';
 import { SharedQuotesController } from './shared-quotes.controller';
@@ -12,8 +13,8 @@ const providers = [
   { provide: QuoteRepository, useClass: MikroOrmQuoteRepository },
   { provide: QuoteListReader, useClass: SqlQuoteListReader },
   { provide: QuotePdfRenderer, useClass: PdfkitQuoteRenderer },
-  // Replaced by the approvals context's policy once it is installed.
-  { provide: ApprovalPolicy, useClass: NoApprovalNeeded },
+  // The approvals context answers through its contract (EvaluateQuoteApprovalQuery).
+  { provide: ApprovalPolicy, useClass: ApprovalsContractPolicy },
 ];
 
 /** Quotes over HTTP: the quotes list, the set-up flow's endpoints, recall, and the buyer's page API. */
@@ -21,5 +22,5 @@ const providers = [
 export class QuotesHttpModule {}
 
 /** Quotes in the worker: the expiry jobs and the quotes context's event subscribers. */
-@Module({ imports: [CqrsModule], providers: [...providers, QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler] })
+@Module({ imports: [CqrsModule], providers: [...providers, QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler, ApplyApprovalDecisionToQuoteHandler] })
 export class QuotesWorkerModule {}

@@ -6,6 +6,7 @@ import { RecallQuoteHandler } from './commands/recall-quote/recall-quote.handler
 import { SignQuoteHandler } from './commands/sign-quote/sign-quote.handler';
 import { SubmitQuoteHandler } from './commands/submit-quote/submit-quote.handler';
 import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
+import { GetQuoteSnapshotHandler } from './queries/get-quote/get-quote-snapshot.handler';
 import { GetSharedQuoteHandler, RenderSharedQuotePdfHandler } from './queries/get-shared-quote/get-shared-quote.handler';
 import { ListQuotesHandler } from './queries/list-quotes/list-quotes.handler';
 import { QuoteDetailsResolver } from './quote-details.resolver';
@@ -33,6 +34,7 @@ export const quotesHandlers = [
   SignQuoteHandler,
   ExpireQuoteHandler,
   GetQuoteHandler,
+  GetQuoteSnapshotHandler,
   ListQuotesHandler,
   GetSharedQuoteHandler,
   RenderSharedQuotePdfHandler,

@@ -42,3 +42,25 @@ export const QuoteSigned = integrationEvent<QuoteEventPayload & { signerName: st
 export const QuoteExpired = integrationEvent<QuoteEventPayload>('quotes.quote.expired.v1');
 export const QuoteApproved = integrationEvent<QuoteEventPayload>('quotes.quote.approved.v1');
 export const QuoteChangesRequested = integrationEvent<QuoteEventPayload & { notes: string }>('quotes.quote.changes-requested.v1');
+
+/** A quote's content as other contexts may read it (approvals compares rounds). */
+export interface QuoteSnapshotView {
+  quoteId: string;
+  version: number;
+  status: QuoteStatus;
+  ownerId: string;
+  dealId: string | null;
+  title: string;
+  currency: string;
+  total: string;
+  totalMinor: number;
+  effectiveDiscountBp: number;
+  largestLineDiscountBp: number;
+  quoteDiscount: string | null;
+  lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string }>;
+}
+
+/** Reads a quote's content; null when there is none. Send it on the QueryBus; quotes answers. */
+export class GetQuoteSnapshotQuery {
+  constructor(readonly quoteId: string) {}
+}

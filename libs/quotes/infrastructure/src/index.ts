@@ -3,3 +3,4 @@ export * from './quote.schema';
 export * from './quote.repository';
 export * from './quote-list.reader';
 export * from './pdfkit-quote-renderer';
+export * from './approvals-contract.policy';

@@ -316,6 +316,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings → Quotes: require approval, the approver, the rules (admins) */
+        get: operations["getApprovalSettings"];
+        /** Set approver and create workflows: saves the settings; the approval workflows follow (admins) */
+        put: operations["saveApprovalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this quote will need approval, from whom and why */
+        get: operations["previewQuoteApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval page: the current round, what changed since the last one (the round's approvers; admins may look) */
+        get: operations["getApprovalPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve and publish (an approver of the current round; never the owner) */
+        post: operations["approveQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request changes with notes; the creator gets a task */
+        post: operations["requestQuoteChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -963,6 +1049,120 @@ export interface components {
             name: string;
             /** @example bea@example.org */
             email: string;
+        };
+        RuleConditionRequest: {
+            /** @enum {string} */
+            field: "total" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "currency" | "dealStage";
+            /** @enum {string} */
+            operator: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "in";
+            /** @example 20 */
+            value: string | string[];
+        };
+        ApprovalRuleRequest: {
+            /** @description Keep the id when editing a rule. */
+            id?: string;
+            /** @example Big discounts */
+            name: string;
+            /** @description Lower first. */
+            priority: number;
+            conditions: components["schemas"]["RuleConditionRequest"][];
+            approverIds: string[];
+            /** @enum {string} */
+            mode: "any" | "all";
+        };
+        ApprovalSettingsResponse: {
+            requireApproval: boolean;
+            defaultApproverId: string | null;
+            rules: components["schemas"]["ApprovalRuleRequest"][];
+            /** @description 0 before the first save. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApprovalSettingsRequest: {
+            /** @description Require approval on all quotes. */
+            requireApproval: boolean;
+            /**
+             * Format: uuid
+             * @description The Approver (a manager or admin).
+             */
+            defaultApproverId: string | null;
+            rules: components["schemas"]["ApprovalRuleRequest"][];
+            /** @description The version you read (409 when stale). */
+            version?: number;
+        };
+        ApproverResponse: {
+            id: string;
+            name: string;
+        };
+        ApprovalPreviewResponse: {
+            required: boolean;
+            approvers: components["schemas"]["ApproverResponse"][];
+            /** @enum {string} */
+            mode: "any" | "all";
+            /**
+             * @example [
+             *       "discount 25.00% > 20%"
+             *     ]
+             */
+            reasons: string[];
+            ruleName: string | null;
+        };
+        DecisionResponse: {
+            approverId: string;
+            /** @enum {string} */
+            decision: "approve" | "request_changes";
+            notes: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ApprovalRoundResponse: {
+            round: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "changes_requested" | "cancelled";
+            approverIds: string[];
+            /** @enum {string} */
+            mode: "any" | "all";
+            reasons: string[];
+            decisions: components["schemas"]["DecisionResponse"][];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        LineChangeResponse: {
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            productName: string;
+            /** @description field → [before, after] */
+            changes: {
+                [key: string]: unknown[];
+            };
+        };
+        RoundChangesResponse: {
+            lines: components["schemas"]["LineChangeResponse"][];
+            quote: {
+                [key: string]: unknown[];
+            };
+        };
+        ApprovalPageResponse: {
+            quoteId: string;
+            current: components["schemas"]["ApprovalRoundResponse"];
+            rounds: components["schemas"]["ApprovalRoundResponse"][];
+            /** @description What changed since the previous round. */
+            changes: components["schemas"]["RoundChangesResponse"];
+            /** @description Whether the caller can approve or request changes now. */
+            canDecide: boolean;
+        };
+        DecisionRequest: {
+            /** @description The round you looked at (409 APPROVALS.STALE_ROUND when it is over). */
+            round: number;
+            notes?: string;
+        };
+        RequestChangesRequest: {
+            round: number;
+            /** @description Required: what the creator should change. */
+            notes: string;
         };
         TaskResponse: {
             /** Format: uuid */
@@ -2129,6 +2329,221 @@ export interface operations {
             };
             /** @description No shared quote with this link (never shared, recalled or expired) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApprovalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalSettingsResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    saveApprovalSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalSettingsResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewQuoteApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPreviewResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApprovalPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPageResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approveQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoundResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    requestQuoteChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestChangesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoundResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,6 +76,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         details: typeof fastifyError.code === 'string' ? { reason: fastifyError.code } : {},
       };
     }
+    // Two writers raced on one versioned record (MikroORM's optimistic lock): the second loses.
+    if ((exception as { name?: unknown })?.name === 'OptimisticLockError') {
+      return { statusCode: 409, code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; reload and try again', details: {} };
+    }
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable; try again shortly', details: {} };
     }

@@ -3,3 +3,4 @@
 export * from './test-database';
 export * from './redis-server';
 export * from './wait-until';
+export * from './app-process';

@@ -3,6 +3,8 @@ import type { IntegrationEvent } from '@qa/shared-kernel';
 import { IntegrationEventsHandler, type IntegrationEventHandler } from '@qa/shared-messaging';
 import { WorkflowEngine } from '@qa/workflows-application';
 import { PropertyChanged } from '@qa/workflows-contracts';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened, ApprovalSettingsChanged, type ApprovalSettingsChangedPayload } from '@qa/approvals-contracts';
+import { WorkflowsService } from '@qa/workflows-application';
 
 /** Every quote event and every property change is matched against the enabled workflows. */
 @IntegrationEventsHandler(
@@ -17,11 +19,24 @@ import { PropertyChanged } from '@qa/workflows-contracts';
   QuoteSigned,
   QuoteExpired,
   PropertyChanged,
+  ApprovalRequestOpened,
+  ApprovalRequestApproved,
+  ApprovalRequestChangesRequested,
 )
 export class EnrolRecordsWhenEventHandler implements IntegrationEventHandler {
   constructor(private readonly engine: WorkflowEngine) {}
 
   async handle(event: IntegrationEvent): Promise<void> {
     await this.engine.enrol(event);
+  }
+}
+
+/** Settings → Quotes saved: install (or switch off) the quote approval workflows. */
+@IntegrationEventsHandler('workflows', ApprovalSettingsChanged)
+export class InstallApprovalWorkflowsWhenSettingsChangedHandler implements IntegrationEventHandler<ApprovalSettingsChangedPayload> {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  async handle(event: IntegrationEvent<ApprovalSettingsChangedPayload>): Promise<void> {
+    await this.workflows.applyApprovalWorkflows(event.payload.approvalsActive);
   }
 }

@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, workflowsApplicationProviders } from '@qa/workflows-application';
 import { MikroOrmPropertyStore, MikroOrmRunRepository, MikroOrmWorkflowRepository } from '@qa/workflows-infrastructure';
-import { EnrolRecordsWhenEventHandler } from './enrol-records.handler';
+import { EnrolRecordsWhenEventHandler, InstallApprovalWorkflowsWhenSettingsChangedHandler } from './enrol-records.handler';
 import { BullStepScheduler, WorkflowStepWorker } from './workflow-steps.queue';
 import { WorkflowsController } from './workflows.controller';
 
@@ -28,5 +28,5 @@ export class WorkflowsHttpModule {}
 
 /** The engine in the worker: enrolment on events, and the step queue. */
 @Global()
-@Module({ imports: [CqrsModule, DiscoveryModule], providers: [...providers, EnrolRecordsWhenEventHandler, WorkflowStepWorker], exports: exported })
+@Module({ imports: [CqrsModule, DiscoveryModule], providers: [...providers, EnrolRecordsWhenEventHandler, InstallApprovalWorkflowsWhenSettingsChangedHandler, WorkflowStepWorker], exports: exported })
 export class WorkflowsWorkerModule {}

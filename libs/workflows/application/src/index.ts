@@ -12,3 +12,4 @@ export * from './workflow-engine';
 export * from './workflows.service';
 
 export const workflowsApplicationProviders = [ActionRegistry, WorkflowEngine, WorkflowsService, ...builtInActions];
+export * from './quote-approval-workflows';

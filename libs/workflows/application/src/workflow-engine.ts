@@ -13,6 +13,14 @@ export function recordOf(event: IntegrationEvent): { recordType: string; recordI
     const p = event.payload as PropertyChangedPayload;
     return { recordType: p.recordType, recordId: p.recordId, fields: {} };
   }
+  if (event.aggregateType === 'approval-request') {
+    const p = event.payload as { quoteId: string; approverIds: string[]; round: number; notes: string | null; decidedBy: string | null };
+    return {
+      recordType: 'quote',
+      recordId: p.quoteId,
+      fields: { approver: p.approverIds[0] ?? null, approverIds: p.approverIds, approvalRound: p.round, approvalNotes: p.notes, approvalDecidedBy: p.decidedBy },
+    };
+  }
   if (event.aggregateType === 'quote') {
     const p = event.payload as QuoteEventPayload;
     return {
@@ -74,7 +82,7 @@ export class WorkflowEngine {
         recordType: record.recordType,
         recordId: record.recordId,
         triggerEventId: event.id,
-        context: { event: { name: event.name, id: event.id, payload: event.payload, actor: event.actor } },
+        context: { event: { name: event.name, id: event.id, occurredAt: event.occurredAt, payload: event.payload, actor: event.actor } },
       });
       await this.runs.saveRun(run, WorkflowRunStep.plan(run.id, workflow.actions));
       started.push(run);

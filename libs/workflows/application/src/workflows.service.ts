@@ -3,6 +3,7 @@ import { DomainError, type Caller } from '@qa/shared-kernel';
 import { WorkflowDefinition, WorkflowErrors, type WorkflowSpec } from '@qa/workflows-domain';
 import { ActionRegistry } from './action-registry';
 import { PropertyStore, RunRepository, WorkflowRepository } from './ports';
+import { QUOTE_APPROVAL_WORKFLOWS, QUOTE_APPROVALS_SET_KEY } from './quote-approval-workflows';
 import { WorkflowEngine } from './workflow-engine';
 
 /** What the API does with workflows: definitions (admins edit), runs, retries, record properties. */
@@ -55,6 +56,25 @@ export class WorkflowsService {
 
   retry(runId: string): Promise<void> {
     return this.engine.retryRun(runId);
+  }
+
+  /**
+   * Approval on: the quote-approvals-v1 workflows exist and are enabled (created when missing,
+   * re-enabled with the admin's changes kept). Off: they are disabled. Never duplicated.
+   */
+  async applyApprovalWorkflows(active: boolean): Promise<void> {
+    const installed = (await this.workflows.list()).filter((w) => w.setKey === QUOTE_APPROVALS_SET_KEY);
+    for (const template of QUOTE_APPROVAL_WORKFLOWS) {
+      const existing = installed.find((w) => w.name === template.name);
+      if (existing) {
+        if (existing.enabled !== active) {
+          existing.update({ ...existing, enabled: active }, this.actions.keys());
+          await this.workflows.save(existing);
+        }
+      } else if (active) {
+        await this.workflows.save(WorkflowDefinition.create(template, this.actions.keys()));
+      }
+    }
   }
 
   describeActions() {

@@ -1,17 +1,11 @@
 import type { Quote } from '@qa/quotes-domain';
 
 /**
- * Whether a submitted quote needs approval. The approvals context answers through its contract;
- * until it is installed, `NoApprovalNeeded` answers no and submitted quotes go live at once.
+ * Whether a submitted quote needs approval. The approvals context answers through its contract
+ * (quotes-infrastructure's ApprovalsContractPolicy); with approval off, quotes go live at once.
  */
 export abstract class ApprovalPolicy {
   abstract isApprovalRequired(quote: Quote): Promise<boolean>;
-}
-
-export class NoApprovalNeeded extends ApprovalPolicy {
-  async isApprovalRequired(): Promise<boolean> {
-    return false;
-  }
 }
 
 /** Renders the buyer's PDF of a quote. */

@@ -30,7 +30,7 @@ export class CreateTaskAction implements WorkflowAction {
     label: 'Create task',
     description: 'Creates a task tied to the record.',
     params: [
-      { name: 'assignee', label: 'Assignee', type: 'text' as const, required: true, help: 'owner, approver, or a user id' },
+      { name: 'assignee', label: 'Assignee', type: 'text' as const, required: true, help: 'owner, approver, approvers (one task each), or a user id' },
       { name: 'title', label: 'Title', type: 'template' as const, required: true },
       { name: 'notes', label: 'Notes', type: 'template' as const, required: false },
       { name: 'dueInDays', label: 'Due in days', type: 'number' as const, required: false },
@@ -42,22 +42,32 @@ export class CreateTaskAction implements WorkflowAction {
   constructor(private readonly commands: CommandBus) {}
 
   async execute(params: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> {
+    const assignees =
+      params['assignee'] === 'approvers' && Array.isArray(ctx.record['approverIds']) && ctx.record['approverIds'].length
+        ? (ctx.record['approverIds'] as string[])
+        : [resolveUser(params['assignee'], ctx, 'assignee')];
+    const taskIds: string[] = [];
+    for (const assigneeId of assignees) taskIds.push(await this.createFor(assigneeId, params, ctx, assignees.length > 1 ? `:${assigneeId}` : ''));
+    return { output: { taskIds } };
+  }
+
+  private async createFor(assigneeId: string, params: Record<string, unknown>, ctx: ActionContext, keySuffix: string): Promise<string> {
     const taskKey = typeof params['taskKey'] === 'string' && params['taskKey'] ? params['taskKey'] : 'task';
     const result = (await this.commands.execute(
       new CreateTaskCommand({
         title: ctx.render(params['title']) || 'Task',
         notes: ctx.render(params['notes'] ?? ''),
-        assigneeId: resolveUser(params['assignee'], ctx, 'assignee'),
+        assigneeId,
         relatedType: ctx.run.recordType,
         relatedId: ctx.run.recordId,
         dueOn: daysFromNow(params['dueInDays']),
         priority: (TASK_PRIORITIES as readonly string[]).includes(String(params['priority'])) ? (params['priority'] as TaskPriority) : 'medium',
         createdBy: { type: 'workflow', id: ctx.run.workflowId },
         // `wf-task:<taskKey>:<recordId>:` lets "Complete tasks" find it; the step's key makes it once.
-        sourceKey: `wf-task:${taskKey}:${ctx.run.recordId}:${ctx.sourceKey}`,
+        sourceKey: `wf-task:${taskKey}:${ctx.run.recordId}:${ctx.sourceKey}${keySuffix}`,
       }),
     )) as { id: string; created: boolean };
-    return { output: { taskId: result.id } };
+    return result.id;
   }
 }
 

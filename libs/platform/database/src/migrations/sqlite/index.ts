@@ -6,6 +6,7 @@ import * as m2 from './20261126164337-http-idempotency';
 import * as m3 from './20261126165528-crm-and-quotes';
 import * as m4 from './20261126170608-tasks-and-notifications';
 import * as m5 from './20261126171305-workflows';
+import * as m6 from './20261126172435-approvals';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -14,4 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: '20261126165528-crm-and-quotes', class: Object.values(m3)[0] as MigrationObject['class'] },
   { name: '20261126170608-tasks-and-notifications', class: Object.values(m4)[0] as MigrationObject['class'] },
   { name: '20261126171305-workflows', class: Object.values(m5)[0] as MigrationObject['class'] },
+  { name: '20261126172435-approvals', class: Object.values(m6)[0] as MigrationObject['class'] },
 ];

@@ -1,0 +1,151 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { CrmService } from '@qa/crm-application';
+import { startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+
+type Json = Record<string, unknown>;
+
+/** The walkthrough of product.md, steps 1 to 8, over HTTP with the real worker: API + worker on PostgreSQL and Redis. */
+describe('quote approvals end to end (API + worker)', () => {
+  const queuePrefix = `qa-appr-${randomBytes(3).toString('hex')}`;
+  let api: ApiTestApp;
+  let worker: AppProcess;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let dealId: string;
+
+  beforeAll(async () => {
+    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
+    await api.seedDemoUsers();
+    // The worker in its own process, as in production.
+    worker = await startAppProcess(
+      'apps/worker/src/main.ts',
+      { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
+      'worker ready',
+    );
+    for (const who of ['rep', 'rep2', 'manager', 'admin']) {
+      cookies[who] = await api.logIn(`${who}@example.com`);
+      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
+    }
+    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+      const company = await api.app.get(CrmService).createCompany({ name: 'Acme BV' });
+      dealId = (await api.app.get(CrmService).createDeal({ name: 'Acme', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
+  const quote = async (id: string) => (await call('rep', 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; version: number; sharePath: string | null }>();
+  const untilStatus = (id: string, status: string) => waitUntil(async () => ((await quote(id)).status === status ? quote(id) : null), { timeoutMs: 20_000, describe: async () => `status ${(await quote(id)).status}` });
+  const tasksOf = async (who: string) => (await call(who, 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ title: string; notes: string; relatedId: string }> }>().items;
+  const properties = async (id: string) =>
+    Object.fromEntries((await call('rep', 'GET', `/api/v1/records/quote/${id}/properties`)).json<{ properties: Array<{ name: string; value: unknown }> }>().properties.map((p) => [p.name, p.value]));
+  const body = (overrides: Json = {}) => ({ title: 'Website redesign', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '25' } }], ...overrides });
+
+  it('walks through settings, submit, request changes, resubmit, approve and publish, notification and recall', async () => {
+    // 1–2. The admin requires approval on all quotes with the manager as approver: three workflows appear.
+    expect((await call('rep', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(403);
+    const badApprover = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['rep2'], rules: [] });
+    expect(badApprover.json()).toMatchObject({ statusCode: 422, details: { fields: [{ field: 'defaultApproverId' }] } });
+    const saved = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    expect(saved.json()).toMatchObject({ requireApproval: true, defaultApproverId: ids['manager'] });
+    const approvalWorkflows = () =>
+      call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ name: string; enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
+    await waitUntil(async () => (await approvalWorkflows()).length === 3, { timeoutMs: 20_000 });
+    expect((await approvalWorkflows()).map((w) => [w.name, w.enabled]).sort()).toEqual([
+      ['When changes are requested on a quote', true],
+      ['When quotes are approved', true],
+      ['When quotes need approval', true],
+    ]);
+
+    // 3. The rep's quote needs approval: Pending approval, and the preview says why.
+    const id = (await call('rep', 'POST', '/api/v1/quotes', body())).json<{ id: string }>().id;
+    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}/preview`)).json()).toMatchObject({ required: true, approvers: [{ id: ids['manager'], name: 'Max Manager' }], reasons: ['approval is required on all quotes'] });
+    const submitted = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    expect(submitted.json()).toMatchObject({ status: 'pending_approval', sharePath: null });
+    await waitUntil(async () => (await tasksOf('manager')).some((t) => t.relatedId === id), { timeoutMs: 20_000 });
+    expect(await properties(id)).toMatchObject({ approval_status: 'Pending approval', approver: ids['manager'] });
+
+    // 4–5. Only the round's approver gets the approval page; the rep cannot approve their own quote.
+    expect((await call('rep2', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.NOT_AN_APPROVER' });
+    const page = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number }; canDecide: boolean }>();
+    expect(page).toMatchObject({ current: { round: 1 }, canDecide: true });
+    expect((await call('rep', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403 });
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/request-changes`, { round: 1, notes: '' })).statusCode).toBe(400);
+    const changes = await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/request-changes`, { round: 1, notes: 'Lower the discount to 15%' });
+    expect(changes.json()).toMatchObject({ status: 'changes_requested' });
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 409, code: 'APPROVALS.ALREADY_DECIDED' });
+    await untilStatus(id, 'changes_requested');
+    await waitUntil(async () => (await tasksOf('rep')).some((t) => t.relatedId === id && t.notes === 'Lower the discount to 15%'), { timeoutMs: 20_000 });
+    await waitUntil(async () => !(await tasksOf('manager')).some((t) => t.relatedId === id), { timeoutMs: 20_000 });
+
+    // 6. The creator edits and submits again: round 2 at the same link, with what changed.
+    const current = await quote(id);
+    const edited = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...body({ lineItems: [{ id: (current['lineItems'] as Array<{ id: string }>)[0].id, productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '15' } }] }), version: current.version });
+    expect(edited.statusCode).toBe(200);
+    await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: edited.json<{ version: number }>().version });
+    const round2 = await waitUntil(async () => {
+      const r = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number }; changes: { lines: Array<{ kind: string; changes: Json }> } }>();
+      return r.current?.round === 2 ? r : null;
+    }, { timeoutMs: 20_000 });
+    expect(round2.changes.lines).toEqual([{ kind: 'changed', productName: 'Design', changes: { discount: ['25.00%', '15.00%'], net: ['2250.00', '2550.00'] } }]);
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 409, code: 'APPROVALS.STALE_ROUND' });
+
+    // Approve and publish; 7. the creator is notified and can share the buyer's link.
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 2 })).json()).toMatchObject({ status: 'approved' });
+    const published = await untilStatus(id, 'published');
+    expect(published.sharePath).toMatch(/^\/q\//);
+    const history = (published['history'] as Array<{ status: string; by: string | null; note: string | null }>).map((h) => [h.status, h.by]);
+    expect(history).toEqual([
+      ['draft', ids['rep']],
+      ['pending_approval', ids['rep']],
+      ['changes_requested', ids['manager']],
+      ['pending_approval', ids['rep']],
+      ['approved', ids['manager']],
+      ['published', ids['manager']],
+    ]);
+    await waitUntil(async () => (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ title: string }> }>().items.some((n) => n.title === `Quote ${published['number']} was approved`), { timeoutMs: 20_000 });
+    await waitUntil(async () => (await properties(id))['approval_status'] === 'Approved', { timeoutMs: 20_000 });
+
+    // 8. Recall returns it to Draft; submitting again needs a new approval (round 3).
+    const recalled = await call('rep', 'POST', `/api/v1/quotes/${id}/recall`, { version: published.version });
+    expect(recalled.json()).toMatchObject({ status: 'draft', sharePath: null });
+    await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: recalled.json<{ version: number }>().version });
+    await waitUntil(async () => (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number } }>().current?.round === 3, { timeoutMs: 20_000 });
+    expect((await quote(id)).status).toBe('pending_approval');
+  });
+
+  it('lets exactly one of two concurrent decisions win', async () => {
+    const id = (await call('rep', 'POST', '/api/v1/quotes', body({ title: 'Race' }))).json<{ id: string }>().id;
+    await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    await waitUntil(async () => (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).statusCode === 200, { timeoutMs: 20_000 });
+    const [a, b] = await Promise.all([
+      call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 }),
+      call('manager', 'POST', `/api/v1/approvals/quotes/${id}/request-changes`, { round: 1, notes: 'No' }),
+    ]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes).toEqual([200, 409]);
+    const final = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { decisions: unknown[] } }>();
+    expect(final.current.decisions).toHaveLength(1);
+  });
+
+  it('switching approval off deactivates the workflows; on again does not duplicate them', async () => {
+    const version = (await call('admin', 'GET', '/api/v1/approvals/settings')).json<{ version: number }>().version;
+    await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: false, defaultApproverId: ids['manager'], rules: [], version });
+    const list = () => call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
+    await waitUntil(async () => (await list()).every((w) => !w.enabled), { timeoutMs: 20_000 });
+    await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: version + 1 });
+    await waitUntil(async () => (await list()).every((w) => w.enabled), { timeoutMs: 20_000 });
+    expect(await list()).toHaveLength(3);
+  });
+});

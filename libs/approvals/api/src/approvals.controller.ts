@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApprovalsService } from '@qa/approvals-application';
+import type { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
+import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
+import { uuidv7, type Caller } from '@qa/shared-kernel';
+import { ApprovalPageResponse, ApprovalPreviewResponse, ApprovalRoundResponse, ApprovalSettingsRequest, ApprovalSettingsResponse, DecisionRequest, RequestChangesRequest } from './approvals.dtos';
+
+const settingsView = (s: ApprovalSettings): ApprovalSettingsResponse => ({
+  requireApproval: s.requireApproval,
+  defaultApproverId: s.defaultApproverId,
+  rules: s.rules,
+  version: s.version ?? 0,
+  updatedAt: new Date(s.updatedAt).toISOString(),
+});
+const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
+  round: r.round,
+  status: r.status,
+  approverIds: r.approverIds,
+  mode: r.mode,
+  reasons: r.reasons,
+  decisions: r.decisions,
+  openedAt: new Date(r.openedAt).toISOString(),
+  decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+});
+
+@ApiTags('approvals')
+@Controller({ path: 'approvals', version: '1' })
+export class ApprovalsController {
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  @Get('settings')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'getApprovalSettings', summary: 'Settings → Quotes: require approval, the approver, the rules (admins)' })
+  @ApiOkResponse({ type: ApprovalSettingsResponse })
+  async getSettings(): Promise<ApprovalSettingsResponse> {
+    return settingsView(await this.approvals.getSettings());
+  }
+
+  @Put('settings')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'saveApprovalSettings', summary: 'Set approver and create workflows: saves the settings; the approval workflows follow (admins)' })
+  @ApiOkResponse({ type: ApprovalSettingsResponse })
+  async saveSettings(@CurrentCaller() caller: Caller, @Body() body: ApprovalSettingsRequest): Promise<ApprovalSettingsResponse> {
+    const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() }));
+    return settingsView(await this.approvals.saveSettings(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version));
+  }
+
+  @Get('quotes/:quoteId/preview')
+  @Authenticated()
+  @ApiOperation({ operationId: 'previewQuoteApproval', summary: 'Whether this quote will need approval, from whom and why' })
+  @ApiOkResponse({ type: ApprovalPreviewResponse })
+  async preview(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPreviewResponse> {
+    const { required, approvers, mode, reasons, ruleName } = await this.approvals.preview(caller, quoteId);
+    return { required, approvers, mode, reasons, ruleName };
+  }
+
+  @Get('quotes/:quoteId')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getApprovalPage', summary: "The approval page: the current round, what changed since the last one (the round's approvers; admins may look)" })
+  @ApiOkResponse({ type: ApprovalPageResponse })
+  async page(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPageResponse> {
+    const { request, rounds, changes, canDecide } = await this.approvals.approvalPage(caller, quoteId);
+    return { quoteId, current: roundView(request), rounds: rounds.map(roundView), changes, canDecide };
+  }
+
+  @Post('quotes/:quoteId/approve')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish (an approver of the current round; never the owner)' })
+  @ApiOkResponse({ type: ApprovalRoundResponse })
+  async approve(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: DecisionRequest): Promise<ApprovalRoundResponse> {
+    return roundView(await this.approvals.decide(caller, quoteId, body.round, 'approve', body.notes ?? null));
+  }
+
+  @Post('quotes/:quoteId/request-changes')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'requestQuoteChanges', summary: 'Request changes with notes; the creator gets a task' })
+  @ApiOkResponse({ type: ApprovalRoundResponse })
+  async requestChanges(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: RequestChangesRequest): Promise<ApprovalRoundResponse> {
+    return roundView(await this.approvals.decide(caller, quoteId, body.round, 'request_changes', body.notes));
+  }
+}

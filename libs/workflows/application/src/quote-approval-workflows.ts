@@ -1,0 +1,72 @@
+import type { WorkflowSpec } from '@qa/workflows-domain';
+
+export const QUOTE_APPROVALS_SET_KEY = 'quote-approvals-v1';
+
+/**
+ * The three workflows "Set approver and create workflows" installs. Every approval task and
+ * approval property value comes from these (never by hand); admins may change them like any
+ * workflow, and switching approval off and on keeps their changes.
+ */
+export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
+  {
+    name: 'When quotes need approval',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.opened.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      { key: 'set_property', params: { property: 'approval_status', value: 'Pending approval' } },
+      { key: 'set_property', params: { property: 'approver', value: '{{record.approver}}' } },
+      { key: 'set_property', params: { property: 'approved_at', value: '' } },
+      {
+        key: 'create_task',
+        params: {
+          assignee: 'approvers',
+          title: 'Review quote {{record.number}}: {{record.title}}',
+          notes: 'Open the approval page to approve and publish the quote or request changes.',
+          priority: 'high',
+          dueInDays: 1,
+          taskKey: 'approval',
+        },
+      },
+    ],
+  },
+  {
+    name: 'When changes are requested on a quote',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.changes-requested.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      { key: 'set_property', params: { property: 'approval_status', value: 'Changes requested' } },
+      { key: 'complete_tasks', params: { taskKey: 'approval' } },
+      {
+        key: 'create_task',
+        params: { assignee: 'owner', title: 'Make the changes requested on {{record.number}}', notes: '{{event.payload.notes}}', priority: 'high', taskKey: 'changes' },
+      },
+    ],
+  },
+  {
+    name: 'When quotes are approved',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.approved.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      { key: 'set_property', params: { property: 'approval_status', value: 'Approved' } },
+      { key: 'set_property', params: { property: 'approved_at', value: '{{event.occurredAt}}' } },
+      { key: 'complete_tasks', params: { taskKey: 'approval' } },
+      { key: 'complete_tasks', params: { taskKey: 'changes' } },
+      {
+        key: 'send_notification',
+        params: { recipient: 'owner', title: 'Quote {{record.number}} was approved', body: '"{{record.title}}" is approved and published: you can now share it with your contacts.' },
+      },
+    ],
+  },
+];
