@@ -9,7 +9,8 @@ import { startWorkerProcess, type WorkerProcess } from '../testing/worker-proces
 
 /**
  * Faults on real PostgreSQL and Redis. What is killed is this test's own: a worker process it
- * started, or a redis-server it started on another port; never the shared services.
+ * started, or a redis-server it started on another port; never the shared services. A test may
+ * take minutes on a busy machine (hence its own timeout); they assert counts, never speed.
  */
 describe('event backbone under faults: nothing lost, nothing doubled', () => {
   let database: TestDatabase;
@@ -81,7 +82,7 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
     // The kill really was mid-run: both subscribers together had not handled everything.
     expect(handledBeforeRestart).toBeLessThan(10_000);
     exactlyOnce(counts, 5_000);
-  });
+  }, 180_000);
 
   it('loses nothing while Redis is unreachable for a few seconds mid-run, then back with its data', async () => {
     const redis = await ownRedis();
@@ -93,7 +94,7 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
     await redis.start();
     await commands;
     exactlyOnce(await allDelivered(1_000), 1_000);
-  });
+  }, 180_000);
 
   it('loses nothing when Redis is killed with queued jobs and comes back empty', async () => {
     const redis = await ownRedis();
@@ -112,5 +113,5 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
     const counts = await allDelivered(500);
     // The relay that queued the lost jobs published them again, under the same job ids.
     exactlyOnce(counts, 500);
-  });
+  }, 180_000);
 });

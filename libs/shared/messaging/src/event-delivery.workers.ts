@@ -12,7 +12,7 @@ import { SubscriptionRegistry } from './subscription-registry';
 export type DeliveryOutcome = 'handled' | 'duplicate' | 'waiting-for-earlier';
 
 /** How long a delivery waits before looking again for the aggregate's earlier events. */
-const ORDER_WAIT_MS = 200;
+const ORDER_WAIT_MS = 50;
 
 /**
  * Runs the subscribers: one BullMQ worker per subscribing context. Each delivery opens its own ORM

@@ -31,6 +31,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake?: () => void;
   private failures = 0;
   private lastPurge = 0;
+  /** A NOTIFY arrived while a cycle ran: run the next cycle at once instead of sleeping. */
+  private notified = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -83,14 +85,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       if (cycle.published >= this.settings.relayBatchSize) continue;
+      if (this.notified && !this.failures) {
+        this.notified = false;
+        continue;
+      }
       const backoff = this.failures ? Math.min(100 * 2 ** this.failures, 5_000) : this.settings.relayPollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, backoff);
         this.wake = () => {
+          this.notified = false;
           clearTimeout(timer);
           resolve();
         };
       });
+      this.wake = undefined;
     }
   }
 
@@ -195,7 +203,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.orm.config.get('driver')?.name !== 'PostgreSqlDriver') return;
     const connect = async () => {
       const client = new Client({ connectionString: this.orm.config.getClientUrl() });
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
       client.on('error', () => {
         // The connection dropped (database restart): polling carries on; reconnect shortly.
         this.listener = undefined;
