@@ -1,7 +1,11 @@
-// Vitest globalSetup of the e2e project: builds the SPA, starts the real API (which serves it)
-// against a fresh PostgreSQL database with the demo data, and hands its URL to the tests.
-// Nothing is mocked: the browser talks to the same API, database and Redis as production would.
+// Vitest globalSetup of the e2e project: builds the SPA, starts the real API (which serves it) and
+// the worker (outbox relay, event subscribers, workflow engine: live events, tasks and
+// notifications made by workflows) against a fresh PostgreSQL database with the demo data, and
+// hands the API's URL to the tests. Nothing is mocked: the browser talks to the same API,
+// database and Redis as production would. API and worker share a unique QUEUE_PREFIX, so other
+// installations on the same Redis (another test run, a dev server) never take their jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -15,6 +19,7 @@ declare module 'vitest' {
 }
 
 const HEALTH_TIMEOUT_MS = 60_000;
+const WORKER_READY_TIMEOUT_MS = 60_000;
 const PREFERRED_PORT = 3199;
 
 /** Runs a command to completion; rejects with its output when it fails. */
@@ -72,6 +77,29 @@ async function waitForHealth(url: string, api: ChildProcess, apiOutput: () => st
   throw new Error(`${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${lastProblem}). API output (stderr and stdout):\n${apiOutput()}`);
 }
 
+/** Resolves once the worker has logged "worker ready" (it reached the database and Redis). */
+function waitForWorker(worker: ChildProcess, isReady: () => boolean, workerOutput: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      worker.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(new Error(`The worker exited (${signal ?? `exit ${code}`}) before it was ready. Output (stderr and stdout):\n${workerOutput()}`));
+    const timer = setTimeout(
+      () => done(new Error(`The worker did not log "worker ready" within ${WORKER_READY_TIMEOUT_MS / 1000} s. Output (stderr and stdout):\n${workerOutput()}`)),
+      WORKER_READY_TIMEOUT_MS,
+    );
+    const poll = setInterval(() => {
+      if (isReady()) done();
+    }, 100);
+    worker.once('exit', onExit);
+  });
+}
+
 /** Signals the API's process group (the launcher and whatever it started), never anything else. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -96,9 +124,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const adminDist = join(root, 'apps/admin/dist');
   let database: TestDatabase | undefined;
   let api: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
 
   const teardown = async () => {
-    await stop(api);
+    await Promise.all([stop(api), stop(worker)]);
     await database?.drop();
   };
 
@@ -110,6 +139,35 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/migrate.ts'], { cwd: root, env: dbEnv });
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts'], { cwd: root, env: dbEnv });
 
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const queuePrefix = `qa-e2e-${randomBytes(4).toString('hex')}`;
+
+    // The worker: relays the outbox (live events too) and runs subscribers and workflow steps.
+    let workerOutput = '';
+    let workerReady = false;
+    worker = spawn(process.execPath, ['tools/launcher/run-ts.cjs', 'apps/worker/src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...dbEnv,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: queuePrefix,
+        // "worker ready" is logged at info.
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const keepWorker = (chunk: Buffer) => {
+      const joined = workerOutput + chunk.toString();
+      if (joined.includes('worker ready')) workerReady = true;
+      workerOutput = joined.slice(-20_000);
+    };
+    worker.stdout?.on('data', keepWorker);
+    worker.stderr?.on('data', keepWorker);
+    const workerChild = worker;
+    process.once('exit', () => signalGroup(workerChild, 'SIGKILL'));
+
     const port = await freePort();
     let apiOutput = '';
     api = spawn(process.execPath, ['tools/launcher/run-ts.cjs', 'apps/api/src/main.ts'], {
@@ -118,7 +176,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         ...process.env,
         ...dbEnv,
         PORT: String(port),
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: queuePrefix,
         ADMIN_DIST: adminDist,
         LOG_LEVEL: 'warn',
       },
@@ -136,7 +195,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.once('exit', () => signalGroup(child, 'SIGKILL'));
 
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${baseUrl}/api/health`, api, () => apiOutput);
+    await Promise.all([waitForHealth(`${baseUrl}/api/health`, api, () => apiOutput), waitForWorker(workerChild, () => workerReady, () => workerOutput)]);
     project.provide('baseUrl', baseUrl);
   } catch (error) {
     await teardown().catch(() => undefined);

@@ -1,4 +1,8 @@
 // English messages: the source of truth for keys. Labels follow docs/product.md.
+import { quotesEn } from './quotes.en';
+import { tasksEn } from './tasks.en';
+import { workflowsEn } from './workflows.en';
+import { approvalsEn } from './approvals.en';
 const en = {
   app: {
     name: 'Quote approvals',
@@ -46,21 +50,10 @@ const en = {
       generic: 'Something went wrong. Please try again.',
     },
   },
-  quotes: {
-    title: 'Quotes',
-    empty: 'No quotes yet.',
-    emptyHint: 'Quotes that sales reps create will be listed here with their approval status.',
-  },
-  tasks: {
-    title: 'Tasks',
-    empty: 'No tasks yet.',
-    emptyHint: 'Approval tasks created by workflows will appear here.',
-  },
-  workflows: {
-    title: 'Workflows',
-    empty: 'No workflows yet.',
-    emptyHint: 'Workflows are added when an admin switches on approvals for quotes.',
-  },
+  ...quotesEn,
+  ...tasksEn,
+  ...workflowsEn,
+  ...approvalsEn,
   settings: {
     title: 'Settings',
     empty: 'No settings to show yet.',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import App from '../App.vue';
-import { ada, installFakeApi } from '../testing/fake-api';
+import { ada, installFakeApi, noQuotes } from '../testing/fake-api';
 import { createTestApp } from '../testing/mount-options';
 import { LOCALE_STORAGE_KEY, createAppI18n, readStoredLocale } from '.';
 
@@ -42,7 +42,7 @@ describe('i18n', () => {
   });
 
   it('switches the shell to Dutch when Nederlands is chosen and persists only the locale', async () => {
-    installFakeApi({ 'GET /api/v1/me': { status: 200, body: ada } });
+    installFakeApi({ 'GET /api/v1/me': { status: 200, body: ada }, 'GET /api/v1/quotes': noQuotes });
     const app = createTestApp();
     await app.router.push('/quotes');
     wrapper = mount(App, { global: app.global, attachTo: document.body });

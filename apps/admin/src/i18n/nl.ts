@@ -1,5 +1,9 @@
 // Dutch messages. Typed against the English schema, so a missing key is a type error.
 import type { MessageSchema } from './en';
+import { quotesNl } from './quotes.nl';
+import { tasksNl } from './tasks.nl';
+import { workflowsNl } from './workflows.nl';
+import { approvalsNl } from './approvals.nl';
 
 const nl: MessageSchema = {
   app: {
@@ -48,21 +52,10 @@ const nl: MessageSchema = {
       generic: 'Er ging iets mis. Probeer het opnieuw.',
     },
   },
-  quotes: {
-    title: 'Offertes',
-    empty: 'Nog geen offertes.',
-    emptyHint: 'Offertes die verkopers maken, verschijnen hier met hun goedkeuringsstatus.',
-  },
-  tasks: {
-    title: 'Taken',
-    empty: 'Nog geen taken.',
-    emptyHint: 'Goedkeuringstaken die workflows aanmaken, verschijnen hier.',
-  },
-  workflows: {
-    title: 'Workflows',
-    empty: 'Nog geen workflows.',
-    emptyHint: 'Workflows worden toegevoegd zodra een beheerder goedkeuring voor offertes aanzet.',
-  },
+  ...quotesNl,
+  ...tasksNl,
+  ...workflowsNl,
+  ...approvalsNl,
   settings: {
     title: 'Instellingen',
     empty: 'Nog geen instellingen om te tonen.',

@@ -3,7 +3,7 @@ import { nextTick } from 'vue';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import App from '../App.vue';
-import { ada, installFakeApi } from '../testing/fake-api';
+import { ada, installFakeApi, noQuotes } from '../testing/fake-api';
 import { FakeEventSource } from '../testing/fake-event-source';
 import { createTestApp } from '../testing/mount-options';
 import { useLiveEventsStore } from '../live/live-events.store';
@@ -30,6 +30,7 @@ async function mountShell(path = '/quotes', me: ApiSchemas['MeResponse'] = ada) 
   const api = installFakeApi({
     'GET /api/v1/me': { status: 200, body: me },
     'POST /api/v1/auth/logout': { status: 204 },
+    'GET /api/v1/quotes': noQuotes,
   });
   const app = createTestApp();
   await app.router.push(path);

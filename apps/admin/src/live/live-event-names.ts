@@ -5,4 +5,17 @@
 // wildcard. So prefix subscriptions (`on('quotes.', …)`) can only see names listed here (or names
 // some other part of the app subscribed to exactly). Add a name here when a context starts
 // publishing an event the SPA should react to; exact-name subscriptions register themselves.
-export const LIVE_EVENT_NAMES: readonly string[] = ['quotes.quote.submitted.v1'];
+export const LIVE_EVENT_NAMES: readonly string[] = [
+  'quotes.quote.created.v1',
+  'quotes.quote.updated.v1',
+  'quotes.quote.submitted.v1',
+  'quotes.quote.published.v1',
+  'quotes.quote.recalled.v1',
+  'quotes.quote.signed.v1',
+  'quotes.quote.expired.v1',
+  'quotes.quote.approved.v1',
+  'quotes.quote.changes-requested.v1',
+  'tasks.task.created.v1',
+  'tasks.task.completed.v1',
+  'notifications.notification.created.v1',
+];

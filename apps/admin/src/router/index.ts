@@ -2,14 +2,17 @@ import './route-meta';
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import AppLayout from '../layout/app-layout.vue';
 import { sessionRoutes } from '../modules/session/routes';
+import { buyerRoutes } from '../modules/buyer/routes';
 import { quotesRoutes } from '../modules/quotes/routes';
 import { tasksRoutes } from '../modules/tasks/routes';
 import { workflowsRoutes } from '../modules/workflows/routes';
 import { settingsRoutes } from '../modules/settings/routes';
+import { approvalsRoutes } from '../modules/approvals/routes';
 import { installAuthGuard } from './guards';
 
 export const routes: RouteRecordRaw[] = [
   ...sessionRoutes,
+  ...buyerRoutes,
   {
     path: '/',
     component: AppLayout,
@@ -19,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
       ...tasksRoutes,
       ...workflowsRoutes,
       ...settingsRoutes,
+      ...approvalsRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

@@ -1,11 +1,11 @@
 import type { MessageSchema } from '../i18n/en';
 
 type NavKey = keyof MessageSchema['nav'];
-type PageTitleKey = `nav.${NavKey}` | 'login.title' | 'notFound.title';
+type PageTitleKey = `nav.${NavKey}` | 'login.title' | 'notFound.title' | 'quotes.newTitle' | 'quotes.editTitle' | 'quotes.detailTitle' | 'buyer.title' | 'workflows.newTitle' | 'workflows.detailTitle' | 'approvalSettings.pageTitle' | 'approval.title';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Reachable without a session (the login page). */
+    /** Reachable without a session (the login page, the buyer's page of a shared quote). */
     public?: boolean;
     /** i18n key of the page name, used for the document title. */
     titleKey?: PageTitleKey;

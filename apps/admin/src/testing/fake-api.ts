@@ -38,3 +38,6 @@ export function installFakeApi(routes: Record<string, FakeRoute>) {
   setApiClient(createApiClient(BASE_URL, fetchImpl as typeof fetch));
   return { calls };
 }
+
+/** GET /api/v1/quotes with no quotes (the Quotes page's empty state). */
+export const noQuotes: FakeReply = { status: 200, body: { items: [], nextCursor: null, countsByStatus: {} } };

@@ -7,4 +7,16 @@ export const workflowsRoutes: RouteRecordRaw[] = [
     component: () => import('./workflows-page.vue'),
     meta: { titleKey: 'nav.workflows' },
   },
+  {
+    path: 'workflows/new',
+    name: 'workflow-new',
+    component: () => import('./workflow-detail-page.vue'),
+    meta: { titleKey: 'workflows.newTitle' },
+  },
+  {
+    path: 'workflows/:id',
+    name: 'workflow-detail',
+    component: () => import('./workflow-detail-page.vue'),
+    meta: { titleKey: 'workflows.detailTitle' },
+  },
 ];

@@ -1,0 +1,77 @@
+// The approval pages' calls to the API, through the typed client only. Each answers an ApiResult,
+// so pages can tell a 403 from a 404 from a 409 or a validation error without try/catch.
+import type { ApiSchemas } from '@qa/shared-api-client';
+import { useApi } from '../../api/client';
+import { apiResult, type ApiResult } from '../../api/api-result';
+
+export type ApprovalSettings = ApiSchemas['ApprovalSettingsResponse'];
+export type ApprovalSettingsRequest = ApiSchemas['ApprovalSettingsRequest'];
+export type ApprovalRule = ApiSchemas['ApprovalRuleRequest'];
+export type RuleCondition = ApiSchemas['RuleConditionRequest'];
+export type RuleField = RuleCondition['field'];
+export type RuleOperator = RuleCondition['operator'];
+export type ApprovalMode = ApprovalRule['mode'];
+export type ApproverCandidate = ApiSchemas['UserResponse'];
+export type Workflow = ApiSchemas['WorkflowResponse'];
+export type ApprovalPreview = ApiSchemas['ApprovalPreviewResponse'];
+export type ApprovalPage = ApiSchemas['ApprovalPageResponse'];
+export type ApprovalRound = ApiSchemas['ApprovalRoundResponse'];
+export type LineChange = ApiSchemas['LineChangeResponse'];
+export type ApprovalQuote = ApiSchemas['QuoteResponse'];
+export type RecordProperty = ApiSchemas['RecordPropertyResponse'];
+export type DealStage = ApiSchemas['DealStage'];
+
+/** The set key of the three approval workflows that saving the settings installs. */
+export const APPROVAL_WORKFLOW_SET_KEY = 'quote-approvals-v1';
+
+export function getApprovalSettings(): Promise<ApiResult<ApprovalSettings>> {
+  return apiResult(useApi().GET('/api/v1/approvals/settings'));
+}
+
+export function saveApprovalSettings(body: ApprovalSettingsRequest): Promise<ApiResult<ApprovalSettings>> {
+  return apiResult(useApi().PUT('/api/v1/approvals/settings', { body }));
+}
+
+/** Users who may approve: managers and admins (admins only may ask). */
+export function listApproverCandidates(): Promise<ApiResult<{ items: ApproverCandidate[] }>> {
+  return apiResult(
+    useApi().GET('/api/v1/users', {
+      params: { query: { role: ['manager', 'admin'] } },
+      querySerializer: { array: { style: 'form', explode: false } },
+    }),
+  );
+}
+
+/** The approval workflows (set key quote-approvals-v1). */
+export async function listApprovalWorkflows(): Promise<ApiResult<Workflow[]>> {
+  const result = await apiResult(useApi().GET('/api/v1/workflows'));
+  if (!result.ok) return result;
+  return { ok: true, data: result.data.items.filter((workflow) => workflow.setKey === APPROVAL_WORKFLOW_SET_KEY) };
+}
+
+export function getApprovalPreview(quoteId: string): Promise<ApiResult<ApprovalPreview>> {
+  return apiResult(useApi().GET('/api/v1/approvals/quotes/{quoteId}/preview', { params: { path: { quoteId } } }));
+}
+
+export function getApprovalPage(quoteId: string): Promise<ApiResult<ApprovalPage>> {
+  return apiResult(useApi().GET('/api/v1/approvals/quotes/{quoteId}', { params: { path: { quoteId } } }));
+}
+
+export function approveQuote(quoteId: string, round: number): Promise<ApiResult<ApprovalRound>> {
+  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/approve', { params: { path: { quoteId } }, body: { round } }));
+}
+
+export function requestQuoteChanges(quoteId: string, round: number, notes: string): Promise<ApiResult<ApprovalRound>> {
+  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/request-changes', { params: { path: { quoteId } }, body: { round, notes } }));
+}
+
+export function getApprovalQuote(id: string): Promise<ApiResult<ApprovalQuote>> {
+  return apiResult(useApi().GET('/api/v1/quotes/{id}', { params: { path: { id } } }));
+}
+
+/** A quote's properties set by the approval workflows (approval_status, approver, approved_at). */
+export async function getQuoteProperties(quoteId: string): Promise<ApiResult<RecordProperty[]>> {
+  const result = await apiResult(useApi().GET('/api/v1/records/{recordType}/{recordId}/properties', { params: { path: { recordType: 'quote', recordId: quoteId } } }));
+  if (!result.ok) return result;
+  return { ok: true, data: result.data.properties };
+}

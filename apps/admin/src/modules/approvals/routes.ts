@@ -1,0 +1,17 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const approvalsRoutes: RouteRecordRaw[] = [
+  {
+    path: 'settings/quotes',
+    name: 'settings-quotes',
+    component: () => import('./approval-settings-page.vue'),
+    meta: { titleKey: 'approvalSettings.pageTitle' },
+  },
+  {
+    // The stable "approval link" of a quote.
+    path: 'quotes/:id/approval',
+    name: 'quote-approval',
+    component: () => import('./approval-page.vue'),
+    meta: { titleKey: 'approval.title' },
+  },
+];

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { quote } from '../../testing/quotes';
+import { emptyForm, emptyLine, formFromQuote, inputElementId, inputPath, mapFieldProblems, stepOfPath, toDetailsRequest } from './quote-form';
+
+describe('the set-up form', () => {
+  it('starts a new quote in EUR, valid for 30 days, without lines', () => {
+    const form = emptyForm(new Date('2026-05-01T12:00:00Z'));
+
+    expect(form).toMatchObject({ title: '', currency: 'EUR', expiresOn: '2026-05-31', lineItems: [], quoteDiscount: { type: 'none' } });
+  });
+
+  it('turns a saved quote into the form and back into the same request (line ids kept)', () => {
+    const saved = quote();
+    const request = toDetailsRequest(formFromQuote(saved), 'en');
+
+    expect(request).toEqual({
+      title: 'Website redesign',
+      dealId: saved.dealId,
+      companyId: saved.companyId,
+      recipientContactIds: saved.recipientContactIds,
+      currency: 'EUR',
+      expiresOn: '2027-01-31',
+      quoteDiscount: { type: 'amount', value: '100.00' },
+      commentsForBuyer: 'Looking forward to it.',
+      purchaseTerms: 'Net 30.',
+      lineItems: [
+        { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: null },
+        { id: saved.lineItems[1]?.id, productName: 'Hosting', description: 'Managed', quantity: 1, unitPrice: '49.99', discount: null, billingPeriod: 'monthly' },
+      ],
+    });
+  });
+
+  it('sends Dutch amounts as the API’s decimal strings and no discount as null', () => {
+    const form = emptyForm();
+    form.title = '  Dakwerk ';
+    form.lineItems = [{ ...emptyLine(), productName: 'Pannen', quantity: '3', unitPrice: '1.250,50', discount: { type: 'amount', value: '10,5' } }];
+
+    const request = toDetailsRequest(form, 'nl');
+
+    expect(request.title).toBe('Dakwerk');
+    expect(request.quoteDiscount).toBeNull();
+    expect(request.lineItems).toEqual([{ productName: 'Pannen', description: '', quantity: 3, unitPrice: '1250.50', discount: { type: 'amount', value: '10.5' }, billingPeriod: null }]);
+  });
+
+  it('sends a quantity that is no whole number as not-a-number, for the API to name', () => {
+    const form = emptyForm();
+    form.lineItems = [{ ...emptyLine(), quantity: '1.5' }];
+
+    expect(Number.isNaN(toDetailsRequest(form, 'en').lineItems[0]?.quantity)).toBe(true);
+  });
+});
+
+describe('mapping the API’s field problems', () => {
+  it('maps line item paths to the input of that line and to the Line items step', () => {
+    const mapped = mapFieldProblems([
+      { field: 'lineItems.1.unitPrice', reason: 'unitPrice must be a decimal number like 1500.00' },
+      { field: 'lineItems.0.discount.value', reason: 'must be a percentage from 0 to 100 with at most two decimals' },
+    ]);
+
+    expect(mapped.step).toBe('lineItems');
+    expect(mapped.firstPath).toBe('lineItems.1.unitPrice');
+    expect(mapped.errors).toEqual({
+      'lineItems.1.unitPrice': { messageKey: 'quoteSetup.errors.unitPrice', reason: 'unitPrice must be a decimal number like 1500.00' },
+      'lineItems.0.discount': { messageKey: 'quoteSetup.errors.discount', reason: 'must be a percentage from 0 to 100 with at most two decimals' },
+    });
+    expect(inputElementId('lineItems.1.unitPrice')).toBe('line-1-unitPrice');
+    expect(inputElementId('lineItems.0.discount')).toBe('line-0-discount-value');
+  });
+
+  it('shows the earliest step in the flow that has a problem', () => {
+    const mapped = mapFieldProblems([
+      { field: 'quoteDiscount.value', reason: 'value must be a decimal number like 12.5' },
+      { field: 'expiresOn', reason: 'expiresOn must be a date like 2027-01-31' },
+    ]);
+
+    expect(mapped.step).toBe('details');
+    expect(mapped.firstPath).toBe('expiresOn');
+    expect(Object.keys(mapped.errors)).toEqual(['quoteDiscount', 'expiresOn']);
+    expect(inputElementId('quoteDiscount')).toBe('quote-discount-value');
+  });
+
+  it('uses the precise message of a submit refusal', () => {
+    expect(mapFieldProblems([{ field: 'dealId', reason: 'is required to submit' }], 'QUOTES.DEAL_REQUIRED').errors['dealId']?.messageKey).toBe('quoteSetup.errors.dealRequired');
+    expect(mapFieldProblems([{ field: 'lineItems', reason: 'must not be empty to submit' }], 'QUOTES.NO_LINE_ITEMS')).toMatchObject({
+      step: 'lineItems',
+      errors: { lineItems: { messageKey: 'quoteSetup.errors.noLineItems' } },
+    });
+    expect(mapFieldProblems([{ field: 'expiresOn', reason: 'must be in the future' }], 'QUOTES.EXPIRY_IN_PAST').errors['expiresOn']?.messageKey).toBe(
+      'quoteSetup.errors.expiryInPast',
+    );
+  });
+
+  it('keeps the API’s reason for a field it does not know and shows it on Details', () => {
+    const mapped = mapFieldProblems([{ field: 'colour', reason: 'colour is not an allowed field' }]);
+
+    expect(mapped.errors['colour']).toEqual({ messageKey: null, reason: 'colour is not an allowed field' });
+    expect(stepOfPath('colour')).toBe('details');
+  });
+
+  it('knows which step shows each input', () => {
+    expect(['title', 'dealId', 'recipientContactIds', 'currency', 'expiresOn'].map(stepOfPath)).toEqual(['details', 'details', 'details', 'details', 'details']);
+    expect(['lineItems', 'lineItems.3.quantity'].map(stepOfPath)).toEqual(['lineItems', 'lineItems']);
+    expect(['quoteDiscount', 'commentsForBuyer', 'purchaseTerms'].map(stepOfPath)).toEqual(['terms', 'terms', 'terms']);
+    expect(inputPath('recipientContactIds.2')).toBe('recipientContactIds');
+  });
+});

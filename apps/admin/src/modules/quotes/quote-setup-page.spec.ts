@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { acmeDeal, anna, quote, rita } from '../../testing/quotes';
+import { createTestApp } from '../../testing/mount-options';
+import QuoteSetupPage from './quote-setup-page.vue';
+
+const saved = quote();
+const QUOTE_PATH = `/api/v1/quotes/${saved.id}`;
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+const crmRoutes: Record<string, FakeRoute> = {
+  'GET /api/v1/me': { status: 200, body: rita },
+  'GET /api/v1/crm/deals': { status: 200, body: { items: [acmeDeal] } },
+  'GET /api/v1/crm/contacts': { status: 200, body: { items: [anna] } },
+  'GET /api/v1/crm/companies': { status: 200, body: { items: [{ id: acmeDeal.companyId, name: 'Acme BV', domain: null }] } },
+};
+
+function validationFailed(fields: Array<{ field: string; reason: string }>, code = 'VALIDATION_FAILED', status = 400) {
+  return { status, body: { statusCode: status, code, message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '), details: { fields } } };
+}
+
+async function mountAt(path: string, routes: Record<string, FakeRoute>) {
+  const api = installFakeApi({ ...crmRoutes, ...routes });
+  const app = createTestApp();
+  await app.router.push(path);
+  await app.router.isReady();
+  wrapper = mount(QuoteSetupPage, { global: app.global, attachTo: document.body });
+  await flushPromises();
+  return { api, router: app.router, wrapper };
+}
+
+function stepHeading(): string {
+  return (document.getElementById('setup-step-heading')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('quote set-up flow', () => {
+  it('offers the four steps in a labelled stepper, marks the current one and names the step in a heading', async () => {
+    const { wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=terms`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: saved } });
+
+    const nav = w.get('nav');
+    expect(nav.attributes('aria-label')).toBe('Quote set-up steps');
+    const steps = nav.findAll('button');
+    // The visible number is decoration (aria-hidden): a done step shows a check and says "(completed)".
+    const names = steps.map((step) => [...step.element.querySelectorAll(':scope > span:not([aria-hidden])')].map((span) => span.textContent).join(''));
+    expect(names).toEqual(['Details (completed)', 'Line items (completed)', 'Terms', 'Review']);
+    expect(steps.map((step) => step.attributes('aria-current') ?? null)).toEqual([null, null, 'step', null]);
+    expect(stepHeading()).toBe('Step 3 of 4: Terms');
+  });
+
+  it('creates the draft with POST when leaving Details and moves to the Line items step of its edit page', async () => {
+    const { api, router, wrapper: w } = await mountAt('/quotes/new', {
+      'POST /api/v1/quotes': { status: 201, body: { id: saved.id } },
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: quote({ lineItems: [], recipientContactIds: [], dealId: null, companyId: null, companyName: null }) },
+    });
+
+    await w.get('#quote-title').setValue('Website redesign');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    const post = api.calls.find((call) => call.method === 'POST' && call.path === '/api/v1/quotes');
+    expect(post?.body).toMatchObject({ title: 'Website redesign', currency: 'EUR', lineItems: [], dealId: null, quoteDiscount: null });
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/quotes/${saved.id}/edit?step=lineItems`));
+    expect(stepHeading()).toBe('Step 2 of 4: Line items');
+    expect(document.activeElement?.id).toBe('setup-step-heading');
+  });
+
+  it('shows a refused title at the title field and stays on Details', async () => {
+    const { router, wrapper: w } = await mountAt('/quotes/new', {
+      'POST /api/v1/quotes': validationFailed([{ field: 'title', reason: 'title must not be empty' }]),
+    });
+
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    const title = w.get('#quote-title');
+    expect(title.attributes('aria-invalid')).toBe('true');
+    expect(w.get(`#${title.attributes('aria-describedby')}`).text()).toBe('Enter a title.');
+    expect(w.get('.form-alert').text()).toBe('Check the highlighted fields.');
+    expect(router.currentRoute.value.path).toBe('/quotes/new');
+    expect(stepHeading()).toBe('Step 1 of 4: Details');
+    expect(document.activeElement?.id).toBe('quote-title');
+  });
+
+  it('saves with PUT and the version, and shows a refused line price on the Line items step at that line’s field', async () => {
+    const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=terms`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`PUT ${QUOTE_PATH}`]: validationFailed([{ field: 'lineItems.1.unitPrice', reason: 'EUR has 2 decimals; "49.999" has 3' }]),
+    });
+
+    await w.get('#quote-comments').setValue('Changed comments');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    const put = api.calls.find((call) => call.method === 'PUT');
+    expect(put?.body).toMatchObject({ version: 1, commentsForBuyer: 'Changed comments', lineItems: [{ id: saved.lineItems[0]?.id }, { id: saved.lineItems[1]?.id }] });
+    expect(stepHeading()).toBe('Step 2 of 4: Line items');
+    const price = w.get('#line-1-unitPrice');
+    expect(price.attributes('aria-invalid')).toBe('true');
+    expect(w.get(`#${price.attributes('aria-describedby')}`).text()).toBe('Enter a price like 1500.00.');
+    expect(w.get('#line-0-unitPrice').attributes('aria-invalid')).toBeUndefined();
+    expect(document.activeElement?.id).toBe('line-1-unitPrice');
+
+    await price.setValue('49.99');
+    expect(w.get('#line-1-unitPrice').attributes('aria-invalid')).toBeUndefined();
+  });
+
+  it('does not save again when nothing changed', async () => {
+    const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=details`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: saved } });
+
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(api.calls.filter((call) => call.method === 'PUT')).toHaveLength(0);
+    expect(stepHeading()).toBe('Step 2 of 4: Line items');
+  });
+
+  it('shows the review as the buyer will see it and, when Submit is refused for a missing deal, the deal field on Details', async () => {
+    const { api, router, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=review`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`POST ${QUOTE_PATH}/submit`]: validationFailed([{ field: 'dealId', reason: 'is required to submit' }], 'QUOTES.DEAL_REQUIRED', 422),
+    });
+
+    const review = w.get('.review-document');
+    expect(review.get('h3').text()).toBe('Website redesign');
+    expect(review.text()).toContain('Anna de Vries');
+    expect(review.text()).toContain('€2,649.99');
+    expect(review.text()).toContain('13.11%');
+    const submit = w.findAll('button').find((button) => button.text() === 'Submit');
+    expect(submit?.attributes('type')).toBe('submit');
+
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(api.calls.find((call) => call.path === `${QUOTE_PATH}/submit`)?.body).toEqual({ version: 1 });
+    expect(stepHeading()).toBe('Step 1 of 4: Details');
+    expect(w.get('#quote-deal').attributes('aria-invalid')).toBe('true');
+    expect(w.text()).toContain('Choose a deal before submitting.');
+    expect(router.currentRoute.value.query['step']).toBe('details');
+  });
+
+  it('goes to the quote page after a successful Submit', async () => {
+    const { router, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=review`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`POST ${QUOTE_PATH}/submit`]: { status: 200, body: quote({ status: 'approval_not_needed', sharePath: '/q/abc', version: 2 }) },
+    });
+
+    await w.get('form').trigger('submit');
+
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${saved.id}`));
+  });
+
+  it('saves the draft when the user leaves the flow for another page', async () => {
+    const { api, router, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=details`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`PUT ${QUOTE_PATH}`]: { status: 200, body: quote({ title: 'Website relaunch', version: 2 }) },
+    });
+
+    await w.get('#quote-title').setValue('Website relaunch');
+    await router.push('/tasks');
+
+    expect(api.calls.find((call) => call.method === 'PUT')?.body).toMatchObject({ title: 'Website relaunch', version: 1 });
+    expect(router.currentRoute.value.path).toBe('/tasks');
+  });
+
+  it('says a quote that is no longer editable cannot be edited and links to it', async () => {
+    const { wrapper: w } = await mountAt(`/quotes/${saved.id}/edit`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: quote({ status: 'pending_approval' }) } });
+
+    expect(w.get('[role="alert"]').text()).toContain('This quote is Pending approval and cannot be edited.');
+    expect(w.find('nav').exists()).toBe(false);
+  });
+});

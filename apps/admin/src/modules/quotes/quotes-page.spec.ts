@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { installFakeApi, type FakeReply, type FakeRoute } from '../../testing/fake-api';
+import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
+import { listItem, quote, rita } from '../../testing/quotes';
+import { createTestApp } from '../../testing/mount-options';
+import { useLiveEventsStore } from '../../live/live-events.store';
+import QuotesPage from './quotes-page.vue';
+
+const draft = listItem();
+const live = listItem({ id: '0190a000-0000-7000-8000-000000000002', number: 'Q-2026-0002', title: 'Support retainer', status: 'approval_not_needed', total: '950.00', version: 2 });
+
+const listReply = (overrides: Record<string, unknown> = {}): FakeReply => ({
+  status: 200,
+  body: { items: [draft, live], nextCursor: null, countsByStatus: { draft: 1, approval_not_needed: 1 }, ...overrides },
+});
+
+let wrapper: VueWrapper | undefined;
+const writeText = vi.fn<(text: string) => Promise<void>>();
+
+beforeEach(() => {
+  FakeEventSource.reset();
+  writeText.mockReset().mockResolvedValue(undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+async function mountList(list: FakeRoute, routes: Record<string, FakeRoute> = {}) {
+  const queries: URLSearchParams[] = [];
+  const api = installFakeApi({
+    'GET /api/v1/me': { status: 200, body: rita },
+    'GET /api/v1/quotes': (request) => {
+      queries.push(request.url.searchParams);
+      return typeof list === 'function' ? list(request) : list;
+    },
+    ...routes,
+  });
+  const app = createTestApp();
+  await app.router.push('/quotes');
+  await app.router.isReady();
+  wrapper = mount(QuotesPage, { global: app.global, attachTo: document.body });
+  await flushPromises();
+  return { api, queries, router: app.router, wrapper };
+}
+
+function menuItems(): string[] {
+  return [...document.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent?.trim() ?? '');
+}
+
+async function chooseMenuItem(label: string): Promise<void> {
+  const item = [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].find((candidate) => candidate.textContent?.trim() === label);
+  item?.querySelector<HTMLElement>('[data-pc-section="itemcontent"]')?.click();
+  await flushPromises();
+}
+
+describe('quotes list', () => {
+  it('has a heading, a New quote link, a labelled search field and a labelled status filter with counts', async () => {
+    const { wrapper: w } = await mountList(listReply());
+
+    expect(w.get('h1').text()).toBe('Quotes');
+    expect(w.findAll('a').find((link) => link.text() === 'New quote')?.attributes('href')).toBe('/quotes/new');
+    expect(w.get('label[for="quotes-search"]').text()).toBe('Search');
+    const group = w.get('[role="group"]');
+    expect(w.get(`#${group.attributes('aria-labelledby')}`).text()).toBe('Status');
+    const chips = group.findAll('button');
+    expect(chips.map((chip) => chip.attributes('aria-label'))).toEqual([
+      'All, 2 quotes',
+      'Draft, 1 quote',
+      'Pending approval, no quotes',
+      'Changes requested, no quotes',
+      'Approved, no quotes',
+      'Published, no quotes',
+      'Approval not needed, 1 quote',
+      'Signed, no quotes',
+      'Expired, no quotes',
+    ]);
+    expect(chips[0]?.attributes('aria-pressed')).toBe('true');
+  });
+
+  it('lists number, title, company, status label, total, expiry and update time per quote', async () => {
+    const { wrapper: w } = await mountList(listReply());
+
+    expect(w.findAll('thead th').map((th) => th.text())).toEqual(['Number', 'Title', 'Company', 'Status', 'Total', 'Expires', 'Updated', 'Actions']);
+    const rows = w.findAll('tbody tr').map((row) => row.findAll('td').slice(0, 6).map((cell) => cell.text()));
+    expect(rows).toEqual([
+      ['Q-2026-0001', 'Website redesign', 'Acme BV', 'Draft', '€2,649.99', '31 Jan 2027'],
+      ['Q-2026-0002', 'Support retainer', 'Acme BV', 'Approval not needed', '€950.00', '31 Jan 2027'],
+    ]);
+    expect(w.get('tbody tr a').attributes('href')).toBe(`/quotes/${draft.id}`);
+    expect(w.text()).toContain('Showing 2 of 2');
+  });
+
+  it('filters by status with the toggle buttons and searches by text', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { queries, wrapper: w } = await mountList(listReply());
+
+      await w.get('[data-status="approval_not_needed"]').trigger('click');
+      await flushPromises();
+      expect(queries.at(-1)?.get('status')).toBe('approval_not_needed');
+      expect(w.get('[data-status="approval_not_needed"]').attributes('aria-pressed')).toBe('true');
+
+      await w.get('#quotes-search').setValue('acme');
+      vi.advanceTimersByTime(300);
+      await flushPromises();
+      expect(queries.at(-1)?.get('q')).toBe('acme');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sorts by a column header button and tells the sort order with aria-sort', async () => {
+    const { queries, wrapper: w } = await mountList(listReply());
+    expect(w.get('th[aria-sort]').text()).toBe('Updated');
+    expect(w.get('th[aria-sort]').attributes('aria-sort')).toBe('descending');
+
+    await w.get('button[data-sort="total"]').trigger('click');
+    await flushPromises();
+
+    expect([queries.at(-1)?.get('sort'), queries.at(-1)?.get('direction')]).toEqual(['total', 'desc']);
+    expect(w.get('th[aria-sort]').text()).toBe('Total');
+    await w.get('button[data-sort="total"]').trigger('click');
+    await flushPromises();
+    expect(w.get('th[aria-sort]').attributes('aria-sort')).toBe('ascending');
+  });
+
+  it('loads more quotes with the next cursor', async () => {
+    const third = listItem({ id: 'q-3', number: 'Q-2026-0003' });
+    const { queries, wrapper: w } = await mountList(({ url }) => (url.searchParams.get('cursor') === 'c-2' ? listReply({ items: [third] }) : listReply({ nextCursor: 'c-2' })));
+
+    const more = w.findAll('button').find((button) => button.text() === 'Load more');
+    await more?.trigger('click');
+    await flushPromises();
+
+    expect(queries.at(-1)?.get('cursor')).toBe('c-2');
+    expect(w.findAll('tbody tr')).toHaveLength(3);
+    expect(w.findAll('button').some((button) => button.text() === 'Load more')).toBe(false);
+  });
+
+  it('shows the empty state without quotes, and a clear-filters state when filters match none', async () => {
+    const { wrapper: w } = await mountList(listReply({ items: [], countsByStatus: {} }));
+    expect(w.text()).toContain('No quotes yet.');
+    expect(w.find('table').exists()).toBe(false);
+
+    await w.get('[data-status="signed"]').trigger('click');
+    await flushPromises();
+    expect(w.text()).toContain('No quotes match these filters.');
+  });
+
+  it('has an Actions menu button per row with Open and Edit for a draft', async () => {
+    const { router, wrapper: w } = await mountList(listReply());
+    const button = w.get(`#quote-actions-button-${draft.id}`);
+    expect(button.element.tagName).toBe('BUTTON');
+    expect(button.attributes('aria-label')).toBe('Actions for Q-2026-0001');
+    expect(button.attributes('aria-haspopup')).toBe('menu');
+    expect(button.attributes('aria-expanded')).toBe('false');
+
+    await button.trigger('click');
+    await flushPromises();
+
+    expect(document.querySelector('[role="menu"]')?.getAttribute('aria-labelledby')).toBe(`quote-actions-button-${draft.id}`);
+    expect(menuItems()).toEqual(['Open', 'Edit']);
+    expect(button.attributes('aria-expanded')).toBe('true');
+    await chooseMenuItem('Edit');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${draft.id}/edit`));
+  });
+
+  it('offers Copy link for a live quote, copies the absolute buyer URL and says "Link copied"', async () => {
+    const { api, wrapper: w } = await mountList(listReply(), {
+      [`GET /api/v1/quotes/${live.id}`]: { status: 200, body: quote({ id: live.id, status: 'approval_not_needed', sharePath: '/q/slug-1' }) },
+    });
+
+    await w.get(`#quote-actions-button-${live.id}`).trigger('click');
+    await flushPromises();
+
+    expect(api.calls.some((call) => call.path === `/api/v1/quotes/${live.id}`)).toBe(true);
+    expect(menuItems()).toEqual(['Open', 'Copy link']);
+    await chooseMenuItem('Copy link');
+    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/q/slug-1`);
+    expect(w.get('.copy-status').attributes('role')).toBe('status');
+    expect(w.get('.copy-status').text()).toBe('Link copied');
+  });
+
+  it('reloads on quote events and after a reconnect', async () => {
+    const { queries } = await mountList(listReply());
+    const liveStore = useLiveEventsStore();
+    liveStore.connect({ EventSource: FakeEventSource });
+    const source = FakeEventSource.latest;
+    source?.open();
+    const before = queries.length;
+
+    source?.emit('quotes.quote.signed.v1', liveEvent('quotes.quote.signed.v1', { aggregateId: live.id }));
+    await vi.waitFor(() => expect(queries.length).toBe(before + 1));
+
+    source?.fail({ willRetry: true });
+    source?.open();
+    await vi.waitFor(() => expect(queries.length).toBe(before + 2));
+    liveStore.disconnect();
+  });
+});

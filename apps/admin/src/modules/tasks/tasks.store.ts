@@ -1,0 +1,90 @@
+// Tasks (the Tasks page) and the count of my open tasks (the badge on the Tasks link).
+// Answers that arrive after a newer request started are dropped, so a quick change of filters
+// never shows the result of an older query.
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import type { ApiSchemas } from '@qa/shared-api-client';
+import { useApi } from '../../api/client';
+import { apiResult, type ApiResult } from '../../api/api-result';
+import { usePeopleStore } from '../people/people.store';
+
+export type Task = ApiSchemas['TaskResponse'];
+export type TaskPriority = Task['priority'];
+export type TaskStatusFilter = Task['status'];
+export type TaskAssigneeFilter = 'me' | 'anyone';
+export type NewTask = ApiSchemas['CreateTaskRequest'];
+
+export const TASK_PRIORITIES: readonly TaskPriority[] = ['low', 'medium', 'high'];
+export const TASK_EVENTS = ['tasks.task.created.v1', 'tasks.task.completed.v1'] as const;
+
+export const useTasksStore = defineStore('tasks', () => {
+  const items = ref<Task[]>([]);
+  const status = ref<TaskStatusFilter>('open');
+  const assignee = ref<TaskAssigneeFilter>('me');
+  const loading = ref(false);
+  const failed = ref(false);
+  /** True once a first list has arrived. */
+  const loaded = ref(false);
+  /** Open tasks assigned to me (the badge); null until known. */
+  const openCount = ref<number | null>(null);
+  /** Task ids being completed right now. */
+  const completing = ref<string[]>([]);
+  let sequence = 0;
+  let countSequence = 0;
+
+  const isEmpty = computed(() => loaded.value && items.value.length === 0);
+
+  async function load(): Promise<void> {
+    const mine = ++sequence;
+    loading.value = true;
+    const result = await apiResult(useApi().GET('/api/v1/tasks', { params: { query: { assignee: assignee.value, status: status.value } } }));
+    if (mine !== sequence) return;
+    loading.value = false;
+    if (!result.ok) {
+      failed.value = true;
+      return;
+    }
+    failed.value = false;
+    loaded.value = true;
+    items.value = result.data.items;
+    const people = usePeopleStore();
+    await people.ensure(result.data.items.flatMap((task) => [task.assigneeId, task.createdByType === 'user' ? task.createdById : null]));
+  }
+
+  async function loadCount(): Promise<void> {
+    const mine = ++countSequence;
+    const result = await apiResult(useApi().GET('/api/v1/tasks/counts'));
+    if (mine !== countSequence || !result.ok) return;
+    openCount.value = result.data.openAssignedToMe;
+  }
+
+  function setStatus(next: TaskStatusFilter): Promise<void> {
+    status.value = next;
+    return load();
+  }
+
+  function setAssignee(next: TaskAssigneeFilter): Promise<void> {
+    assignee.value = next;
+    return load();
+  }
+
+  /** Completes a task; on success it leaves the list of open tasks and the badge is refreshed. */
+  async function complete(task: Task): Promise<ApiResult<Task>> {
+    completing.value = [...completing.value, task.id];
+    const result = await apiResult(useApi().POST('/api/v1/tasks/{id}/complete', { params: { path: { id: task.id } } }));
+    completing.value = completing.value.filter((id) => id !== task.id);
+    if (result.ok) {
+      items.value = status.value === 'open' ? items.value.filter((item) => item.id !== task.id) : items.value.map((item) => (item.id === task.id ? result.data : item));
+      await loadCount();
+    }
+    return result;
+  }
+
+  async function create(body: NewTask): Promise<ApiResult<Task>> {
+    const result = await apiResult(useApi().POST('/api/v1/tasks', { body }));
+    if (result.ok) await Promise.all([load(), loadCount()]);
+    return result;
+  }
+
+  return { items, status, assignee, loading, failed, loaded, isEmpty, openCount, completing, load, loadCount, setStatus, setAssignee, complete, create };
+});

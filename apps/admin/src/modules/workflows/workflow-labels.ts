@@ -1,0 +1,163 @@
+// Names shown for what workflows are made of: quote statuses, trigger events and the action
+// catalogue. The catalogue comes from the API in English (its `label`, `description`, param
+// `label` and `help`); Dutch for the built-in actions' texts is kept here, and anything unknown
+// (an extension's action, a changed text) is shown as the API describes it.
+import { useI18n } from 'vue-i18n';
+import type { MessageSchema } from '../../i18n/en';
+import type { ActionDescription, ActionParam, TriggerForm } from './workflow-form';
+
+type StatusKey = keyof MessageSchema['quoteStatus'];
+const STATUS_KEYS: Record<string, `quoteStatus.${StatusKey}`> = {
+  draft: 'quoteStatus.draft',
+  pending_approval: 'quoteStatus.pendingApproval',
+  changes_requested: 'quoteStatus.changesRequested',
+  approved: 'quoteStatus.approved',
+  published: 'quoteStatus.published',
+  approval_not_needed: 'quoteStatus.approvalNotNeeded',
+  signed: 'quoteStatus.signed',
+  expired: 'quoteStatus.expired',
+};
+
+type EventKey = keyof MessageSchema['workflows']['events'];
+const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
+  'quotes.quote.created.v1': 'workflows.events.created',
+  'quotes.quote.updated.v1': 'workflows.events.updated',
+  'quotes.quote.submitted.v1': 'workflows.events.submitted',
+  'quotes.quote.approved.v1': 'workflows.events.approved',
+  'quotes.quote.changes-requested.v1': 'workflows.events.changesRequested',
+  'quotes.quote.published.v1': 'workflows.events.published',
+  'quotes.quote.recalled.v1': 'workflows.events.recalled',
+  'quotes.quote.signed.v1': 'workflows.events.signed',
+  'quotes.quote.expired.v1': 'workflows.events.expired',
+  'workflows.property.changed.v1': 'workflows.events.propertyChanged',
+};
+
+/**
+ * Dutch for the built-in actions' texts (libs/workflows/application, built-in.actions.ts, and the
+ * discount-flag extension), keyed by the API's English text: when the API changes a text, the new
+ * English one is shown until it is translated here.
+ */
+const CATALOGUE_NL: Record<string, string> = {
+  'Create task': 'Taak aanmaken',
+  'Creates a task tied to the record.': 'Maakt een taak aan die aan het record is gekoppeld.',
+  Assignee: 'Toegewezen aan',
+  'owner, approver, approvers (one task each), or a user id': 'owner (de eigenaar), approver (de goedkeurder), approvers (elke goedkeurder een taak) of een gebruikers-id',
+  'owner, approver, or a user id': 'owner (de eigenaar), approver (de goedkeurder) of een gebruikers-id',
+  Title: 'Titel',
+  Notes: 'Notities',
+  'Due in days': 'Deadline over (dagen)',
+  Priority: 'Prioriteit',
+  'Task key': 'Taaksleutel',
+  'Names the task so a later "Complete tasks" action can close it': 'Geeft de taak een naam, zodat een latere actie "Taken afronden" haar kan sluiten',
+  'Complete tasks': 'Taken afronden',
+  'Completes the open tasks a "Create task" action with this task key made for the record.':
+    'Rondt de open taken af die een actie "Taak aanmaken" met deze taaksleutel voor het record maakte.',
+  'Set property value': 'Eigenschapswaarde instellen',
+  'Sets a property of the record (kept with its history).': 'Stelt een eigenschap van het record in (met geschiedenis).',
+  Property: 'Eigenschap',
+  Value: 'Waarde',
+  'Text; an empty value clears the property': 'Tekst; een lege waarde wist de eigenschap',
+  'Send notification': 'Melding sturen',
+  'Notifies a user in the app (and by e-mail when configured).': 'Stuurt een gebruiker een melding in de app (en per e-mail als dat is ingesteld).',
+  Recipient: 'Ontvanger',
+  Message: 'Bericht',
+  'Update deal stage': 'Dealfase bijwerken',
+  "Moves the record's deal to a pipeline stage.": 'Zet de deal van het record in een fase van de pijplijn.',
+  Stage: 'Fase',
+  'Send webhook': 'Webhook versturen',
+  'POSTs the record and event as JSON, signed with HMAC-SHA256 (header X-QA-Signature: sha256=<hex>); retried on failure.':
+    'Verstuurt het record en de gebeurtenis als JSON met POST, ondertekend met HMAC-SHA256 (header X-QA-Signature: sha256=<hex>); bij fouten opnieuw geprobeerd.',
+  URL: 'URL',
+  'Signing secret': 'Ondertekeningsgeheim',
+  'Timeout (ms)': 'Time-out (ms)',
+  Wait: 'Wachten',
+  'Waits before the next action (a delayed job; survives restarts).': 'Wacht voor de volgende actie (een uitgestelde taak; overleeft herstarts).',
+  Minutes: 'Minuten',
+  Seconds: 'Seconden',
+  'Flag high discount': 'Hoge korting markeren',
+  "Sets discount_flag to high when the quote's effective discount is above the threshold, otherwise normal.":
+    'Zet discount_flag op high als de effectieve korting van de offerte boven de drempel ligt, anders op normal.',
+  'Threshold (%)': 'Drempel (%)',
+};
+
+/** Names of select options the app knows (task priorities, deal stages); others are shown as they are. */
+const OPTION_LABELS: Record<string, Record<string, string>> = {
+  en: {
+    low: 'Low',
+    medium: 'Medium',
+    high: 'High',
+    appointment_scheduled: 'Appointment scheduled',
+    qualified_to_buy: 'Qualified to buy',
+    presentation_scheduled: 'Presentation scheduled',
+    decision_maker_bought_in: 'Decision maker bought in',
+    contract_sent: 'Contract sent',
+    closed_won: 'Closed won',
+    closed_lost: 'Closed lost',
+  },
+  nl: {
+    low: 'Laag',
+    medium: 'Normaal',
+    high: 'Hoog',
+    appointment_scheduled: 'Afspraak gepland',
+    qualified_to_buy: 'Gekwalificeerd om te kopen',
+    presentation_scheduled: 'Presentatie gepland',
+    decision_maker_bought_in: 'Beslisser is overtuigd',
+    contract_sent: 'Contract verstuurd',
+    closed_won: 'Gewonnen',
+    closed_lost: 'Verloren',
+  },
+};
+
+export function useWorkflowLabels() {
+  const { t, locale } = useI18n();
+  /** The API's English text of the catalogue, in Dutch when known. */
+  const catalogueText = (text: string): string => (locale.value === 'nl' ? (CATALOGUE_NL[text] ?? text) : text);
+
+  function statusLabel(status: string | undefined): string {
+    const key = status ? STATUS_KEYS[status] : undefined;
+    return key ? t(key) : (status ?? '');
+  }
+
+  function eventLabel(name: string | undefined): string {
+    const key = name ? EVENT_KEYS[name] : undefined;
+    return key ? t(key) : (name ?? '');
+  }
+
+  function triggerSummary(trigger: Pick<TriggerForm, 'type'> & { status?: string; property?: string; value?: unknown; eventName?: string }): string {
+    switch (trigger.type) {
+      case 'status_becomes':
+        return t('workflows.triggerSummary.status', { status: statusLabel(trigger.status) });
+      case 'property_changes': {
+        const value = trigger.value === undefined || trigger.value === null || trigger.value === '' ? null : String(trigger.value);
+        return value === null
+          ? t('workflows.triggerSummary.property', { property: trigger.property ?? '' })
+          : t('workflows.triggerSummary.propertyValue', { property: trigger.property ?? '', value });
+      }
+      case 'event':
+        return t('workflows.triggerSummary.event', { event: eventLabel(trigger.eventName) });
+    }
+  }
+
+  function actionLabel(key: string, catalogue: readonly ActionDescription[]): string {
+    const label = catalogue.find((entry) => entry.key === key)?.label;
+    return label ? catalogueText(label) : t('workflows.editor.unknownAction', { key });
+  }
+
+  function actionDescription(action: ActionDescription): string {
+    return catalogueText(action.description);
+  }
+
+  function paramLabel(param: ActionParam): string {
+    return catalogueText(param.label);
+  }
+
+  function paramHelp(param: ActionParam): string | undefined {
+    return param.help ? catalogueText(param.help) : undefined;
+  }
+
+  function optionLabel(option: string): string {
+    return OPTION_LABELS[locale.value]?.[option] ?? OPTION_LABELS['en']?.[option] ?? option;
+  }
+
+  return { statusLabel, eventLabel, triggerSummary, actionLabel, actionDescription, paramLabel, paramHelp, optionLabel };
+}

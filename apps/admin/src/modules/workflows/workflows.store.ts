@@ -1,0 +1,101 @@
+// Workflows: the list (admins and managers; reps get 403), the action catalogue (loaded once),
+// and switching a workflow on or off from the list (a PUT of the whole definition with its version).
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import { useApi } from '../../api/client';
+import { apiResult, type ApiResult } from '../../api/api-result';
+import type { ActionDescription, Run, Workflow, WorkflowRequest } from './workflow-form';
+
+export type ListState = 'idle' | 'loading' | 'ready' | 'forbidden' | 'failed';
+
+/** The request body that keeps a workflow as it is (e.g. to flip `enabled` only). */
+export function requestOf(workflow: Workflow): WorkflowRequest {
+  return {
+    name: workflow.name,
+    enabled: workflow.enabled,
+    objectType: workflow.objectType,
+    trigger: workflow.trigger,
+    conditions: workflow.conditions,
+    reenrollment: workflow.reenrollment,
+    actions: workflow.actions,
+    setKey: workflow.setKey,
+  };
+}
+
+export function getWorkflow(id: string): Promise<ApiResult<Workflow>> {
+  return apiResult(useApi().GET('/api/v1/workflows/{id}', { params: { path: { id } } }));
+}
+
+export function createWorkflow(body: WorkflowRequest): Promise<ApiResult<Workflow>> {
+  return apiResult(useApi().POST('/api/v1/workflows', { body }));
+}
+
+export function updateWorkflow(id: string, version: number, body: WorkflowRequest): Promise<ApiResult<Workflow>> {
+  return apiResult(useApi().PUT('/api/v1/workflows/{id}', { params: { path: { id } }, body: { ...body, version } }));
+}
+
+export function listRuns(id: string): Promise<ApiResult<{ items: Run[] }>> {
+  return apiResult(useApi().GET('/api/v1/workflows/{id}/runs', { params: { path: { id } } }));
+}
+
+export function retryRun(runId: string): Promise<ApiResult<Run>> {
+  return apiResult(useApi().POST('/api/v1/workflow-runs/{runId}/retry', { params: { path: { runId } } }));
+}
+
+export const useWorkflowsStore = defineStore('workflows', () => {
+  const items = ref<Workflow[]>([]);
+  const state = ref<ListState>('idle');
+  const catalogue = ref<ActionDescription[]>([]);
+  const catalogueLoaded = ref(false);
+  /** Workflow ids being switched on or off right now. */
+  const toggling = ref<string[]>([]);
+  let sequence = 0;
+  let cataloguePending: Promise<ApiResult<{ items: ActionDescription[] }>> | null = null;
+
+  async function load(): Promise<void> {
+    const mine = ++sequence;
+    if (state.value !== 'ready') state.value = 'loading';
+    const result = await apiResult(useApi().GET('/api/v1/workflows'));
+    if (mine !== sequence) return;
+    if (!result.ok) {
+      state.value = result.status === 403 ? 'forbidden' : 'failed';
+      return;
+    }
+    items.value = result.data.items;
+    state.value = 'ready';
+  }
+
+  /** The action catalogue, asked of the API once (again after a failure). */
+  async function loadCatalogue(): Promise<ApiResult<{ items: ActionDescription[] }>> {
+    if (catalogueLoaded.value) return { ok: true, data: { items: catalogue.value } };
+    cataloguePending ??= apiResult(useApi().GET('/api/v1/workflows/actions'));
+    const result = await cataloguePending;
+    cataloguePending = null;
+    if (result.ok) {
+      catalogue.value = result.data.items;
+      catalogueLoaded.value = true;
+    }
+    return result;
+  }
+
+  /** Switches a workflow on or off; a 409 (changed meanwhile) reloads the list. */
+  async function setEnabled(workflow: Workflow, enabled: boolean): Promise<ApiResult<Workflow>> {
+    toggling.value = [...toggling.value, workflow.id];
+    const result = await updateWorkflow(workflow.id, workflow.version, { ...requestOf(workflow), enabled });
+    toggling.value = toggling.value.filter((id) => id !== workflow.id);
+    if (result.ok) {
+      items.value = items.value.map((item) => (item.id === workflow.id ? result.data : item));
+    } else if (result.status === 409) {
+      await load();
+    }
+    return result;
+  }
+
+  /** Keeps the list in step with a workflow saved in the editor. */
+  function remember(workflow: Workflow): void {
+    const known = items.value.some((item) => item.id === workflow.id);
+    items.value = known ? items.value.map((item) => (item.id === workflow.id ? workflow : item)) : [...items.value, workflow];
+  }
+
+  return { items, state, catalogue, catalogueLoaded, toggling, load, loadCatalogue, setEnabled, remember };
+});
