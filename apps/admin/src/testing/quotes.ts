@@ -20,6 +20,7 @@ export function listItem(overrides: Partial<ListItem> = {}): ListItem {
     expiresOn: '2027-01-31',
     updatedAt: '2026-05-01T10:00:00.000Z',
     version: 1,
+    sharePath: null,
     ...overrides,
   };
 }
@@ -35,6 +36,8 @@ export function quote(overrides: Partial<Quote> = {}): Quote {
     companyId: '0190a000-0000-7000-8000-00000000c001',
     companyName: 'Acme BV',
     recipientContactIds: ['0190a000-0000-7000-8000-00000000e001'],
+    dealName: 'Acme website',
+    recipients: [{ id: '0190a000-0000-7000-8000-00000000e001', name: 'Anna de Vries', email: 'anna@acme.example' }],
     currency: 'EUR',
     expiresOn: '2027-01-31',
     quoteDiscount: { type: 'amount', value: '100.00' },

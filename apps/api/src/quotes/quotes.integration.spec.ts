@@ -61,6 +61,10 @@ describe('quotes API', () => {
       version: 1,
     });
     expect(quote['history']).toEqual([expect.objectContaining({ status: 'draft', previousStatus: null })]);
+    expect(quote).toMatchObject({ dealName: 'Acme website', recipients: [{ id: contactId, name: 'Anna de Vries', email: 'anna@acme.example' }] });
+    const pdf = await call('rep', 'GET', `/api/v1/quotes/${quote['id']}/pdf`);
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+    expect((await call('rep2', 'GET', `/api/v1/quotes/${quote['id']}/pdf`)).statusCode).toBe(404);
   });
 
   it('numbers quotes uniquely under concurrent creation', async () => {
@@ -116,6 +120,8 @@ describe('quotes API', () => {
     const id = await create();
     const live = (await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 })).json<{ sharePath: string; version: number }>();
     expect(live.sharePath).toMatch(/^\/q\/[A-Za-z0-9_-]{32}$/);
+    const listed = (await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: Array<{ id: string; sharePath: string | null }> }>().items.find((q) => q.id === id);
+    expect(listed?.sharePath).toBe(live.sharePath);
     const slug = live.sharePath.slice(3);
 
     const shared = await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}` });

@@ -253,6 +253,12 @@ export class HistoryEntryResponse {
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
 }
 
+export class RecipientWithIdResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+}
+
 export class QuoteResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Q-2026-0001' }) number!: string;
@@ -263,6 +269,8 @@ export class QuoteResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) companyId!: string | null;
   @ApiProperty({ type: String, nullable: true }) companyName!: string | null;
   @ApiProperty({ type: [String] }) recipientContactIds!: string[];
+  @ApiProperty({ type: String, nullable: true, description: "The deal's name (from the CRM)." }) dealName!: string | null;
+  @ApiProperty({ type: [RecipientWithIdResponse], description: 'The recipients (from the CRM).' }) recipients!: RecipientWithIdResponse[];
   @ApiProperty() currency!: string;
   @ApiProperty({ example: '2027-01-31' }) expiresOn!: string;
   @ApiProperty({ type: DiscountResponse, nullable: true }) quoteDiscount!: DiscountResponse | null;
@@ -291,6 +299,7 @@ export class QuoteListItemResponse {
   @ApiProperty() expiresOn!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ type: String, nullable: true, description: "The buyer's link while shared." }) sharePath!: string | null;
 }
 
 export class QuoteListResponse {

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiProduces, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
   CreateQuoteCommand,
   EditQuoteCommand,
   GetQuoteQuery,
   ListQuotesQuery,
   RecallQuoteCommand,
+  RenderQuotePdfQuery,
   SubmitQuoteCommand,
   type QuoteView,
 } from '@qa/quotes-application';
@@ -61,6 +63,15 @@ export class QuotesController {
   @ApiOkResponse({ type: QuoteResponse })
   getQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<QuoteView> {
     return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+
+  @Get(':id/pdf')
+  @ApiOperation({ operationId: 'downloadQuotePdf', summary: 'The quote as a PDF, also before it is shared' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The quote as a PDF file.' })
+  async downloadPdf(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { fileName, pdf } = await this.queries.execute(new RenderQuotePdfQuery(caller, id));
+    await reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(pdf);
   }
 
   @Put(':id')

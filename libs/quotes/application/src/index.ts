@@ -7,7 +7,7 @@ import { SignQuoteHandler } from './commands/sign-quote/sign-quote.handler';
 import { SubmitQuoteHandler } from './commands/submit-quote/submit-quote.handler';
 import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
 import { GetQuoteSnapshotHandler } from './queries/get-quote/get-quote-snapshot.handler';
-import { GetSharedQuoteHandler, RenderSharedQuotePdfHandler } from './queries/get-shared-quote/get-shared-quote.handler';
+import { GetSharedQuoteHandler, RenderQuotePdfHandler, RenderSharedQuotePdfHandler } from './queries/get-shared-quote/get-shared-quote.handler';
 import { ListQuotesHandler } from './queries/list-quotes/list-quotes.handler';
 import { QuoteDetailsResolver } from './quote-details.resolver';
 
@@ -38,4 +38,5 @@ export const quotesHandlers = [
   ListQuotesHandler,
   GetSharedQuoteHandler,
   RenderSharedQuotePdfHandler,
+  RenderQuotePdfHandler,
 ];

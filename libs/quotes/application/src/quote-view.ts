@@ -38,6 +38,9 @@ export interface QuoteView {
   companyId: string | null;
   companyName: string | null;
   recipientContactIds: string[];
+  /** Filled from the CRM by the queries that show a quote. */
+  dealName: string | null;
+  recipients: Array<{ id: string; name: string; email: string }>;
   currency: string;
   expiresOn: string;
   quoteDiscount: DiscountView | null;
@@ -80,6 +83,8 @@ export function toQuoteView(quote: Quote): QuoteView {
     companyId: quote.companyId,
     companyName: quote.companyName,
     recipientContactIds: quote.recipientContactIds,
+    dealName: null,
+    recipients: [],
     currency: quote.currency,
     expiresOn: quote.expiresOn,
     quoteDiscount: discountView(quote.quoteDiscount, quote.currency),

@@ -34,6 +34,7 @@ export class SqlQuoteListReader extends QuoteListReader {
       expiresOn: q.expiresOn,
       updatedAt: q.updatedAt,
       version: q.version ?? 1,
+      sharePath: q.shareSlug ? `/q/${q.shareSlug}` : null,
     }));
     const last = items.at(-1);
     const sortValue = (item: NonNullable<typeof last>) => (request.sort === 'updatedAt' ? item.updatedAt.toISOString() : item[PROPERTY[request.sort] as keyof typeof item]);
@@ -51,7 +52,7 @@ export class SqlQuoteListReader extends QuoteListReader {
     const column = COLUMN[request.sort];
     const qb = em
       .createQueryBuilder(Quote, 'q')
-      .select(['id', 'number', 'title', 'status', 'ownerId', 'companyName', 'dealId', 'currency', 'totalMinor', 'expiresOn', 'updatedAt', 'version']);
+      .select(['id', 'number', 'title', 'status', 'ownerId', 'companyName', 'dealId', 'currency', 'totalMinor', 'expiresOn', 'updatedAt', 'version', 'shareSlug']);
     this.applyFilter(qb, request, true);
     if (request.cursor) {
       const [value, id] = decodeCursor(request.cursor);

@@ -231,6 +231,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote as a PDF, also before it is shared */
+        get: operations["downloadQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/submit": {
         parameters: {
             query?: never;
@@ -840,6 +857,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            /** @description The buyer's link while shared. */
+            sharePath: string | null;
         };
         QuoteListResponse: {
             items: components["schemas"]["QuoteListItemResponse"][];
@@ -912,6 +931,12 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        RecipientWithIdResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
         DiscountResponse: {
             /** @enum {string} */
             type: "percent" | "amount";
@@ -974,6 +999,10 @@ export interface components {
             companyId: string | null;
             companyName: string | null;
             recipientContactIds: string[];
+            /** @description The deal's name (from the CRM). */
+            dealName: string | null;
+            /** @description The recipients (from the CRM). */
+            recipients: components["schemas"]["RecipientWithIdResponse"][];
             currency: string;
             /** @example 2027-01-31 */
             expiresOn: string;
@@ -2114,6 +2143,44 @@ export interface operations {
             };
             /** @description QUOTES.NOT_EDITABLE or QUOTES.STALE_VERSION */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    downloadQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,8 @@ export interface QuoteListItem {
   expiresOn: string;
   updatedAt: Date;
   version: number;
+  /** The buyer's link while the quote is shared. */
+  sharePath: string | null;
 }
 
 export interface QuoteListPage {

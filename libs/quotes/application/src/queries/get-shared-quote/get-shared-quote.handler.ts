@@ -3,7 +3,8 @@ import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
 import { QuoteErrors, QuoteRepository, SHAREABLE_STATUSES, type Quote } from '@qa/quotes-domain';
 import { QuotePdfRenderer } from '../../ports/quote.ports';
 import { toQuoteView, type SharedQuoteView } from '../../quote-view';
-import { GetSharedQuoteQuery, RenderSharedQuotePdfQuery } from './get-shared-quote.query';
+import { GetSharedQuoteQuery, RenderQuotePdfQuery, RenderSharedQuotePdfQuery } from './get-shared-quote.query';
+import { readable } from '../../quote-access';
 
 async function sharedQuote(quotes: QuoteRepository, slug: string): Promise<Quote> {
   const quote = await quotes.findByShareSlug(slug);
@@ -55,6 +56,21 @@ export class RenderSharedQuotePdfHandler implements IQueryHandler<RenderSharedQu
 
   async execute({ shareSlug }: RenderSharedQuotePdfQuery): Promise<{ fileName: string; pdf: Buffer }> {
     const quote = await sharedQuote(this.quotes, shareSlug);
+    const names = (await recipients(this.queries, quote)).map((r) => `${r.name} <${r.email}>`);
+    return { fileName: `${quote.number}.pdf`, pdf: await this.renderer.render(quote, { recipients: names }) };
+  }
+}
+
+@QueryHandler(RenderQuotePdfQuery)
+export class RenderQuotePdfHandler implements IQueryHandler<RenderQuotePdfQuery> {
+  constructor(
+    private readonly quotes: QuoteRepository,
+    private readonly queries: QueryBus,
+    private readonly renderer: QuotePdfRenderer,
+  ) {}
+
+  async execute({ caller, quoteId }: RenderQuotePdfQuery): Promise<{ fileName: string; pdf: Buffer }> {
+    const quote = readable(caller, await this.quotes.findById(quoteId), quoteId);
     const names = (await recipients(this.queries, quote)).map((r) => `${r.name} <${r.email}>`);
     return { fileName: `${quote.number}.pdf`, pdf: await this.renderer.render(quote, { recipients: names }) };
   }
