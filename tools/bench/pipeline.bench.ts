@@ -58,7 +58,7 @@ async function rawRun(databaseUrl: string, events: number, ratePerSecond?: numbe
   const relay = (async () => {
     while (relaying) {
       const client = await pool.connect();
-      let moved = 0;
+      let moved: number;
       try {
         await client.query('begin');
         const { rows } = await client.query('select id from raw_outbox where not published order by id limit 500 for update skip locked');
