@@ -6,8 +6,11 @@
 // installations on the same Redis (another test run, a dev server) never take their jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type TestDatabase } from '@qa/shared-testing';
 import { findRepoRoot } from './paths';
@@ -100,6 +103,22 @@ function waitForWorker(worker: ChildProcess, isReady: () => boolean, workerOutpu
   });
 }
 
+/** Removes this run's BullMQ keys (`<prefix>:*`) from the shared Redis. */
+async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Signals the API's process group (the launcher and whatever it started), never anything else. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -121,26 +140,29 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = findRepoRoot();
-  const adminDist = join(root, 'apps/admin/dist');
+  // A build of its own per run: the API reads the folder's files when it starts, so a build into the
+  // shared apps/admin/dist by another run (or `npm start`) would pull the assets from under this one.
+  const adminDist = await mkdtemp(join(tmpdir(), 'qa-admin-e2e-dist-'));
   let database: TestDatabase | undefined;
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `qa-e2e-${randomBytes(4).toString('hex')}`;
 
   const teardown = async () => {
     await Promise.all([stop(api), stop(worker)]);
     await database?.drop();
+    await rm(adminDist, { recursive: true, force: true });
+    await dropQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
   };
 
   try {
-    await run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts'], { cwd: root });
+    await run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts', '--outDir', adminDist, '--emptyOutDir'], { cwd: root });
 
     database = await createTestDatabase('qa_e2e');
     const dbEnv = { DATABASE_URL: database.url };
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/migrate.ts'], { cwd: root, env: dbEnv });
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts'], { cwd: root, env: dbEnv });
-
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const queuePrefix = `qa-e2e-${randomBytes(4).toString('hex')}`;
 
     // The worker: relays the outbox (live events too) and runs subscribers and workflow steps.
     let workerOutput = '';

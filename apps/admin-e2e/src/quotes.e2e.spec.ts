@@ -146,6 +146,15 @@ describe('quotes', () => {
     await line2.getByLabel(/Unit price/).fill('100');
     await choose(page, line2.getByRole('combobox', { name: 'Billing period' }), 'Monthly');
     await expect.poll(() => page.locator('[data-total="total"]').textContent()).toBe('€2,800.00');
+    await page.getByRole('button', { name: 'Add line item' }).click();
+    const line3 = page.getByRole('group', { name: 'Line 3' });
+    await line3.getByLabel('Product name').fill('Support hours');
+    await line3.getByLabel('Quantity').fill('3');
+    await line3.getByLabel(/Unit price/).fill('100');
+    await choose(page, line3.getByRole('combobox', { name: 'Discount type' }), 'Amount');
+    await line3.getByLabel(/Discount value/).fill('30');
+    await expect.poll(() => line3.locator('[data-line-total="2"]').textContent()).toBe('€270.00');
+    await expect.poll(() => page.locator('[data-total="total"]').textContent()).toBe('€3,070.00');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 3: Terms.
@@ -154,14 +163,14 @@ describe('quotes', () => {
     await page.getByLabel(/Quote discount value/).fill('100');
     await page.getByLabel('Comments for the buyer').fill('Looking forward to working with you.');
     await page.getByLabel('Purchase terms').fill('Payment within 30 days.');
-    await expect.poll(() => page.locator('[data-total="total"]').textContent()).toBe('€2,700.00');
+    await expect.poll(() => page.locator('[data-total="total"]').textContent()).toBe('€2,970.00');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 4: Review, as the buyer will see it (the API's totals).
     await stepHeading(page, /Step 4 of 4: Review/);
     const review = page.locator('.review-document');
     await visible(review.getByRole('heading', { name: 'Website redesign' }));
-    for (const text of [crm.company, `${crm.contact}`, 'Design sprint', 'Hosting', 'per month', '€3,100.00', '€2,700.00', '12.9%', 'Payment within 30 days.']) {
+    for (const text of [crm.company, `${crm.contact}`, 'Design sprint', 'Hosting', 'Support hours', 'per month', '€3,400.00', '€2,970.00', '12.65%', 'Payment within 30 days.']) {
       await visible(review.getByText(text, { exact: false }).first());
     }
     await page.screenshot({ path: join(screenshotDir, 'quotes-review.png'), fullPage: true });
@@ -182,7 +191,7 @@ describe('quotes', () => {
     await visible(row);
     expect(await row.getByRole('cell').nth(3).textContent()).toBe('Approval not needed');
     expect(await row.getByRole('cell').nth(2).textContent()).toBe(crm.company);
-    expect(await row.getByRole('cell').nth(4).textContent()).toBe('€2,700.00');
+    expect(await row.getByRole('cell').nth(4).textContent()).toBe('€2,970.00');
     await page.screenshot({ path: join(screenshotDir, 'quotes-list.png') });
     // The status filter counts it and keeps it in view.
     const chip = page.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^Approval not needed, (1 quote|\d+ quotes)$/ });
@@ -222,7 +231,7 @@ describe('quotes', () => {
     expect(await buyer.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await visible(buyer.getByText(`Quote ${number}`));
     await visible(buyer.getByText(`${crm.contact} (${crm.contactEmail})`));
-    await visible(buyer.getByText('€2,700.00').first());
+    await visible(buyer.getByText('€2,970.00').first());
     await visible(buyer.getByText('Payment within 30 days.'));
 
     // Download PDF: a plain link to a real PDF.
@@ -347,7 +356,7 @@ describe('quotes', () => {
     await visible(page.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^Ondertekend, (1 offerte|\d+ offertes)$/ }));
     const signedRow = page.locator(`tr[data-quote-id="${made.signedId}"]`);
     expect(await signedRow.getByRole('cell').nth(3).textContent()).toBe('Ondertekend');
-    expect((await signedRow.getByRole('cell').nth(4).textContent())?.replace(/\s/g, ' ')).toBe('€ 2.700,00');
+    expect((await signedRow.getByRole('cell').nth(4).textContent())?.replace(/\s/g, ' ')).toBe('€ 2.970,00');
     const recalledRow = page.locator(`tr[data-quote-id="${made.recalledId}"]`);
     expect(await recalledRow.getByRole('cell').nth(3).textContent()).toBe('Concept');
     await page.evaluate(() => localStorage.clear());

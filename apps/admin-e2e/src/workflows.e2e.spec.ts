@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './browser';
 import { findRepoRoot } from './paths';
 
@@ -25,10 +25,34 @@ beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
 });
 
+/** What this file made, undone at the end even when a test failed midway (other specs log in as the same users). */
+const made = { workflowIds: [] as string[], quoteIds: [] as string[] };
+
 afterAll(async () => {
   await adminBrowser?.close();
   await repBrowser?.close();
+  await cleanUp();
 });
+
+/** Switches off this file's workflows and completes the open tasks they made (as the admin, through the API). */
+async function cleanUp(): Promise<void> {
+  const api = await request.newContext({ baseURL: baseUrl });
+  try {
+    await api.post('/api/v1/auth/login', { data: { email: 'admin@example.com', password: 'demo' } });
+    for (const id of made.workflowIds) {
+      const found = await api.get(`/api/v1/workflows/${id}`);
+      if (!found.ok()) continue;
+      const { id: _id, version, runs: _runs, updatedAt: _updatedAt, ...definition } = (await found.json()) as Record<string, unknown> & { id: string; version: number };
+      if (definition['enabled']) await api.put(`/api/v1/workflows/${id}`, { data: { ...definition, enabled: false, version } });
+    }
+    for (const quoteId of made.quoteIds) {
+      const open = await api.get(`/api/v1/tasks?assignee=anyone&status=open&relatedType=quote&relatedId=${quoteId}`);
+      for (const task of ((await open.json()) as { items: Array<{ id: string }> }).items) await api.post(`/api/v1/tasks/${task.id}/complete`);
+    }
+  } finally {
+    await api.dispose();
+  }
+}
 
 const pageProblems = new WeakMap<Page, string[]>();
 
@@ -93,6 +117,7 @@ async function submitQuoteAsRep(request: APIRequestContext, title: string): Prom
   });
   expect(created.status()).toBe(201);
   const id = ((await created.json()) as { id: string }).id;
+  made.quoteIds.push(id);
   const submitted = await request.post(`${baseUrl}/api/v1/quotes/${id}/submit`, { data: { version: 1 } });
   expect(submitted.status()).toBe(200);
   const quote = (await submitted.json()) as { number: string; status: string };
@@ -142,6 +167,7 @@ describe('workflows, tasks and notifications', () => {
     await admin.getByRole('button', { name: 'Create workflow' }).click();
     await admin.waitForURL((url) => /^\/workflows\/[0-9a-f-]{36}$/.test(url.pathname));
     const workflowId = new URL(admin.url()).pathname.split('/').pop() as string;
+    made.workflowIds.push(workflowId);
     await visible(admin.getByRole('status').getByText('Workflow created.'));
     await visible(admin.getByRole('heading', { level: 1, name: workflowName }));
 
@@ -273,6 +299,7 @@ describe('workflows, tasks and notifications', () => {
     });
     expect(created.status()).toBe(201);
     const workflowId = ((await created.json()) as { id: string }).id;
+    made.workflowIds.push(workflowId);
     await admin.close();
 
     const manager = await openPage(adminBrowser);

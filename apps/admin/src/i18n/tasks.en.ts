@@ -50,7 +50,7 @@ export const tasksEn = {
       title: 'Title',
       notes: 'Notes',
       assignee: 'Assignee',
-      assigneeHint: 'Reps assign tasks to themselves.',
+      assigneeHint: 'Only admins can assign tasks to other people here.',
       you: '{name} (you)',
       dueOn: 'Due date',
       priority: 'Priority',

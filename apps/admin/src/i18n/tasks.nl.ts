@@ -52,7 +52,7 @@ export const tasksNl: typeof tasksEn = {
       title: 'Titel',
       notes: 'Notities',
       assignee: 'Toegewezen aan',
-      assigneeHint: 'Verkopers wijzen taken aan zichzelf toe.',
+      assigneeHint: 'Alleen beheerders kunnen hier taken aan anderen toewijzen.',
       you: '{name} (jij)',
       dueOn: 'Deadline',
       priority: 'Prioriteit',

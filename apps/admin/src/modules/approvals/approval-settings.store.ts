@@ -150,16 +150,22 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     return 'saved';
   }
 
+  /** Once every named problem is gone, so is "Check the highlighted fields". */
+  function setErrors(next: Record<string, FieldError>): void {
+    errors.value = next;
+    if (outcome.value === 'invalid' && Object.keys(next).length === 0) outcome.value = null;
+  }
+
   function clearError(field: string): void {
     if (!errors.value[field]) return;
     const next = { ...errors.value };
     delete next[field];
-    errors.value = next;
+    setErrors(next);
   }
 
   /** Rules and conditions move: problems named by index no longer point at the right place. */
   function clearRuleErrors(): void {
-    errors.value = Object.fromEntries(Object.entries(errors.value).filter(([field]) => !field.startsWith('rules.')));
+    setErrors(Object.fromEntries(Object.entries(errors.value).filter(([field]) => !field.startsWith('rules.'))));
   }
 
   function addRule(name = ''): void {

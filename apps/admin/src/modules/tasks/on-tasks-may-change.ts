@@ -18,14 +18,12 @@ export const POLL_MS = 30_000;
 export function onTasksMayChange(refresh: () => void, options: { onlyMine?: boolean } = {}): void {
   const live = useLiveEventsStore();
   const session = useSessionStore();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let timers: ReturnType<typeof setTimeout>[] = [];
 
-  function later(ms: number): void {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      refresh();
-    }, ms);
-    timers.add(timer);
+  /** Refreshes a little after the last of a burst of quote events (each new one starts the wait again). */
+  function afterQuoteEvent(): void {
+    for (const timer of timers) clearTimeout(timer);
+    timers = AFTER_QUOTE_EVENT_MS.map((ms) => setTimeout(refresh, ms));
   }
 
   const offs = [
@@ -34,9 +32,7 @@ export function onTasksMayChange(refresh: () => void, options: { onlyMine?: bool
       if (!options.onlyMine || typeof assigneeId !== 'string' || assigneeId === session.me?.id) refresh();
     }),
     live.on(NOTIFICATION_CREATED, () => refresh()),
-    live.on('quotes.', () => {
-      for (const ms of AFTER_QUOTE_EVENT_MS) later(ms);
-    }),
+    live.on('quotes.', afterQuoteEvent),
     live.on('live.', () => refresh()),
   ];
   const poll = setInterval(refresh, POLL_MS);

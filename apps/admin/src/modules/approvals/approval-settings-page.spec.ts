@@ -1,0 +1,279 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { ada, apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { createTestApp } from '../../testing/mount-options';
+import { adaUser, approvalSettings, approvalWorkflows, max } from '../../testing/approvals';
+import { rita } from '../../testing/quotes';
+import ApprovalSettingsPage from './approval-settings-page.vue';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+const BIG_DISCOUNTS = {
+  id: '0190a000-0000-7000-8000-0000000aa001',
+  name: 'Big discounts',
+  priority: 1,
+  conditions: [{ field: 'effectiveDiscountPercent' as const, operator: 'gt' as const, value: '20' }],
+  approverIds: [max.id],
+  mode: 'any' as const,
+};
+
+async function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
+  const api = installFakeApi({
+    'GET /api/v1/me': { status: 200, body: me },
+    'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings() },
+    'GET /api/v1/users': { status: 200, body: { items: [max, adaUser] } },
+    'GET /api/v1/workflows': { status: 200, body: { items: [] } },
+    ...routes,
+  });
+  const app = createTestApp();
+  await app.router.push('/settings/quotes');
+  await app.router.isReady();
+  wrapper = mount(ApprovalSettingsPage, { global: app.global, attachTo: document.body });
+  await flushPromises();
+  return { api, wrapper };
+}
+
+function labelOf(element: Element): string {
+  const ids = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  if (ids.length) return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+  const id = element.getAttribute('id');
+  return (id ? document.querySelector(`label[for="${id}"]`)?.textContent?.trim() : '') ?? '';
+}
+
+function comboboxNamed(name: string): HTMLElement {
+  const found = [...document.querySelectorAll<HTMLElement>('[role="combobox"]')].find((element) => labelOf(element) === name);
+  if (!found) throw new Error(`no combobox named ${name}`);
+  return found;
+}
+
+function button(name: string): HTMLButtonElement {
+  const found = [...document.querySelectorAll<HTMLButtonElement>('button')].find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === name);
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+}
+
+/** Opens a PrimeVue Select by its combobox and picks an option (PrimeVue picks on mousedown). */
+async function pick(combobox: Element | undefined, option: string): Promise<void> {
+  combobox?.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await flushPromises();
+  const item = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((element) => element.getAttribute('aria-label') === option || element.textContent?.trim() === option);
+  if (!item) throw new Error(`no option ${option}`);
+  item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  await flushPromises();
+}
+
+/** Ticks an option of a PrimeVue MultiSelect and closes it again. */
+async function chooseInMultiSelect(combobox: HTMLElement, option: string): Promise<void> {
+  combobox.closest('.p-multiselect')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await flushPromises();
+  const item = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((element) => element.getAttribute('aria-label') === option || element.textContent?.trim() === option);
+  if (!item) throw new Error(`no option ${option}`);
+  item.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await flushPromises();
+  combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+  await flushPromises();
+}
+
+/** PrimeVue overlays give focus back to their field when they finish closing: wait for that. */
+async function overlaysClosed(): Promise<void> {
+  await vi.waitFor(() => expect(document.querySelector('.p-select-overlay, .p-multiselect-overlay')).toBeNull());
+  await flushPromises();
+}
+
+function putBodies(calls: Array<{ method: string; path: string; body: unknown }>) {
+  return calls.filter((call) => call.method === 'PUT' && call.path === '/api/v1/approvals/settings').map((call) => call.body);
+}
+
+describe('Settings → Quotes (approval settings)', () => {
+  it('labels the switch and the Approver select, and offers managers and admins as approvers', async () => {
+    await mountSettings({});
+
+    const toggle = document.querySelector<HTMLInputElement>('input[role="switch"]');
+    expect(toggle).not.toBeNull();
+    expect(labelOf(toggle as Element)).toBe('Require approval on all quotes');
+    expect(document.getElementById(toggle?.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Submitted quotes wait for the approver before they are published.');
+    const approver = comboboxNamed('Approver');
+    expect(approver.getAttribute('aria-labelledby')).toBe('approval-approver-label');
+    expect(document.getElementById('approval-approver-label')?.textContent?.trim()).toBe('Approver');
+
+    approver.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await flushPromises();
+    const options = [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim());
+    expect(options).toEqual(['Max Manager', 'Ada Admin']);
+  });
+
+  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the three workflows with links', async () => {
+    const saved = approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 4 });
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 3 }) },
+      'PUT /api/v1/approvals/settings': { status: 200, body: saved },
+      'GET /api/v1/workflows': { status: 200, body: { items: approvalWorkflows(true) } },
+    });
+
+    await wrapper?.get('input[role="switch"]').setValue(true);
+    await pick(comboboxNamed('Approver'), 'Max Manager');
+
+    // A second rule: "Large deals", total ≥ 10000, approved by all of Max and Ada; then moved to the top.
+    await overlaysClosed();
+    button('Add rule').click();
+    await flushPromises();
+    const nameInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[id$="-name"]')];
+    expect(nameInputs()).toHaveLength(2);
+    expect(document.activeElement).toBe(nameInputs()[1]);
+    const second = wrapper?.get('[data-rule-index="1"]');
+    await second?.get('input[id$="-name"]').setValue('Large deals');
+    const secondCombos = () => second?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
+    await pick(secondCombos()[0], 'Total');
+    await pick(secondCombos()[1], 'is at least');
+    await second?.get('input[id*="-cond-"][id$="-value"]').setValue('10000');
+    const approvers = document.getElementById((second?.get('[id$="-approvers-label"]').attributes('id') ?? '').replace(/-label$/, '')) as HTMLElement;
+    await chooseInMultiSelect(approvers, 'Max Manager');
+    await chooseInMultiSelect(approvers, 'Ada Admin');
+    await second?.get('input[value="all"]').setValue(true);
+
+    await overlaysClosed();
+    button('Move rule 2 up').click();
+    await flushPromises();
+    expect(wrapper?.get('[data-rule-index="0"] h3').text()).toBe('Rule 1: Large deals');
+    expect(wrapper?.get('[data-rule-index="1"] h3').text()).toBe('Rule 2: Big discounts');
+    // The moved rule keeps keyboard focus (its "up" button is off at the top, so its "down" button).
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Move rule 1 down');
+
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    expect(putBodies(api.calls)).toEqual([
+      {
+        requireApproval: true,
+        defaultApproverId: max.id,
+        rules: [
+          { name: 'Large deals', priority: 1, conditions: [{ field: 'total', operator: 'gte', value: '10000' }], approverIds: [max.id, adaUser.id], mode: 'all' },
+          { id: BIG_DISCOUNTS.id, name: 'Big discounts', priority: 2, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: [max.id], mode: 'any' },
+        ],
+        version: 3,
+      },
+    ]);
+    await flushPromises();
+    expect(document.querySelector('[role="status"]')?.textContent).toContain('Settings saved.');
+    const list = wrapper?.get('[data-testid="approval-workflows"]');
+    expect(list?.text()).toContain('Approval is on.');
+    expect(list?.findAll('li a').map((link) => [link.text(), link.attributes('href')])).toEqual([
+      ['When quotes need approval', '/workflows/0190a000-0000-7000-8000-0000000bf001'],
+      ['When changes are requested on a quote', '/workflows/0190a000-0000-7000-8000-0000000bf002'],
+      ['When quotes are approved', '/workflows/0190a000-0000-7000-8000-0000000bf003'],
+    ]);
+  });
+
+  it('sends no version before the first save and turns an "in" list of currencies into an array', async () => {
+    const { api } = await mountSettings({
+      'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 1 }) },
+    });
+    button('Add rule').click();
+    await flushPromises();
+    const rule = wrapper?.get('[data-rule-index="0"]');
+    await rule?.get('input[id$="-name"]').setValue('Foreign currencies');
+    const combos = () => rule?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
+    await pick(combos()[0], 'Currency');
+    await pick(combos()[1], 'is one of');
+    await rule?.get('input[id*="-cond-"][id$="-value"]').setValue('usd, gbp');
+    const approvers = document.getElementById((rule?.get('[id$="-approvers-label"]').attributes('id') ?? '').replace(/-label$/, '')) as HTMLElement;
+    await chooseInMultiSelect(approvers, 'Max Manager');
+
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    expect(putBodies(api.calls)).toEqual([
+      {
+        requireApproval: false,
+        defaultApproverId: null,
+        rules: [{ name: 'Foreign currencies', priority: 1, conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }], approverIds: [max.id], mode: 'any' }],
+      },
+    ]);
+  });
+
+  it('asks for an approver before saving when approval is required on all quotes', async () => {
+    const { api } = await mountSettings({});
+
+    await wrapper?.get('input[role="switch"]').setValue(true);
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    expect(putBodies(api.calls)).toEqual([]);
+    expect(document.getElementById('approval-approver-error')?.textContent).toBe('Choose an approver to require approval on all quotes.');
+    expect(comboboxNamed('Approver').getAttribute('aria-invalid')).toBe('true');
+    expect(comboboxNamed('Approver').getAttribute('aria-describedby')).toBe('approval-approver-hint approval-approver-error');
+    expect(document.activeElement).toBe(comboboxNamed('Approver'));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Check the highlighted fields.');
+
+    // Choosing an approver clears the problem and the summary with it.
+    comboboxNamed('Approver').closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await flushPromises();
+    [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === 'Max Manager')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    await flushPromises();
+    expect(document.getElementById('approval-approver-error')).toBeNull();
+    expect(document.querySelector('[role="alert"]')?.textContent?.trim()).toBe('');
+  });
+
+  it('shows the API’s 422 field problems at their fields (the approver, a rule’s approvers)', async () => {
+    await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ requireApproval: true, defaultApproverId: max.id, rules: [BIG_DISCOUNTS], version: 2 }) },
+      'PUT /api/v1/approvals/settings': {
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'APPROVALS.INVALID_SETTINGS',
+          message: 'rules.0.approverIds.0: must be an active manager or admin',
+          details: {
+            fields: [
+              { field: 'rules.0.approverIds.0', reason: 'must be an active manager or admin' },
+              { field: 'rules.0.conditions.0.value', reason: 'must be a number' },
+            ],
+          },
+        },
+      },
+    });
+
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    const rule = wrapper?.get('[data-rule-index="0"]');
+    const approversError = rule?.find('[id$="-approverIds-error"]');
+    expect(approversError?.text()).toBe('Choose an active manager or admin.');
+    expect(rule?.get('[id$="-conditions-0-value-error"]').text()).toBe('must be a number');
+    const value = rule?.get('input[id*="-cond-"][id$="-value"]');
+    expect(value?.attributes('aria-invalid')).toBe('true');
+    expect(value?.attributes('aria-describedby')).toContain(rule?.get('[id$="-conditions-0-value-error"]').attributes('id'));
+    expect(document.getElementById('approval-approver-error')).toBeNull();
+    // Focus goes to the first problem in reading order: the condition's value comes before the approvers.
+    expect(document.activeElement).toBe(value?.element);
+  });
+
+  it('says the settings changed meanwhile on 409 and offers to reload them', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 2 }) },
+      'PUT /api/v1/approvals/settings': apiError(409, 'APPROVALS.STALE_SETTINGS'),
+    });
+
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Someone else changed these settings meanwhile.');
+    button('Reload settings').click();
+    await flushPromises();
+    expect(api.calls.filter((call) => call.path === '/api/v1/approvals/settings' && call.method === 'GET')).toHaveLength(2);
+  });
+
+  it('tells non-admins that only admins can change these settings, without asking the API for them', async () => {
+    const { api } = await mountSettings({}, { ...rita });
+
+    expect(wrapper?.text()).toContain('Only admins can change these settings.');
+    expect(document.querySelector('input[role="switch"]')).toBeNull();
+    expect(api.calls.some((call) => call.path === '/api/v1/approvals/settings')).toBe(false);
+  });
+});

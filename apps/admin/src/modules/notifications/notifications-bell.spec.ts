@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import App from '../../App.vue';
+import { installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
+import { createTestApp } from '../../testing/mount-options';
+import { notification, rita } from '../../testing/work-fixtures';
+
+let wrapper: VueWrapper | undefined;
+
+beforeEach(() => {
+  FakeEventSource.reset();
+  vi.stubGlobal('EventSource', FakeEventSource);
+});
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+async function mountShell(routes: Record<string, FakeRoute>) {
+  const api = installFakeApi({
+    'GET /api/v1/me': { status: 200, body: rita },
+    'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
+    'GET /api/v1/tasks': { status: 200, body: { items: [] } },
+    ...routes,
+  });
+  const app = createTestApp();
+  await app.router.push('/tasks');
+  await app.router.isReady();
+  wrapper = mount(App, { global: app.global, attachTo: document.body });
+  await flushPromises();
+  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
+  await flushPromises();
+  return { ...app, api, wrapper };
+}
+
+const bell = (w: VueWrapper) => w.get('#notifications-button');
+const panel = () => document.getElementById('notifications-panel');
+
+async function openBell(w: VueWrapper): Promise<HTMLElement> {
+  await bell(w).trigger('click');
+  await flushPromises();
+  const element = panel();
+  if (!element) throw new Error('the notifications panel did not open');
+  return element;
+}
+
+describe('notifications bell', () => {
+  it('is a button named "Notifications, 2 unread" that shows the unread count and opens a dialog', async () => {
+    const { wrapper: w } = await mountShell({
+      'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2', title: 'Task due' })], unread: 2 } },
+    });
+
+    const button = bell(w);
+    expect(button.element.tagName).toBe('BUTTON');
+    expect(button.attributes('aria-label')).toBe('Notifications, 2 unread');
+    expect(button.attributes('aria-haspopup')).toBe('dialog');
+    expect(button.attributes('aria-expanded')).toBe('false');
+    expect(button.get('.bell-count').text()).toBe('2');
+
+    const dialog = await openBell(w);
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.getAttribute('aria-labelledby')).toBe('notifications-heading');
+    expect(document.getElementById('notifications-heading')?.textContent).toBe('Notifications');
+    expect(button.attributes('aria-expanded')).toBe('true');
+    const items = [...dialog.querySelectorAll('li')];
+    expect(items).toHaveLength(2);
+    const first = items[0]?.querySelector('a');
+    expect(first?.getAttribute('href')).toBe('/quotes/q-1');
+    expect(first?.textContent).toContain('Unread:');
+    expect(first?.textContent).toContain('Q-2026-0001 was approved');
+    expect(first?.textContent).toContain('You can share it with your contacts now.');
+    expect(first?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-01T10:00:00.000Z');
+    expect(first?.querySelector('time')?.textContent).toMatch(/1 Nov 2026/);
+  });
+
+  it('has the plain name "Notifications" and no count when everything is read', async () => {
+    const { wrapper: w } = await mountShell({
+      'GET /api/v1/notifications': { status: 200, body: { items: [notification({ readAt: '2026-11-01T11:00:00.000Z' })], unread: 0 } },
+    });
+
+    expect(bell(w).attributes('aria-label')).toBe('Notifications');
+    expect(bell(w).find('.bell-count').exists()).toBe(false);
+  });
+
+  it('marks a notification read when it is opened and goes to its record', async () => {
+    const { wrapper: w, api, router } = await mountShell({
+      'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2', title: 'Task due' })], unread: 2 } },
+      'POST /api/v1/notifications/n-1/read': { status: 200, body: notification({ readAt: '2026-11-02T09:00:00.000Z' }) },
+      'GET /api/v1/quotes/q-1': { status: 404, body: { statusCode: 404, code: 'QUOTES.NOT_FOUND', message: 'No quote', details: {} } },
+    });
+    const dialog = await openBell(w);
+
+    (dialog.querySelector('li a') as HTMLAnchorElement).click();
+    await flushPromises();
+
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/notifications/n-1/read');
+    expect(bell(w).attributes('aria-label')).toBe('Notifications, 1 unread');
+    expect(bell(w).get('.bell-count').text()).toBe('1');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes/q-1'));
+  });
+
+  it('marks all as read with POST /api/v1/notifications/read-all', async () => {
+    const { wrapper: w, api } = await mountShell({
+      'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2', title: 'Task due' })], unread: 2 } },
+      'POST /api/v1/notifications/read-all': { status: 200, body: { marked: 2 } },
+    });
+    const dialog = await openBell(w);
+    const markAll = [...dialog.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Mark all as read') as HTMLButtonElement;
+    expect(markAll.disabled).toBe(false);
+
+    markAll.click();
+    await flushPromises();
+
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/notifications/read-all');
+    expect(bell(w).attributes('aria-label')).toBe('Notifications');
+    expect(dialog.querySelectorAll('li.unread')).toHaveLength(0);
+    expect(dialog.querySelector('[role="status"]')?.textContent).toBe('All notifications marked as read.');
+    expect(markAll.disabled).toBe(true);
+  });
+
+  it('shows a new notification and the new count without a reload when the live event arrives', async () => {
+    let body = { items: [notification({ readAt: '2026-11-01T11:00:00.000Z' })], unread: 0 };
+    const { wrapper: w } = await mountShell({ 'GET /api/v1/notifications': () => ({ status: 200, body }) });
+    const source = FakeEventSource.latest;
+    source?.open();
+    expect(bell(w).attributes('aria-label')).toBe('Notifications');
+
+    body = { items: [notification({ id: 'n-3', title: 'Q-2026-0002 is live' }), ...body.items], unread: 1 };
+    source?.emit('notifications.notification.created.v1', liveEvent('notifications.notification.created.v1', { payload: { recipientUserId: 'u-rita' } }));
+
+    await vi.waitFor(() => expect(bell(w).attributes('aria-label')).toBe('Notifications, 1 unread'));
+    const dialog = await openBell(w);
+    expect(dialog.querySelector('li')?.textContent).toContain('Q-2026-0002 is live');
+  });
+
+  it('speaks Dutch: "Meldingen, 2 ongelezen" and "Alles als gelezen markeren"', async () => {
+    installFakeApi({
+      'GET /api/v1/me': { status: 200, body: rita },
+      'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2' })], unread: 2 } },
+    });
+    const app = createTestApp({ locale: 'nl' });
+    await app.router.push('/quotes');
+    wrapper = mount(App, { global: app.global, attachTo: document.body });
+    await flushPromises();
+    await vi.waitFor(() => expect(wrapper?.find('#notifications-button').attributes('aria-label')).toBe('Meldingen, 2 ongelezen'));
+
+    const dialog = await openBell(wrapper);
+    expect(dialog.textContent).toContain('Alles als gelezen markeren');
+    expect(dialog.querySelector('time')?.textContent).toMatch(/1 nov 2026/);
+  });
+
+  it('closes with Escape and gives focus back to the bell', async () => {
+    const { wrapper: w } = await mountShell({ 'GET /api/v1/notifications': { status: 200, body: { items: [notification()], unread: 1 } } });
+    const dialog = await openBell(w);
+    await vi.waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+
+    dialog.querySelector('.p-popover-content')?.dispatchEvent(new KeyboardEvent('keydown', { code: 'Escape', key: 'Escape', bubbles: true }));
+    await flushPromises();
+
+    await vi.waitFor(() => expect(panel()).toBeNull());
+    expect(document.activeElement?.id).toBe('notifications-button');
+    expect(bell(w).attributes('aria-expanded')).toBe('false');
+  });
+});
