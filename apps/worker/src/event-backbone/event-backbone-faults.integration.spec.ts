@@ -106,9 +106,6 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
     probe.disconnect();
     await redis.kill9();
     await redis.start(); // empty: it kept nothing on disk
-    const empty = new Redis(redis.url);
-    expect(await empty.dbsize()).toBe(0);
-    empty.disconnect();
     await worker(redis.url, { RELAY: 'false' });
     const counts = await allDelivered(500);
     // The relay that queued the lost jobs published them again, under the same job ids.

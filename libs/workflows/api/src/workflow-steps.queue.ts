@@ -22,7 +22,8 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
   }
 
   async schedule(runId: string, index: number, options: { at?: Date; jobSuffix?: string } = {}): Promise<void> {
-    this.queue ??= new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: this.settings.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false } as never, prefix: this.settings.queuePrefix });
+    // Commands wait for the connection (a fresh queue is not connected yet) but fail after a retry.
+    this.queue ??= new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: this.settings.redisUrl, maxRetriesPerRequest: 1 } as never, prefix: this.settings.queuePrefix });
     const delay = options.at ? Math.max(0, options.at.getTime() - Date.now()) : 0;
     await this.queue.add(RUN_STEP_JOB, { runId, index } satisfies StepJob, {
       // One job per step (and per retry): a redelivered event or a crash between steps schedules it once.
@@ -81,7 +82,13 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
 
   async process(job: Job<StepJob>): Promise<void> {
     const { runId, index } = job.data;
-    if ((await this.inTransaction(() => this.engine.startStep(runId, index), runId)) === 'skip') return;
+    if ((await this.inTransaction(() => this.engine.startStep(runId, index), runId)) === 'skip') {
+      // Already done (a redelivery, or a retry after the next step could not be scheduled):
+      // make sure the run goes on. Scheduling is idempotent by job id.
+      const next = await this.inTransaction(() => this.engine.nextAfter(runId, index), runId);
+      if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });
+      return;
+    }
     try {
       const { next } = await this.inTransaction(() => this.engine.executeStep(runId, index), runId);
       if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });

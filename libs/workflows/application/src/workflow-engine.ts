@@ -138,6 +138,16 @@ export class WorkflowEngine {
     return { next };
   }
 
+  /** The step after a succeeded one, while the run is running (null otherwise). */
+  async nextAfter(runId: string, index: number): Promise<StepOutcome['next']> {
+    const found = await this.runs.findRun(runId);
+    const step = found?.steps.find((s) => s.index === index);
+    if (!found || found.run.status !== 'running' || step?.status !== 'succeeded') return null;
+    const next = found.steps.find((s) => s.index === index + 1);
+    if (!next || next.status === 'succeeded' || next.status === 'failed') return null;
+    return { index: next.index, ...(step.resumeAt ? { at: new Date(step.resumeAt) } : {}) };
+  }
+
   /** Records a failed attempt; `final` marks the step and the run failed (the failed set's twin). */
   async recordFailure(runId: string, index: number, error: string, final: boolean): Promise<void> {
     const found = await this.runs.findRun(runId);
