@@ -147,7 +147,7 @@ describe('workflow engine', () => {
     await inContext(() => worker.get(WorkflowsService).retry(failed.run.id));
     await waitUntil(async () => webhookHits.length >= 6 && (await runsOf(workflow.id))[0].run.status === 'failed', { timeoutMs: 90_000 });
     expect((await runsOf(workflow.id))[0].steps[0].attempts).toBe(6);
-  });
+  }, 180_000);
 
   it('resumes after a wait, as a delayed job', async () => {
     const workflow = await createWorkflow({ name: 'Wait', actions: [{ key: 'wait', params: { seconds: 2 } }, { key: 'set_property', params: { property: 'after_wait', value: 'done' } }] });
