@@ -60,7 +60,7 @@ export default defineConfig({
           globalSetup: ['apps/admin-e2e/src/global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },

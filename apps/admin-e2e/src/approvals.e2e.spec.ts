@@ -136,7 +136,7 @@ describe('quote approvals', () => {
     const workflows = page.getByRole('region', { name: 'Approval workflows' });
     await visible(workflows.getByText('Approval is on.', { exact: false }));
     await expect
-      .poll(() => workflows.getByRole('listitem').allInnerTexts(), { timeout: 20_000 })
+      .poll(() => workflows.getByRole('listitem').allInnerTexts(), { timeout: 60_000 })
       .toEqual([
         expect.stringMatching(/When quotes need approval\s*Active/),
         expect.stringMatching(/When changes are requested on a quote\s*Active/),
@@ -231,14 +231,14 @@ describe('quote approvals', () => {
     await visible(page.getByRole('region', { name: 'Decisions' }).getByText('Lower the discount to 15%'));
 
     // The quote is Changes requested, and the "When changes are requested" workflow gave the rep a task.
-    await expect.poll(async () => (await quoteOf(quoteId)).status, { timeout: 20_000 }).toBe('changes_requested');
+    await expect.poll(async () => (await quoteOf(quoteId)).status, { timeout: 60_000 }).toBe('changes_requested');
     await expect
       .poll(
         async () => {
           const tasks = await json<{ items: Array<{ relatedId?: string; notes?: string }> }>(await creator.get('/api/v1/tasks?status=open'), 200);
           return tasks.items.some((task) => task.relatedId === quoteId && task.notes === 'Lower the discount to 15%');
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toBe(true);
     expect(pageProblems.get(page)).toEqual([]);
