@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerModule } from '../worker.module';
 
 /** The workflow engine in the real worker, on real PostgreSQL and Redis. */
-describe('workflow engine', () => {
+describe('workflow engine', { timeout: 180_000 }, () => {
   let database: TestDatabase;
   let worker: INestApplicationContext;
   let orm: MikroORM;
@@ -100,7 +100,7 @@ describe('workflow engine', () => {
     const [run] = await waitUntil(async () => {
       const runs = await runsOf(workflow.id);
       return runs.length === 1 && runs[0].run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 30_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
     expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
       ['create_task', 'succeeded', 1],
       ['set_property', 'succeeded', 1],
@@ -121,7 +121,7 @@ describe('workflow engine', () => {
   it('runs an action from an extension library (flag_discount) like a built-in one', async () => {
     const workflow = await createWorkflow({ name: 'Flag', actions: [{ key: 'flag_discount', params: { thresholdPercent: 15 } }] });
     const quote = await submitQuote('Flagged quote');
-    await waitUntil(async () => (await runsOf(workflow.id))[0]?.run.status === 'succeeded', { timeoutMs: 30_000 });
+    await waitUntil(async () => (await runsOf(workflow.id))[0]?.run.status === 'succeeded', { timeoutMs: 90_000 });
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'discount_flag'])).toEqual([{ value: 'normal' }]);
   });
 
@@ -138,7 +138,7 @@ describe('workflow engine', () => {
     const [failed] = await waitUntil(async () => {
       const runs = await runsOf(workflow.id);
       return runs[0]?.run.status === 'failed' ? runs : null;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 90_000 });
     expect(failed.steps[0]).toMatchObject({ status: 'failed', attempts: 3, error: `POST ${webhookUrl} answered 500 Internal Server Error` });
     expect(webhookHits).toHaveLength(3);
     expect(webhookHits[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/);
@@ -155,7 +155,7 @@ describe('workflow engine', () => {
     const [run] = await waitUntil(async () => {
       const runs = await runsOf(workflow.id);
       return runs[0]?.run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 90_000 });
     const [waitStep, next] = run.steps;
     expect(waitStep.resumeAt).not.toBeNull();
     expect(new Date(next.startedAt!).getTime()).toBeGreaterThanOrEqual(new Date(waitStep.resumeAt!).getTime());
@@ -173,10 +173,10 @@ describe('workflow engine', () => {
     const quote = await submitQuote('Marked quote');
     const setMarker = (value: string) => orm.em.fork().transactional((em) => RequestContext.create(em, () => worker.get(PropertyStore).set('quote', quote.id, 'stage_marker', value, null, null)));
     await setMarker('first');
-    await waitUntil(async () => (await runsOf(once.id))[0]?.run.status === 'succeeded', { timeoutMs: 30_000 });
+    await waitUntil(async () => (await runsOf(once.id))[0]?.run.status === 'succeeded', { timeoutMs: 90_000 });
     await setMarker('second');
     // Other tests' workflows set other properties on this quote too; count only these two.
-    await waitUntil(async () => (await sql("select count(*)::int as n from messaging_inbox i join messaging_outbox o on o.id = i.event_id where i.subscriber = 'workflows' and o.name = 'workflows.property.changed.v1' and o.aggregate_id = ? and o.payload->>'property' in ('stage_marker', 'enrolled')", [quote.id]))[0]['n'] === 3, { timeoutMs: 30_000 });
+    await waitUntil(async () => (await sql("select count(*)::int as n from messaging_inbox i join messaging_outbox o on o.id = i.event_id where i.subscriber = 'workflows' and o.name = 'workflows.property.changed.v1' and o.aggregate_id = ? and o.payload->>'property' in ('stage_marker', 'enrolled')", [quote.id]))[0]['n'] === 3, { timeoutMs: 90_000 });
     expect((await runsOf(once.id)).length).toBe(1);
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'enrolled'])).toEqual([{ value: 'yes' }]);
   });
