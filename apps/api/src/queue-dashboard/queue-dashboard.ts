@@ -31,7 +31,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication, redisUrl:
   const refresh = async () => {
     const metaKeys = await redis.keys(`${prefix}:*:meta`);
     for (const name of metaKeys.map((k) => k.slice(prefix.length + 1, -':meta'.length)).sort()) {
-      if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: redisUrl } as never, prefix }));
+      if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redis, prefix }));
     }
     board.replaceQueues([...queues.values()].map((q) => new BullMQAdapter(q)));
   };
