@@ -1,10 +1,9 @@
 /** Applies pending migrations to the configured database (SQLite by default, PostgreSQL by DATABASE_URL). */
 import { migrateDatabase } from '@qa/platform-database';
-import { loadConfig, redact } from '@qa/shared-config';
-import { exitOnConfigError } from './exit-on-config-error';
+import { loadConfigOrExit, redact } from '@qa/shared-config';
 
 async function main() {
-  const config = exitOnConfigError(() => loadConfig());
+  const config = loadConfigOrExit();
   const where = config.database.kind === 'sqlite' ? config.database.path : redact(config.database.url);
   console.log(`migrate: ${config.database.kind} ${where}`);
   const applied = await migrateDatabase(config.database);

@@ -6,12 +6,11 @@ import { CrmService } from '@qa/crm-application';
 import { seedDemoCrm } from '@qa/crm-infrastructure';
 import { ListUsersQuery } from '@qa/identity-application';
 import { seedDemoUsers, DEMO_USERS } from '@qa/identity-infrastructure';
-import { loadConfig } from '@qa/shared-config';
+import { loadConfigOrExit } from '@qa/shared-config';
 import { SeedModule } from './seed.module';
-import { exitOnConfigError } from './exit-on-config-error';
 
 async function main() {
-  const config = exitOnConfigError(() => loadConfig());
+  const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const orm = app.get(MikroORM);

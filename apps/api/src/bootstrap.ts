@@ -60,7 +60,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     },
     hsts: config.cookieSecure,
   });
-  await mountQueueDashboard(app, config.redisUrl, config.worker.queuePrefix);
+  await mountQueueDashboard(app, config.worker.queuePrefix);
   if (adminDist && existsSync(join(adminDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: ['index.html'] });
   }

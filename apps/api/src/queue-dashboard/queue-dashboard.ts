@@ -20,7 +20,7 @@ const REFRESH_MS = 30_000;
  * inspect and retry. Outside the /api prefix and outside Nest's router, so it checks the session
  * itself.
  */
-export async function mountQueueDashboard(app: NestFastifyApplication, redisUrl: string, prefix: string): Promise<void> {
+export async function mountQueueDashboard(app: NestFastifyApplication, prefix: string): Promise<void> {
   const logger = new Logger('QueueDashboard');
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);

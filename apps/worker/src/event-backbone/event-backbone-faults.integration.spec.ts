@@ -1,11 +1,10 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createTestDatabase, startOwnRedisServer, TEST_REDIS_URL, waitUntil, type OwnRedisServer, type TestDatabase } from '@qa/shared-testing';
+import { createTestDatabase, startAppProcess, startOwnRedisServer, TEST_REDIS_URL, waitUntil, type AppProcess, type OwnRedisServer, type TestDatabase } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditAccounts, deliveryCounts, prepareMessagingTestDatabase, startMessagingTestApp, type DeliveryCounts } from '../testing/messaging-test-app';
-import { startWorkerProcess, type WorkerProcess } from '../testing/worker-process';
 
 /**
  * Faults on real PostgreSQL and Redis. What is killed is this test's own: a worker process it
@@ -17,7 +16,7 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
   let commandSide: INestApplicationContext;
   let orm: MikroORM;
   let queuePrefix: string;
-  const workers: WorkerProcess[] = [];
+  const workers: AppProcess[] = [];
   const redisServers: OwnRedisServer[] = [];
 
   beforeEach(async () => {
@@ -42,7 +41,11 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
   });
 
   const worker = async (redisUrl: string, env: Record<string, string> = {}) => {
-    const started = await startWorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, ACK_TIMEOUT_MS: '2000', STALLED_AFTER_MS: '3000', ...env });
+    const started = await startAppProcess(
+      'apps/worker/src/testing/test-worker.main.ts',
+      { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, ACK_TIMEOUT_MS: '2000', STALLED_AFTER_MS: '3000', ...env },
+      'ready',
+    );
     workers.push(started);
     return started;
   };

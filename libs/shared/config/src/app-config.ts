@@ -153,3 +153,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
 }
+
+/** Loads the configuration, or prints every problem in a form people can act on and exits with 1. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\nSee docs/operations.md ("Configuration") for every setting.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

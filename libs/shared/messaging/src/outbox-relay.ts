@@ -123,12 +123,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) {
         const subscribers = this.registry.subscribersOf(row.name);
         row.subscriberCount = subscribers.length;
+        const envelope = row.toEnvelope();
+        // Announced live whether or not a context subscribes (e.g. task events for the badge).
+        if (row.publishCount === 0) fresh.push(envelope);
         if (subscribers.length === 0) {
           row.deliveredAt = now;
           continue;
         }
-        const envelope = row.toEnvelope();
-        if (row.publishCount === 0) fresh.push(envelope);
         for (const subscriber of subscribers) {
           const jobId = deliveryJobId(row.id, subscriber);
           if (handled.has(jobId)) continue;

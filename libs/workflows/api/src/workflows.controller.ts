@@ -96,9 +96,8 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'getWorkflow', summary: 'A workflow' })
   @ApiOkResponse({ type: WorkflowResponse })
   async getWorkflow(@Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowResponse> {
-    const found = (await this.workflows.list()).find((w) => w.workflow.id === id);
-    if (!found) throw new DomainError('WORKFLOWS.NOT_FOUND', `No workflow ${id}`, 'not-found', { id });
-    return workflowView(found.workflow, found.runs);
+    const { workflow, runs } = await this.workflows.getWithRuns(id);
+    return workflowView(workflow, runs);
   }
 
   @Put('workflows/:id')
@@ -106,8 +105,8 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'updateWorkflow', summary: 'Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins)' })
   @ApiOkResponse({ type: WorkflowResponse })
   async updateWorkflow(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
-    const workflow = await this.workflows.update(id, body.version, spec(body));
-    const runs = (await this.workflows.list()).find((w) => w.workflow.id === id)?.runs ?? 0;
+    await this.workflows.update(id, body.version, spec(body));
+    const { workflow, runs } = await this.workflows.getWithRuns(id);
     return workflowView(workflow, runs);
   }
 

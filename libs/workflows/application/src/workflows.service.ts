@@ -29,6 +29,12 @@ export class WorkflowsService {
     return workflow;
   }
 
+  /** One workflow with its number of runs. */
+  async getWithRuns(id: string): Promise<{ workflow: WorkflowDefinition; runs: number }> {
+    const workflow = await this.get(id);
+    return { workflow, runs: (await this.runs.countRuns([id]))[id] ?? 0 };
+  }
+
   async create(spec: WorkflowSpec): Promise<WorkflowDefinition> {
     const workflow = WorkflowDefinition.create(spec, this.actions.keys());
     await this.workflows.save(workflow);

@@ -1,11 +1,9 @@
 // When my tasks may have changed, for the badge and the Tasks page.
 //
-// Task events (tasks.task.created.v1, tasks.task.completed.v1) are the real signal. But today the
-// outbox relay announces on the live stream only events that some worker subscriber consumes, and
-// no subscriber consumes task events, so they never reach the browser (see the report of this
-// change). Until that is fixed, refresh also when a workflow has probably just run: after a
-// notification (workflows notify right after creating tasks) and shortly after a quote event
-// (workflows react to those within seconds), and on a slow poll as a last resort.
+// Task events (tasks.task.created.v1, tasks.task.completed.v1) are the signal; the relay announces
+// every event on the live stream. Live updates are best effort (a dropped connection misses some),
+// so the badge also refreshes after a notification and shortly after a quote event (workflows
+// react to those within seconds), and on a slow poll as a last resort.
 import { onScopeDispose } from 'vue';
 import { useLiveEventsStore } from '../../live/live-events.store';
 import { NOTIFICATION_CREATED } from '../notifications/notifications.store';
