@@ -10,7 +10,8 @@ import { loadConfig } from '@qa/shared-config';
 import { createTestDatabase, freePort, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
 import { PropertyStore, WorkflowsService } from '@qa/workflows-application';
 import type { WorkflowSpec } from '@qa/workflows-domain';
-import { WorkflowStepWorker } from '@qa/workflows-api';
+import { WORKFLOW_STEPS_QUEUE, WorkflowStepWorker } from '@qa/workflows-api';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -38,7 +39,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     await new Promise<void>((resolve) => webhook.listen(port, '127.0.0.1', resolve));
     webhookUrl = `http://127.0.0.1:${port}/hook`;
     database = await createTestDatabase('qa_wf');
-    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100' });
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', OUTBOX_ACK_TIMEOUT_MS: '3000' });
     await migrateDatabase(config.database);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
@@ -83,6 +84,16 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     quote.submit(false, { by: repId });
     await inContext(() => worker.get(QuoteRepository).save(quote));
     return quote;
+  };
+  /** Where each workflow-step job is in BullMQ (for the message when a wait times out). */
+  const stepJobs = async () => {
+    const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    try {
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized', 'failed', 'completed']);
+      return { now: Date.now(), jobs: await Promise.all(jobs.map(async (j) => ({ id: j.id, state: await j.getState(), timestamp: j.timestamp, delay: j.opts.delay, processedOn: j.processedOn }))) };
+    } finally {
+      await queue.close();
+    }
   };
   const runsOf = async (workflowId: string) => inContext(() => worker.get(WorkflowsService).runsOf(workflowId));
 
@@ -155,12 +166,39 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     const [run] = await waitUntil(async () => {
       const runs = await runsOf(workflow.id);
       return runs[0]?.run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000 });
+    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
     const [waitStep, next] = run.steps;
     expect(waitStep.resumeAt).not.toBeNull();
     expect(new Date(next.startedAt!).getTime()).toBeGreaterThanOrEqual(new Date(waitStep.resumeAt!).getTime());
     expect(new Date(next.startedAt!).getTime() - new Date(waitStep.finishedAt!).getTime()).toBeGreaterThanOrEqual(1_900);
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_wait'])).toEqual([{ value: 'done' }]);
+  });
+
+  it('queues a step again once it is overdue when Redis lost its delayed job', async () => {
+    const workflow = await createWorkflow({ name: 'Lost wait', actions: [{ key: 'wait', params: { seconds: 5 } }, { key: 'set_property', params: { property: 'after_lost_wait', value: 'done' } }] });
+    const quote = await submitQuote('Lost-wait quote');
+    const [waiting] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.steps[0].status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    // What a Redis restarted without its data does to the wait: the delayed job is gone.
+    const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    const job = await queue.getJob(`${waiting.run.id}@1`);
+    expect(await job?.getState()).toBe('delayed');
+    await job!.remove();
+    await queue.close();
+
+    const [run] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.run.status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
+    expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
+      ['wait', 'succeeded', 1],
+      ['set_property', 'succeeded', 1],
+    ]);
+    // Not before the wait was over plus the acknowledgement timeout (3 s here).
+    expect(new Date(run.steps[1].startedAt!).getTime() - new Date(run.steps[0].resumeAt!).getTime()).toBeGreaterThanOrEqual(2_900);
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_lost_wait'])).toEqual([{ value: 'done' }]);
   });
 
   it('reacts to a property change, and enrols a record once under the "never" re-enrolment rule', async () => {

@@ -46,7 +46,7 @@ export const SETTINGS = {
   WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
   WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
-  OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber after this long (default 30000)',
+  OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber, and queue again a workflow step overdue, after this long (default 30000)',
   JOB_ATTEMPTS: 'attempts of an event delivery or workflow step before it stays failed (default 6)',
   JOB_BACKOFF_MS: 'first retry delay of a failed job; doubles each attempt (default 500)',
   OUTBOX_RETENTION_HOURS: 'keep delivered events this long before removing them (default 168)',

@@ -11,7 +11,7 @@ export interface MessagingOptions {
   /** Poll interval when no notification wakes the relay. */
   relayPollMs: number;
   /** A published row not acknowledged by every subscriber within this time is published again
-   *  (doubling each time, up to 64×). */
+   *  (doubling each time, up to 64×). Workflow steps overdue by this long are queued again. */
   ackTimeoutMs: number;
   /** Deliveries one worker process handles at once, per subscriber queue. */
   concurrency: number;

@@ -21,11 +21,15 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
     super();
   }
 
-  async schedule(runId: string, index: number, options: { at?: Date; jobSuffix?: string } = {}): Promise<void> {
+  private stepQueue(): Queue {
     // Commands wait for the connection (a fresh queue is not connected yet) but fail after a retry.
     this.queue ??= new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: this.settings.redisUrl, maxRetriesPerRequest: 1 } as never, prefix: this.settings.queuePrefix });
+    return this.queue;
+  }
+
+  async schedule(runId: string, index: number, options: { at?: Date; jobSuffix?: string } = {}): Promise<void> {
     const delay = options.at ? Math.max(0, options.at.getTime() - Date.now()) : 0;
-    await this.queue.add(RUN_STEP_JOB, { runId, index } satisfies StepJob, {
+    await this.stepQueue().add(RUN_STEP_JOB, { runId, index } satisfies StepJob, {
       // One job per step (and per retry): a redelivered event or a crash between steps schedules it once.
       jobId: `${runId}@${index}${options.jobSuffix ? `@${options.jobSuffix}` : ''}`,
       delay,
@@ -34,6 +38,20 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
       removeOnComplete: { age: 3_600, count: 10_000 },
       removeOnFail: { age: 14 * 24 * 3_600 },
     });
+  }
+
+  async requeueOverdue(runId: string, index: number): Promise<'queued' | 'promoted' | 'already-queued'> {
+    const job = await this.stepQueue().getJob(`${runId}@${index}`);
+    const state = job ? await job.getState() : 'unknown';
+    if (job && state === 'delayed') {
+      await job.promote();
+      return 'promoted';
+    }
+    if (job && state !== 'completed' && state !== 'failed' && state !== 'unknown') return 'already-queued';
+    // Lost (Redis came back without it), or done without moving the run on: a fresh job, which
+    // finds the step's state in the database and acts on it once.
+    await this.schedule(runId, index, { jobSuffix: job ? `requeued-${Date.now()}` : undefined });
+    return 'queued';
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -51,6 +69,8 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
 export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WorkflowSteps');
   private worker?: Worker;
+  private sweeper?: NodeJS.Timeout;
+  private sweeping = false;
 
   constructor(
     private readonly settings: MessagingSettings,
@@ -61,6 +81,10 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!this.settings.processors) return;
+    // A safety net beside BullMQ: a step whose job was lost (Redis restarted empty) or is stuck is
+    // queued again once it is overdue by the acknowledgement timeout, as the relay does for events.
+    this.sweeper = setInterval(() => void this.requeueOverdueSteps().catch((error) => this.logger.warn(`overdue-step sweep failed: ${error instanceof Error ? error.message : String(error)}`)), Math.max(250, Math.floor(this.settings.ackTimeoutMs / 2)));
+    this.sweeper.unref();
     this.worker = new Worker(WORKFLOW_STEPS_QUEUE, (job: Job<StepJob>) => this.process(job), {
       connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null } as never,
       prefix: this.settings.queuePrefix,
@@ -72,7 +96,27 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.worker?.close();
+  }
+
+  /** Queues again the steps overdue by more than the acknowledgement timeout; returns how many it touched. */
+  async requeueOverdueSteps(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    try {
+      const overdue = await RequestContext.create(this.orm.em.fork(), () => this.engine.overdueSteps(this.settings.ackTimeoutMs));
+      let touched = 0;
+      for (const { runId, index } of overdue) {
+        const outcome = await this.scheduler.requeueOverdue(runId, index);
+        if (outcome === 'already-queued') continue;
+        touched += 1;
+        this.logger.warn(`step ${index} of run ${runId} was overdue by more than ${this.settings.ackTimeoutMs} ms: ${outcome}`);
+      }
+      return touched;
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   private inTransaction<T>(work: () => Promise<T>, correlationId: string): Promise<T> {

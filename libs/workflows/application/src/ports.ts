@@ -22,6 +22,11 @@ export abstract class RunRepository {
   abstract saveRun(run: WorkflowRun, steps: WorkflowRunStep[]): Promise<void>;
   abstract saveStep(step: WorkflowRunStep): Promise<void>;
   abstract findStep(runId: string, index: number): Promise<WorkflowRunStep | null>;
+  /**
+   * Steps of running runs that should have started before `dueBefore` and have not: a first
+   * step not yet attempted, or the step after a succeeded one (after its wait, if it had one).
+   */
+  abstract findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>>;
 }
 
 /** Record properties and the latest snapshot of each record, as events told the workflows context. */
@@ -37,4 +42,9 @@ export abstract class PropertyStore {
 /** Schedules a step on the step queue (delayed when `at` is in the future). */
 export abstract class StepScheduler {
   abstract schedule(runId: string, index: number, options?: { at?: Date; jobSuffix?: string }): Promise<void>;
+  /**
+   * Makes sure an overdue step's job is on the queue and due now: queues it when the queue lost
+   * it, promotes it when it is still delayed. Says what it did.
+   */
+  abstract requeueOverdue(runId: string, index: number): Promise<'queued' | 'promoted' | 'already-queued'>;
 }

@@ -165,6 +165,11 @@ export class WorkflowEngine {
     }
   }
 
+  /** Steps that should have started `graceMs` ago and have not (their job was lost or stuck). */
+  overdueSteps(graceMs: number, limit = 100): Promise<Array<{ runId: string; index: number }>> {
+    return this.runs.findOverdueSteps(new Date(Date.now() - graceMs), limit);
+  }
+
   /** Retries a failed run from its failed step. */
   async retryRun(runId: string): Promise<void> {
     const found = await this.runs.findRun(runId);

@@ -177,6 +177,22 @@ export class MikroOrmRunRepository extends RunRepository {
   findStep(runId: string, index: number) {
     return this.em.findOne(WorkflowRunStep, { runId, index });
   }
+  async findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>> {
+    const cutoff = this.em.getPlatform().processDateProperty(dueBefore);
+    const rows: Array<{ run_id: string; index: number }> = await this.em.getConnection().execute(
+      `select s.run_id, s."index" from workflows_run r
+         join workflows_run_step s on s.run_id = r.id and s.status = 'pending' and s.attempts = 0
+         left join workflows_run_step p on p.run_id = s.run_id and p."index" = s."index" - 1
+        where r.status = 'running'
+          and ((s."index" = 0 and r.created_at < ?) or (p.status = 'succeeded' and coalesce(p.resume_at, p.finished_at) < ?))
+        order by r.created_at
+        limit ?`,
+      [cutoff, cutoff, limit],
+      'all',
+      this.em.getTransactionContext(),
+    );
+    return rows.map((r) => ({ runId: r.run_id, index: Number(r.index) }));
+  }
 }
 
 @Injectable()
