@@ -61,6 +61,25 @@ describe('approval summary', () => {
     expect(w.text()).toBe('Geen goedkeuring nodig');
   });
 
+  it('asks again, without a loading flash, when the caller passes a new version of the quote', async () => {
+    let required = false;
+    const { wrapper: w, api } = await mountSummary(() => ({
+      status: 200,
+      body: required
+        ? { required: true, approvers: [{ id: max.id, name: 'Max Manager' }], mode: 'any', reasons: ['discount 25.00% > 20%'], ruleName: 'Big discounts' }
+        : { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null },
+    }));
+    expect(w.text()).toBe('No approval needed');
+
+    required = true;
+    await w.setProps({ version: 2 });
+    expect(w.text()).toBe('No approval needed');
+    await flushPromises();
+
+    expect(api.calls.filter((call) => call.path.endsWith('/preview'))).toHaveLength(2);
+    expect(w.text()).toBe('Needs approval from Max Manager: discount 25.00% > 20%');
+  });
+
   it('shows nothing to someone who may not see the quote', async () => {
     const { wrapper: w } = await mountSummary(apiError(404, 'APPROVALS.NOT_FOUND'));
 

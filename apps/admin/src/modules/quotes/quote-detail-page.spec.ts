@@ -118,6 +118,54 @@ describe('quote page', () => {
     expect(w.findAll('a').some((link) => link.text() === 'Download PDF')).toBe(false);
   });
 
+  it('says whether a quote that can still be edited needs approval, from whom and why', async () => {
+    const changes = quote({ status: 'changes_requested', version: 4 });
+    const { api, wrapper: w } = await mountDetail({
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: changes },
+      [`GET /api/v1/approvals/quotes/${live.id}/preview`]: {
+        status: 200,
+        body: { required: true, approvers: [{ id: MAX, name: 'Max Manager' }], mode: 'any', reasons: ['discount 25.00% > 20%'], ruleName: 'Big discounts' },
+      },
+    });
+
+    expect(api.calls.filter((call) => call.path === `/api/v1/approvals/quotes/${live.id}/preview`)).toHaveLength(1);
+    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: discount 25.00% > 20%');
+  });
+
+  it('asks no approval question once the quote is out of the rep’s hands', async () => {
+    const { api, wrapper: w } = await mountDetail({ [`GET ${QUOTE_PATH}`]: { status: 200, body: live } });
+
+    expect(w.find('[data-testid="approval-summary"]').exists()).toBe(false);
+    expect(api.calls.some((call) => call.path.startsWith('/api/v1/approvals/'))).toBe(false);
+  });
+
+  it('asks again after a live change to the quote (a new version)', async () => {
+    let current = quote({ version: 1 });
+    let required = false;
+    const { api, wrapper: w } = await mountDetail({
+      [`GET ${QUOTE_PATH}`]: () => ({ status: 200, body: current }),
+      [`GET /api/v1/approvals/quotes/${live.id}/preview`]: () => ({
+        status: 200,
+        body: required
+          ? { required: true, approvers: [{ id: MAX, name: 'Max Manager' }], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes' }
+          : { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null },
+      }),
+    });
+    expect(w.get('[data-testid="approval-summary"]').text()).toBe('No approval needed');
+    const liveStore = useLiveEventsStore();
+    liveStore.connect({ EventSource: FakeEventSource });
+    const source = FakeEventSource.latest;
+    source?.open();
+
+    current = quote({ version: 2 });
+    required = true;
+    source?.emit('quotes.quote.updated.v1', liveEvent('quotes.quote.updated.v1', { aggregateId: live.id }));
+
+    await vi.waitFor(() => expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: approval is required on all quotes'));
+    expect(api.calls.filter((call) => call.path.endsWith('/preview')).length).toBeGreaterThanOrEqual(2);
+    liveStore.disconnect();
+  });
+
   it('recalls after a confirm dialog that says the buyer’s link stops working', async () => {
     const published = quote({ status: 'approval_not_needed', sharePath: '/q/slug-1', version: 2 });
     const { api, wrapper: w } = await mountDetail({

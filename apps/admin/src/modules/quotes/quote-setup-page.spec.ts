@@ -146,6 +146,35 @@ describe('quote set-up flow', () => {
     expect(router.currentRoute.value.query['step']).toBe('details');
   });
 
+  it('says on Review whether submitting needs approval, from whom and why, asked after the last save', async () => {
+    const PREVIEW = `/api/v1/approvals/quotes/${saved.id}/preview`;
+    let putDone = false;
+    const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=terms`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`PUT ${QUOTE_PATH}`]: () => {
+        putDone = true;
+        return { status: 200, body: quote({ quoteDiscount: { type: 'amount', value: '900.00' }, version: 2 }) };
+      },
+      [`GET ${PREVIEW}`]: () => ({
+        status: 200,
+        body: putDone
+          ? { required: true, approvers: [{ id: 'u-max', name: 'Max Manager' }], mode: 'any', reasons: ['discount 34.07% > 20%'], ruleName: 'Big discounts' }
+          : { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null },
+      }),
+    });
+    // Not on the editing steps: there it could only tell about the last save.
+    expect(w.find('[data-testid="approval-summary"]').exists()).toBe(false);
+
+    await w.get('#quote-discount-value').setValue('900.00');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(stepHeading()).toBe('Step 4 of 4: Review');
+    const paths = api.calls.map((call) => `${call.method} ${call.path}`);
+    expect(paths.indexOf(`GET ${PREVIEW}`)).toBeGreaterThan(paths.indexOf(`PUT ${QUOTE_PATH}`));
+    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: discount 34.07% > 20%');
+  });
+
   it('goes to the quote page after a successful Submit', async () => {
     const { router, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=review`, {
       [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
