@@ -40,6 +40,8 @@ export const quotesEn = {
     edit: 'Edit',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
+    copyApprovalLink: 'Copy approval link',
+    approvalLinkCopied: 'Approval link copied',
     copyFailed: 'The link could not be copied. Copy it from here: {url}',
     noBuyerLink: 'This quote has no buyer link.',
     noCompany: '—',

@@ -42,6 +42,8 @@ export const quotesNl: typeof quotesEn = {
     edit: 'Bewerken',
     copyLink: 'Link kopiëren',
     linkCopied: 'Link gekopieerd',
+    copyApprovalLink: 'Goedkeuringslink kopiëren',
+    approvalLinkCopied: 'Goedkeuringslink gekopieerd',
     copyFailed: 'De link kon niet worden gekopieerd. Kopieer hem hier: {url}',
     noBuyerLink: 'Deze offerte heeft geen link voor de koper.',
     noCompany: '—',

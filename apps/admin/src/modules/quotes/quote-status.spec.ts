@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../i18n';
-import { QUOTE_STATUSES, isEditable, isRecallable, isSignable, mayHaveBuyerLink, statusLabelKey } from './quote-status';
+import { QUOTE_STATUSES, hasApprovalRound, isEditable, isRecallable, isSignable, mayHaveBuyerLink, statusLabelKey } from './quote-status';
 
 describe('quote statuses', () => {
   it('names every status with the product’s English labels', () => {
@@ -39,6 +39,10 @@ describe('quote statuses', () => {
 
   it('allows a recall from Approved, Published and Approval not needed', () => {
     expect(QUOTE_STATUSES.filter(isRecallable)).toEqual(['approved', 'published', 'approval_not_needed']);
+  });
+
+  it('offers an approval link while Pending approval or Changes requested', () => {
+    expect(QUOTE_STATUSES.filter(hasApprovalRound)).toEqual(['pending_approval', 'changes_requested']);
   });
 
   it('expects a buyer link while Published, Approval not needed or Signed, and a signature only before signing', () => {

@@ -67,6 +67,14 @@ export function mayHaveBuyerLink(status: QuoteStatus): boolean {
   return status === 'published' || status === 'approval_not_needed' || status === 'signed';
 }
 
+/**
+ * Statuses with an approval round to point an approver to (Copy approval link): waiting for a
+ * decision, or changes requested (the link then shows the latest round and its notes).
+ */
+export function hasApprovalRound(status: QuoteStatus): boolean {
+  return status === 'pending_approval' || status === 'changes_requested';
+}
+
 /** The buyer can still accept and sign. */
 export function isSignable(status: QuoteStatus): boolean {
   return status === 'published' || status === 'approval_not_needed';

@@ -48,8 +48,10 @@ async function mountList(list: FakeRoute, routes: Record<string, FakeRoute> = {}
   return { api, queries, router: app.router, wrapper };
 }
 
-function menuItems(): string[] {
-  return [...document.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent?.trim() ?? '');
+/** The items of the open menus, or of the one row's menu (`quote-actions-<id>`). */
+function menuItems(quoteId?: string): string[] {
+  const root = quoteId ? document.getElementById(`quote-actions-${quoteId}`) : document;
+  return [...(root?.querySelectorAll('[role="menuitem"]') ?? [])].map((item) => item.textContent?.trim() ?? '');
 }
 
 async function chooseMenuItem(label: string): Promise<void> {
@@ -184,6 +186,51 @@ describe('quotes list', () => {
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/q/slug-1`);
     expect(w.get('.copy-status').attributes('role')).toBe('status');
     expect(w.get('.copy-status').text()).toBe('Link copied');
+  });
+
+  it('offers Copy approval link for a quote pending approval, copies the absolute approval page URL and says so', async () => {
+    const pending = listItem({ id: '0190a000-0000-7000-8000-000000000003', number: 'Q-2026-0003', title: 'Globex support', status: 'pending_approval', version: 2 });
+    const { api, wrapper: w } = await mountList(listReply({ items: [pending], countsByStatus: { pending_approval: 1 } }));
+
+    await w.get(`#quote-actions-button-${pending.id}`).trigger('click');
+    await flushPromises();
+
+    // The approval link is the quote's id: nothing to look up.
+    expect(api.calls.some((call) => call.path === `/api/v1/quotes/${pending.id}`)).toBe(false);
+    expect(menuItems()).toEqual(['Open', 'Copy approval link']);
+    await chooseMenuItem('Copy approval link');
+    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/quotes/${pending.id}/approval`);
+    expect(w.get('.copy-status').attributes('role')).toBe('status');
+    expect(w.get('.copy-status').text()).toBe('Approval link copied');
+  });
+
+  it('offers Edit and Copy approval link when changes were requested, and neither for a live quote', async () => {
+    const changes = listItem({ id: '0190a000-0000-7000-8000-000000000004', number: 'Q-2026-0004', status: 'changes_requested', version: 3 });
+    const { wrapper: w } = await mountList(listReply({ items: [changes, live], countsByStatus: { changes_requested: 1, approval_not_needed: 1 } }), {
+      [`GET /api/v1/quotes/${live.id}`]: { status: 200, body: quote({ id: live.id, status: 'approval_not_needed', sharePath: '/q/slug-1' }) },
+    });
+
+    await w.get(`#quote-actions-button-${changes.id}`).trigger('click');
+    await flushPromises();
+    expect(menuItems(changes.id)).toEqual(['Open', 'Edit', 'Copy approval link']);
+    await chooseMenuItem('Copy approval link');
+    expect(writeText).toHaveBeenLastCalledWith(`${window.location.origin}/quotes/${changes.id}/approval`);
+
+    await w.get(`#quote-actions-button-${live.id}`).trigger('click');
+    await flushPromises();
+    expect(menuItems(live.id)).toEqual(['Open', 'Copy link']);
+  });
+
+  it('says where to copy the approval link from when the clipboard refuses', async () => {
+    writeText.mockRejectedValue(new Error('denied'));
+    const pending = listItem({ id: '0190a000-0000-7000-8000-000000000003', number: 'Q-2026-0003', status: 'pending_approval' });
+    const { wrapper: w } = await mountList(listReply({ items: [pending], countsByStatus: { pending_approval: 1 } }));
+
+    await w.get(`#quote-actions-button-${pending.id}`).trigger('click');
+    await flushPromises();
+    await chooseMenuItem('Copy approval link');
+
+    expect(w.get('.copy-status').text()).toBe(`The link could not be copied. Copy it from here: ${window.location.origin}/quotes/${pending.id}/approval`);
   });
 
   it('reloads on quote events and after a reconnect', async () => {
