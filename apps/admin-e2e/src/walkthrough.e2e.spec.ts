@@ -1,0 +1,530 @@
+// The walkthrough of docs/product.md, steps 1 to 8, in real Chromium against the real API and
+// worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
+// mocked. The admin requires approval with Max Manager as approver (three workflows appear); Remy
+// Rep builds a quote in the set-up flow, which waits for approval, and copies its approval link; the
+// manager opens the link (logging in first), requests changes with notes; Remy gets a task with the
+// notes, edits the quote and submits it again; the manager sees round 2 with what changed and
+// approves and publishes; Remy is notified and shares the buyer's link; Remy recalls the quote,
+// which then needs approval again. Each step saves docs/screenshots/walkthrough-<n>-<name>.png.
+//
+// Vitest orders spec files by earlier runs (failed and slow ones first), not by name: so this file
+// switches approval off again at the end, whatever happened, and the other browser tests (quotes
+// are live at once, Rita Rep's lists) see the account as they expect it. The rep here is Remy.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { request as playwrightRequest, type APIRequestContext, type Locator, type Page } from 'playwright-core';
+import { launchBrowser, type E2eBrowser } from './browser';
+import { findRepoRoot } from './paths';
+
+const baseUrl = inject('baseUrl');
+const root = findRepoRoot();
+const screenshotDir = join(root, 'docs/screenshots');
+const failureDir = join(root, 'tmp/e2e');
+const DEMO_PASSWORD = 'demo';
+/** Waits for what the worker does (workflow runs, approval rounds, live events) on a busy machine. */
+const WORKER_MS = 60_000;
+
+const users = {
+  admin: 'admin@example.com',
+  manager: 'manager@example.com',
+  /** The quote's creator (Remy), so Rita's lists in quotes.e2e.spec.ts stay as they expect. */
+  creator: 'rep2@example.com',
+  /** Another rep, who is no approver. */
+  otherRep: 'rep@example.com',
+} as const;
+
+type QuoteBody = { id: string; status: string; version: number; number: string; sharePath: string | null };
+
+/** Remy's browser, and one for the admin, the manager and (logged out) the buyer. */
+let repBrowser: E2eBrowser;
+let staffBrowser: E2eBrowser;
+const api: Partial<Record<keyof typeof users, APIRequestContext>> = {};
+
+/** What the steps hand on. */
+const walk = {
+  suffix: Date.now().toString(36),
+  quoteId: '',
+  quoteNumber: '',
+  quoteTitle: '',
+  approvalLink: '',
+  buyerLink: '',
+  rep: undefined as Page | undefined,
+  manager: undefined as Page | undefined,
+};
+const crm = {
+  company: `Globex BV ${walk.suffix}`,
+  contact: 'Gina Globex',
+  contactEmail: `gina-${walk.suffix}@globex.example`,
+  deal: `Globex renewal ${walk.suffix}`,
+};
+walk.quoteTitle = `Globex support plan ${walk.suffix}`;
+
+beforeAll(async () => {
+  repBrowser = await launchBrowser({ baseUrl });
+  staffBrowser = await launchBrowser({ baseUrl });
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  // Leave the account as the other browser tests expect it: approval not required.
+  try {
+    const admin = await apiAs('admin');
+    const current = (await (await admin.get('/api/v1/approvals/settings')).json()) as { version: number; defaultApproverId: string | null };
+    await admin.put('/api/v1/approvals/settings', {
+      data: { requireApproval: false, defaultApproverId: current.defaultApproverId, rules: [], ...(current.version > 0 ? { version: current.version } : {}) },
+    });
+  } finally {
+    await Promise.all(Object.values(api).map((context) => context?.dispose()));
+    await repBrowser?.close();
+    await staffBrowser?.close();
+  }
+});
+
+const pageProblems = new WeakMap<Page, string[]>();
+
+/** A fresh tab without a session in `on` (which closes that browser's other tabs). */
+async function openPage(on: E2eBrowser): Promise<Page> {
+  const page = await on.newPage();
+  const problems: string[] = [];
+  pageProblems.set(page, problems);
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return page;
+}
+
+/** On failure, the open tabs' screenshots go to tmp/e2e/. */
+function screenshotsOnFailure(pages: Record<string, Page | undefined>): void {
+  onTestFailed(async ({ task }) => {
+    await mkdir(failureDir, { recursive: true });
+    const name = task.name.replace(/[^\w-]+/g, '_').slice(0, 60);
+    for (const [who, page] of Object.entries(pages)) {
+      if (page && !page.isClosed()) await page.screenshot({ path: join(failureDir, `walkthrough-${name}-${who}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
+}
+
+async function shot(page: Page, file: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, file), fullPage });
+}
+
+async function visible(locator: Locator, timeout?: number): Promise<Locator> {
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await (await visible(page.getByLabel('Email', { exact: true }))).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+/** An API client with its own session cookie, for set-up and checks beside the UI. */
+async function apiAs(who: keyof typeof users): Promise<APIRequestContext> {
+  const existing = api[who];
+  if (existing) return existing;
+  const context = await playwrightRequest.newContext({ baseURL: baseUrl });
+  const login = await context.post('/api/v1/auth/login', { data: { email: users[who], password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  api[who] = context;
+  return context;
+}
+
+async function json<T>(response: { status(): number; json(): Promise<unknown> }, status: number): Promise<T> {
+  expect(response.status()).toBe(status);
+  return (await response.json()) as T;
+}
+
+/** Picks an option of a PrimeVue Select (a combobox) by its label. */
+async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function quoteOf(id: string): Promise<QuoteBody> {
+  return json<QuoteBody>(await (await apiAs('creator')).get(`/api/v1/quotes/${id}`), 200);
+}
+
+async function stepHeading(page: Page, text: RegExp): Promise<void> {
+  await visible(page.getByRole('heading', { level: 2, name: text }));
+}
+
+/** The approval summary (set-up flow's Review step, an editable quote's page). */
+function approvalSummary(page: Page): Locator {
+  return page.getByTestId('approval-summary');
+}
+
+const NEEDS_MAX = 'Needs approval from Max Manager: approval is required on all quotes';
+
+function requireWalk(...keys: Array<keyof typeof walk>): void {
+  for (const key of keys) expect(walk[key], `an earlier step did not get ${key}`).toBeTruthy();
+}
+
+describe('the approval walkthrough of product.md', () => {
+  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; three active approval workflows appear', async () => {
+    const page = await openPage(staffBrowser);
+    screenshotsOnFailure({ admin: page });
+    await page.goto(`${baseUrl}/settings`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    await logIn(page, users.admin);
+    await page.waitForURL((url) => url.pathname === '/settings');
+
+    // 1. Settings → Products & Quotes → Quotes.
+    await visible(page.getByRole('heading', { level: 2, name: 'Products & Quotes' }));
+    await page.getByRole('main').getByRole('link', { name: 'Quotes', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/settings/quotes');
+    await visible(page.getByRole('heading', { level: 1, name: 'Quotes' }));
+    expect(await page.title()).toBe('Quote settings · Quote approvals');
+
+    const toggle = await visible(page.getByRole('switch', { name: 'Require approval on all quotes' }));
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    expect(await toggle.isChecked()).toBe(true);
+    await choose(page, page.getByRole('combobox', { name: 'Approver' }), 'Max Manager');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Approver' }).textContent()).toContain('Max Manager');
+    await page.getByRole('button', { name: 'Set approver and create workflows' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'Settings saved.' }));
+
+    // 2. The worker installs the three workflows: the settings page lists them once they are on.
+    const workflows = page.getByRole('region', { name: 'Approval workflows' });
+    await visible(workflows.getByText('Approval is on.', { exact: false }));
+    await expect
+      .poll(() => workflows.getByRole('listitem').allInnerTexts(), { timeout: WORKER_MS })
+      .toEqual([
+        expect.stringMatching(/When quotes need approval\s*Active/),
+        expect.stringMatching(/When changes are requested on a quote\s*Active/),
+        expect.stringMatching(/When quotes are approved\s*Active/),
+      ]);
+    const installed = (await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }> }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200)).items.filter(
+      (workflow) => workflow.setKey === 'quote-approvals-v1',
+    );
+    expect(installed.map(({ name, enabled, objectType }) => ({ name, enabled, objectType })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'When changes are requested on a quote', enabled: true, objectType: 'quote' },
+      { name: 'When quotes are approved', enabled: true, objectType: 'quote' },
+      { name: 'When quotes need approval', enabled: true, objectType: 'quote' },
+    ]);
+    const needApproval = installed.find((workflow) => workflow.name === 'When quotes need approval');
+    expect(await workflows.getByRole('link', { name: 'When quotes need approval' }).getAttribute('href')).toBe(`/workflows/${needApproval?.id}`);
+    await shot(page, 'walkthrough-1-settings.png');
+
+    // Saved for real: a reload shows the same settings.
+    await page.reload();
+    expect(await (await visible(page.getByRole('switch', { name: 'Require approval on all quotes' }))).isChecked()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Approver' }).textContent()).toContain('Max Manager');
+
+    // The Workflows page: the three, switched on, where the admin can customise them.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows', exact: true }).click();
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Workflows' }));
+    for (const name of ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved']) {
+      await visible(page.getByRole('row', { name: new RegExp(name) }));
+      expect(await page.getByRole('switch', { name: `${name} enabled`, exact: true }).getAttribute('aria-checked')).toBe('true');
+    }
+    await shot(page, 'walkthrough-2-workflows.png');
+    expect(pageProblems.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('3–4. a rep runs the set-up flow; the quote is Pending approval and Actions → Copy approval link copies its approval page', async () => {
+    // The rep's CRM records (no demo data in browser tests).
+    const creator = await apiAs('creator');
+    const company = await json<{ id: string }>(await creator.post('/api/v1/crm/companies', { data: { name: crm.company, domain: `globex-${walk.suffix}.example` } }), 201);
+    await json(await creator.post('/api/v1/crm/contacts', { data: { name: crm.contact, email: crm.contactEmail, companyId: company.id } }), 201);
+    await json(await creator.post('/api/v1/crm/deals', { data: { name: crm.deal, amount: '3000.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: company.id } }), 201);
+
+    const page = await openPage(repBrowser);
+    walk.rep = page;
+    screenshotsOnFailure({ rep: page });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, users.creator);
+    await page.waitForURL((url) => url.pathname === '/quotes');
+
+    // 3. The quote set-up flow, to the end.
+    await page.getByRole('link', { name: 'New quote' }).click();
+    await stepHeading(page, /Step 1 of 4: Details/);
+    await page.getByLabel('Title', { exact: true }).fill(walk.quoteTitle);
+    await page.getByRole('combobox', { name: 'Deal' }).fill(walk.suffix);
+    await page.getByRole('option', { name: new RegExp(crm.deal) }).click();
+    await expect.poll(() => page.getByTestId('quote-company').textContent()).toBe(crm.company);
+    await page.getByRole('combobox', { name: 'Recipients' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: `${crm.contact} (${crm.contactEmail})` }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Valid until').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Leaving Details created the draft: the address is now the draft's edit page.
+    await page.waitForURL((url) => /^\/quotes\/[0-9a-f-]{36}\/edit$/.test(url.pathname));
+    await stepHeading(page, /Step 2 of 4: Line items/);
+    walk.quoteId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    await page.getByRole('button', { name: 'Add line item' }).click();
+    const line = page.getByRole('group', { name: 'Line 1' });
+    await line.getByLabel('Product name').fill('Design');
+    await line.getByLabel('Quantity').fill('2');
+    await line.getByLabel(/Unit price/).fill('1500.00');
+    await choose(page, line.getByRole('combobox', { name: 'Discount type' }), 'Percent (%)');
+    await line.getByLabel(/Discount value/).fill('25');
+    await expect.poll(() => line.locator('[data-line-total="0"]').textContent()).toBe('€2,250.00');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await stepHeading(page, /Step 3 of 4: Terms/);
+    await page.getByLabel('Comments for the buyer').fill('Thank you for your interest.');
+    await page.getByLabel('Purchase terms').fill('Payment within 30 days.');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Review: the quote as the buyer will see it, and who must approve it, and why.
+    await stepHeading(page, /Step 4 of 4: Review/);
+    await expect.poll(() => approvalSummary(page).textContent()).toBe(NEEDS_MAX);
+    await visible(page.locator('.review-document').getByText('€2,250.00').first());
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+
+    // Not published: Pending approval, and no buyer's page.
+    await page.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
+    await visible(page.locator('.detail-header').getByText('Pending approval', { exact: true }));
+    walk.quoteNumber = ((await page.locator('.detail-number').textContent()) ?? '').trim();
+    expect(walk.quoteNumber).toMatch(/^Q-\d{4}-\d{4}$/);
+    expect(await page.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+    const submitted = await quoteOf(walk.quoteId);
+    expect([submitted.status, submitted.sharePath]).toEqual(['pending_approval', null]);
+
+    // The quotes list shows Pending approval.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes', exact: true }).click();
+    const row = await visible(page.locator(`tr[data-quote-id="${walk.quoteId}"]`));
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe('Pending approval');
+
+    // 4. Actions → Copy approval link: the approval page's absolute URL, with a confirmation.
+    const actions = row.getByRole('button', { name: `Actions for ${walk.quoteNumber}` });
+    await actions.click();
+    const menu = await visible(page.getByRole('menu', { name: `Actions for ${walk.quoteNumber}` }));
+    expect((await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim())).toEqual(['Open', 'Copy approval link']);
+    await shot(page, 'walkthrough-3-pending.png', false);
+    await menu.getByRole('menuitem', { name: 'Copy approval link' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'Approval link copied' }));
+    walk.approvalLink = await page.evaluate(() => navigator.clipboard.readText());
+    expect(walk.approvalLink).toBe(`${baseUrl}/quotes/${walk.quoteId}/approval`);
+    expect(pageProblems.get(page)).toEqual([]);
+
+    // The manager pastes the link in another browser: logs in first, then lands on the approval page.
+    const manager = await openPage(staffBrowser);
+    walk.manager = manager;
+    screenshotsOnFailure({ rep: page, manager });
+    const link = new URL(walk.approvalLink).pathname;
+    await manager.goto(walk.approvalLink);
+    await manager.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === link);
+    await logIn(manager, users.manager);
+    await manager.waitForURL((url) => url.pathname === link);
+    // (The round opens a moment after the submit, in the worker: the page waits for it.)
+    await visible(manager.getByRole('heading', { level: 1, name: walk.quoteTitle }), WORKER_MS);
+    expect(await manager.title()).toBe('Review quote · Quote approvals');
+    await visible(manager.locator('.approval-header').getByText('Pending approval', { exact: true }));
+    await visible(manager.getByText('Round 1 · Waiting for a decision'));
+    await visible(manager.getByRole('region', { name: 'Why it needs approval' }).getByText('approval is required on all quotes'));
+    const quoteDocument = manager.getByRole('region', { name: 'The quote as the buyer will see it' });
+    for (const text of ['Design', '25%', '€2,250.00', 'Thank you for your interest.', 'Payment within 30 days.']) await visible(quoteDocument.getByText(text, { exact: false }).first());
+    await shot(manager, 'walkthrough-4-approval-page.png');
+    expect(pageProblems.get(manager)).toEqual([]);
+  });
+
+  it('5. the manager requests changes with notes; the rep gets a task with the notes', async () => {
+    requireWalk('quoteId', 'manager', 'rep');
+    const manager = walk.manager as Page;
+    const rep = walk.rep as Page;
+    screenshotsOnFailure({ rep, manager });
+
+    const decision = manager.getByRole('group', { name: 'Decision' });
+    const approve = decision.getByRole('button', { name: 'Approve and publish' });
+    expect(await approve.isEnabled()).toBe(true);
+    await decision.getByRole('button', { name: 'Request changes' }).click();
+    const dialog = await visible(manager.getByRole('dialog', { name: 'Request changes' }));
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    const notes = dialog.getByLabel('Notes');
+    await expect.poll(() => notes.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    // Notes are required.
+    await dialog.getByRole('button', { name: 'Request changes' }).click();
+    await visible(dialog.getByText('Write what should change.'));
+    expect(await notes.getAttribute('aria-invalid')).toBe('true');
+    await notes.fill('Lower the discount to 15%');
+    await shot(manager, 'walkthrough-5-request-changes.png');
+    await dialog.getByRole('button', { name: 'Request changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await visible(manager.getByRole('status').filter({ hasText: 'You requested changes. Remy Rep gets a task to act on them.' }));
+    await visible(manager.locator('.approval-header').getByText('Changes requested', { exact: true }), WORKER_MS);
+    expect(await approve.isDisabled()).toBe(true);
+    await visible(manager.getByText('Changes were already requested in this round.'));
+    await visible(manager.getByRole('region', { name: 'Decisions' }).getByText('Max Manager requested changes'));
+
+    // The "When changes are requested on a quote" workflow gives the rep a task with the notes.
+    await rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Tasks(, \d+ open)?$/ }).click();
+    await visible(rep.getByRole('main').getByRole('heading', { level: 1, name: 'Tasks' }));
+    const task = rep.getByRole('row', { name: new RegExp(`Make the changes requested on ${walk.quoteNumber}`) });
+    await visible(task, WORKER_MS);
+    await visible(task.getByText('Lower the discount to 15%'));
+    await visible(task.getByText('Workflow', { exact: true }));
+    expect(await task.getByRole('link', { name: 'Open quote' }).getAttribute('href')).toBe(`/quotes/${walk.quoteId}`);
+    expect((await quoteOf(walk.quoteId)).status).toBe('changes_requested');
+    expect(pageProblems.get(manager)).toEqual([]);
+    expect(pageProblems.get(rep)).toEqual([]);
+  });
+
+  it('6. the rep edits the quote and runs the set-up flow again; the manager sees round 2 with what changed, and approves and publishes', async () => {
+    requireWalk('quoteId', 'manager', 'rep');
+    const manager = walk.manager as Page;
+    const rep = walk.rep as Page;
+    screenshotsOnFailure({ rep, manager });
+
+    // From the task to the quote: Changes requested, the notes in its history, and it still needs approval.
+    await rep.getByRole('row', { name: new RegExp(`Make the changes requested on ${walk.quoteNumber}`) }).getByRole('link', { name: 'Open quote' }).click();
+    await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
+    await visible(rep.locator('.detail-header').getByText('Changes requested', { exact: true }));
+    await visible(rep.getByRole('region', { name: 'History' }).getByText('Lower the discount to 15%'));
+    await expect.poll(() => approvalSummary(rep).textContent()).toBe(NEEDS_MAX);
+
+    // Edit → the set-up flow again, discount 25% → 15%, Submit.
+    await rep.getByRole('link', { name: 'Edit', exact: true }).click();
+    await stepHeading(rep, /Step 1 of 4: Details/);
+    await rep.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(rep, /Step 2 of 4: Line items/);
+    const line = rep.getByRole('group', { name: 'Line 1' });
+    await line.getByLabel(/Discount value/).fill('15');
+    await expect.poll(() => line.locator('[data-line-total="0"]').textContent()).toBe('€2,550.00');
+    await rep.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(rep, /Step 3 of 4: Terms/);
+    await rep.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(rep, /Step 4 of 4: Review/);
+    await expect.poll(() => approvalSummary(rep).textContent()).toBe(NEEDS_MAX);
+    await rep.getByRole('button', { name: 'Submit', exact: true }).click();
+    await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
+    await visible(rep.locator('.detail-header').getByText('Pending approval', { exact: true }));
+
+    // The manager's approval page follows live: round 2, with what changed since round 1.
+    await visible(manager.getByText('Round 2 · Waiting for a decision'), WORKER_MS);
+    await visible(manager.locator('.approval-header').getByText('Pending approval', { exact: true }));
+    const changes = manager.getByRole('region', { name: 'What changed since round 1' });
+    const design = await visible(changes.getByRole('listitem').filter({ hasText: 'Design' }).first());
+    expect((await design.innerText()).replace(/\s+/g, ' ')).toMatch(/Changed Design Discount: 25% → (changed to )?15% Amount: €2,250\.00 → (changed to )?€2,550\.00/);
+    await visible(manager.getByRole('region', { name: 'Decisions' }).getByText('Lower the discount to 15%'));
+    await shot(manager, 'walkthrough-6-round-2.png');
+
+    // Approve and publish (top right).
+    const approve = manager.getByRole('group', { name: 'Decision' }).getByRole('button', { name: 'Approve and publish' });
+    await expect.poll(() => approve.isEnabled()).toBe(true);
+    await approve.click();
+    await visible(manager.getByRole('status').filter({ hasText: /You approved round 2|Approved and published/ }));
+    // The quote becomes Approved, then Published: the page follows.
+    await visible(manager.locator('.approval-header').getByText('Published', { exact: true }), WORKER_MS);
+    await visible(manager.getByRole('status').filter({ hasText: 'Approved and published. Remy Rep can now share it with contacts.' }));
+    expect(await approve.isDisabled()).toBe(true);
+    await visible(manager.getByText('This round is already approved.'));
+    const published = await quoteOf(walk.quoteId);
+    expect(published.status).toBe('published');
+    expect(published.sharePath).toMatch(/^\/q\//);
+
+    // Still so after a reload.
+    await manager.reload();
+    await visible(manager.getByRole('heading', { level: 1, name: walk.quoteTitle }));
+    await visible(manager.getByText('Round 2 · Approved'));
+    await visible(manager.getByRole('region', { name: 'Decisions' }).getByText('Max Manager approved'));
+    expect(pageProblems.get(manager)).toEqual([]);
+    expect(pageProblems.get(rep)).toEqual([]);
+    await manager.close();
+  });
+
+  it('7. the rep is notified that the quote was approved and shares the buyer’s link with the contact', async () => {
+    requireWalk('quoteId', 'quoteNumber', 'rep');
+    const rep = walk.rep as Page;
+    screenshotsOnFailure({ rep });
+
+    // The rep's quote page follows live: Published, with the buyer's page.
+    await visible(rep.locator('.detail-header').getByText('Published', { exact: true }), WORKER_MS);
+    const buyerLink = await visible(rep.getByTestId('buyer-link'));
+
+    // The "When quotes are approved" workflow notifies the rep (the bell counts it, live) and closes the task.
+    const bell = rep.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await visible(bell, WORKER_MS);
+    await bell.click();
+    const panel = await visible(rep.getByRole('dialog', { name: 'Notifications' }));
+    const item = await visible(panel.getByRole('link', { name: new RegExp(`Quote ${walk.quoteNumber} was approved`) }));
+    await visible(item.getByText(`"${walk.quoteTitle}" is approved and published: you can now share it with your contacts.`));
+    // (A viewport screenshot: a full-page one resizes the window, which closes the panel.)
+    await shot(rep, 'walkthrough-7-published.png', false);
+    await item.click();
+    await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
+    await expect
+      .poll(
+        async () => {
+          const open = await json<{ items: Array<{ relatedId?: string }> }>(await (await apiAs('creator')).get('/api/v1/tasks?status=open'), 200);
+          return open.items.filter((task) => task.relatedId === walk.quoteId).length;
+        },
+        { timeout: WORKER_MS },
+      )
+      .toBe(0);
+
+    // Share: Copy link puts the buyer's page on the clipboard.
+    await rep.getByRole('button', { name: 'Copy link' }).click();
+    await visible(rep.getByRole('status').filter({ hasText: 'Link copied' }));
+    walk.buyerLink = await rep.evaluate(() => navigator.clipboard.readText());
+    expect(walk.buyerLink).toMatch(new RegExp(`^${baseUrl}/q/[\\w-]+$`));
+    expect(await buyerLink.getAttribute('href')).toBe(walk.buyerLink);
+
+    // The contact opens it without an account.
+    const buyer = await openPage(staffBrowser);
+    await buyer.goto(walk.buyerLink);
+    await visible(buyer.getByRole('heading', { level: 1, name: walk.quoteTitle }));
+    await visible(buyer.getByText(`${crm.contact} (${crm.contactEmail})`));
+    await visible(buyer.getByText('€2,550.00').first());
+    await visible(buyer.getByRole('button', { name: 'Accept and sign' }));
+    expect(pageProblems.get(buyer)).toEqual([]);
+    expect(pageProblems.get(rep)).toEqual([]);
+    await buyer.close();
+  });
+
+  it('8. to change the approved quote the rep recalls it: a draft again that needs approval again, and the buyer’s link stops working', async () => {
+    requireWalk('quoteId', 'buyerLink', 'rep');
+    const rep = walk.rep as Page;
+    screenshotsOnFailure({ rep });
+
+    const recall = rep.getByRole('button', { name: 'Recall', exact: true });
+    await recall.click();
+    const dialog = await visible(rep.getByRole('dialog', { name: 'Recall this quote?' }));
+    await dialog.getByRole('button', { name: 'Recall quote' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(rep.getByText('Quote recalled: it is a draft again.'));
+    await visible(rep.locator('.detail-header').getByText('Draft', { exact: true }));
+    await expect.poll(() => approvalSummary(rep).textContent()).toBe(NEEDS_MAX);
+    expect(await rep.getByTestId('buyer-link').count()).toBe(0);
+    await shot(rep, 'walkthrough-8-recall.png');
+
+    const buyer = await openPage(staffBrowser);
+    await buyer.goto(walk.buyerLink);
+    await visible(buyer.getByRole('heading', { level: 1, name: 'This quote is not available' }));
+    await buyer.close();
+
+    // Submitted again, the quote waits for approval again (round 3).
+    await rep.goto(`${baseUrl}/quotes/${walk.quoteId}/edit?step=review`);
+    await stepHeading(rep, /Step 4 of 4: Review/);
+    await expect.poll(() => approvalSummary(rep).textContent()).toBe(NEEDS_MAX);
+    await rep.getByRole('button', { name: 'Submit', exact: true }).click();
+    await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
+    await visible(rep.locator('.detail-header').getByText('Pending approval', { exact: true }));
+    expect((await quoteOf(walk.quoteId)).sharePath).toBeNull();
+    expect(pageProblems.get(rep)).toEqual([]);
+    await rep.close();
+  });
+
+  it('shows another rep who opens the approval link "You are not allowed to review this quote"', async () => {
+    requireWalk('approvalLink');
+    const page = await openPage(repBrowser);
+    screenshotsOnFailure({ otherRep: page });
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, users.otherRep);
+    await page.waitForURL((url) => url.pathname === '/quotes');
+
+    await page.goto(walk.approvalLink);
+    await visible(page.getByRole('heading', { level: 1, name: 'You are not allowed to review this quote' }));
+    await visible(page.getByText('Only the approvers of this quote can open its approval page.', { exact: false }));
+    expect(await page.getByRole('button', { name: 'Approve and publish' }).count()).toBe(0);
+    expect(await page.getByText(walk.quoteTitle).count()).toBe(0);
+    expect(pageProblems.get(page)).toEqual([]);
+    await page.close();
+  });
+});
