@@ -60,10 +60,11 @@ export class ApprovalRequest extends AggregateRoot {
 
   /** A decision of one approver; `round` is the round they looked at. */
   decide(approverId: string, round: number, decision: Decision['decision'], notes: string | null, now = new Date()): void {
-    if (round !== this.round) throw ApprovalErrors.staleRound(round, this.round);
-    if (this.status !== 'pending') throw ApprovalErrors.alreadyDecided(this.status);
+    // Who first, then the round's state: someone who may not decide learns nothing about it.
     if (approverId === this.ownerId) throw ApprovalErrors.ownQuote();
     if (!this.approverIds.includes(approverId)) throw ApprovalErrors.notAnApprover();
+    if (round !== this.round) throw ApprovalErrors.staleRound(round, this.round);
+    if (this.status !== 'pending') throw ApprovalErrors.alreadyDecided(this.status);
     if (this.decisions.some((d) => d.approverId === approverId)) throw ApprovalErrors.alreadyDecided(this.status);
     const cleanNotes = notes?.trim() || null;
     if (decision === 'request_changes' && !cleanNotes) throw ApprovalErrors.notesRequired();

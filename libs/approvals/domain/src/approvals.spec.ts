@@ -92,6 +92,10 @@ describe('approval request', () => {
     expect(request.status).toBe('pending');
     expect(code(() => request.decide('m1', 3, 'request_changes', 'Lower the discount'))).toBe('ok');
     expect(request).toMatchObject({ status: 'changes_requested', decisions: [expect.objectContaining({ approverId: 'm1', notes: 'Lower the discount' })] });
+    // Once decided, the owner and strangers are still refused as such: the round's state is none of their business.
+    expect(code(() => request.decide('rep', 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
+    expect(code(() => request.decide('x', 2, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
+    expect(code(() => request.decide('m1', 3, 'approve', null))).toBe('APPROVALS.ALREADY_DECIDED');
   });
 });
 
