@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@qa/shared-config';
 import { createApiApp } from './bootstrap';
 
@@ -6,7 +7,7 @@ async function main() {
   const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
-  app.getHttpAdapter().getInstance().log.info({ port: config.port, database: config.database.kind }, 'API listening');
+  new Logger('Bootstrap').log(`API listening on http://${config.host}:${config.port} (database: ${config.database.kind})`);
 }
 
 main().catch((error) => {

@@ -22,7 +22,7 @@ export interface AppConfig {
   /** E-mail: SMTP server (null: in-app notifications only), sender, and the app's public URL for links. */
   mail: { smtpUrl: string | null; from: string; appBaseUrl: string };
   /** What a worker process runs and how hard. */
-  worker: { relay: boolean; processors: boolean; concurrency: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string; attempts: number; backoffMs: number };
+  worker: { relay: boolean; processors: boolean; concurrency: number; stalledAfterMs: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string; attempts: number; backoffMs: number };
 }
 
 /** Every setting, its default and what it means: the single place operators read (docs/operations.md copies it). */
@@ -46,6 +46,7 @@ export const SETTINGS = {
   WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
   WORKER_CONCURRENCY: 'deliveries handled at once per subscriber queue (default 16)',
+  WORKER_LOCK_MS: 'a job whose worker died is taken up by another after about this long (default 30000)',
   OUTBOX_ACK_TIMEOUT_MS: 'republish an event not acknowledged by every subscriber, and queue again a workflow step overdue, after this long (default 30000)',
   JOB_ATTEMPTS: 'attempts of an event delivery or workflow step before it stays failed (default 6)',
   JOB_BACKOFF_MS: 'first retry delay of a failed job; doubles each attempt (default 500)',
@@ -138,6 +139,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       relay: bool('WORKER_RELAY', true),
       processors: bool('WORKER_PROCESSORS', true),
       concurrency: int('WORKER_CONCURRENCY', 16, 1, 1000),
+      stalledAfterMs: int('WORKER_LOCK_MS', 30_000, 1_000, 3_600_000),
       ackTimeoutMs: int('OUTBOX_ACK_TIMEOUT_MS', 30_000, 100, 3_600_000),
       retentionMs: int('OUTBOX_RETENTION_HOURS', 168, 1, 24 * 365) * 3_600_000,
       queuePrefix: str('QUEUE_PREFIX', 'qa'),

@@ -87,17 +87,26 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Connection-level failures that mean "try again later", not "bug". */
+/** Connection-level failures that mean "try again later", not "bug" (also when wrapped by the ORM). */
 export function isDatabaseUnavailable(exception: unknown): boolean {
-  const code = (exception as { code?: unknown })?.code;
-  const name = (exception as { name?: unknown })?.name;
-  return (
-    name === 'ConnectionException' ||
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P03' || // cannot_connect_now
-    code === '08006' ||
-    code === '08001'
-  );
+  for (let error = exception as Record<string, unknown> | undefined, depth = 0; error && typeof error === 'object' && depth < 5; depth += 1) {
+    const code = error['code'];
+    const name = error['name'];
+    const message = typeof error['message'] === 'string' ? error['message'] : '';
+    if (
+      name === 'ConnectionException' ||
+      name === 'KnexTimeoutError' ||
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      UNAVAILABLE_MESSAGES.test(message)
+    ) {
+      return true;
+    }
+    error = (error['cause'] ?? error['previous']) as Record<string, unknown> | undefined;
+  }
+  return false;
 }
+
+/** Socket errors, and PostgreSQL's admin_shutdown, crash_shutdown, cannot_connect_now (class 08 is connection exceptions). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
+/** What node-postgres and knex say when the server went away (they set no code). */
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|terminating connection due to/i;

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './redis-server';
 export * from './wait-until';
 export * from './app-process';
+export * from './postgres-server';
