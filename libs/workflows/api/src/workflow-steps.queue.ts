@@ -2,11 +2,13 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MessagingSettings, runInMessageContext } from '@qa/shared-messaging';
 import { StepScheduler, WorkflowEngine } from '@qa/workflows-application';
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 
 /** Queue of workflow steps. Changing the name strands the steps waiting under the old one. */
 export const WORKFLOW_STEPS_QUEUE = 'workflows.steps';
 export const RUN_STEP_JOB = 'run-step';
+/** How long a step waits before looking again whether the record's earlier runs are done. */
+const ORDER_WAIT_MS = 100;
 
 interface StepJob {
   runId: string;
@@ -85,7 +87,7 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
     // queued again once it is overdue by the acknowledgement timeout, as the relay does for events.
     this.sweeper = setInterval(() => void this.requeueOverdueSteps().catch((error) => this.logger.warn(`overdue-step sweep failed: ${error instanceof Error ? error.message : String(error)}`)), Math.max(250, Math.floor(this.settings.ackTimeoutMs / 2)));
     this.sweeper.unref();
-    this.worker = new Worker(WORKFLOW_STEPS_QUEUE, (job: Job<StepJob>) => this.process(job), {
+    this.worker = new Worker(WORKFLOW_STEPS_QUEUE, (job: Job<StepJob>, token?: string) => this.process(job, token), {
       connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null } as never,
       prefix: this.settings.queuePrefix,
       concurrency: this.settings.concurrency,
@@ -124,8 +126,13 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
     return RequestContext.create(em, () => runInMessageContext({ actor: { type: 'workflow', id: null }, correlationId }, () => em.transactional(() => work())));
   }
 
-  async process(job: Job<StepJob>): Promise<void> {
+  async process(job: Job<StepJob>, token?: string): Promise<void> {
     const { runId, index } = job.data;
+    if (token && (await this.inTransaction(() => this.engine.mustWaitForEarlierRun(runId), runId))) {
+      // Back to the queue for a moment, without using up an attempt (as event deliveries do).
+      await job.moveToDelayed(Date.now() + ORDER_WAIT_MS, token);
+      throw new DelayedError();
+    }
     if ((await this.inTransaction(() => this.engine.startStep(runId, index), runId)) === 'skip') {
       // Already done (a redelivery, or a retry after the next step could not be scheduled):
       // make sure the run goes on. Scheduling is idempotent by job id.

@@ -27,6 +27,11 @@ export abstract class RunRepository {
    * step not yet attempted, or the step after a succeeded one (after its wait, if it had one).
    */
   abstract findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>>;
+  /**
+   * Whether a run of the same record, enrolled by an earlier event, is still running and not
+   * waiting out a `wait` step: this run's steps go after it.
+   */
+  abstract hasEarlierActiveRun(run: WorkflowRun, now: Date): Promise<boolean>;
 }
 
 /** Record properties and the latest snapshot of each record, as events told the workflows context. */

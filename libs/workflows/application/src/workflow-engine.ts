@@ -92,6 +92,17 @@ export class WorkflowEngine {
     return started;
   }
 
+  /**
+   * Runs of one record act in the order of the events that enrolled them: while a run enrolled
+   * by an earlier event is still going (and not waiting out a `wait`), this run's steps wait.
+   * So "approved" cannot complete an approval task that "needs approval" has not created yet.
+   */
+  async mustWaitForEarlierRun(runId: string): Promise<boolean> {
+    const found = await this.runs.findRun(runId);
+    if (!found || found.run.status !== 'running') return false;
+    return this.runs.hasEarlierActiveRun(found.run, new Date());
+  }
+
   /** Marks a step started and counts the attempt (its own transaction, so failures keep the count). */
   async startStep(runId: string, index: number): Promise<'run' | 'skip'> {
     const found = await this.runs.findRun(runId);

@@ -177,6 +177,18 @@ export class MikroOrmRunRepository extends RunRepository {
   findStep(runId: string, index: number) {
     return this.em.findOne(WorkflowRunStep, { runId, index });
   }
+  async hasEarlierActiveRun(run: WorkflowRun, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.em.getConnection().execute(
+      `select 1 from workflows_run r
+        where r.record_type = ? and r.record_id = ? and r.status = 'running' and r.trigger_event_id < ?
+          and not exists (select 1 from workflows_run_step s where s.run_id = r.id and s.resume_at > ?)
+        limit 1`,
+      [run.recordType, run.recordId, run.triggerEventId, this.em.getPlatform().processDateProperty(now)],
+      'all',
+      this.em.getTransactionContext(),
+    );
+    return rows.length > 0;
+  }
   async findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>> {
     const cutoff = this.em.getPlatform().processDateProperty(dueBefore);
     const rows: Array<{ run_id: string; index: number }> = await this.em.getConnection().execute(
