@@ -1,4 +1,4 @@
-import { LIVE_EVENTS_CHANNEL } from '@qa/shared-messaging';
+import { liveEventsChannel } from '@qa/shared-messaging';
 import type { IntegrationEvent } from '@qa/shared-kernel';
 import { TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { Redis } from 'ioredis';
@@ -40,7 +40,7 @@ describe('GET /api/v1/events/stream (server-sent events)', () => {
   const publisher = new Redis(TEST_REDIS_URL);
 
   beforeAll(async () => {
-    api = await startApiTestApp();
+    api = await startApiTestApp({ QUEUE_PREFIX: `qa-live-${Date.now().toString(36)}` });
     await api.seedDemoUsers();
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = await api.app.getUrl();
@@ -76,7 +76,7 @@ describe('GET /api/v1/events/stream (server-sent events)', () => {
       expect(rep.response.headers.get('content-type')).toMatch(/text\/event-stream/);
       // Give both subscriptions a moment, then announce as a relay does.
       await new Promise((r) => setTimeout(r, 200));
-      await publisher.publish(LIVE_EVENTS_CHANNEL, JSON.stringify([event('mine', { ownerId: repId }), event('theirs', { ownerId: 'someone-else' })]));
+      await publisher.publish(liveEventsChannel(api.config.worker.queuePrefix), JSON.stringify([event('mine', { ownerId: repId }), event('theirs', { ownerId: 'someone-else' })]));
       await waitUntil(async () => manager.received.length === 2 && rep.received.length >= 1, { timeoutMs: 5_000 });
       await new Promise((r) => setTimeout(r, 200));
       expect(rep.received.map((m) => m.data.id)).toEqual(['mine']);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { IntegrationEvent } from '@qa/shared-kernel';
-import { LIVE_EVENTS_CHANNEL } from '@qa/shared-messaging';
+import { liveEventsChannel } from '@qa/shared-messaging';
 import { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { Inject } from '@nestjs/common';
@@ -32,7 +32,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn(`ignored a malformed live event: ${error instanceof Error ? error.message : error}`);
       }
     });
-    void this.subscriber.subscribe(LIVE_EVENTS_CHANNEL).catch((error) => this.logger.warn(`live events unavailable: ${error.message}`));
+    void this.subscriber.subscribe(liveEventsChannel(this.config.worker.queuePrefix)).catch((error) => this.logger.warn(`live events unavailable: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

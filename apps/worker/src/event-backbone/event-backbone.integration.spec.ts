@@ -4,7 +4,7 @@ import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventQueueName, LIVE_EVENTS_CHANNEL, OutboxRelay } from '@qa/shared-messaging';
+import { eventQueueName, liveEventsChannel, OutboxRelay } from '@qa/shared-messaging';
 import { Redis } from 'ioredis';
 import { creditAccounts, deliveryCounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../testing/messaging-test-app';
 import { TestAccount } from '../testing/test-ledger';
@@ -108,7 +108,7 @@ describe('event backbone: outbox → relay → BullMQ → inbox-guarded subscrib
     listener.on('message', (_channel, message: string) => {
       for (const event of JSON.parse(message) as Array<{ id: string; aggregateType: string }>) announced.push(event.id);
     });
-    await listener.subscribe(LIVE_EVENTS_CHANNEL);
+    await listener.subscribe(liveEventsChannel(queuePrefix));
     try {
       const worker = await start({ ackTimeoutMs: 200 });
       const orm = worker.get(MikroORM);

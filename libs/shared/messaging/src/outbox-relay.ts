@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { MessagingSettings } from './messaging-options';
 import { InboxRecord, OutboxMessage } from './outbox-message';
-import { deliveryJobId, DELIVER_EVENT_JOB, eventQueueName, LIVE_EVENTS_CHANNEL, OUTBOX_NOTIFY_CHANNEL } from './queue-names';
+import { deliveryJobId, DELIVER_EVENT_JOB, eventQueueName, liveEventsChannel, OUTBOX_NOTIFY_CHANNEL } from './queue-names';
 import { SubscriptionRegistry } from './subscription-registry';
 
 export interface RelayCycle {
@@ -145,7 +145,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return { count: rows.length, fresh };
     });
     // Live updates are best effort: announced once, after the commit, to every API process.
-    if (fresh.length) void this.connection!.publish(LIVE_EVENTS_CHANNEL, JSON.stringify(fresh)).catch(() => undefined);
+    if (fresh.length) void this.connection!.publish(liveEventsChannel(this.settings.queuePrefix), JSON.stringify(fresh)).catch(() => undefined);
     return count;
   }
 

@@ -19,8 +19,13 @@ export function deliveryJobId(eventId: string, subscriber: string): string {
   return `${eventId}@${subscriber}`;
 }
 
-/** Redis pub/sub channel the relay announces published events on (for live updates over SSE). */
-export const LIVE_EVENTS_CHANNEL = 'qa:live-events';
+/**
+ * Redis pub/sub channel the relay announces published events on (for live updates over SSE), per
+ * queue prefix: installations (and test runs) sharing one Redis do not see each other's events.
+ */
+export function liveEventsChannel(queuePrefix: string): string {
+  return `${queuePrefix}:live-events`;
+}
 
 /** PostgreSQL LISTEN/NOTIFY channel raised by the outbox insert trigger. */
 export const OUTBOX_NOTIFY_CHANNEL = 'qa_outbox';
