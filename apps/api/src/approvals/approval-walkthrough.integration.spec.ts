@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { openEventStream } from '../testing/event-stream';
 
 type Json = Record<string, unknown>;
 
@@ -137,6 +138,29 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(codes).toEqual([200, 409]);
     const final = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { decisions: unknown[] } }>();
     expect(final.current.decisions).toHaveLength(1);
+  });
+
+  it("pushes the workflows' task and notification live: to the approver and the creator, not to another rep", async () => {
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${await api.app.getUrl()}/api/v1/events/stream`;
+    const [manager, rep, rep2] = await Promise.all([openEventStream(url, cookies['manager']), openEventStream(url, cookies['rep']), openEventStream(url, cookies['rep2'])]);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // the subscriptions are up
+      const id = (await call('rep', 'POST', '/api/v1/quotes', body({ title: 'Live' }))).json<{ id: string }>().id;
+      await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+      const taskFor = (who: string) => (m: { event: string; data: { payload: Record<string, unknown> } }) => m.event === 'tasks.task.created.v1' && m.data.payload['relatedId'] === id && m.data.payload['assigneeId'] === ids[who];
+      await waitUntil(async () => manager.received.some(taskFor('manager')), { timeoutMs: 20_000, describe: () => JSON.stringify(manager.received.map((m) => m.event)) });
+      await waitUntil(async () => (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number } | null }>().current?.round === 1, { timeoutMs: 20_000 });
+      expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).statusCode).toBe(200);
+      const noticeFor = (who: string) => (m: { event: string; data: { payload: Record<string, unknown> } }) => m.event === 'notifications.notification.created.v1' && m.data.payload['recipientUserId'] === ids[who];
+      await waitUntil(async () => rep.received.some(noticeFor('rep')), { timeoutMs: 20_000, describe: () => JSON.stringify(rep.received.map((m) => m.event)) });
+      expect(rep2.received.filter((m) => m.data.payload && (m.data.payload as Record<string, unknown>)['ownerId'] === ids['rep'])).toEqual([]);
+      expect(rep2.received.some(noticeFor('rep')) || rep2.received.some(taskFor('manager'))).toBe(false);
+    } finally {
+      manager.close();
+      rep.close();
+      rep2.close();
+    }
   });
 
   it('switching approval off deactivates the workflows; on again does not duplicate them', async () => {

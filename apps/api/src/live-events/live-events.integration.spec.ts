@@ -4,35 +4,7 @@ import { TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
-
-/** Reads a text/event-stream over a real socket and collects the messages' event names. */
-async function openStream(url: string, cookie: string) {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
-  const received: Array<{ event: string; data: IntegrationEvent }> = [];
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data && event !== 'ping') received.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { response, received, close: () => controller.abort() };
-}
+import { openEventStream as openStream } from '../testing/event-stream';
 
 describe('GET /api/v1/events/stream (server-sent events)', () => {
   let api: ApiTestApp;
