@@ -58,4 +58,18 @@ describe('workflows API', () => {
     expect(malformed.json<{ details: { fields: Array<{ field: string }> } }>().details.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['trigger.type', 'conditions.0.operator']));
     expect((await call('admin', 'GET', '/api/v1/workflows')).json<{ items: unknown[] }>().items.length).toBe(before);
   });
+
+  it.each([
+    ['a required param missing', { key: 'create_task', params: { assignee: 'owner' } }, 'actions.0.params.title', 'is required'],
+    ['a number that is not one', { key: 'wait', params: { seconds: 'soon' } }, 'actions.0.params.seconds', 'must be a number, 0 or more'],
+    ['a negative number', { key: 'send_webhook', params: { url: 'https://example.com/hook', timeoutMs: -5 } }, 'actions.0.params.timeoutMs', 'must be a number, 0 or more'],
+    ['an option that is not offered', { key: 'update_deal_stage', params: { stage: 'on_the_moon' } }, 'actions.0.params.stage', 'must be one of'],
+    ['a URL that is not http(s)', { key: 'send_webhook', params: { url: 'file:///etc/passwd' } }, 'actions.0.params.url', 'must be an http(s) URL'],
+    ['text that is an object', { key: 'set_property', params: { property: { $ne: 1 }, value: 'x' } }, 'actions.0.params.property', 'must be text'],
+  ])('refuses %s, naming the param, and stores nothing', async (_what, action, field, reason) => {
+    const before = (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: unknown[] }>().items.length;
+    const response = await call('admin', 'POST', '/api/v1/workflows', { ...definition, actions: [action] });
+    expect(response.json()).toMatchObject({ statusCode: 422, code: 'WORKFLOWS.INVALID_DEFINITION', details: { fields: [{ field, reason: expect.stringContaining(reason) }] } });
+    expect((await call('admin', 'GET', '/api/v1/workflows')).json<{ items: unknown[] }>().items.length).toBe(before);
+  });
 });

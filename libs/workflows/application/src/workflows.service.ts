@@ -36,6 +36,7 @@ export class WorkflowsService {
   }
 
   async create(spec: WorkflowSpec): Promise<WorkflowDefinition> {
+    this.actions.checkParams(spec.actions);
     const workflow = WorkflowDefinition.create(spec, this.actions.keys());
     await this.workflows.save(workflow);
     return workflow;
@@ -44,6 +45,7 @@ export class WorkflowsService {
   async update(id: string, expectedVersion: number, spec: WorkflowSpec): Promise<WorkflowDefinition> {
     const workflow = await this.get(id);
     workflow.checkVersion(expectedVersion);
+    this.actions.checkParams(spec.actions);
     workflow.update(spec, this.actions.keys());
     await this.workflows.save(workflow);
     return workflow;
