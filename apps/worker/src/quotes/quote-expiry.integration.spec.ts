@@ -2,6 +2,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { migrateDatabase } from '@qa/platform-database';
+import { QuoteExpiryScheduler } from '@qa/quotes-api';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
 import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
@@ -59,5 +60,20 @@ describe('quote expiry by a delayed job', () => {
     expect(history.at(-1)).toMatchObject({ status: 'expired', previousStatus: 'draft', by: null });
     const events = await worker.get(MikroORM).em.fork().getConnection().execute('select name from messaging_outbox where aggregate_id = ? order by aggregate_version', [past.id]);
     expect(events.map((e: { name: string }) => e.name)).toEqual(['quotes.quote.created.v1', 'quotes.quote.expired.v1']);
+  });
+
+  it('expires, from the database, a quote past its date whose expiry job is missing', async () => {
+    const quote = Quote.create({ number: 'Q-2026-9003', ownerId: 'rep-1', details: details('2099-12-31') });
+    await save(quote);
+    const connection = worker.get(MikroORM).em.fork().getConnection();
+    const handled = async () => (await connection.execute("select count(*)::int as n from messaging_inbox i join messaging_outbox o on o.id = i.event_id where i.subscriber = 'quotes' and o.aggregate_id = ?", [quote.id]))[0].n;
+    await waitUntil(async () => (await handled()) === 1, { timeoutMs: 20_000 });
+    // Its only job is for 2099: as if the job for an earlier date had been lost with Redis.
+    await connection.execute("update quotes_quote set expires_on = '2020-01-02' where id = ?", [quote.id]);
+    // The sweep (run here; each worker also runs it at start-up and every 15 minutes) expires it:
+    // the only job there is would do so in 2099.
+    await worker.get(QuoteExpiryScheduler).expireOverdue();
+    expect(await statusOf(quote.id)).toBe('expired');
+    expect(await worker.get(QuoteExpiryScheduler).expireOverdue()).toBe(0);
   });
 });

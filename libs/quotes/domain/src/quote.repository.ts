@@ -6,4 +6,6 @@ export abstract class QuoteRepository {
   /** Next number of the year: Q-YYYY-NNNN. */
   abstract nextNumber(year: number): Promise<string>;
   abstract save(quote: Quote): Promise<void>;
+  /** Ids of quotes in a status that can expire whose expiry date is before `date` (YYYY-MM-DD). */
+  abstract findExpirableBefore(date: string, limit: number): Promise<string[]>;
 }

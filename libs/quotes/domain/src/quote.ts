@@ -30,6 +30,9 @@ const ALLOWED: Record<QuoteCommand, readonly QuoteStatus[]> = {
   expire: ['draft', 'pending_approval', 'changes_requested', 'approved', 'published', 'approval_not_needed'],
 };
 
+/** Statuses a quote can expire from (at the end of its expiry date). */
+export const EXPIRABLE_STATUSES: readonly QuoteStatus[] = ALLOWED.expire;
+
 /** Statuses in which the buyer's link shows the quote. */
 export const SHAREABLE_STATUSES: readonly QuoteStatus[] = ['published', 'approval_not_needed', 'signed'];
 

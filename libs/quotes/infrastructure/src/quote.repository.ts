@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Quote, QuoteRepository } from '@qa/quotes-domain';
+import { EXPIRABLE_STATUSES, Quote, QuoteRepository } from '@qa/quotes-domain';
 
 @Injectable()
 export class MikroOrmQuoteRepository extends QuoteRepository {
@@ -35,5 +35,10 @@ export class MikroOrmQuoteRepository extends QuoteRepository {
 
   async save(quote: Quote) {
     await this.em.persistAndFlush(quote);
+  }
+
+  async findExpirableBefore(date: string, limit: number): Promise<string[]> {
+    const quotes = await this.em.find(Quote, { status: { $in: [...EXPIRABLE_STATUSES] }, expiresOn: { $lt: date } }, { fields: ['id'], orderBy: { expiresOn: 'asc' }, limit });
+    return quotes.map((q) => q.id);
   }
 }
