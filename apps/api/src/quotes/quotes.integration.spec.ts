@@ -192,32 +192,49 @@ describe('quotes API', () => {
     expect(badStatus.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'status' }] } });
   });
 
-  it('serves the list from an index on PostgreSQL, also at 100,000 quotes', async () => {
+  it('serves the list from indexes on PostgreSQL, also at 100,000 quotes, text search included, and counts from the counters', async () => {
     const orm = api.app.get(MikroORM);
     const connection = orm.em.fork().getConnection();
     await connection.execute(`
-      insert into quotes_quote (id, version, number, owner_id, status, title, currency, expires_on, recipient_contact_ids, comments_for_buyer,
+      insert into quotes_quote (id, version, number, owner_id, status, title, company_name, currency, expires_on, recipient_contact_ids, comments_for_buyer,
         purchase_terms, line_items, total_minor, history, created_at, updated_at)
       select gen_random_uuid()::text, 1, 'Q-1999-' || lpad(i::text, 6, '0'), 'owner-' || (i % 50), (array['draft','pending_approval','published','signed'])[1 + i % 4],
-        'Bulk quote ' || i, 'EUR', '2099-12-31', '[]', '', '', '[]', i, '[]', now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval
+        'Bulk quote ' || i, 'Company ' || (i % 5000), 'EUR', '2099-12-31', '[]', '', '', '[]', i, '[]', now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval
       from generate_series(1, 100000) as i`);
     await connection.execute('analyze quotes_quote');
     const reader = api.app.get(QuoteListReader) as SqlQuoteListReader;
-    const plans: string[] = [];
+    const explain = async (request: Omit<Parameters<SqlQuoteListReader['pageQuery']>[0], 'sort' | 'direction' | 'limit'>) => {
+      const sql = reader.pageQuery({ sort: 'updatedAt', direction: 'desc', limit: 50, ...request }).getFormattedQuery();
+      const plan: Array<{ 'QUERY PLAN': string }> = await connection.execute(`explain ${sql}`);
+      return plan.map((row) => row['QUERY PLAN']).join('\n');
+    };
     await RequestContext.create(orm.em.fork(), async () => {
-      for (const request of [
-        { sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
-        { statuses: ['pending_approval' as const], sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
-        { ownerId: 'owner-7', sort: 'updatedAt' as const, direction: 'desc' as const, limit: 50 },
-      ]) {
-        const sql = reader.pageQuery(request).getFormattedQuery();
-        const plan: Array<{ 'QUERY PLAN': string }> = await connection.execute(`explain ${sql}`);
-        plans.push(plan.map((row) => row['QUERY PLAN']).join('\n'));
+      for (const request of [{}, { statuses: ['pending_approval' as const] }, { ownerId: 'owner-7' }]) {
+        const plan = await explain(request);
+        expect(plan).toMatch(/Index (Only )?Scan( Backward)? using quotes_quote_\w+_index/);
+        expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
+      }
+      // Text in the number, the title or the company's name: the trigram index (pg_trgm).
+      for (const request of [{ text: 'Q-1999-012345' }, { text: 'company 4711' }, { text: 'bulk quote 4242', statuses: ['published' as const] }]) {
+        const plan = await explain(request);
+        expect(plan).toMatch(/Bitmap Index Scan on quotes_quote_search_index/);
+        expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
       }
     });
-    for (const plan of plans) {
-      expect(plan).toMatch(/Index (Only )?Scan( Backward)? using quotes_quote_\w+_index/);
-      expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
-    }
+    const page = await RequestContext.create(orm.em.fork(), () => reader.list({ text: 'company 4711', sort: 'updatedAt', direction: 'desc', limit: 50 }));
+    expect(page.items.map((q) => q.companyName)).toEqual(Array(20).fill('Company 4711'));
+
+    // The counters follow inserts (above: one statement of 100,000 rows), updates and deletes.
+    await connection.execute(`update quotes_quote set status = 'expired' where number like 'Q-1999-0001%'`);
+    await connection.execute(`update quotes_quote set owner_id = 'owner-new' where number like 'Q-1999-0002%'`);
+    await connection.execute(`delete from quotes_quote where number like 'Q-1999-0003%'`);
+    const live = async (ownerId?: string) =>
+      Object.fromEntries(
+        ((await connection.execute(`select status, count(*)::int as n from quotes_quote ${ownerId ? 'where owner_id = ?' : ''} group by status`, ownerId ? [ownerId] : [])) as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]),
+      );
+    const counted = (ownerId?: string) => RequestContext.create(orm.em.fork(), async () => (await reader.list({ ownerId, sort: 'updatedAt', direction: 'desc', limit: 1 })).countsByStatus);
+    expect(await counted()).toEqual(await live());
+    expect(await counted('owner-7')).toEqual(await live('owner-7'));
+    expect(await counted('owner-new')).toEqual(await live('owner-new'));
   });
 });

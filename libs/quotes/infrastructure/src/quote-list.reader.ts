@@ -4,13 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { QuoteListReader, type QuoteListFilter, type QuoteListPage, type QuoteListRequest, type QuoteSort } from '@qa/quotes-application';
 import { Quote } from '@qa/quotes-domain';
 import { DomainError } from '@qa/shared-kernel';
+import { QUOTE_SEARCH_TEXT, QuoteStatusCount } from './quote.schema';
 
 const COLUMN: Record<QuoteSort, string> = { updatedAt: 'updated_at', number: 'number', total: 'total_minor', expiresOn: 'expires_on' };
 const PROPERTY: Record<QuoteSort, keyof Quote> = { updatedAt: 'updatedAt', number: 'number', total: 'totalMinor', expiresOn: 'expiresOn' };
 
 /**
  * The quotes list with keyset pagination: `(sort column, id)` after the cursor, so page 1,000 costs
- * what page 1 costs. The (status|owner, updated_at, id) indexes serve the default sort.
+ * what page 1 costs. The (status|owner, updated_at, id) indexes serve the default sort, the trigram
+ * index the text filter on PostgreSQL, and the counters per owner and status the counts.
  */
 @Injectable()
 export class SqlQuoteListReader extends QuoteListReader {
@@ -45,10 +47,14 @@ export class SqlQuoteListReader extends QuoteListReader {
     };
   }
 
+  private get sqlite(): boolean {
+    return this.em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+  }
+
   /** The query of one page (public so a test can EXPLAIN exactly what runs). */
   pageQuery(request: QuoteListRequest): QueryBuilder<Quote> {
     const em = this.em as SqlEntityManager;
-    const sqlite = em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+    const sqlite = this.sqlite;
     const column = COLUMN[request.sort];
     const qb = em
       .createQueryBuilder(Quote, 'q')
@@ -62,10 +68,23 @@ export class SqlQuoteListReader extends QuoteListReader {
     return qb.orderBy({ [PROPERTY[request.sort]]: request.direction, id: request.direction }).limit(request.limit + 1);
   }
 
+  /**
+   * Quotes per status under the filters but the status filter. Without a deal or text filter, from
+   * the counters per owner and status (at most owners × statuses rows); else by counting the
+   * matching quotes, which those filters keep few (an index finds them).
+   */
   private async countsByStatus(filter: QuoteListFilter): Promise<QuoteListPage['countsByStatus']> {
-    const qb = (this.em as SqlEntityManager).createQueryBuilder(Quote, 'q').select(['status', raw('count(*) as count')]).groupBy('status');
-    this.applyFilter(qb, filter, false);
-    const rows = (await qb.execute('all')) as Array<{ status: string; count: string | number }>;
+    const em = this.em as SqlEntityManager;
+    let rows: Array<{ status: string; count: string | number }>;
+    if (!filter.dealId && !filter.text?.trim()) {
+      const qb = em.createQueryBuilder(QuoteStatusCount, 'c').select(['status', raw('sum(count) as count')]).groupBy('status').having('sum(count) > 0');
+      if (filter.ownerId) qb.where({ ownerId: filter.ownerId });
+      rows = await qb.execute('all');
+    } else {
+      const qb = em.createQueryBuilder(Quote, 'q').select(['status', raw('count(*) as count')]).groupBy('status');
+      this.applyFilter(qb, filter, false);
+      rows = await qb.execute('all');
+    }
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
   }
 
@@ -76,7 +95,10 @@ export class SqlQuoteListReader extends QuoteListReader {
     const text = filter.text?.trim();
     if (text) {
       const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { number: { $ilike: pattern } }, { companyName: { $ilike: pattern } }] });
+      // PostgreSQL: one ILIKE on the expression its trigram index covers (quotes_quote_search_index).
+      // SQLite has no ILIKE; its LIKE ignores case (ASCII) and needs the escape character named.
+      if (this.sqlite) qb.andWhere(`(title like ? escape '\\' or number like ? escape '\\' or company_name like ? escape '\\')`, [pattern, pattern, pattern]);
+      else qb.andWhere(`(${QUOTE_SEARCH_TEXT}) ilike ?`, [pattern]);
     }
   }
 }

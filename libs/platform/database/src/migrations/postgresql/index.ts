@@ -7,6 +7,8 @@ import * as m3 from './20261126165528-crm-and-quotes';
 import * as m4 from './20261126170608-tasks-and-notifications';
 import * as m5 from './20261126171305-workflows';
 import * as m6 from './20261126172435-approvals';
+import * as m7 from './20261127004024-quotes-search-index';
+import * as m8 from './20261127011959-quotes-status-count';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -16,4 +18,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261126170608-tasks-and-notifications', class: Object.values(m4)[0] as MigrationObject['class'] },
   { name: '20261126171305-workflows', class: Object.values(m5)[0] as MigrationObject['class'] },
   { name: '20261126172435-approvals', class: Object.values(m6)[0] as MigrationObject['class'] },
+  { name: '20261127004024-quotes-search-index', class: Object.values(m7)[0] as MigrationObject['class'] },
+  { name: '20261127011959-quotes-status-count', class: Object.values(m8)[0] as MigrationObject['class'] },
 ];
