@@ -100,7 +100,8 @@ describe('the product under faults (API, relay and worker as processes; own Post
     }
     db = new Pool({ connectionString: databaseUrl, max: 2 });
     db.on('error', () => undefined);
-    [processes.api, processes.relay, processes.worker] = await Promise.all([starters.api(), starters.relay(), starters.worker()]);
+    // Each assigned as it comes up, so afterAll stops the ones that started if another did not.
+    await Promise.all((['api', 'relay', 'worker'] as const).map(async (name) => void (processes[name] = await starters[name]())));
     for (const who of ['rep', 'manager', 'admin']) {
       const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@example.com`, password: 'demo' }) });
       cookies[who] = (response.headers.get('set-cookie') ?? '').split(';')[0];

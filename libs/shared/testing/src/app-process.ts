@@ -20,7 +20,11 @@ export async function startAppProcess(entry: string, env: Record<string, string>
   let output = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await new Promise<void>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not get ready:\n${output.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Never leave a half-started process behind (it would hold ports, connections and CPU).
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not get ready:\n${output.slice(-3000)}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(readyText)) {
