@@ -42,6 +42,10 @@ export const WorkflowRunSchema = new EntitySchema<WorkflowRun>({
   indexes: [
     { name: 'workflows_run_workflow_index', properties: ['workflowId', 'createdAt'] },
     { name: 'workflows_run_record_index', properties: ['workflowId', 'recordType', 'recordId'] },
+    // A step's check for an earlier unfinished run of its record (run order per record).
+    { name: 'workflows_run_record_status_index', properties: ['recordType', 'recordId', 'status'] },
+    // The overdue-step sweep reads running runs only.
+    { name: 'workflows_run_status_created_index', properties: ['status', 'createdAt'] },
   ],
   properties: {
     id: { type: 'string', primary: true, length: 36 },
