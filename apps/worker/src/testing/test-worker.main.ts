@@ -2,12 +2,15 @@
  * A worker process for the fault tests (relay and/or subscribers of the test ledger), configured by
  * the environment: DATABASE_URL, REDIS_URL, QUEUE_PREFIX, RELAY (true|false), PROCESSORS
  * (true|false), ACK_TIMEOUT_MS, CONCURRENCY, STALLED_AFTER_MS. Prints "ready" when it runs.
+ * PROFILE_DIR (benchmarks only): SIGWINCH starts, then writes, a CPU profile and SQL counts.
  */
 import 'reflect-metadata';
 import { startMessagingTestApp } from './messaging-test-app';
+import { profileOnSignal } from './profiling';
 
 async function main() {
   const env = process.env;
+  profileOnSignal();
   await startMessagingTestApp({
     databaseUrl: env['DATABASE_URL']!,
     redisUrl: env['REDIS_URL']!,
