@@ -76,14 +76,8 @@ export class EventDeliveryWorkers implements OnApplicationBootstrap, OnApplicati
     return RequestContext.create(em, () =>
       runInMessageContext({ actor: { type: 'system', id: null }, correlationId: event.correlationId }, () =>
         em.transactional(async (tx) => {
-          if (await this.hasEarlierUnhandled(tx, subscriber, event)) return 'waiting-for-earlier';
-          const inserted = await (tx as SqlEntityManager)
-            .createQueryBuilder(InboxRecord)
-            .insert({ eventId: event.id, subscriber, processedAt: new Date(), attempts: attempt })
-            .onConflict(['eventId', 'subscriber'])
-            .ignore()
-            .execute('run');
-          if (!inserted.affectedRows) return 'duplicate';
+          const claim = await this.claim(tx, subscriber, event, attempt);
+          if (claim !== 'claimed') return claim;
           for (const handler of this.registry.handlersFor(subscriber, event.name)) {
             await handler.handle(event, { subscriber, attempt, em: tx });
           }
@@ -93,19 +87,49 @@ export class EventDeliveryWorkers implements OnApplicationBootstrap, OnApplicati
     );
   }
 
-  private async hasEarlierUnhandled(em: EntityManager, subscriber: string, event: IntegrationEvent): Promise<boolean> {
+  /**
+   * The order check and the inbox row, in the delivery's transaction: 'waiting-for-earlier' when
+   * an earlier event of the aggregate is not handled by this subscriber yet (nothing written),
+   * 'duplicate' when the inbox already has this delivery, else 'claimed' (the inbox row is
+   * written). On PostgreSQL one statement (the profile showed each round trip costs about as much
+   * as the work it carries); elsewhere two.
+   */
+  private async claim(em: EntityManager, subscriber: string, event: IntegrationEvent, attempt: number): Promise<DeliveryOutcome | 'claimed'> {
     const names = this.registry.eventsOf(subscriber);
-    const rows: unknown[] = await em.getConnection().execute(
-      `select 1 from messaging_outbox o
+    const earlier = `select 1 from messaging_outbox o
         where o.aggregate_type = ? and o.aggregate_id = ? and o.delivered_at is null
           and (o.aggregate_version < ? or (o.aggregate_version = ? and o.id < ?))
           and o.name in (${names.map(() => '?').join(', ')})
           and not exists (select 1 from messaging_inbox i where i.event_id = o.id and i.subscriber = ?)
-        limit 1`,
-      [event.aggregateType, event.aggregateId, event.aggregateVersion, event.aggregateVersion, event.id, ...names, subscriber],
-      'all',
-      em.getTransactionContext(),
-    );
-    return rows.length > 0;
+        limit 1`;
+    const earlierParams = [event.aggregateType, event.aggregateId, event.aggregateVersion, event.aggregateVersion, event.id, ...names, subscriber];
+    const connection = em.getConnection();
+    const transaction = em.getTransactionContext();
+    if (this.orm.config.get('driver')?.name === 'PostgreSqlDriver') {
+      // One snapshot for both parts; ON CONFLICT still settles a concurrent duplicate.
+      const [row]: Array<{ waiting: boolean; inserted: number }> = await connection.execute(
+        `with earlier as (select exists (${earlier}) as waiting),
+              inserted as (
+                insert into messaging_inbox (event_id, subscriber, processed_at, attempts)
+                select ?, ?, ?, ? from earlier where not earlier.waiting
+                on conflict (event_id, subscriber) do nothing
+                returning 1)
+         select (select waiting from earlier) as waiting, (select count(*) from inserted)::int as inserted`,
+        [...earlierParams, event.id, subscriber, new Date(), attempt],
+        'all',
+        transaction,
+      );
+      if (row.waiting) return 'waiting-for-earlier';
+      return row.inserted ? 'claimed' : 'duplicate';
+    }
+    const rows: unknown[] = await connection.execute(earlier, earlierParams, 'all', transaction);
+    if (rows.length > 0) return 'waiting-for-earlier';
+    const inserted = await (em as SqlEntityManager)
+      .createQueryBuilder(InboxRecord)
+      .insert({ eventId: event.id, subscriber, processedAt: new Date(), attempts: attempt })
+      .onConflict(['eventId', 'subscriber'])
+      .ignore()
+      .execute('run');
+    return inserted.affectedRows ? 'claimed' : 'duplicate';
   }
 }
