@@ -203,8 +203,8 @@ describe('quotes API', () => {
       from generate_series(1, 100000) as i`);
     await connection.execute('analyze quotes_quote');
     const reader = api.app.get(QuoteListReader) as SqlQuoteListReader;
-    const explain = async (request: Omit<Parameters<SqlQuoteListReader['pageQuery']>[0], 'sort' | 'direction' | 'limit'>) => {
-      const sql = reader.pageQuery({ sort: 'updatedAt', direction: 'desc', limit: 50, ...request }).getFormattedQuery();
+    const explain = async (request: Omit<Parameters<SqlQuoteListReader['pageQuery']>[0], 'sort' | 'direction' | 'limit'>, options: { sortAllMatches?: boolean } = {}) => {
+      const sql = reader.pageQuery({ sort: 'updatedAt', direction: 'desc', limit: 50, ...request }, options).getFormattedQuery();
       const plan: Array<{ 'QUERY PLAN': string }> = await connection.execute(`explain ${sql}`);
       return plan.map((row) => row['QUERY PLAN']).join('\n');
     };
@@ -214,15 +214,30 @@ describe('quotes API', () => {
         expect(plan).toMatch(/Index (Only )?Scan( Backward)? using quotes_quote_\w+_index/);
         expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
       }
-      // Text in the number, the title or the company's name: the trigram index (pg_trgm).
+      // Text in the number, the title or the company's name, with few matches (as list() runs it
+      // then): the trigram index (pg_trgm).
       for (const request of [{ text: 'Q-1999-012345' }, { text: 'company 4711' }, { text: 'bulk quote 4242', statuses: ['published' as const] }]) {
-        const plan = await explain(request);
+        const plan = await explain(request, { sortAllMatches: true });
         expect(plan).toMatch(/Bitmap Index Scan on quotes_quote_search_index/);
         expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
       }
     });
     const page = await RequestContext.create(orm.em.fork(), () => reader.list({ text: 'company 4711', sort: 'updatedAt', direction: 'desc', limit: 50 }));
     expect(page.items.map((q) => q.companyName)).toEqual(Array(20).fill('Company 4711'));
+    const times = page.items.map((q) => q.updatedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Keyset pages without gaps or repeats, with few matches (all sorted) and with many (by the index).
+    for (const [text, pages, size] of [['company 4711', 4, 5], ['company 1', 3, 50]] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < pages; i++) {
+        const next = await RequestContext.create(orm.em.fork(), () => reader.list({ text, sort: 'number', direction: 'asc', limit: size, cursor }));
+        seen.push(...next.items.map((q) => q.number));
+        cursor = next.nextCursor ?? undefined;
+      }
+      expect(seen).toEqual([...seen].sort());
+      expect(new Set(seen).size).toBe(pages * size);
+    }
 
     // The counters follow inserts (above: one statement of 100,000 rows), updates and deletes.
     await connection.execute(`update quotes_quote set status = 'expired' where number like 'Q-1999-0001%'`);

@@ -7,6 +7,8 @@ import { DomainError } from '@qa/shared-kernel';
 import { QUOTE_SEARCH_TEXT, QuoteStatusCount } from './quote.schema';
 
 const COLUMN: Record<QuoteSort, string> = { updatedAt: 'updated_at', number: 'number', total: 'total_minor', expiresOn: 'expires_on' };
+/** Text filter on PostgreSQL: up to this many matches, the page sorts them all (see pageQuery). */
+const SORT_ALL_MATCHES_UP_TO = 5_000;
 const PROPERTY: Record<QuoteSort, keyof Quote> = { updatedAt: 'updatedAt', number: 'number', total: 'totalMinor', expiresOn: 'expiresOn' };
 
 /**
@@ -22,8 +24,20 @@ export class SqlQuoteListReader extends QuoteListReader {
 
   async list(request: QuoteListRequest): Promise<QuoteListPage> {
     // Plain rows, not entities: a page is read-only, and hydrating 50 managed entities into the
-    // identity map cost more CPU than anything else of the reader. Page and counts run at once.
-    const [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<Quote[]>, this.countsByStatus(request)]);
+    // identity map cost more CPU than anything else of the reader.
+    let rows: Quote[];
+    let countsByStatus: QuoteListPage['countsByStatus'];
+    if (request.text?.trim() && !this.sqlite) {
+      // Text on PostgreSQL: count first, then choose the page's plan by how many quotes match (see
+      // pageQuery's sortAllMatches).
+      countsByStatus = await this.countsByStatus(request);
+      const matching = Object.entries(countsByStatus)
+        .filter(([status]) => !request.statuses?.length || (request.statuses as string[]).includes(status))
+        .reduce((sum, [, n]) => sum + (n ?? 0), 0);
+      rows = (await this.pageQuery(request, { sortAllMatches: matching <= SORT_ALL_MATCHES_UP_TO }).execute('all')) as Quote[];
+    } else {
+      [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<Quote[]>, this.countsByStatus(request)]);
+    }
     const hasMore = rows.length > request.limit;
     const items = rows.slice(0, request.limit).map((q) => ({
       id: q.id,
@@ -53,8 +67,17 @@ export class SqlQuoteListReader extends QuoteListReader {
     return this.em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
   }
 
-  /** The query of one page (public so a test can EXPLAIN exactly what runs). */
-  pageQuery(request: QuoteListRequest): QueryBuilder<Quote> {
+  /**
+   * The query of one page (public so a test can EXPLAIN exactly what runs).
+   *
+   * `sortAllMatches` orders by expressions no index serves, so PostgreSQL fetches every match and
+   * sorts them. For a text filter with few matches that is what it should do (the trigram index
+   * finds them), but its estimate of how many quotes match `%text%` is coarse (one histogram
+   * bucket: a word in 650 of a million quotes was estimated at 10,000), and with a high estimate it
+   * walks the sort index backwards, testing row after row, hoping to meet 51 matches soon: half a
+   * second for 650 matches. With many matches that walk is right, and the flag is left off.
+   */
+  pageQuery(request: QuoteListRequest, options: { sortAllMatches?: boolean } = {}): QueryBuilder<Quote> {
     const em = this.em as SqlEntityManager;
     const sqlite = this.sqlite;
     const column = COLUMN[request.sort];
@@ -66,6 +89,10 @@ export class SqlQuoteListReader extends QuoteListReader {
       const [value, id] = decodeCursor(request.cursor);
       const bound = request.sort === 'updatedAt' ? (sqlite ? new Date(value as string).getTime() : new Date(value as string)) : value;
       qb.andWhere(`(q.${column}, q.id) ${request.direction === 'desc' ? '<' : '>'} (?, ?)`, [bound, id]);
+    }
+    if (options.sortAllMatches) {
+      const unindexed = request.sort === 'updatedAt' ? `q.updated_at + interval '0 seconds'` : request.sort === 'total' ? `q.total_minor + 0` : `q.${column} || ''`;
+      return qb.orderBy({ [raw(unindexed)]: request.direction, [raw(`q.id || ''`)]: request.direction }).limit(request.limit + 1);
     }
     return qb.orderBy({ [PROPERTY[request.sort]]: request.direction, id: request.direction }).limit(request.limit + 1);
   }
