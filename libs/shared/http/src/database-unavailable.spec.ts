@@ -18,6 +18,7 @@ describe('isDatabaseUnavailable: failures that answer 503, not 500', () => {
   it.each([
     ['a unique violation', Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['a protocol violation (08P01: what we sent was wrong, e.g. a NUL in SQL)', Object.assign(new Error('invalid message format'), { name: 'DriverException', code: '08P01' })],
     ['nothing', undefined],
   ])('does not take %s for an outage', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

@@ -96,7 +96,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     if (
       name === 'ConnectionException' ||
       name === 'KnexTimeoutError' ||
-      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || (code.startsWith('08') && code !== PROTOCOL_VIOLATION))) ||
       UNAVAILABLE_MESSAGES.test(message)
     ) {
       return true;
@@ -108,5 +108,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
 
 /** Socket errors, and PostgreSQL's admin_shutdown, crash_shutdown, cannot_connect_now (class 08 is connection exceptions). */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
+/** 08P01: the server refused what it was sent (e.g. a NUL in inlined SQL) — a bug to fix, not an outage to wait out. */
+const PROTOCOL_VIOLATION = '08P01';
 /** What node-postgres and knex say when the server went away (they set no code). */
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|terminating connection due to/i;

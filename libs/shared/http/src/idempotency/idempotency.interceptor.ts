@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { RequestWithCaller } from '../access.decorators';
+import { inputProblems, validationFailed } from '../validation.pipe';
 import { IdempotencyRecord } from './idempotency-record';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -33,6 +34,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         fields: [{ field: 'Idempotency-Key', reason: 'must be 8 to 200 visible ASCII characters' }],
       });
     }
+    // Interceptors run before pipes: refuse what the validation pipe would, before hashing it
+    // (5,000 nested arrays overflowed JSON.stringify's stack here: a 500 the fuzzer found).
+    const problems = inputProblems(request.body);
+    if (problems.length > 0) throw validationFailed(problems);
     const scope = request.caller?.userId ?? 'public';
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
