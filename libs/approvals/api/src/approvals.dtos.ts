@@ -3,11 +3,20 @@ import { RULE_FIELDS, RULE_OPERATORS, type RuleField, type RuleOperator } from '
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 
+/** A rule compares with amounts, percentages, codes and stages: short texts. */
+const isRuleText = (v: unknown) => typeof v === 'string' && v.length <= 200;
+
 export class RuleConditionRequest {
   @ApiProperty({ enum: RULE_FIELDS }) @IsIn(RULE_FIELDS, { message: `field must be one of ${RULE_FIELDS.join(', ')}` }) field!: RuleField;
   @ApiProperty({ enum: RULE_OPERATORS }) @IsIn(RULE_OPERATORS, { message: `operator must be one of ${RULE_OPERATORS.join(', ')}` }) operator!: RuleOperator;
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: '20' })
-  @ValidateBy({ name: 'textOrList', validator: { validate: (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.length <= 20 && v.every((x) => typeof x === 'string')), defaultMessage: () => 'value must be text or a list of texts' } })
+  @ValidateBy({
+    name: 'textOrList',
+    validator: {
+      validate: (v: unknown) => isRuleText(v) || (Array.isArray(v) && v.length <= 20 && v.every(isRuleText)),
+      defaultMessage: () => 'value must be text (at most 200 characters) or a list of such texts',
+    },
+  })
   value!: string | string[];
 }
 

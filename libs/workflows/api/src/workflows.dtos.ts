@@ -19,17 +19,25 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 
-/** A string, number, boolean, null, or a list of strings and numbers. */
-function IsPropertyValue(options?: ValidationOptions) {
+/** Longest text a property value (or an item of a list) may be. */
+const MAX_VALUE_LENGTH = 1000;
+const isShortText = (v: unknown) => typeof v === 'string' && v.length <= MAX_VALUE_LENGTH;
+
+/**
+ * A string (up to 1000 characters), number, boolean or null; with `list`, also a list of such
+ * strings and numbers. (A trigger compares one value with ===: a list would never match.)
+ */
+function IsPropertyValue({ list }: { list: boolean }, options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'isPropertyValue',
       validator: {
         validate: (value: unknown) =>
           value === null ||
-          ['string', 'number', 'boolean'].includes(typeof value) ||
-          (Array.isArray(value) && value.length <= 50 && value.every((v) => ['string', 'number'].includes(typeof v))),
-        defaultMessage: () => 'value must be text, a number, true/false, null or a list',
+          ['number', 'boolean'].includes(typeof value) ||
+          isShortText(value) ||
+          (list && Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === 'number' || isShortText(v))),
+        defaultMessage: () => `value must be text (at most ${MAX_VALUE_LENGTH} characters), a number, true/false, null${list ? ' or a list' : ''}`,
       },
     },
     options,
@@ -55,7 +63,7 @@ export class TriggerRequest {
 
   @ApiProperty({ required: false, description: 'For property_changes: only this value.', nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] })
   @IsOptional()
-  @IsPropertyValue()
+  @IsPropertyValue({ list: false })
   value?: string | number | boolean | null;
 
   @ApiProperty({ required: false, example: 'quotes.quote.signed.v1', description: 'For event.' })
@@ -70,7 +78,7 @@ export class ConditionRequest {
   @ApiProperty({ enum: CONDITION_OPERATORS }) @IsIn(CONDITION_OPERATORS, { message: `operator must be one of ${CONDITION_OPERATORS.join(', ')}` }) operator!: ConditionOperator;
   @ApiProperty({ required: false, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] })
   @IsOptional()
-  @IsPropertyValue()
+  @IsPropertyValue({ list: true })
   value?: string | number | boolean | null | Array<string | number>;
 }
 
@@ -83,7 +91,7 @@ export class WorkflowRequest {
   @ApiProperty() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name!: string;
   @ApiProperty() @IsBoolean({ message: 'enabled must be true or false' }) enabled!: boolean;
   @ApiProperty({ example: 'quote' }) @IsIn(['quote'], { message: 'objectType must be quote' }) objectType!: string;
-  @ApiProperty({ type: TriggerRequest }) @ValidateNested() @Type(() => TriggerRequest) trigger!: TriggerRequest;
+  @ApiProperty({ type: TriggerRequest }) @IsObject({ message: 'trigger must be an object' }) @ValidateNested() @Type(() => TriggerRequest) trigger!: TriggerRequest;
   @ApiProperty({ type: [ConditionRequest] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ConditionRequest) conditions!: ConditionRequest[];
   @ApiProperty({ enum: REENROLLMENT_RULES }) @IsIn(REENROLLMENT_RULES, { message: `reenrollment must be one of ${REENROLLMENT_RULES.join(', ')}` }) reenrollment!: ReenrollmentRule;
   @ApiProperty({ type: [ActionRequest] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ActionRequest) actions!: ActionRequest[];
