@@ -5,10 +5,12 @@
  * the same run: N commands, each a transaction writing one row and one outbox row; a relay moving
  * outbox rows to BullMQ (SKIP LOCKED, addBulk); two subscribers each writing one effect row per
  * event. Prints min/median/max over several runs, and commit-to-effect latency at half load.
+ * Scale-out: the product with the relay and subscribers in 1, then 2, worker processes
+ * (test-worker.main.ts, each with a relay and both subscribers), commands from this process.
  * Figures only: nothing here asserts a speed.
  */
 import { MikroORM } from '@mikro-orm/core';
-import { createTestDatabase, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
+import { createTestDatabase, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -162,6 +164,41 @@ async function creditOne(orm: MikroORM, accountId: string) {
   });
 }
 
+// ---------- scale-out: relay + subscribers in 1 or 2 worker processes, commands from here ----------
+
+async function scaleOutRun(databaseUrl: string, events: number, workerCount: number): Promise<number> {
+  const queuePrefix = `bench-scale-${randomBytes(3).toString('hex')}`;
+  const commandSide = await startMessagingTestApp({ databaseUrl, redisUrl: TEST_REDIS_URL, queuePrefix, relay: false, processors: false });
+  const orm = commandSide.get(MikroORM);
+  const connection = orm.em.fork().getConnection();
+  await connection.execute('truncate test_account, test_effect, messaging_outbox, messaging_inbox');
+  const workers: AppProcess[] = [];
+  try {
+    for (let i = 0; i < workerCount; i++) {
+      workers.push(
+        await startAppProcess(
+          'apps/worker/src/testing/test-worker.main.ts',
+          { DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, CONCURRENCY: String(CONCURRENCY), ACK_TIMEOUT_MS: '30000', STALLED_AFTER_MS: '30000' },
+          'ready',
+        ),
+      );
+    }
+    const started = Date.now();
+    const accounts = Math.max(1, Math.floor(events / 20));
+    await creditAccounts(orm, { accounts, creditsPerAccount: Math.ceil(events / accounts), concurrency: CONCURRENCY });
+    const total = accounts * Math.ceil(events / accounts);
+    await waitUntil(async () => (await connection.execute('select count(*)::int as n from test_effect'))[0].n >= total * 2, { timeoutMs: 300_000, intervalMs: 20 });
+    return total / ((Date.now() - started) / 1000);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await commandSide.close();
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+}
+
 // ---------- main ----------
 
 async function main() {
@@ -176,6 +213,15 @@ async function main() {
       product.push(EVENTS / (await productRun(database.url, EVENTS)).seconds);
       console.log(`  run ${i + 1}: raw ${raw[i].toFixed(0)} events/s, product ${product[i].toFixed(0)} events/s`);
     }
+    const oneWorker: number[] = [];
+    const twoWorkers: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      oneWorker.push(await scaleOutRun(database.url, EVENTS, 1));
+      twoWorkers.push(await scaleOutRun(database.url, EVENTS, 2));
+      console.log(`  scale-out run ${i + 1}: 1 worker process ${oneWorker[i].toFixed(0)} events/s, 2 worker processes ${twoWorkers[i].toFixed(0)} events/s`);
+    }
+    const oneStats = stats(oneWorker);
+    const twoStats = stats(twoWorkers);
     const rawStats = stats(raw);
     const productStats = stats(product);
     const halfLoad = Math.round(productStats.median / 2);
@@ -190,6 +236,7 @@ async function main() {
       runs: RUNS,
       throughput: { raw: rawStats, product: productStats, ratioMedian: productStats.median / rawStats.median },
       latencyAtHalfLoad: { eventsPerSecond: halfLoad, raw: lat(rawLatency), product: lat(productLatency) },
+      scaleOut: { oneWorkerProcess: oneStats, twoWorkerProcesses: twoStats, ratioMedian: twoStats.median / oneStats.median },
       targets: { throughputRatio: 0.5, p99Ms: 100 },
     };
     const f = (n: number) => n.toFixed(0);
@@ -198,6 +245,10 @@ async function main() {
       `| --- | --- | --- | --- |`,
       `| events/s fully handled (min / median / max) | ${f(rawStats.min)} / ${f(rawStats.median)} / ${f(rawStats.max)} | ${f(productStats.min)} / ${f(productStats.median)} / ${f(productStats.max)} | ${(result.throughput.ratioMedian * 100).toFixed(0)} % (target ≥ 50 %) |`,
       `| commit → last effect at ${halfLoad} events/s: p50 / p95 / p99 (ms) | ${f(result.latencyAtHalfLoad.raw.p50)} / ${f(result.latencyAtHalfLoad.raw.p95)} / ${f(result.latencyAtHalfLoad.raw.p99)} | ${f(result.latencyAtHalfLoad.product.p50)} / ${f(result.latencyAtHalfLoad.product.p95)} / ${f(result.latencyAtHalfLoad.product.p99)} | p99 target < 100 ms |`,
+      ``,
+      `| scale-out (commands from the benchmark process) | 1 worker process | 2 worker processes (2 relays) | ratio |`,
+      `| --- | --- | --- | --- |`,
+      `| events/s fully handled (min / median / max) | ${f(oneStats.min)} / ${f(oneStats.median)} / ${f(oneStats.max)} | ${f(twoStats.min)} / ${f(twoStats.median)} / ${f(twoStats.max)} | ${result.scaleOut.ratioMedian.toFixed(2)}× (${cpus().length} cores) |`,
     ].join('\n');
     console.log(`\n${md}\n`);
     const out = resolve(__dirname, 'results');

@@ -69,11 +69,13 @@ async function main() {
     await signalWorker('profile started');
     const profiler = new CpuProfiler();
     resetSqlCounts(true);
+    const cpu = process.cpuUsage();
     await profiler.start();
     const started = Date.now();
     const accounts = Math.max(1, Math.floor(EVENTS / 20));
     await creditAccounts(orm, { accounts, creditsPerAccount: Math.ceil(EVENTS / accounts), concurrency: CONCURRENCY });
     const commandSeconds = (Date.now() - started) / 1000;
+    const commandCpu = process.cpuUsage(cpu);
     await profiler.stop(`${DIR}/command-side.cpuprofile`);
     const commandSql = sqlCountsSnapshot();
     resetSqlCounts(false);
@@ -83,6 +85,12 @@ async function main() {
     await signalWorker('profile written');
 
     const workerSql = JSON.parse(readFileSync(`${DIR}/worker.sql.json`, 'utf8')) as Record<string, number>;
+    const workerCpu = JSON.parse(readFileSync(`${DIR}/worker.cpu.json`, 'utf8')) as { userMs: number; systemMs: number };
+    const perEventMs = (ms: number) => Math.round((100 * ms) / events) / 100;
+    const cpuMsPerEvent = {
+      commandSide: perEventMs((commandCpu.user + commandCpu.system) / 1000),
+      worker: perEventMs(workerCpu.userMs + workerCpu.systemMs),
+    };
     const perEvent = (counts: Record<string, number>) =>
       Object.fromEntries(Object.entries(counts).map(([statement, n]) => [statement, Math.round((100 * n) / events) / 100]));
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -94,6 +102,8 @@ async function main() {
       events,
       eventsPerSecondWhileProfiled: Math.round(events / seconds),
       commandSideSeconds: commandSeconds,
+      /** CPU time (user + system) each process used per event while measured. */
+      cpuMsPerEvent,
       sqlRoundTripsPerEvent: {
         commandSide: Math.round((100 * sum(commandSql)) / events) / 100,
         worker: Math.round((100 * sum(workerSql)) / events) / 100,
@@ -115,6 +125,8 @@ async function main() {
     };
     const md = [
       `Measured ${result.date} on ${result.machine.cores} cores (${result.machine.cpu}); ${events} events at full speed, ${result.eventsPerSecondWhileProfiled} events/s while profiled.`,
+      '',
+      `CPU time (user + system) per event: command side ${cpuMsPerEvent.commandSide} ms, worker ${cpuMsPerEvent.worker} ms.`,
       '',
       `### SQL round trips per event: command side ${result.sqlRoundTripsPerEvent.commandSide}, worker (relay + 2 subscribers) ${result.sqlRoundTripsPerEvent.worker}`,
       '',

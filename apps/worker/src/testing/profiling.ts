@@ -77,7 +77,9 @@ export class CpuProfiler {
  * With PROFILE_DIR set: SQL statements are counted, and SIGWINCH toggles measuring (a signal Nest's
  * shutdown hooks leave alone, and whose default action is to ignore it). The first
  * SIGWINCH starts a CPU profile and zeroes the SQL counts; the second writes
- * `<PROFILE_DIR>/<PROFILE_NAME>.cpuprofile` and `.sql.json` and prints "profile written".
+ * `<PROFILE_DIR>/<PROFILE_NAME>.cpuprofile`, `.sql.json` and `.cpu.json` (CPU time used, which
+ * unlike the profile's busy time does not count time the OS gave to other processes) and prints
+ * "profile written".
  */
 export function profileOnSignal(): void {
   const dir = process.env['PROFILE_DIR'];
@@ -85,17 +87,21 @@ export function profileOnSignal(): void {
   const name = process.env['PROFILE_NAME'] ?? `worker-${process.pid}`;
   countSqlStatements();
   let profiler: CpuProfiler | undefined;
+  let cpu = process.cpuUsage();
   process.on('SIGWINCH', () => {
     void (async () => {
       if (!profiler) {
         profiler = new CpuProfiler();
         resetSqlCounts(true);
+        cpu = process.cpuUsage();
         await profiler.start();
         console.log('profile started');
         return;
       }
+      const used = process.cpuUsage(cpu);
       await profiler.stop(`${dir}/${name}.cpuprofile`);
       writeFileSync(`${dir}/${name}.sql.json`, JSON.stringify(sqlCountsSnapshot(), null, 2));
+      writeFileSync(`${dir}/${name}.cpu.json`, JSON.stringify({ userMs: used.user / 1000, systemMs: used.system / 1000 }));
       profiler = undefined;
       resetSqlCounts(false);
       console.log('profile written');
