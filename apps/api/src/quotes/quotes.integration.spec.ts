@@ -251,5 +251,7 @@ describe('quotes API', () => {
     expect(await counted()).toEqual(await live());
     expect(await counted('owner-7')).toEqual(await live('owner-7'));
     expect(await counted('owner-new')).toEqual(await live('owner-new'));
+    await connection.execute('truncate quotes_quote');
+    expect(await counted()).toEqual({});
   });
 });

@@ -10,6 +10,7 @@ import * as m6 from './20261126172435-approvals';
 import * as m7 from './20261127004024-quotes-search-index';
 import * as m8 from './20261127011959-quotes-status-count';
 import * as m9 from './20261127012643-workflow-run-indexes';
+import * as m10 from './20261127020851-quotes-status-count-truncate';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261127004024-quotes-search-index', class: Object.values(m7)[0] as MigrationObject['class'] },
   { name: '20261127011959-quotes-status-count', class: Object.values(m8)[0] as MigrationObject['class'] },
   { name: '20261127012643-workflow-run-indexes', class: Object.values(m9)[0] as MigrationObject['class'] },
+  { name: '20261127020851-quotes-status-count-truncate', class: Object.values(m10)[0] as MigrationObject['class'] },
 ];
