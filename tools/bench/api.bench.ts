@@ -347,6 +347,15 @@ async function main() {
     for (const load of Object.values(list)) await measure(api, { ...load, connections: 4, seconds: 2 });
     if (SCENARIOS.includes('approve')) await paced(api, approve(manager, perRun));
 
+    // Between measurements: wait until the database has no statement left running for this one.
+    // autocannon stops with requests in flight; a slow one (the broad text search) keeps running
+    // in PostgreSQL and would land on the next measurement.
+    const quiesce = () =>
+      waitUntil(
+        async () =>
+          (await pg.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`)).rows[0].n === 0,
+        { timeoutMs: 60_000, intervalMs: 50 },
+      );
     const results: Record<string, { latency: Measured[]; throughput: Measured[] }> = {};
     const approvals: Measured[] = [];
     // Other work on the machine (shared) at the start of each run: the 1-minute load average.
@@ -355,12 +364,15 @@ async function main() {
       loadAverageAtRuns.push(Number(loadavg()[0].toFixed(2)));
       for (const [name, load] of Object.entries(list)) {
         const entry = (results[name] ??= { latency: [], throughput: [] });
+        await quiesce();
         entry.latency.push(await paced(api, { ...load, rate: LIST_RATE, connections: 0, seconds: SECONDS }));
+        await quiesce();
         entry.throughput.push(await measure(api, { ...load, connections: THROUGHPUT_CONNECTIONS, seconds: Math.max(3, SECONDS / 2) }));
         const l = entry.latency[run - 1];
         console.log(`  run ${run} ${name}: p50 ${ms(l.p50)} / p95 ${ms(l.p95)} / p99 ${ms(l.p99)} ms at ${l.perSecond.toFixed(0)}/s${l.saturated ? ' (could not keep up: stopped)' : ''}; max ${entry.throughput[run - 1].perSecond.toFixed(0)} requests/s`);
       }
       if (!SCENARIOS.includes('approve')) continue;
+      await quiesce();
       const a = await paced(api, approve(manager, perRun));
       approvals.push(a);
       console.log(`  run ${run} approve: p50 ${ms(a.p50)} / p95 ${ms(a.p95)} / p99 ${ms(a.p99)} ms at ${a.perSecond.toFixed(0)}/s, answers ${JSON.stringify(a.statusCounts)}`);
