@@ -6,7 +6,7 @@
  * pauses (with its data). Afterwards every expected effect exists exactly once, counted in the
  * database.
  *
- * CI runs a small batch; `npm run chaos` (CHAOS_FULL=1) runs 10,000 quote transitions.
+ * Only in `npm run chaos` (CHAOS_FULL=1: 10,000 quote transitions; CHAOS_QUOTES=<n> for fewer).
  * CHAOS_SEED=<n> repeats a run's fault schedule.
  */
 import { execFileSync } from 'node:child_process';
