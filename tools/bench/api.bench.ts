@@ -35,6 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedQuotes } from '../db/seed-quotes';
+import { percentile, stats, type Stats } from './stats';
 
 const QUOTES = Number(process.env.BENCH_QUOTES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -48,16 +49,6 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'list,approve').split(',');
 const ALL_SCENARIOS = SCENARIOS.includes('list') && SCENARIOS.includes('approve');
 const ROOT = resolve(__dirname, '../..');
 
-interface Stats {
-  min: number;
-  median: number;
-  max: number;
-}
-const stats = (values: number[]): Stats => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 interface Measured {
   requests: number;

@@ -19,22 +19,13 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { creditAccounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../../apps/worker/src/testing/messaging-test-app';
+import { percentile, stats } from './stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONCURRENCY = 16;
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 8);
 
-interface Stats {
-  min: number;
-  median: number;
-  max: number;
-}
-const stats = (values: number[]): Stats => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 // ---------- raw limit: plain pg + bullmq ----------
 
