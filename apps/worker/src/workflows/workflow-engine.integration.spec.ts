@@ -201,6 +201,31 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_lost_wait'])).toEqual([{ value: 'done' }]);
   });
 
+  it('queues a step again when its attempt began and its job was lost (a worker died, then Redis came back empty)', async () => {
+    const workflow = await createWorkflow({ name: 'Lost attempt', actions: [{ key: 'wait', params: { seconds: 5 } }, { key: 'set_property', params: { property: 'after_lost_attempt', value: 'done' } }] });
+    const quote = await submitQuote('Lost-attempt quote');
+    const [waiting] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.steps[0].status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    // The state a worker leaves when it dies mid-attempt: the step running, one attempt counted;
+    // and a Redis restarted without its data has no job for it any more.
+    const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    await (await queue.getJob(`${waiting.run.id}@1`))!.remove();
+    await queue.close();
+    await sql("update workflows_run_step set status = 'running', attempts = 1, started_at = ? where run_id = ? and \"index\" = 1", [new Date(), waiting.run.id]);
+
+    const [run] = await waitUntil(async () => {
+      const runs = await runsOf(workflow.id);
+      return runs[0]?.run.status === 'succeeded' ? runs : null;
+    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
+    expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
+      ['wait', 'succeeded', 1],
+      ['set_property', 'succeeded', 2],
+    ]);
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_lost_attempt'])).toEqual([{ value: 'done' }]);
+  });
+
   it('reacts to a property change, and enrols a record once under the "never" re-enrolment rule', async () => {
     const once = await createWorkflow({
       name: 'Once per quote',

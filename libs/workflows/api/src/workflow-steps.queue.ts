@@ -1,7 +1,7 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MessagingSettings, runInMessageContext } from '@qa/shared-messaging';
-import { StepScheduler, WorkflowEngine } from '@qa/workflows-application';
+import { StepScheduler, WorkflowEngine, type OverdueStep, type StepOutcome } from '@qa/workflows-application';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 
 /** Queue of workflow steps. Changing the name strands the steps waiting under the old one. */
@@ -42,17 +42,26 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
     });
   }
 
-  async requeueOverdue(runId: string, index: number): Promise<'queued' | 'promoted' | 'already-queued'> {
-    const job = await this.stepQueue().getJob(`${runId}@${index}`);
-    const state = job ? await job.getState() : 'unknown';
-    if (job && state === 'delayed') {
-      await job.promote();
+  async requeueOverdue({ runId, index, retried }: OverdueStep): Promise<'queued' | 'promoted' | 'already-queued'> {
+    const queue = this.stepQueue();
+    const stepJobId = `${runId}@${index}`;
+    // The step's own job, and the one an earlier sweep queued in its place.
+    const jobs = (await Promise.all([queue.getJob(stepJobId), queue.getJob(`${stepJobId}@swept`)])).filter((job): job is Job => !!job);
+    const states = await Promise.all(jobs.map((job) => job.getState()));
+    const delayed = jobs.find((_, i) => states[i] === 'delayed');
+    if (delayed && !retried) {
+      await delayed.promote();
       return 'promoted';
     }
-    if (job && state !== 'completed' && state !== 'failed' && state !== 'unknown') return 'already-queued';
-    // Lost (Redis came back without it), or done without moving the run on: a fresh job, which
+    if (states.some((state) => state !== 'completed' && state !== 'failed' && state !== 'unknown')) return 'already-queued';
+    // Lost (Redis came back without it), or ended without moving the run on: a fresh job, which
     // finds the step's state in the database and acts on it once.
-    await this.schedule(runId, index, { jobSuffix: job ? `requeued-${Date.now()}` : undefined });
+    if (!jobs.length) {
+      await this.schedule(runId, index);
+    } else {
+      await jobs.find((job) => job.id === `${stepJobId}@swept`)?.remove();
+      await this.schedule(runId, index, { jobSuffix: 'swept' });
+    }
     return 'queued';
   }
 
@@ -93,6 +102,8 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
       concurrency: this.settings.concurrency,
       lockDuration: this.settings.stalledAfterMs,
       stalledInterval: this.settings.stalledAfterMs,
+      // A step whose worker died is run again, as event deliveries are (the default, 1, fails it).
+      maxStalledCount: 5,
     });
     this.worker.on('error', (error) => this.logger.warn(error.message));
   }
@@ -109,11 +120,11 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
     try {
       const overdue = await RequestContext.create(this.orm.em.fork(), () => this.engine.overdueSteps(this.settings.ackTimeoutMs));
       let touched = 0;
-      for (const { runId, index } of overdue) {
-        const outcome = await this.scheduler.requeueOverdue(runId, index);
+      for (const step of overdue) {
+        const outcome = await this.scheduler.requeueOverdue(step);
         if (outcome === 'already-queued') continue;
         touched += 1;
-        this.logger.warn(`step ${index} of run ${runId} was overdue by more than ${this.settings.ackTimeoutMs} ms: ${outcome}`);
+        this.logger.warn(`step ${step.index} of run ${step.runId} was overdue by more than ${this.settings.ackTimeoutMs} ms: ${outcome}`);
       }
       return touched;
     } finally {
@@ -140,14 +151,17 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
       if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });
       return;
     }
+    let outcome: StepOutcome;
     try {
-      const { next } = await this.inTransaction(() => this.engine.executeStep(runId, index), runId);
-      if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });
+      outcome = await this.inTransaction(() => this.engine.executeStep(runId, index), runId);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.inTransaction(() => this.engine.recordFailure(runId, index, message, final), runId);
       throw error;
     }
+    // The step has succeeded (committed). If the next one cannot be queued now (Redis is gone),
+    // the job fails and its retry finds the step done and queues the next; the sweep is the net.
+    if (outcome.next) await this.scheduler.schedule(runId, outcome.next.index, { at: outcome.next.at });
   }
 }

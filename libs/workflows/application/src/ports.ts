@@ -13,6 +13,13 @@ export interface RunWithSteps {
   steps: WorkflowRunStep[];
 }
 
+export interface OverdueStep {
+  runId: string;
+  index: number;
+  /** The step was attempted before: a delayed job is its back-off, not a stuck start. */
+  retried: boolean;
+}
+
 export abstract class RunRepository {
   abstract findRun(id: string): Promise<RunWithSteps | null>;
   abstract listRuns(workflowId: string, limit: number): Promise<RunWithSteps[]>;
@@ -23,10 +30,12 @@ export abstract class RunRepository {
   abstract saveStep(step: WorkflowRunStep): Promise<void>;
   abstract findStep(runId: string, index: number): Promise<WorkflowRunStep | null>;
   /**
-   * Steps of running runs that should have started before `dueBefore` and have not: a first
-   * step not yet attempted, or the step after a succeeded one (after its wait, if it had one).
+   * Steps of running runs that should have moved on before `dueBefore` and have not: a first
+   * step not yet attempted, the step after a succeeded one (after its wait, if it had one), or a
+   * step whose latest attempt started before then and neither succeeded nor failed for good (its
+   * retry, or the job of a worker that died, may have been lost with Redis). `retried` tells which.
    */
-  abstract findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>>;
+  abstract findOverdueSteps(dueBefore: Date, limit: number): Promise<OverdueStep[]>;
   /**
    * Whether a run of the same record, enrolled by an earlier event, is still running and not
    * waiting out a `wait` step: this run's steps go after it.
@@ -48,8 +57,9 @@ export abstract class PropertyStore {
 export abstract class StepScheduler {
   abstract schedule(runId: string, index: number, options?: { at?: Date; jobSuffix?: string }): Promise<void>;
   /**
-   * Makes sure an overdue step's job is on the queue and due now: queues it when the queue lost
-   * it, promotes it when it is still delayed. Says what it did.
+   * Makes sure an overdue step's job is on the queue: queues it when the queue lost it (or the
+   * job ended without moving the step on), promotes it when it is still delayed (unless the step
+   * was attempted before: then the delay is its back-off). Says what it did.
    */
-  abstract requeueOverdue(runId: string, index: number): Promise<'queued' | 'promoted' | 'already-queued'>;
+  abstract requeueOverdue(step: OverdueStep): Promise<'queued' | 'promoted' | 'already-queued'>;
 }

@@ -5,7 +5,7 @@ import { PropertyChanged, type PropertyChangedPayload } from '@qa/workflows-cont
 import { conditionsHold, matchesTrigger, renderTemplate, WorkflowErrors, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
 import { ActionRegistry } from './action-registry';
 import { ActionFailure } from './actions/built-in.actions';
-import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository } from './ports';
+import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, type OverdueStep } from './ports';
 
 /** The record an event is about, and what it tells of the record's properties. */
 export function recordOf(event: IntegrationEvent): { recordType: string; recordId: string; fields: Record<string, unknown> } | null {
@@ -110,7 +110,8 @@ export class WorkflowEngine {
     if (!found || !step || found.run.status !== 'running' || step.status === 'succeeded' || step.status === 'failed') return 'skip';
     step.status = 'running';
     step.attempts += 1;
-    step.startedAt ??= new Date();
+    // The latest attempt's start: the sweep for lost retries measures from it.
+    step.startedAt = new Date();
     await this.runs.saveStep(step);
     return 'run';
   }
@@ -176,8 +177,8 @@ export class WorkflowEngine {
     }
   }
 
-  /** Steps that should have started `graceMs` ago and have not (their job was lost or stuck). */
-  overdueSteps(graceMs: number, limit = 100): Promise<Array<{ runId: string; index: number }>> {
+  /** Steps that should have moved on `graceMs` ago and have not (their job was lost or stuck). */
+  overdueSteps(graceMs: number, limit = 100): Promise<OverdueStep[]> {
     return this.runs.findOverdueSteps(new Date(Date.now() - graceMs), limit);
   }
 

@@ -4,7 +4,7 @@ import { EntityManager, EntitySchema } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { currentMessageContext, OutboxMessage } from '@qa/shared-messaging';
 import { uuidv7 } from '@qa/shared-kernel';
-import { PropertyStore, RunRepository, WorkflowRepository, type RunWithSteps } from '@qa/workflows-application';
+import { PropertyStore, RunRepository, WorkflowRepository, type OverdueStep, type RunWithSteps } from '@qa/workflows-application';
 import { PropertyChanged, type PropertyValue } from '@qa/workflows-contracts';
 import { RecordProperty, RecordPropertyChange, WorkflowDefinition, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
 
@@ -193,21 +193,22 @@ export class MikroOrmRunRepository extends RunRepository {
     );
     return rows.length > 0;
   }
-  async findOverdueSteps(dueBefore: Date, limit: number): Promise<Array<{ runId: string; index: number }>> {
+  async findOverdueSteps(dueBefore: Date, limit: number): Promise<OverdueStep[]> {
     const cutoff = this.em.getPlatform().processDateProperty(dueBefore);
-    const rows: Array<{ run_id: string; index: number }> = await this.em.getConnection().execute(
-      `select s.run_id, s."index" from workflows_run r
-         join workflows_run_step s on s.run_id = r.id and s.status = 'pending' and s.attempts = 0
+    const rows: Array<{ run_id: string; index: number; attempts: number }> = await this.em.getConnection().execute(
+      `select s.run_id, s."index", s.attempts from workflows_run r
+         join workflows_run_step s on s.run_id = r.id and s.status in ('pending', 'running')
          left join workflows_run_step p on p.run_id = s.run_id and p."index" = s."index" - 1
         where r.status = 'running'
-          and ((s."index" = 0 and r.created_at < ?) or (p.status = 'succeeded' and coalesce(p.resume_at, p.finished_at) < ?))
+          and ((s.attempts = 0 and ((s."index" = 0 and r.created_at < ?) or (p.status = 'succeeded' and coalesce(p.resume_at, p.finished_at) < ?)))
+            or (s.attempts > 0 and s.started_at < ?))
         order by r.created_at
         limit ?`,
-      [cutoff, cutoff, limit],
+      [cutoff, cutoff, cutoff, limit],
       'all',
       this.em.getTransactionContext(),
     );
-    return rows.map((r) => ({ runId: r.run_id, index: Number(r.index) }));
+    return rows.map((r) => ({ runId: r.run_id, index: Number(r.index), retried: Number(r.attempts) > 0 }));
   }
 }
 
