@@ -52,23 +52,6 @@ export default defineConfig({
           include: ['apps/admin/**/*.spec.ts'],
         },
       },
-      // The whole product under faults (tools/chaos/*.chaos.spec.ts): only in `npm run chaos`.
-      ...(process.env.CHAOS_FULL === '1'
-        ? [
-            {
-              plugins: [nestSwc()],
-              test: {
-                name: 'chaos',
-                environment: 'node',
-                include: ['tools/chaos/**/*.chaos.spec.ts'],
-                pool: 'forks' as const,
-                fileParallelism: false,
-                testTimeout: 4 * 3_600_000,
-                hookTimeout: 300_000,
-              },
-            },
-          ]
-        : []),
       {
         test: {
           name: 'e2e',

@@ -5,6 +5,7 @@ describe('isDatabaseUnavailable: failures that answer 503, not 500', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     ['a connection dropped mid-query (node-postgres sets no code)', new Error('Connection terminated unexpectedly')],
+    ['the next query of a transaction knex ended when its connection dropped', new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
     ['a pool that cannot get a connection', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' })],
     ['a server shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['a server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],

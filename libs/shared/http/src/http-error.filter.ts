@@ -110,5 +110,10 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
 /** 08P01: the server refused what it was sent (e.g. a NUL in inlined SQL) — a bug to fix, not an outage to wait out. */
 const PROTOCOL_VIOLATION = '08P01';
-/** What node-postgres and knex say when the server went away (they set no code). */
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|terminating connection due to/i;
+/**
+ * What node-postgres and knex say when the server went away (they set no code). "Transaction query
+ * already complete" is knex refusing the next statement of a transaction it rolled back because
+ * its connection dropped (seen when PostgreSQL stopped mid-request); the transaction is gone, so a
+ * retry is safe.
+ */
+const UNAVAILABLE_MESSAGES = /Transaction query already complete|Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|terminating connection due to/i;

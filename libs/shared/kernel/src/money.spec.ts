@@ -8,6 +8,13 @@ describe('money', () => {
     expect(minorDigits('BHD')).toBe(3);
   });
 
+  it('gives the same decimals from its cache, and refuses a malformed code every time', () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect([minorDigits('JPY'), minorDigits('EUR'), minorDigits('BHD')]).toEqual([0, 2, 3]);
+      expect(() => minorDigits('euro')).toThrow(RangeError);
+    }
+  });
+
   it('accepts ISO 4217 codes only', () => {
     expect(isCurrency('EUR')).toBe(true);
     expect(isCurrency('USD')).toBe(true);
