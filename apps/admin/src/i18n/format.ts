@@ -62,6 +62,11 @@ export function formatDay(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(date);
 }
 
+/** A whole number with the language's grouping (1,000 in English, 1.000 in Dutch). */
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
 /** The formatters bound to the current language (reactive: they read the i18n locale on each call). */
 export function useFormat() {
   const { locale } = useI18n({ useScope: 'global' });
@@ -71,5 +76,6 @@ export function useFormat() {
     date: (isoDate: string) => formatDate(isoDate, locale.value),
     dateTime: (iso: string) => formatDateTime(iso, locale.value),
     day: (iso: string) => formatDay(iso, locale.value),
+    count: (value: number) => formatCount(value, locale.value),
   };
 }

@@ -238,6 +238,26 @@ describe('quotes API', () => {
       expect(seen).toEqual([...seen].sort());
       expect(new Set(seen).size).toBe(pages * size);
     }
+    // Counts for a search are exact up to 1,000 matches; above, they are left out (the list says "1,000+").
+    const searched = (text: string) => RequestContext.create(orm.em.fork(), () => reader.list({ text, sort: 'updatedAt', direction: 'desc', limit: 50 }));
+    const liveMatches = async (text: string) =>
+      Object.fromEntries(
+        ((await connection.execute(`select status, count(*)::int as n from quotes_quote where company_name ilike ? group by status`, [`%${text}%`])) as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]),
+      );
+    for (const text of ['company 4711', 'company 47']) {
+      // The matches come from the trigram index however rare the word (never a table scan hoping to stop early).
+      const { sql, bindings } = reader.textMatchesQuery({ text });
+      const plan = ((await connection.execute(`explain ${sql}`, bindings)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Bitmap Index Scan on quotes_quote_search_index/);
+      expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
+    }
+    const few = await searched('company 471'); // Company 471 and 4710–4719: 220 quotes
+    expect(few).toMatchObject({ countsComplete: true, countsByStatus: await liveMatches('company 471') });
+    expect(Object.values(few.countsByStatus).reduce((a, b) => a + (b ?? 0), 0)).toBe(220);
+    const many = await searched('company 47'); // 2,220 quotes
+    expect(many).toMatchObject({ countsComplete: false, countsByStatus: {} });
+    expect(many.items).toHaveLength(50);
+    expect(many.items.every((q) => q.companyName?.startsWith('Company 47'))).toBe(true);
 
     // The counters follow inserts (above: one statement of 100,000 rows), updates and deletes.
     await connection.execute(`update quotes_quote set status = 'expired' where number like 'Q-1999-0001%'`);

@@ -305,8 +305,10 @@ export class QuoteListItemResponse {
 export class QuoteListResponse {
   @ApiProperty({ type: [QuoteListItemResponse] }) items!: QuoteListItemResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page.' }) nextCursor!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Quotes per status under the same filters, without the status filter.' })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Quotes per status under the same filters, without the status filter. Empty when countsComplete is false.' })
   countsByStatus!: Record<string, number>;
+  @ApiProperty({ description: 'False when the text filter (q) matches more than 1,000 quotes: the counts are then left out (show "1,000+").' })
+  countsComplete!: boolean;
 }
 
 export class CreatedQuoteResponse {

@@ -47,6 +47,7 @@ export class QuotesController {
       items: page.items.map(({ totalMinor, updatedAt, ...item }) => ({ ...item, total: formatMinor(totalMinor, item.currency), updatedAt: new Date(updatedAt).toISOString() })),
       nextCursor: page.nextCursor,
       countsByStatus: page.countsByStatus as Record<string, number>,
+      countsComplete: page.countsComplete,
     };
   }
 

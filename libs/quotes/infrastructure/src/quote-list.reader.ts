@@ -1,14 +1,12 @@
 import { EntityManager, raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager, QueryBuilder } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
-import { QuoteListReader, type QuoteListFilter, type QuoteListPage, type QuoteListRequest, type QuoteSort } from '@qa/quotes-application';
+import { QUOTE_COUNT_CAP, QuoteListReader, type QuoteListFilter, type QuoteListPage, type QuoteListRequest, type QuoteSort } from '@qa/quotes-application';
 import { Quote } from '@qa/quotes-domain';
 import { DomainError } from '@qa/shared-kernel';
 import { QUOTE_SEARCH_TEXT, QuoteStatusCount } from './quote.schema';
 
 const COLUMN: Record<QuoteSort, string> = { updatedAt: 'updated_at', number: 'number', total: 'total_minor', expiresOn: 'expires_on' };
-/** Text filter on PostgreSQL: up to this many matches, the page sorts them all (see pageQuery). */
-const SORT_ALL_MATCHES_UP_TO = 5_000;
 const PROPERTY: Record<QuoteSort, keyof Quote> = { updatedAt: 'updatedAt', number: 'number', total: 'totalMinor', expiresOn: 'expiresOn' };
 
 /**
@@ -26,17 +24,16 @@ export class SqlQuoteListReader extends QuoteListReader {
     // Plain rows, not entities: a page is read-only, and hydrating 50 managed entities into the
     // identity map cost more CPU than anything else of the reader.
     let rows: Quote[];
-    let countsByStatus: QuoteListPage['countsByStatus'];
+    let counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete'>;
     if (request.text?.trim() && !this.sqlite) {
-      // Text on PostgreSQL: count first, then choose the page's plan by how many quotes match (see
-      // pageQuery's sortAllMatches).
-      countsByStatus = await this.countsByStatus(request);
-      const matching = Object.entries(countsByStatus)
-        .filter(([status]) => !request.statuses?.length || (request.statuses as string[]).includes(status))
-        .reduce((sum, [, n]) => sum + (n ?? 0), 0);
-      rows = (await this.pageQuery(request, { sortAllMatches: matching <= SORT_ALL_MATCHES_UP_TO }).execute('all')) as Quote[];
+      // Text on PostgreSQL: count first (up to the cap), then choose the page's plan by how many
+      // quotes match (see pageQuery's sortAllMatches).
+      counts = await this.textMatchCounts(request);
+      rows = (await this.pageQuery(request, { sortAllMatches: counts.countsComplete }).execute('all')) as Quote[];
     } else {
+      let countsByStatus: QuoteListPage['countsByStatus'];
       [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<Quote[]>, this.countsByStatus(request)]);
+      counts = { countsByStatus, countsComplete: true };
     }
     const hasMore = rows.length > request.limit;
     const items = rows.slice(0, request.limit).map((q) => ({
@@ -59,7 +56,7 @@ export class SqlQuoteListReader extends QuoteListReader {
     return {
       items,
       nextCursor: hasMore && last ? encodeCursor([sortValue(last) as string | number, last.id]) : null,
-      countsByStatus,
+      ...counts,
     };
   }
 
@@ -75,7 +72,8 @@ export class SqlQuoteListReader extends QuoteListReader {
    * finds them), but its estimate of how many quotes match `%text%` is coarse (one histogram
    * bucket: a word in 650 of a million quotes was estimated at 10,000), and with a high estimate it
    * walks the sort index backwards, testing row after row, hoping to meet 51 matches soon: half a
-   * second for 650 matches. With many matches that walk is right, and the flag is left off.
+   * second for 650 matches. With many matches (more than the count cap) that walk is right, and
+   * the flag is left off.
    */
   pageQuery(request: QuoteListRequest, options: { sortAllMatches?: boolean } = {}): QueryBuilder<Quote> {
     const em = this.em as SqlEntityManager;
@@ -102,6 +100,31 @@ export class SqlQuoteListReader extends QuoteListReader {
    * the counters per owner and status (at most owners × statuses rows); else by counting the
    * matching quotes, which those filters keep few (an index finds them).
    */
+  /**
+   * Counts for a text filter on PostgreSQL, exact up to QUOTE_COUNT_CAP matches in all. The
+   * matches come from a MATERIALIZED CTE, which PostgreSQL plans without the outer LIMIT (so it
+   * keeps the trigram index's bitmap scan: with the LIMIT inside, a coarse estimate can make it
+   * scan the table hoping to meet enough rows early, which for a rare word is the whole table)
+   * and evaluates only as far as the outer query reads: at most CAP + 1 rows are rechecked.
+   */
+  private async textMatchCounts(filter: QuoteListFilter): Promise<Pick<QuoteListPage, 'countsByStatus' | 'countsComplete'>> {
+    const em = this.em as SqlEntityManager;
+    const { sql, bindings } = this.textMatchesQuery(filter);
+    const rows: Array<{ status: string }> = await em.getConnection().execute(sql, bindings, 'all', em.getTransactionContext());
+    if (rows.length > QUOTE_COUNT_CAP) return { countsByStatus: {}, countsComplete: false };
+    const countsByStatus: Record<string, number> = {};
+    for (const { status } of rows) countsByStatus[status] = (countsByStatus[status] ?? 0) + 1;
+    return { countsByStatus, countsComplete: true };
+  }
+
+  /** The statuses of the first CAP + 1 matches of a text filter (public so a test can EXPLAIN it). */
+  textMatchesQuery(filter: QuoteListFilter): { sql: string; bindings: unknown[] } {
+    const matches = (this.em as SqlEntityManager).createQueryBuilder(Quote, 'q').select(['status']);
+    this.applyFilter(matches, filter, false);
+    const { sql, bindings } = matches.getKnexQuery().toSQL();
+    return { sql: `with matches as materialized (${sql}) select status from matches limit ${QUOTE_COUNT_CAP + 1}`, bindings: [...bindings] };
+  }
+
   private async countsByStatus(filter: QuoteListFilter): Promise<QuoteListPage['countsByStatus']> {
     const em = this.em as SqlEntityManager;
     let rows: Array<{ status: string; count: string | number }>;

@@ -864,10 +864,12 @@ export interface components {
             items: components["schemas"]["QuoteListItemResponse"][];
             /** @description Pass as cursor for the next page; null on the last page. */
             nextCursor: string | null;
-            /** @description Quotes per status under the same filters, without the status filter. */
+            /** @description Quotes per status under the same filters, without the status filter. Empty when countsComplete is false. */
             countsByStatus: {
                 [key: string]: number;
             };
+            /** @description False when the text filter (q) matches more than 1,000 quotes: the counts are then left out (show "1,000+"). */
+            countsComplete: boolean;
         };
         DiscountRequest: {
             /** @enum {string} */

@@ -84,6 +84,19 @@ describe('quotes list', () => {
     expect(chips[0]?.attributes('aria-pressed')).toBe('true');
   });
 
+  it('says "1,000+" instead of counts when a search matches more than 1,000 quotes', async () => {
+    const { wrapper: w } = await mountList(listReply({ countsByStatus: {}, countsComplete: false, nextCursor: 'c-2' }));
+
+    const chips = w.get('[role="group"]').findAll('button');
+    expect(chips[0]?.attributes('aria-label')).toBe('All, more than 1,000 quotes');
+    expect(chips[0]?.text()).toBe('All1,000+');
+    // No made-up zeros: the status buttons carry their names only.
+    expect(chips.slice(1).map((chip) => [chip.attributes('aria-label'), chip.text()])).toEqual(
+      ['Draft', 'Pending approval', 'Changes requested', 'Approved', 'Published', 'Approval not needed', 'Signed', 'Expired'].map((label) => [undefined, label]),
+    );
+    expect(w.text()).toContain('Showing 2 of more than 1,000');
+  });
+
   it('lists number, title, company, status label, total, expiry and update time per quote', async () => {
     const { wrapper: w } = await mountList(listReply());
 

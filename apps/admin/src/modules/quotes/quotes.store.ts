@@ -11,6 +11,8 @@ export type QuoteSort = 'updatedAt' | 'number' | 'total' | 'expiresOn';
 export type SortDirection = 'asc' | 'desc';
 
 export const PAGE_SIZE = 25;
+/** Above this many matches of a search the API leaves the counts out (countsComplete false). */
+export const COUNT_CAP = 1_000;
 const MAX_PAGE_SIZE = 100;
 
 /** The direction a column starts in when it is chosen: newest and largest first. */
@@ -20,6 +22,8 @@ export const useQuotesStore = defineStore('quotes', () => {
   const items = ref<QuoteListItem[]>([]);
   const nextCursor = ref<string | null>(null);
   const countsByStatus = ref<Record<string, number>>({});
+  /** False when the search matches more than COUNT_CAP quotes: no counts, the list says "1,000+". */
+  const countsComplete = ref(true);
   const statuses = ref<QuoteStatus[]>([]);
   const search = ref('');
   const sort = ref<QuoteSort>('updatedAt');
@@ -82,6 +86,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     items.value = result.data.items;
     nextCursor.value = result.data.nextCursor;
     countsByStatus.value = result.data.countsByStatus;
+    countsComplete.value = result.data.countsComplete !== false;
   }
 
   async function loadMore(): Promise<void> {
@@ -101,6 +106,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     items.value = [...items.value, ...result.data.items.filter((item) => !known.has(item.id))];
     nextCursor.value = result.data.nextCursor;
     countsByStatus.value = result.data.countsByStatus;
+    countsComplete.value = result.data.countsComplete !== false;
   }
 
   /** Forgets the list, filters included, when someone else looks at it than last time. */
@@ -111,6 +117,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     items.value = [];
     nextCursor.value = null;
     countsByStatus.value = {};
+    countsComplete.value = true;
     statuses.value = [];
     search.value = '';
     sort.value = 'updatedAt';
@@ -156,6 +163,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     items,
     nextCursor,
     countsByStatus,
+    countsComplete,
     statuses,
     search,
     sort,

@@ -40,9 +40,21 @@ export interface QuoteListItem {
 export interface QuoteListPage {
   items: QuoteListItem[];
   nextCursor: string | null;
-  /** Quotes per status under the same filters except the status filter. */
+  /**
+   * Quotes per status under the same filters except the status filter. Empty when
+   * `countsComplete` is false.
+   */
   countsByStatus: Partial<Record<QuoteStatus, number>>;
+  /**
+   * False when a text filter matches more than `QUOTE_COUNT_CAP` quotes: counting every match of
+   * a common word costs seconds at a million quotes, so the counts are left out and the list says
+   * "1,000+".
+   */
+  countsComplete: boolean;
 }
+
+/** Up to this many matches of a text filter, the counts per status are exact (see countsComplete). */
+export const QUOTE_COUNT_CAP = 1_000;
 
 /** Read side of the quotes list (keyset pagination), implemented on the database. */
 export abstract class QuoteListReader {
