@@ -21,10 +21,9 @@
  * node flags to it (e.g. --trace-gc; its log is then kept); BENCH_SCENARIOS=list or approve runs
  * one side only, for profiling (no results written).
  */
-import { createTestDatabase, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
+import { createTestDatabase, removeQueueKeys, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { migrateDatabase } from '@qa/platform-database';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -433,10 +432,7 @@ async function main() {
     await api?.stop();
     await pg.end().catch(() => undefined);
     await database.drop();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
   }
 }
 

@@ -10,9 +10,8 @@
  * Figures only: nothing here asserts a speed.
  */
 import { MikroORM } from '@mikro-orm/core';
-import { createTestDatabase, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
+import { createTestDatabase, removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -139,10 +138,7 @@ async function productRun(databaseUrl: string, events: number, ratePerSecond?: n
     `select extract(epoch from (max(e.created_at) - o.occurred_at)) * 1000 as ms from test_effect e join messaging_outbox o on o.id = e.event_id group by o.id, o.occurred_at`,
   );
   await app.close();
-  const redis = new Redis(TEST_REDIS_URL);
-  const keys = await redis.keys(`${queuePrefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await removeQueueKeys(queuePrefix);
   return { seconds: (seconds * events) / total, latencies: rows.map((r) => Number(r.ms)).sort((a, b) => a - b) };
 }
 
@@ -183,10 +179,7 @@ async function scaleOutRun(databaseUrl: string, events: number, workerCount: num
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await commandSide.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
   }
 }
 

@@ -11,8 +11,7 @@
  * (default /tmp/qa-pipeline-profile) for a closer look (Chrome DevTools, speedscope).
  */
 import { MikroORM } from '@mikro-orm/core';
-import { createTestDatabase, startAppProcess, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { createTestDatabase, removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -151,10 +150,7 @@ async function main() {
   } finally {
     await worker.stop();
     await commandSide.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
     await database.drop();
   }
 }

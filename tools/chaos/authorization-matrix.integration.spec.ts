@@ -1,6 +1,5 @@
 import { listEndpointAccessRules } from '@qa/shared-http';
-import { startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../../apps/api/src/testing/api-test-app';
@@ -297,10 +296,7 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
   afterAll(async () => {
     await worker?.stop();
     await api?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
   });
 
   it('names every endpoint of the API, and only those', () => {

@@ -1,5 +1,4 @@
-import { TEST_REDIS_URL } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { removeQueueKeys } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,10 +176,7 @@ describe(`fuzzing the API from its OpenAPI document (seed ${SEED}, ${COUNT} requ
   afterAll(async () => {
     await db?.end();
     await api?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
   });
 
   it('answers no request with a 5xx, accepts nothing invalid, and changes nothing when it refuses', async () => {

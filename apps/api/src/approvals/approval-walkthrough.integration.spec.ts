@@ -1,7 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CrmService } from '@qa/crm-application';
-import { startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
@@ -39,10 +38,7 @@ describe('quote approvals end to end (API + worker)', () => {
   afterAll(async () => {
     await worker?.stop();
     await api?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
   });
 
   const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });

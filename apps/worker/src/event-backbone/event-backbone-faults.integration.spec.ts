@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createTestDatabase, startAppProcess, startOwnRedisServer, TEST_REDIS_URL, waitUntil, type AppProcess, type OwnRedisServer, type TestDatabase } from '@qa/shared-testing';
+import { createTestDatabase, removeQueueKeys, startAppProcess, startOwnRedisServer, TEST_REDIS_URL, waitUntil, type AppProcess, type OwnRedisServer, type TestDatabase } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,12 +31,7 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
     await Promise.all(workers.splice(0).map((w) => w.kill9()));
     await Promise.all(redisServers.splice(0).map((r) => r.dispose()));
     await commandSide?.close();
-    if (queuePrefix) {
-      const redis = new Redis(TEST_REDIS_URL);
-      const keys = await redis.keys(`${queuePrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
+    await removeQueueKeys(queuePrefix);
     await database.drop();
   });
 

@@ -7,8 +7,7 @@ import { seedDemoUsers } from '@qa/identity-infrastructure';
 import { SendNotificationCommand } from '@qa/notifications-contracts';
 import { migrateDatabase } from '@qa/platform-database';
 import { loadConfig } from '@qa/shared-config';
-import { createTestDatabase, freePort, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,10 +53,7 @@ describe('notification e-mails', () => {
   afterAll(async () => {
     await worker?.close();
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
     await database?.drop();
   });
 

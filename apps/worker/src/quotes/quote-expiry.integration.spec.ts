@@ -5,8 +5,7 @@ import { migrateDatabase } from '@qa/platform-database';
 import { QuoteExpiryScheduler } from '@qa/quotes-api';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
-import { createTestDatabase, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
-import { Redis } from 'ioredis';
+import { createTestDatabase, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerModule } from '../worker.module';
@@ -26,10 +25,7 @@ describe('quote expiry by a delayed job', () => {
   });
   afterAll(async () => {
     await worker?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
     await database?.drop();
   });
 

@@ -7,12 +7,11 @@ import { seedDemoUsers } from '@qa/identity-infrastructure';
 import { migrateDatabase } from '@qa/platform-database';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
-import { createTestDatabase, freePort, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
+import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
 import { PropertyStore, WorkflowsService } from '@qa/workflows-application';
 import type { WorkflowSpec } from '@qa/workflows-domain';
 import { WORKFLOW_STEPS_QUEUE, WorkflowStepWorker } from '@qa/workflows-api';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,10 +50,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   afterAll(async () => {
     await worker?.close();
     await new Promise<void>((resolve) => webhook?.close(() => resolve()));
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await removeQueueKeys(queuePrefix);
     await database?.drop();
   });
 

@@ -5,3 +5,4 @@ export * from './redis-server';
 export * from './wait-until';
 export * from './app-process';
 export * from './postgres-server';
+export * from './queue-keys';
