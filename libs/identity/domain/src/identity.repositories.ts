@@ -13,6 +13,8 @@ export abstract class UserRepository {
 
 export abstract class SessionRepository {
   abstract findByTokenHash(tokenHash: string): Promise<Session | null>;
+  /** The session and its user in one lookup (every request of a logged-in user makes it). */
+  abstract findWithUserByTokenHash(tokenHash: string): Promise<{ session: Session; user: User } | null>;
   abstract save(session: Session): Promise<void>;
   abstract deleteByTokenHash(tokenHash: string): Promise<void>;
 }

@@ -34,6 +34,25 @@ export class MikroOrmSessionRepository extends SessionRepository {
   findByTokenHash(tokenHash: string) {
     return this.em.findOne(Session, { tokenHash });
   }
+  /**
+   * One statement instead of two entity lookups, on every request of a logged-in user; both
+   * come back as managed entities (`em.map`), so a touched session is saved as usual.
+   */
+  async findWithUserByTokenHash(tokenHash: string) {
+    const rows: Array<Record<string, unknown>> = await this.em.getConnection().execute(
+      `select s.id as s_id, s.token_hash as s_token_hash, s.user_id as s_user_id, s.created_at as s_created_at, s.expires_at as s_expires_at, s.last_seen_at as s_last_seen_at,
+              u.id as u_id, u.email as u_email, u.name as u_name, u.role as u_role, u.password_hash as u_password_hash, u.active as u_active, u.created_at as u_created_at
+         from identity_session s join identity_user u on u.id = s.user_id
+        where s.token_hash = ?`,
+      [tokenHash],
+      'all',
+      this.em.getTransactionContext(),
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const columns = (prefix: string) => Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+    return { session: this.em.map(Session, columns('s_')), user: this.em.map(User, columns('u_')) };
+  }
   async save(session: Session) {
     await this.em.persistAndFlush(session);
   }

@@ -17,7 +17,13 @@ class MemoryUsers extends UserRepository {
 }
 class MemorySessions extends SessionRepository {
   sessions = new Map<string, Session>();
+  constructor(private readonly users: MemoryUsers) { super(); }
   async findByTokenHash(hash: string) { return this.sessions.get(hash) ?? null; }
+  async findWithUserByTokenHash(hash: string) {
+    const session = this.sessions.get(hash);
+    const user = session && (await this.users.findById(session.userId));
+    return session && user ? { session, user } : null;
+  }
   async save(session: Session) { this.sessions.set(session.tokenHash, session); }
   async deleteByTokenHash(hash: string) { this.sessions.delete(hash); }
 }
@@ -51,7 +57,7 @@ describe('LogInHandler', () => {
 
   beforeEach(async () => {
     users = new MemoryUsers();
-    sessions = new MemorySessions();
+    sessions = new MemorySessions(users);
     hasher = new PlainHasher();
     limiter = new CountingLimiter(3);
     handler = new LogInHandler(users, sessions, hasher, limiter, settings);

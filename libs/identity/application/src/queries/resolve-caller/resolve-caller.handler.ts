@@ -28,10 +28,9 @@ export class ResolveCallerHandler implements IQueryHandler<ResolveCallerQuery> {
       return toCaller(user, 'api-token');
     }
     if (credentials.sessionToken) {
-      const session = await this.sessions.findByTokenHash(hashSecret(credentials.sessionToken));
-      if (!session || session.isExpired(now)) return null;
-      const user = await this.users.findById(session.userId);
-      if (!user?.active) return null;
+      const found = await this.sessions.findWithUserByTokenHash(hashSecret(credentials.sessionToken));
+      if (!found || found.session.isExpired(now) || !found.user.active) return null;
+      const { session, user } = found;
       if (session.touch(now, this.settings.sessionTtlMs)) await this.sessions.save(session);
       return toCaller(user, 'session');
     }
