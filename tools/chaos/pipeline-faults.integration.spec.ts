@@ -202,18 +202,20 @@ describe('the product under faults (API, relay and worker as processes; own Post
   /** Every expected effect of a submitted and approved quote exists exactly once. */
   async function expectEffectsOnce(quoteIds: string[]): Promise<void> {
     const count = async (sql: string) => Number((await db.query(sql, [quoteIds])).rows[0].n);
+    // The worker catches up after the batch (workflows lag the approvals when thousands arrive).
+    const timeoutMs = Math.max(180_000, quoteIds.length * 150);
     const published = () => count("select count(*) as n from quotes_quote where id = any($1) and status = 'published'");
     await waitUntil(async () => (await published()) === quoteIds.length, {
-      timeoutMs: 180_000,
+      timeoutMs,
       describe: async () => `${await published()} of ${quoteIds.length} published; ${JSON.stringify((await db.query('select status, count(*) from quotes_quote where id = any($1) group by status', [quoteIds])).rows)}`,
     });
     const taskCounts = () => db.query("select related_id, count(*)::int as n, count(*) filter (where status = 'completed')::int as completed from tasks_task where related_id = any($1) and assignee_id = $2 group by related_id", [quoteIds, ids['manager']]);
     await waitUntil(async () => (await taskCounts()).rows.filter((r) => r.n === 1 && r.completed === 1).length === quoteIds.length, {
-      timeoutMs: 180_000,
+      timeoutMs,
       describe: async () => JSON.stringify((await taskCounts()).rows.filter((r) => r.n !== 1 || r.completed !== 1).slice(0, 5)),
     });
     const notices = () => db.query("select count(*)::int as n, count(distinct q.id)::int as quotes from notifications_notification n join quotes_quote q on n.title = 'Quote ' || q.number || ' was approved' where q.id = any($1) and n.recipient_user_id = $2", [quoteIds, ids['rep']]);
-    await waitUntil(async () => (await notices()).rows[0].quotes === quoteIds.length, { timeoutMs: 180_000, describe: async () => JSON.stringify((await notices()).rows) });
+    await waitUntil(async () => (await notices()).rows[0].quotes === quoteIds.length, { timeoutMs, describe: async () => JSON.stringify((await notices()).rows) });
     await sleep(3_000); // anything doubled would have arrived by now: the acknowledgement timeout is 3 s
     expect((await notices()).rows[0]).toEqual({ n: quoteIds.length, quotes: quoteIds.length });
     expect((await taskCounts()).rows.every((r) => r.n === 1)).toBe(true);

@@ -93,25 +93,23 @@ export class WorkflowEngine {
   }
 
   /**
-   * Runs of one record act in the order of the events that enrolled them: while a run enrolled
-   * by an earlier event is still going (and not waiting out a `wait`), this run's steps wait.
-   * So "approved" cannot complete an approval task that "needs approval" has not created yet.
+   * Starts an attempt of a step, in one transaction (its own, so failures keep the count):
+   * 'skip' when there is nothing to do (the run is over, or the step is done), 'wait' when a run
+   * of the same record enrolled by an earlier event is still going and not waiting out a `wait`
+   * (runs of one record act in the order of their events: so "approved" cannot complete an
+   * approval task that "needs approval" has not created yet), else 'run': the step is marked
+   * running and the attempt counted.
    */
-  async mustWaitForEarlierRun(runId: string): Promise<boolean> {
-    const found = await this.runs.findRun(runId);
-    if (!found || found.run.status !== 'running') return false;
-    return this.runs.hasEarlierActiveRun(found.run, new Date());
-  }
-
-  /** Marks a step started and counts the attempt (its own transaction, so failures keep the count). */
-  async startStep(runId: string, index: number): Promise<'run' | 'skip'> {
+  async beginStep(runId: string, index: number): Promise<'run' | 'skip' | 'wait'> {
     const found = await this.runs.findRun(runId);
     const step = found?.steps.find((s) => s.index === index);
     if (!found || !step || found.run.status !== 'running' || step.status === 'succeeded' || step.status === 'failed') return 'skip';
+    const now = new Date();
+    if (await this.runs.hasEarlierActiveRun(found.run, now)) return 'wait';
     step.status = 'running';
     step.attempts += 1;
     // The latest attempt's start: the sweep for lost retries measures from it.
-    step.startedAt = new Date();
+    step.startedAt = now;
     await this.runs.saveStep(step);
     return 'run';
   }
