@@ -157,12 +157,13 @@ function matrix(f: Fixtures): Record<string, Row> {
     'ApprovalsController.getSettings': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/settings') },
     'ApprovalsController.saveSettings': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'PUT', url: '/api/v1/approvals/settings', payload: settingsBody(f.ids.manager) }) },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },
-    // The round's approvers, and admins to look; nobody else (the owner included).
-    'ApprovalsController.page': { expect: [401, 403, 403, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.pendingQuoteId}`) },
+    // The round's approvers, and admins to look; nobody else (the owner included; another rep,
+    // who may not see the quote, is told it does not exist).
+    'ApprovalsController.page': { expect: [401, 403, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.pendingQuoteId}`) },
     // Only the round's approver decides: never the owner, nor an admin who is not an approver.
-    'ApprovalsController.approve': { expect: [401, 403, 403, 200, 403], call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/approve`, payload: { round: 1 } }) },
+    'ApprovalsController.approve': { expect: [401, 403, 404, 200, 403], call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/approve`, payload: { round: 1 } }) },
     'ApprovalsController.requestChanges': {
-      expect: [401, 403, 403, 200, 403],
+      expect: [401, 403, 404, 200, 403],
       call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/request-changes`, payload: { round: 1, notes: 'Lower the price' } }),
     },
 
@@ -362,8 +363,9 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
     expect(answers).toEqual({
       'rep round 1': 'APPROVALS.OWN_QUOTE',
       'rep round 2': 'APPROVALS.OWN_QUOTE',
-      'rep2 round 1': 'APPROVALS.NOT_AN_APPROVER',
-      'rep2 round 2': 'APPROVALS.NOT_AN_APPROVER',
+      // Another rep may not see the quote: not found, as the quote itself answers them.
+      'rep2 round 1': 'APPROVALS.NOT_FOUND',
+      'rep2 round 2': 'APPROVALS.NOT_FOUND',
       'admin round 1': 'APPROVALS.NOT_AN_APPROVER',
       'admin round 2': 'APPROVALS.NOT_AN_APPROVER',
     });

@@ -511,7 +511,7 @@ describe('the approval walkthrough of product.md', () => {
     await rep.close();
   });
 
-  it('shows another rep who opens the approval link "You are not allowed to review this quote"', async () => {
+  it('shows another rep who opens the approval link "No approval request for this quote": to them the quote does not exist', async () => {
     requireWalk('approvalLink');
     const page = await openPage(repBrowser);
     screenshotsOnFailure({ otherRep: page });
@@ -520,8 +520,8 @@ describe('the approval walkthrough of product.md', () => {
     await page.waitForURL((url) => url.pathname === '/quotes');
 
     await page.goto(walk.approvalLink);
-    await visible(page.getByRole('heading', { level: 1, name: 'You are not allowed to review this quote' }));
-    await visible(page.getByText('Only the approvers of this quote can open its approval page.', { exact: false }));
+    await visible(page.getByRole('heading', { level: 1, name: 'No approval request for this quote' }));
+    await visible(page.getByText('The quote does not exist, or it has not been submitted for approval.', { exact: false }));
     expect(await page.getByRole('button', { name: 'Approve and publish' }).count()).toBe(0);
     expect(await page.getByText(walk.quoteTitle).count()).toBe(0);
     expect(pageProblems.get(page)).toEqual([]);

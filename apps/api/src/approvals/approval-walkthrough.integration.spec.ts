@@ -74,7 +74,10 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(await properties(id)).toMatchObject({ approval_status: 'Pending approval', approver: ids['manager'] });
 
     // 4–5. Only the round's approver gets the approval page; the rep cannot approve their own quote.
-    expect((await call('rep2', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.NOT_AN_APPROVER' });
+    // Another rep may not see the quote at all: to them it does not exist (as GET /quotes/:id says).
+    expect((await call('rep2', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 404, code: 'APPROVALS.NOT_FOUND' });
+    expect((await call('rep2', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 404, code: 'APPROVALS.NOT_FOUND' });
+    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.NOT_AN_APPROVER' });
     const page = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number }; canDecide: boolean }>();
     expect(page).toMatchObject({ current: { round: 1 }, canDecide: true });
     expect((await call('rep', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403 });

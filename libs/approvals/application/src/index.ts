@@ -20,6 +20,12 @@ export abstract class ApprovalRequestRepository {
   abstract save(request: ApprovalRequest): Promise<void>;
 }
 
+/**
+ * Reps see their own quotes only: to another rep a quote's approval answers 404, as the quote
+ * itself does, so its existence is not given away (403 is for those who may see the quote).
+ */
+const hidesQuoteFrom = (caller: Caller, request: ApprovalRequest) => caller.role === 'rep' && caller.userId !== request.ownerId && !request.approverIds.includes(caller.userId);
+
 /** Approvers are active managers and admins. */
 const canApprove = (u: UserSummary) => u.active && (u.role === 'manager' || u.role === 'admin');
 
@@ -88,7 +94,7 @@ export class ApprovalsService {
   async approvalPage(caller: Caller, quoteId: string) {
     const rounds = await this.requests.listForQuote(quoteId);
     const current = rounds.at(-1);
-    if (!current) throw ApprovalErrors.notFound(quoteId);
+    if (!current || hidesQuoteFrom(caller, current)) throw ApprovalErrors.notFound(quoteId);
     const isApprover = current.approverIds.includes(caller.userId);
     if (!isApprover && caller.role !== 'admin') throw ApprovalErrors.notAnApprover();
     const previous = rounds.length > 1 ? rounds[rounds.length - 2] : null;
@@ -102,7 +108,7 @@ export class ApprovalsService {
 
   async decide(caller: Caller, quoteId: string, round: number, decision: 'approve' | 'request_changes', notes: string | null): Promise<ApprovalRequest> {
     const current = await this.requests.findCurrent(quoteId);
-    if (!current) throw ApprovalErrors.notFound(quoteId);
+    if (!current || hidesQuoteFrom(caller, current)) throw ApprovalErrors.notFound(quoteId);
     current.decide(caller.userId, round, decision, notes);
     await this.requests.save(current);
     return current;
