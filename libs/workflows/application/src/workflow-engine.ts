@@ -70,10 +70,13 @@ export class WorkflowEngine {
     const record = recordOf(event);
     if (!record) return [];
     if (Object.keys(record.fields).length) await this.properties.rememberRecord(record.recordType, record.recordId, record.fields);
+    // Most events start nothing: the record's snapshot is read only when a trigger matches.
+    const triggered = (await this.workflows.listEnabled(record.recordType)).filter((workflow) => matchesTrigger(workflow.trigger, event));
+    if (!triggered.length) return [];
     const snapshot = await this.properties.snapshot(record.recordType, record.recordId);
     const started: WorkflowRun[] = [];
-    for (const workflow of await this.workflows.listEnabled(record.recordType)) {
-      if (!matchesTrigger(workflow.trigger, event) || !conditionsHold(workflow.conditions, snapshot)) continue;
+    for (const workflow of triggered) {
+      if (!conditionsHold(workflow.conditions, snapshot)) continue;
       if (await this.runs.hasRunForEvent(workflow.id, event.id)) continue;
       if (workflow.reenrollment === 'never' && (await this.runs.hasEnrolment(workflow.id, record.recordType, record.recordId))) continue;
       const run = WorkflowRun.enrol({
