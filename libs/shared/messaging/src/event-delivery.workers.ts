@@ -5,14 +5,13 @@ import type { IntegrationEvent } from '@qa/shared-kernel';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { InboxRecord } from './outbox-message';
 import { runInMessageContext } from './message-context';
-import { orderWaitDelay } from './order-wait';
 import { MessagingSettings } from './messaging-options';
 import { eventQueueName } from './queue-names';
 import { SubscriptionRegistry } from './subscription-registry';
 
 export type DeliveryOutcome = 'handled' | 'duplicate' | 'waiting-for-earlier';
 
-/** How long a delivery first waits before looking again for the aggregate's earlier events. */
+/** How long a delivery waits before looking again for the aggregate's earlier events. */
 const ORDER_WAIT_MS = 50;
 
 /**
@@ -65,7 +64,7 @@ export class EventDeliveryWorkers implements OnApplicationBootstrap, OnApplicati
   async process(subscriber: string, job: Job<IntegrationEvent>, token?: string): Promise<DeliveryOutcome> {
     const outcome = await this.deliver(subscriber, job.data, job.attemptsMade + 1);
     if (outcome === 'waiting-for-earlier' && token) {
-      await job.moveToDelayed(Date.now() + orderWaitDelay(job, ORDER_WAIT_MS), token);
+      await job.moveToDelayed(Date.now() + ORDER_WAIT_MS, token);
       throw new DelayedError();
     }
     return outcome;

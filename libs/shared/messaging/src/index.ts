@@ -11,4 +11,3 @@ export * from './messaging-options';
 export * from './outbox-relay';
 export * from './event-delivery.workers';
 export * from './messaging.module';
-export * from './order-wait';

@@ -1,13 +1,13 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { MessagingSettings, orderWaitDelay, runInMessageContext } from '@qa/shared-messaging';
+import { MessagingSettings, runInMessageContext } from '@qa/shared-messaging';
 import { StepScheduler, WorkflowEngine, type OverdueStep, type StepOutcome } from '@qa/workflows-application';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 
 /** Queue of workflow steps. Changing the name strands the steps waiting under the old one. */
 export const WORKFLOW_STEPS_QUEUE = 'workflows.steps';
 export const RUN_STEP_JOB = 'run-step';
-/** How long a step first waits before looking again whether the record's earlier runs are done. */
+/** How long a step waits before looking again whether the record's earlier runs are done. */
 const ORDER_WAIT_MS = 100;
 
 interface StepJob {
@@ -144,7 +144,7 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
       // An earlier run of the record goes first: back to the queue for a moment, without using
       // up an attempt (as event deliveries do). Without a lock token (a direct call) it retries.
       if (!token) throw new Error(`step ${index} of run ${runId} waits for an earlier run of its record`);
-      await job.moveToDelayed(Date.now() + orderWaitDelay(job, ORDER_WAIT_MS), token);
+      await job.moveToDelayed(Date.now() + ORDER_WAIT_MS, token);
       throw new DelayedError();
     }
     if (begun === 'skip') {
