@@ -92,6 +92,16 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     }
   };
   const runsOf = async (workflowId: string) => inContext(() => worker.get(WorkflowsService).runsOf(workflowId));
+  type Run = Awaited<ReturnType<typeof runsOf>>[number];
+  /** The workflow's newest run once `done` holds for it (the message names the runs and step jobs if it never does). */
+  const runWhen = (workflowId: string, done: (run: Run, all: Run[]) => boolean) =>
+    waitUntil(
+      async () => {
+        const runs = await runsOf(workflowId);
+        return runs[0] && done(runs[0], runs) ? runs[0] : null;
+      },
+      { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflowId))}; step jobs ${JSON.stringify(await stepJobs())}` },
+    );
 
   it('runs a three-step workflow end to end when a quote event matches: task, property, notification', async () => {
     const workflow = await createWorkflow({
@@ -104,10 +114,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
       ],
     });
     const quote = await submitQuote('Three-step quote');
-    const [run] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs.length === 1 && runs[0].run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    const run = await runWhen(workflow.id, (r, all) => all.length === 1 && r.run.status === 'succeeded');
     expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
       ['create_task', 'succeeded', 1],
       ['set_property', 'succeeded', 1],
@@ -128,7 +135,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('runs an action from an extension library (flag_discount) like a built-in one', async () => {
     const workflow = await createWorkflow({ name: 'Flag', actions: [{ key: 'flag_discount', params: { thresholdPercent: 15 } }] });
     const quote = await submitQuote('Flagged quote');
-    await waitUntil(async () => (await runsOf(workflow.id))[0]?.run.status === 'succeeded', { timeoutMs: 90_000 });
+    await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'discount_flag'])).toEqual([{ value: 'normal' }]);
   });
 
@@ -142,10 +149,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('retries a failing webhook, then shows the step failed with its error; a retry from the failed step runs it again', async () => {
     const workflow = await createWorkflow({ name: 'Webhook', actions: [{ key: 'send_webhook', params: { url: webhookUrl, secret: 's3cret', timeoutMs: 2000 } }] });
     await submitQuote('Webhook quote');
-    const [failed] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.run.status === 'failed' ? runs : null;
-    }, { timeoutMs: 90_000 });
+    const failed = await runWhen(workflow.id, (r) => r.run.status === 'failed');
     expect(failed.steps[0]).toMatchObject({ status: 'failed', attempts: 3, error: `POST ${webhookUrl} answered 500 Internal Server Error` });
     expect(webhookHits).toHaveLength(3);
     expect(webhookHits[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/);
@@ -159,10 +163,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('resumes after a wait, as a delayed job', async () => {
     const workflow = await createWorkflow({ name: 'Wait', actions: [{ key: 'wait', params: { seconds: 2 } }, { key: 'set_property', params: { property: 'after_wait', value: 'done' } }] });
     const quote = await submitQuote('Waiting quote');
-    const [run] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
+    const run = await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
     const [waitStep, next] = run.steps;
     expect(waitStep.resumeAt).not.toBeNull();
     expect(new Date(next.startedAt!).getTime()).toBeGreaterThanOrEqual(new Date(waitStep.resumeAt!).getTime());
@@ -173,10 +174,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('queues a step again once it is overdue when Redis lost its delayed job', async () => {
     const workflow = await createWorkflow({ name: 'Lost wait', actions: [{ key: 'wait', params: { seconds: 5 } }, { key: 'set_property', params: { property: 'after_lost_wait', value: 'done' } }] });
     const quote = await submitQuote('Lost-wait quote');
-    const [waiting] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.steps[0].status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    const waiting = await runWhen(workflow.id, (r) => r.steps[0].status === 'succeeded');
     // What a Redis restarted without its data does to the wait: the delayed job is gone.
     const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
     const job = await queue.getJob(`${waiting.run.id}@1`);
@@ -184,10 +182,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     await job!.remove();
     await queue.close();
 
-    const [run] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
+    const run = await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
     expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
       ['wait', 'succeeded', 1],
       ['set_property', 'succeeded', 1],
@@ -200,10 +195,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('queues a step again when its attempt began and its job was lost (a worker died, then Redis came back empty)', async () => {
     const workflow = await createWorkflow({ name: 'Lost attempt', actions: [{ key: 'wait', params: { seconds: 5 } }, { key: 'set_property', params: { property: 'after_lost_attempt', value: 'done' } }] });
     const quote = await submitQuote('Lost-attempt quote');
-    const [waiting] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.steps[0].status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => JSON.stringify(await runsOf(workflow.id)) });
+    const waiting = await runWhen(workflow.id, (r) => r.steps[0].status === 'succeeded');
     // The state a worker leaves when it dies mid-attempt: the step running, one attempt counted;
     // and a Redis restarted without its data has no job for it any more.
     const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
@@ -211,10 +203,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     await queue.close();
     await sql("update workflows_run_step set status = 'running', attempts = 1, started_at = ? where run_id = ? and \"index\" = 1", [new Date(), waiting.run.id]);
 
-    const [run] = await waitUntil(async () => {
-      const runs = await runsOf(workflow.id);
-      return runs[0]?.run.status === 'succeeded' ? runs : null;
-    }, { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflow.id))}; step jobs ${JSON.stringify(await stepJobs())}` });
+    const run = await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
     expect(run.steps.map((s) => [s.actionKey, s.status, s.attempts])).toEqual([
       ['wait', 'succeeded', 1],
       ['set_property', 'succeeded', 2],
@@ -232,7 +221,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     const quote = await submitQuote('Marked quote');
     const setMarker = (value: string) => orm.em.fork().transactional((em) => RequestContext.create(em, () => worker.get(PropertyStore).set('quote', quote.id, 'stage_marker', value, null, null)));
     await setMarker('first');
-    await waitUntil(async () => (await runsOf(once.id))[0]?.run.status === 'succeeded', { timeoutMs: 90_000 });
+    await runWhen(once.id, (r) => r.run.status === 'succeeded');
     await setMarker('second');
     // Other tests' workflows set other properties on this quote too; count only these two.
     await waitUntil(async () => (await sql("select count(*)::int as n from messaging_inbox i join messaging_outbox o on o.id = i.event_id where i.subscriber = 'workflows' and o.name = 'workflows.property.changed.v1' and o.aggregate_id = ? and o.payload->>'property' in ('stage_marker', 'enrolled')", [quote.id]))[0]['n'] === 3, { timeoutMs: 90_000 });
