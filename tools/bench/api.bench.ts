@@ -26,7 +26,7 @@ import { migrateDatabase } from '@qa/platform-database';
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedQuotes } from '../db/seed-quotes';
+import { runBenchmark, writeResults } from './results';
 import { percentile, stats, type Stats } from './stats';
 
 const QUOTES = Number(process.env.BENCH_QUOTES ?? 1_000_000);
@@ -420,14 +421,11 @@ async function main() {
     const load = `load average at the start of each run (other work on this shared machine): ${loadAverageAtRuns.join(', ')}`;
     console.log(`\n${md}\n`);
     if (!ALL_SCENARIOS) return; // a profiling run: no results written
-    const out = resolve(__dirname, 'results');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'api.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(
-      resolve(out, 'api.md'),
-      `Measured ${result.date} on ${result.machine.cores} cores (${result.machine.cpu}), ${result.quotes.toLocaleString('en')} quotes (${seeded}), API, PostgreSQL and the load generator on the same machine; ${load}.\n\n${md}\n`,
+    writeResults(
+      'api',
+      result,
+      `Measured ${result.date} on ${result.machine.cores} cores (${result.machine.cpu}), ${result.quotes.toLocaleString('en')} quotes (${seeded}), API, PostgreSQL and the load generator on the same machine; ${load}.\n\n${md}`,
     );
-    console.log(`written: tools/bench/results/api.{json,md}`);
   } finally {
     await api?.stop();
     await pg.end().catch(() => undefined);
@@ -436,10 +434,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -13,11 +13,10 @@ import { MikroORM } from '@mikro-orm/core';
 import { createTestDatabase, removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { creditAccounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../../apps/worker/src/testing/messaging-test-app';
+import { runBenchmark, writeResults } from './results';
 import { percentile, stats } from './stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
@@ -235,20 +234,10 @@ async function main() {
       `| events/s fully handled (min / median / max) | ${f(oneStats.min)} / ${f(oneStats.median)} / ${f(oneStats.max)} | ${f(twoStats.min)} / ${f(twoStats.median)} / ${f(twoStats.max)} | ${result.scaleOut.ratioMedian.toFixed(2)}× (${cpus().length} cores) |`,
     ].join('\n');
     console.log(`\n${md}\n`);
-    const out = resolve(__dirname, 'results');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'pipeline.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(resolve(out, 'pipeline.md'), `Measured ${result.date} on ${result.machine.cores} cores (${result.machine.cpu}).\n\n${md}\n`);
-    console.log(`written: tools/bench/results/pipeline.{json,md}`);
+    writeResults('pipeline', result, `Measured ${result.date} on ${result.machine.cores} cores (${result.machine.cpu}).\n\n${md}`);
   } finally {
     await database.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -13,12 +13,12 @@
 import { MikroORM } from '@mikro-orm/core';
 import { createTestDatabase, removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
 import { creditAccounts, prepareMessagingTestDatabase, startMessagingTestApp } from '../../apps/worker/src/testing/messaging-test-app';
 import { countSqlStatements, CpuProfiler, resetSqlCounts, sqlCountsSnapshot } from '../../apps/worker/src/testing/profiling';
 import { summarise, summaryMarkdown, type CpuProfile } from './profile-summary';
+import { runBenchmark, writeResults } from './results';
 
 const EVENTS = Number(process.env.PROFILE_EVENTS ?? 3_000);
 const DIR = process.env.PROFILE_DIR ?? '/tmp/qa-pipeline-profile';
@@ -142,11 +142,8 @@ async function main() {
       summaryMarkdown('Command side', commandProfile),
     ].join('\n');
     console.log(md);
-    const out = resolve(__dirname, 'results');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'pipeline.profile.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(resolve(out, 'pipeline.profile.md'), md + '\n');
-    console.log(`\nwritten: tools/bench/results/pipeline.profile.{json,md}; profiles in ${DIR}`);
+    writeResults('pipeline.profile', result, md);
+    console.log(`profiles in ${DIR}`);
   } finally {
     await worker.stop();
     await commandSide.close();
@@ -155,10 +152,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

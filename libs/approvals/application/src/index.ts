@@ -24,7 +24,8 @@ export abstract class ApprovalRequestRepository {
  * Reps see their own quotes only: to another rep a quote's approval answers 404, as the quote
  * itself does, so its existence is not given away (403 is for those who may see the quote).
  */
-const hidesQuoteFrom = (caller: Caller, request: ApprovalRequest) => caller.role === 'rep' && caller.userId !== request.ownerId && !request.approverIds.includes(caller.userId);
+const hidesQuoteFrom = (caller: Caller, quote: { ownerId: string; approverIds?: string[] }) =>
+  caller.role === 'rep' && caller.userId !== quote.ownerId && !quote.approverIds?.includes(caller.userId);
 
 /** Approvers are active managers and admins. */
 const canApprove = (u: UserSummary) => u.active && (u.role === 'manager' || u.role === 'admin');
@@ -84,7 +85,7 @@ export class ApprovalsService {
   /** While editing: will this quote need approval, from whom and why? (Owner, managers, admins.) */
   async preview(caller: Caller, quoteId: string): Promise<ApprovalVerdict & { approvers: Array<{ id: string; name: string }> }> {
     const quote = await this.quote(quoteId);
-    if (caller.role === 'rep' && quote.ownerId !== caller.userId) throw ApprovalErrors.notFound(quoteId);
+    if (hidesQuoteFrom(caller, quote)) throw ApprovalErrors.notFound(quoteId);
     const verdict = await this.evaluate(await this.factsOf(quote));
     const users = verdict.approverIds.length ? ((await this.queries.execute(new FindUsersQuery(verdict.approverIds))) as UserSummary[]) : [];
     return { ...verdict, approvers: users.map(({ id, name }) => ({ id, name })) };
