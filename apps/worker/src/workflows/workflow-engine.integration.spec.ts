@@ -8,8 +8,8 @@ import { migrateDatabase } from '@qa/platform-database';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
 import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
-import { PropertyStore, WorkflowsService } from '@qa/workflows-application';
-import type { WorkflowSpec } from '@qa/workflows-domain';
+import { PropertyStore, RunRepository, StepScheduler, WorkflowsService } from '@qa/workflows-application';
+import { WorkflowRun, WorkflowRunStep, type WorkflowSpec } from '@qa/workflows-domain';
 import { WORKFLOW_STEPS_QUEUE, WorkflowStepWorker } from '@qa/workflows-api';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
@@ -209,6 +209,25 @@ describe('workflow engine', { timeout: 180_000 }, () => {
       ['set_property', 'succeeded', 2],
     ]);
     expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_lost_attempt'])).toEqual([{ value: 'done' }]);
+  });
+
+  it('runs a step whose job arrived before its run was committed (enrolment queues it inside its transaction)', async () => {
+    const workflow = await createWorkflow({ name: 'Slow commit', trigger: { type: 'event', eventName: 'quotes.quote.signed.v1' }, actions: [{ key: 'set_property', params: { property: 'after_slow_commit', value: 'done' } }] });
+    const quote = await submitQuote('Slow-commit quote');
+    const run = WorkflowRun.enrol({ workflowId: workflow.id, workflowName: workflow.name, recordType: 'quote', recordId: quote.id, triggerEventId: `test-${randomBytes(4).toString('hex')}`, context: {} });
+    await orm.em.fork().transactional((tx) =>
+      RequestContext.create(tx, async () => {
+        await worker.get(RunRepository).saveRun(run, WorkflowRunStep.plan(run.id, workflow.actions));
+        await worker.get(StepScheduler).schedule(run.id, 0);
+        await new Promise((r) => setTimeout(r, 1_000)); // the job is taken while the run is not committed
+      }),
+    );
+    await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
+    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_slow_commit'])).toEqual([{ value: 'done' }]);
+    // Its own job ran it once the run was there; the overdue sweep did not have to queue another.
+    const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
+    expect(await queue.getJob(`${run.id}@0@swept`)).toBeUndefined();
+    await queue.close();
   });
 
   it('reacts to a property change, and enrols a record once under the "never" re-enrolment rule', async () => {

@@ -140,13 +140,17 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
   async process(job: Job<StepJob>, token?: string): Promise<void> {
     const { runId, index } = job.data;
     const begun = await this.inTransaction(() => this.engine.beginStep(runId, index), runId);
-    if (begun === 'wait') {
-      // An earlier run of the record goes first: back to the queue for a moment, without using
-      // up an attempt (as event deliveries do). Without a lock token (a direct call) it retries.
-      if (!token) throw new Error(`step ${index} of run ${runId} waits for an earlier run of its record`);
+    // An earlier run of the record goes first, or the run is not committed yet (its enrolment
+    // queued this job inside its transaction): back to the queue for a moment, without using up
+    // an attempt (as event deliveries do). A run still missing after the acknowledgement timeout
+    // was rolled back: nothing to do. Without a lock token (a direct call) it retries.
+    const runMayBeComing = begun === 'missing' && Date.now() - job.timestamp < this.settings.ackTimeoutMs;
+    if (begun === 'wait' || runMayBeComing) {
+      if (!token) throw new Error(`step ${index} of run ${runId} waits for ${begun === 'wait' ? 'an earlier run of its record' : 'its run to be committed'}`);
       await job.moveToDelayed(Date.now() + ORDER_WAIT_MS, token);
       throw new DelayedError();
     }
+    if (begun === 'missing') return;
     if (begun === 'skip') {
       // Already done (a redelivery, or a retry after the next step could not be scheduled):
       // make sure the run goes on. Scheduling is idempotent by job id.

@@ -90,7 +90,8 @@ export class WorkflowEngine {
       await this.runs.saveRun(run, WorkflowRunStep.plan(run.id, workflow.actions));
       started.push(run);
     }
-    // Scheduling is idempotent (job id per step): a rolled-back delivery leaves a job that finds no run.
+    // Scheduling is idempotent (job id per step). A job that arrives before this transaction commits
+    // waits for the run; one whose delivery rolled back finds no run and ends (WorkflowStepWorker).
     for (const run of started) await this.scheduler.schedule(run.id, 0);
     return started;
   }
@@ -100,13 +101,16 @@ export class WorkflowEngine {
    * 'skip' when there is nothing to do (the run is over, or the step is done), 'wait' when a run
    * of the same record enrolled by an earlier event is still going and not waiting out a `wait`
    * (runs of one record act in the order of their events: so "approved" cannot complete an
-   * approval task that "needs approval" has not created yet), else 'run': the step is marked
+   * approval task that "needs approval" has not created yet), 'missing' when there is no such run
+   * (yet: enrolment queues the first step inside its transaction, so the job can arrive before the
+   * run commits; or never, if that transaction rolled back), else 'run': the step is marked
    * running and the attempt counted.
    */
-  async beginStep(runId: string, index: number): Promise<'run' | 'skip' | 'wait'> {
+  async beginStep(runId: string, index: number): Promise<'run' | 'skip' | 'wait' | 'missing'> {
     const found = await this.runs.findRun(runId);
     const step = found?.steps.find((s) => s.index === index);
-    if (!found || !step || found.run.status !== 'running' || step.status === 'succeeded' || step.status === 'failed') return 'skip';
+    if (!found || !step) return 'missing';
+    if (found.run.status !== 'running' || step.status === 'succeeded' || step.status === 'failed') return 'skip';
     const now = new Date();
     if (await this.runs.hasEarlierActiveRun(found.run, now)) return 'wait';
     step.status = 'running';
