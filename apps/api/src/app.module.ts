@@ -19,11 +19,12 @@ import { HealthModule } from './health/health.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { MessageContextInterceptor } from './message-context.interceptor';
 import { IdempotencyInterceptor } from '@qa/shared-http';
+import { Clock, SystemClock } from '@qa/shared-kernel';
 
 /** The HTTP process: every context's HTTP module, persistence, Redis, logs and health. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -57,11 +58,12 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
         // Order matters: the message context wraps the idempotent transaction.
         { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -7,7 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@qa/shared-config';
 import { createValidationPipe, HttpErrorFilter } from '@qa/shared-http';
-import { uuidv7 } from '@qa/shared-kernel';
+import { uuidv7, type Clock } from '@qa/shared-kernel';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,14 +16,14 @@ import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
 import { spaFallback } from './spa/spa-fallback';
 
 /** Creates the API application, configured exactly as in production (tests use this too). */
-export async function createApiApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, options: { bufferLogs?: boolean; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidv7(),
     bodyLimit: 1_048_576,
     trustProxy: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: options.bufferLogs ?? true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, { bufferLogs: options.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   await configureApiApp(app, config);

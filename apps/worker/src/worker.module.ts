@@ -13,6 +13,7 @@ import { WorkflowsWorkerModule } from '@qa/workflows-api';
 import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
+import { Clock, SystemClock } from '@qa/shared-kernel';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /**
@@ -21,9 +22,11 @@ import { WorkerHeartbeat } from './worker-heartbeat';
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
+      // Global so that every context's providers can inject the clock.
+      global: true,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         MikroOrmModule.forRoot({ ...databaseOptions(config.database), registerRequestContext: false }),
@@ -40,7 +43,8 @@ export class WorkerModule {
         // Answers FindUsersQuery (e-mail addresses of recipients).
         IdentityModule.forRoot(config),
       ],
-      providers: [WorkerHeartbeat],
+      providers: [WorkerHeartbeat, { provide: Clock, useValue: overrides.clock ?? new SystemClock() }],
+      exports: [Clock],
     };
   }
 }

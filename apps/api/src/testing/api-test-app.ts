@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { seedDemoUsers } from '@qa/identity-infrastructure';
 import { migrateDatabase } from '@qa/platform-database';
 import { loadConfig, type AppConfig } from '@qa/shared-config';
+import type { Clock } from '@qa/shared-kernel';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@qa/shared-testing';
 import { createApiApp } from '../bootstrap';
 
@@ -28,11 +29,11 @@ export interface ApiTestApp {
 }
 
 /** The API as production builds it, on a fresh migrated PostgreSQL database and the real Redis. */
-export async function startApiTestApp(env: Record<string, string> = {}): Promise<ApiTestApp> {
+export async function startApiTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<ApiTestApp> {
   const database = await createTestDatabase('qa_api');
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, ADMIN_DIST: '', ...env });
   await migrateDatabase(config.database);
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

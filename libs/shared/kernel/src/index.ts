@@ -6,3 +6,4 @@ export * from './ids';
 export * from './access';
 export * from './event-visibility';
 export * from './money';
+export * from './clock';
