@@ -43,7 +43,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication, prefix: s
     for (const name of metaKeys.map((k) => k.slice(prefix.length + 1, -':meta'.length)).sort()) {
       if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redis, prefix }));
     }
-    board.replaceQueues([...queues.values()].map((q) => new BullMQAdapter(q, { allowCompletedRetries: false })));
+    board.replaceQueues([...queues.values()].map((q) => new BullMQAdapter(q)));
   };
   await refresh().catch((error) => logger.warn(`could not list queues: ${error.message}`));
   const timer = setInterval(() => void refresh().catch(() => undefined), REFRESH_MS);

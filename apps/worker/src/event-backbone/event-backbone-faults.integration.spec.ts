@@ -71,7 +71,7 @@ describe('event backbone under faults: nothing lost, nothing doubled', () => {
   it('survives kill -9 of a worker in the middle of 5,000 events, after a restart', async () => {
     const first = await worker(TEST_REDIS_URL);
     const commands = creditAccounts(orm, { accounts: 100, creditsPerAccount: 50, concurrency: 16 });
-    await waitUntil(async () => (await effectRows()) > 1_500, { timeoutMs: 60_000 });
+    await waitUntil(async () => (await effectRows()) > 1_500, { timeoutMs: 60_000, describe: async () => `${await effectRows()} effects; the worker said: ${first.output().slice(-2_000)}` });
     await first.kill9();
     const handledBeforeRestart = await effectRows();
     await commands;

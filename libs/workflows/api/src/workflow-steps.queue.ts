@@ -140,6 +140,13 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
   async process(job: Job<StepJob>, token?: string): Promise<void> {
     const { runId, index } = job.data;
     const begun = await this.inTransaction(() => this.engine.beginStep(runId, index), runId);
+    if (typeof begun === 'object') {
+      // Came before the previous step's wait is over (a promoted or forged job): back until then.
+      if (!token) throw new Error(`step ${index} of run ${runId} may not start before ${begun.notBefore.toISOString()}`);
+      this.logger.warn(`step job ${job.id} came before its wait is over; delayed until ${begun.notBefore.toISOString()}`);
+      await job.moveToDelayed(begun.notBefore.getTime(), token);
+      throw new DelayedError();
+    }
     // An earlier run of the record goes first, or the run is not committed yet (its enrolment
     // queued this job inside its transaction): back to the queue for a moment, without using up
     // an attempt (as event deliveries do). A run still missing after the acknowledgement timeout
@@ -150,7 +157,14 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
       await job.moveToDelayed(Date.now() + ORDER_WAIT_MS, token);
       throw new DelayedError();
     }
-    if (begun === 'missing') return;
+    if (begun === 'missing') {
+      this.logger.warn(`rejected step job ${job.id}: run ${runId} does not exist`);
+      return;
+    }
+    if (begun === 'not-at-step') {
+      this.logger.warn(`rejected step job ${job.id}: run ${runId} does not stand at step ${index}`);
+      return;
+    }
     if (begun === 'skip') {
       // Already done (a redelivery, or a retry after the next step could not be scheduled):
       // make sure the run goes on. Scheduling is idempotent by job id.

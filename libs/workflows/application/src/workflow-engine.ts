@@ -104,14 +104,20 @@ export class WorkflowEngine {
    * approval task that "needs approval" has not created yet), 'missing' when there is no such run
    * (yet: enrolment queues the first step inside its transaction, so the job can arrive before the
    * run commits; or never, if that transaction rolled back), else 'run': the step is marked
-   * running and the attempt counted.
+   * running and the attempt counted. 'not-at-step' when the run does not stand at that step (an
+   * earlier step is not done): a forged or stale job, not acted on; `{ notBefore }` when the
+   * previous step's wait is not over (a job that came early goes back until then).
    */
-  async beginStep(runId: string, index: number): Promise<'run' | 'skip' | 'wait' | 'missing'> {
+  async beginStep(runId: string, index: number): Promise<'run' | 'skip' | 'wait' | 'missing' | 'not-at-step' | { notBefore: Date }> {
     const found = await this.runs.findRun(runId);
     const step = found?.steps.find((s) => s.index === index);
     if (!found || !step) return 'missing';
     if (found.run.status !== 'running' || step.status === 'succeeded' || step.status === 'failed') return 'skip';
     const now = new Date();
+    // The job is a hint: only the step the run stands at runs, and not before a wait is over.
+    if (!WorkflowRun.isAtStep(found.run, found.steps, index)) return 'not-at-step';
+    const notBefore = WorkflowRun.resumesAt(found.steps, index, now);
+    if (notBefore) return { notBefore };
     if (await this.runs.hasEarlierActiveRun(found.run, now)) return 'wait';
     step.status = 'running';
     step.attempts += 1;

@@ -19,6 +19,25 @@ export class WorkflowRun {
   createdAt!: Date;
   finishedAt!: Date | null;
 
+  /**
+   * Whether the run stands at step `index`: it is running, every earlier step has succeeded and the
+   * step itself is not finished. A step job is only a hint: a forged or stale one for any other
+   * step is not acted on.
+   */
+  static isAtStep(run: Pick<WorkflowRun, 'status'>, steps: ReadonlyArray<Pick<WorkflowRunStep, 'index' | 'status'>>, index: number): boolean {
+    if (run.status !== 'running') return false;
+    const step = steps.find((s) => s.index === index);
+    if (!step || step.status === 'succeeded' || step.status === 'failed') return false;
+    const earlier = steps.filter((s) => s.index < index);
+    return earlier.length === index && earlier.every((s) => s.status === 'succeeded');
+  }
+
+  /** When step `index` may start: after the previous step's wait, or null when it may start now. */
+  static resumesAt(steps: ReadonlyArray<Pick<WorkflowRunStep, 'index' | 'resumeAt'>>, index: number, now: Date): Date | null {
+    const resumeAt = steps.find((s) => s.index === index - 1)?.resumeAt;
+    return resumeAt && new Date(resumeAt).getTime() > now.getTime() ? new Date(resumeAt) : null;
+  }
+
   static enrol(props: { workflowId: string; workflowName: string; recordType: string; recordId: string; triggerEventId: string; context: Record<string, unknown> }): WorkflowRun {
     return Object.assign(new WorkflowRun(), { id: uuidv7(), ...props, status: 'running' as const, createdAt: new Date(), finishedAt: null });
   }
