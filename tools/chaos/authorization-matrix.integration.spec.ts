@@ -1,3 +1,6 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateUserCommand, DeactivateUserCommand } from '@qa/identity-application';
 import { listEndpointAccessRules } from '@qa/shared-http';
 import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -56,7 +59,12 @@ interface Fixtures {
   taskOfRep(): Promise<string>;
   apiTokenOfRep(): Promise<string>;
   workflow(): Promise<{ id: string; version: number }>;
+  /** A new disabled workflow with a webhook action, and its signing secret's id. */
+  webhookWorkflow(): Promise<{ id: string; secretId: string }>;
   session(role: Role): Promise<string | undefined>;
+  /** A new active rep, and a new deactivated one, to act on. */
+  otherUser(): Promise<string>;
+  deactivatedUser(): Promise<string>;
 }
 
 const quoteBody = (dealId: string, extra: Record<string, unknown> = {}) => ({
@@ -113,6 +121,9 @@ function matrix(f: Fixtures): Record<string, Row> {
     // ---- users ----
     'UsersController.listUsers': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/users') },
     'UsersController.listPeople': { expect: [401, 200, 200, 200, 200], call: () => get(`/api/v1/users/names?ids=${f.ids.rep},${f.ids.manager}`) },
+    'UsersController.changeUser': { expect: [401, 403, 403, 403, 200], call: async () => ({ method: 'PATCH', url: `/api/v1/users/${await f.otherUser()}`, payload: { role: 'manager' } }) },
+    'UsersController.deactivateUser': { expect: [401, 403, 403, 403, 200], call: async () => ({ method: 'POST', url: `/api/v1/users/${await f.otherUser()}/deactivate` }) },
+    'UsersController.reactivateUser': { expect: [401, 403, 403, 403, 200], call: async () => ({ method: 'POST', url: `/api/v1/users/${await f.deactivatedUser()}/reactivate` }) },
 
     // ---- crm ----
     'CrmController.listCompanies': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/crm/companies') },
@@ -128,7 +139,8 @@ function matrix(f: Fixtures): Record<string, Row> {
 
     // ---- quotes (rep's): another rep must not learn they exist; managers read; admins change ----
     'QuotesController.listQuotes': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/quotes') },
-    'QuotesController.createQuote': { expect: [401, 201, 201, 201, 201], call: () => ({ method: 'POST', url: '/api/v1/quotes', payload: quoteBody(f.dealId) }) },
+    // On rep's deal: another rep may not attach it (422 QUOTES.UNKNOWN_REFERENCE, as for a deal that does not exist).
+    'QuotesController.createQuote': { expect: [401, 201, 422, 201, 201], call: () => ({ method: 'POST', url: '/api/v1/quotes', payload: quoteBody(f.dealId) }) },
     'QuotesController.getQuote': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/quotes/${f.quoteId}`) },
     'QuotesController.downloadPdf': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/quotes/${f.quoteId}/pdf`) },
     'QuotesController.updateQuote': {
@@ -151,6 +163,11 @@ function matrix(f: Fixtures): Record<string, Row> {
         const quote = await f.publishedQuote();
         return { method: 'POST', url: `/api/v1/quotes/${quote.id}/recall`, payload: { version: quote.version } };
       },
+    },
+    // Pending approval back to Draft: the owner or an admin (created at version 1, submitted: 2).
+    'QuotesController.withdrawQuote': {
+      expect: [401, 200, 404, 403, 200],
+      call: async () => ({ method: 'POST', url: `/api/v1/quotes/${await f.pendingQuote()}/withdraw`, payload: { version: 2 } }),
     },
 
     // ---- approvals ----
@@ -184,6 +201,14 @@ function matrix(f: Fixtures): Record<string, Row> {
       call: async () => {
         const workflow = await f.workflow();
         return { method: 'PUT', url: `/api/v1/workflows/${workflow.id}`, payload: { ...workflowBody(f.ids.rep), enabled: false, name: 'Edited', version: workflow.version } };
+      },
+    },
+    // A fresh disabled workflow with a webhook per caller: rotating its signing secret is for admins.
+    'WorkflowsController.rotateWebhookSecret': {
+      expect: [401, 403, 403, 403, 200],
+      call: async () => {
+        const { id, secretId } = await f.webhookWorkflow();
+        return { method: 'POST', url: `/api/v1/workflows/${id}/webhook-secrets/${secretId}/rotate`, payload: {} };
       },
     },
     'WorkflowsController.listRuns': { expect: [401, 403, 403, 200, 200], call: () => get(`/api/v1/workflows/${f.workflowId}/runs`) },
@@ -269,6 +294,11 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
       { timeoutMs: 30_000 },
     );
     const notificationId = await waitUntil(async () => (await ok<{ items: Array<{ id: string }> }>('rep', 'GET', '/api/v1/notifications')).items[0]?.id ?? null, { timeoutMs: 30_000 });
+    let userCount = 0;
+    const otherUser = async () => {
+      const email = `matrix-${(userCount += 1)}-${queuePrefix}@example.com`;
+      return (await RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(CommandBus).execute(new CreateUserCommand(email, 'Matrix User', 'rep', 'matrix password')))).id;
+    };
     const apiTokenOfRep = async () => (await ok<{ id: string }>('rep', 'POST', '/api/v1/me/api-tokens', { name: 'matrix' })).id;
 
     fixtures = {
@@ -290,7 +320,21 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
         const created = await ok<{ id: string; version: number }>('admin', 'POST', '/api/v1/workflows', { ...workflowBody(ids.rep), enabled: false });
         return { id: created.id, version: created.version };
       },
+      webhookWorkflow: async () => {
+        const created = await ok<{ id: string; issuedSecrets: Array<{ secretId: string }> }>('admin', 'POST', '/api/v1/workflows', {
+          ...workflowBody(ids.rep),
+          enabled: false,
+          actions: [{ key: 'send_webhook', params: { url: 'https://hooks.example.com/matrix' } }],
+        });
+        return { id: created.id, secretId: created.issuedSecrets[0]!.secretId };
+      },
       session: async (role) => (role === 'anonymous' ? undefined : api.logIn(`${role}@example.com`)),
+      otherUser,
+      deactivatedUser: async () => {
+        const id = await otherUser();
+        await RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(CommandBus).execute(new DeactivateUserCommand(ids.admin, id)));
+        return id;
+      },
     };
   });
 

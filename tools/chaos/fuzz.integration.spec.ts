@@ -103,8 +103,9 @@ describe(`fuzzing the API from its OpenAPI document (seed ${SEED}, ${COUNT} requ
       defaultApproverId: ids.manager,
       rules: [{ name: 'Big discounts', priority: 0, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: [ids.manager], mode: 'any' }],
     });
-    const companyId = (await call<{ id: string }>('rep', 'POST', '/api/v1/crm/companies', { name: 'Fuzz BV' })).id;
-    const contactId = (await call<{ id: string }>('rep', 'POST', '/api/v1/crm/contacts', { name: 'Bea', email: 'bea@example.org', companyId })).id;
+    // Shared (added by an admin): both reps may build on them; a rep's own company would be theirs alone.
+    const companyId = (await call<{ id: string }>('admin', 'POST', '/api/v1/crm/companies', { name: 'Fuzz BV' })).id;
+    const contactId = (await call<{ id: string }>('admin', 'POST', '/api/v1/crm/contacts', { name: 'Bea', email: 'bea@example.org', companyId })).id;
     const owned: Record<string, Record<User, string[]>> = { deal: {} as never, quote: {} as never, task: {} as never, token: {} as never };
     for (const who of ['rep', 'rep2', 'manager', 'admin'] as const) {
       owned.deal[who] = [(await call<{ id: string }>(who, 'POST', '/api/v1/crm/deals', { name: `Deal of ${who}`, amount: '1000.00', currency: 'EUR', stage: 'qualified_to_buy', companyId })).id];

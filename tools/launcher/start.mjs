@@ -17,7 +17,8 @@ if (!existsSync(dist) || newestMtime([join(root, 'apps/admin'), join(root, 'libs
   step('Admin SPA build is up to date');
 }
 await runOrFail('Migrating the database…', process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/migrate.ts']);
-await runOrFail('Seeding demo users…', process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts']);
+// Demo users only into a database without users (never a password reset), never in production.
+await runOrFail('Seeding demo data (demo users only into an empty database)…', process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts']);
 
 step('Starting the API and the worker…');
 const children = [startProcess('api', 'apps/api/src/main.ts'), startProcess('worker', 'apps/worker/src/main.ts')];
@@ -40,7 +41,7 @@ if (!healthy) {
   fail(`The API did not become healthy on port ${port}; see the [api] lines above.`);
 }
 step(`Quote approvals is running at http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
-step('Log in as admin@example.com, manager@example.com, rep@example.com or rep2@example.com, password "demo". Ctrl-C stops.');
+step('On a database seeded by npm start, log in as admin@example.com, manager@example.com, rep@example.com or rep2@example.com, password "demo". Ctrl-C stops.');
 
 function startProcess(name, entry) {
   const child = spawn(process.execPath, ['tools/launcher/run-ts.cjs', entry], { cwd: root, env: { LOG_LEVEL: 'warn', ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });

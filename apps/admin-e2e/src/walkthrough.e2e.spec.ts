@@ -1,5 +1,5 @@
-// The walkthrough of docs/product.md, steps 1 to 8, in real Chromium against the real API and
-// worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
+// The walkthrough of docs/product.md#walkthrough, steps 1 to 8, in real Chromium against the real
+// API and worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
 // mocked. The admin requires approval with Max Manager as approver (three workflows appear); Remy
 // Rep builds a quote in the set-up flow, which waits for approval, and copies its approval link; the
 // manager opens the link (logging in first), requests changes with notes; Remy gets a task with the
@@ -295,7 +295,7 @@ describe('the approval walkthrough of product.md', () => {
     const actions = row.getByRole('button', { name: `Actions for ${walk.quoteNumber}` });
     await actions.click();
     const menu = await visible(page.getByRole('menu', { name: `Actions for ${walk.quoteNumber}` }));
-    expect((await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim())).toEqual(['Open', 'Copy approval link']);
+    expect((await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim())).toEqual(['Open', 'Copy approval link', 'Withdraw']);
     await shot(page, 'walkthrough-3-pending.png', false);
     await menu.getByRole('menuitem', { name: 'Copy approval link' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Approval link copied' }));

@@ -18,7 +18,7 @@ import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health/health.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { MessageContextInterceptor } from './message-context.interceptor';
-import { IdempotencyInterceptor } from '@qa/shared-http';
+import { IdempotencyInterceptor, IdempotencyPurger } from '@qa/shared-http';
 import { Clock, SystemClock } from '@qa/shared-kernel';
 
 /** The HTTP process: every context's HTTP module, persistence, Redis, logs and health. */
@@ -62,6 +62,8 @@ export class AppModule {
         // Order matters: the message context wraps the idempotent transaction.
         { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Removes Idempotency-Key records older than a day, hourly.
+        IdempotencyPurger,
       ],
       exports: [APP_CONFIG, Clock],
     };

@@ -12,7 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
-import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
 import { spaFallback } from './spa/spa-fallback';
 
 /** Creates the API application, configured exactly as in production (tests use this too). */
@@ -21,7 +21,9 @@ export async function createApiApp(config: AppConfig, options: { bufferLogs?: bo
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidv7(),
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // X-Forwarded-For names the client (request.ip, the login throttle's key) only when the request
+    // comes from one of these proxies; from anyone else the header is ignored.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, { bufferLogs: options.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
@@ -47,8 +49,8 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Swagger UI and Bull Board inline their boot scripts; PrimeVue injects its theme styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline script, except on the tools in INLINE_SCRIPT_TOOLS (below). PrimeVue injects its theme styles.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
@@ -59,6 +61,12 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
       },
     },
     hsts: config.cookieSecure,
+  });
+  // Only the tools that inline their boot scripts get 'unsafe-inline' in script-src.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (!needsInlineScript(request.url)) return;
+    const policy = reply.getHeader('content-security-policy');
+    if (typeof policy === 'string') reply.header('content-security-policy', policy.replace(/script-src [^;]*/, "script-src 'self' 'unsafe-inline'"));
   });
   await mountQueueDashboard(app, config.worker.queuePrefix);
   if (adminDist && existsSync(join(adminDist, 'index.html'))) {
@@ -90,6 +98,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * Pages that inline their boot scripts and allow them through the CSP: Swagger UI and Bull Board
+ * (admins only). Everything else (the SPA, the buyer's page, the API) gets `script-src 'self'`.
+ */
+export const INLINE_SCRIPT_TOOLS = ['/api/docs', QUEUE_DASHBOARD_PATH] as const;
+
+/** Whether a URL is under one of INLINE_SCRIPT_TOOLS. */
+function needsInlineScript(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return INLINE_SCRIPT_TOOLS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 function defaultAdminDist(): string | null {

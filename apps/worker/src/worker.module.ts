@@ -10,6 +10,7 @@ import { TasksWorkerModule } from '@qa/tasks-api';
 import { NotificationsWorkerModule } from '@qa/notifications-api';
 import { IdentityModule } from '@qa/identity-api';
 import { WorkflowsWorkerModule } from '@qa/workflows-api';
+import { WebhookSettings } from '@qa/workflows-application';
 import { MessagingModule } from '@qa/shared-messaging';
 import { RedisModule } from '@qa/shared-redis';
 import { LoggerModule } from 'nestjs-pino';
@@ -43,8 +44,13 @@ export class WorkerModule {
         // Answers FindUsersQuery (e-mail addresses of recipients).
         IdentityModule.forRoot(config),
       ],
-      providers: [WorkerHeartbeat, { provide: Clock, useValue: overrides.clock ?? new SystemClock() }],
-      exports: [Clock],
+      providers: [
+        WorkerHeartbeat,
+        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        // Where webhooks may connect besides public addresses (WEBHOOK_ALLOWED_NETWORKS).
+        { provide: WebhookSettings, useValue: { allowedNetworks: config.webhookAllowedNetworks } satisfies WebhookSettings },
+      ],
+      exports: [Clock, WebhookSettings],
     };
   }
 }

@@ -1,5 +1,5 @@
 // English messages of Settings → Quotes (approval settings), the approval page and the approval
-// summary (merged into en.ts). Labels follow docs/product.md.
+// summary (merged into en.ts). Labels follow docs/product.md#glossary.
 export const approvalsEn = {
   approvalSettings: {
     pageTitle: 'Quote settings',
@@ -131,6 +131,8 @@ export const approvalsEn = {
     approvers: 'Approvers',
     modeAny: 'Any one approver decides.',
     modeAll: 'All approvers must approve.',
+    deactivated: 'deactivated',
+    deactivatedHint: 'This account was deactivated: it can no longer decide. The quote’s owner can withdraw the quote and submit it again.',
     owner: 'Created by',
     company: 'Company',
     unknownUser: 'Unknown user',
@@ -172,6 +174,9 @@ export const approvalsEn = {
       owner: 'You created this quote, so someone else must approve it.',
       decided: 'You already decided in this round.',
       notApprover: 'You are not an approver of this round: you can look, but not decide.',
+      submitter: 'You submitted this round, so someone else must decide it.',
+      notEligible: 'Your account may no longer approve quotes.',
+      quoteChanged: 'The quote changed since it was submitted (withdrawn or expired): this round no longer counts.',
     },
     outcome: {
       approved: 'You approved round {round}. The quote is being published…',
@@ -185,6 +190,9 @@ export const approvalsEn = {
       concurrent: 'Someone decided at the same moment. The page now shows the latest state.',
       ownQuote: 'You cannot approve your own quote.',
       notApprover: 'You are not an approver of this round.',
+      submitter: 'You submitted this round, so someone else must decide it.',
+      notEligible: 'Your account may no longer approve quotes.',
+      roundClosed: 'The quote changed since it was submitted: this round no longer counts. The page now shows the latest state.',
       generic: 'Your decision could not be saved. Please try again.',
     },
     dialog: {

@@ -133,6 +133,8 @@ export const approvalsNl: typeof approvalsEn = {
     approvers: 'Goedkeurders',
     modeAny: 'Eén goedkeurder beslist.',
     modeAll: 'Alle goedkeurders moeten goedkeuren.',
+    deactivated: 'gedeactiveerd',
+    deactivatedHint: 'Dit account is gedeactiveerd: het kan niet meer beslissen. De eigenaar van de offerte kan hem intrekken en opnieuw indienen.',
     owner: 'Gemaakt door',
     company: 'Bedrijf',
     unknownUser: 'Onbekende gebruiker',
@@ -174,6 +176,9 @@ export const approvalsNl: typeof approvalsEn = {
       owner: 'Je hebt deze offerte zelf gemaakt, dus iemand anders moet hem goedkeuren.',
       decided: 'Je hebt in deze ronde al besloten.',
       notApprover: 'Je bent geen goedkeurder van deze ronde: je kunt meekijken, maar niet beslissen.',
+      submitter: 'Je hebt deze ronde zelf ingediend, dus iemand anders moet erover beslissen.',
+      notEligible: 'Je account mag geen offertes meer goedkeuren.',
+      quoteChanged: 'De offerte is gewijzigd sinds hij werd ingediend (ingetrokken of verlopen): deze ronde telt niet meer.',
     },
     outcome: {
       approved: 'Je hebt ronde {round} goedgekeurd. De offerte wordt gepubliceerd…',
@@ -187,6 +192,9 @@ export const approvalsNl: typeof approvalsEn = {
       concurrent: 'Iemand besliste op hetzelfde moment. De pagina toont nu de laatste stand.',
       ownQuote: 'Je kunt je eigen offerte niet goedkeuren.',
       notApprover: 'Je bent geen goedkeurder van deze ronde.',
+      submitter: 'Je hebt deze ronde zelf ingediend, dus iemand anders moet erover beslissen.',
+      notEligible: 'Je account mag geen offertes meer goedkeuren.',
+      roundClosed: 'De offerte is gewijzigd sinds hij werd ingediend: deze ronde telt niet meer. De pagina toont nu de laatste stand.',
       generic: 'Je besluit kon niet worden opgeslagen. Probeer het opnieuw.',
     },
     dialog: {

@@ -1,8 +1,9 @@
-// English messages: the source of truth for keys. Labels follow docs/product.md.
+// English messages: the source of truth for keys. Labels follow docs/product.md#glossary.
 import { quotesEn } from './quotes.en';
 import { tasksEn } from './tasks.en';
 import { workflowsEn } from './workflows.en';
 import { approvalsEn } from './approvals.en';
+import { identityEn } from './identity.en';
 const en = {
   app: {
     name: 'Quote approvals',
@@ -54,6 +55,7 @@ const en = {
   ...tasksEn,
   ...workflowsEn,
   ...approvalsEn,
+  ...identityEn,
   settings: {
     title: 'Settings',
     empty: 'No settings to show yet.',

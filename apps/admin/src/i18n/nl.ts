@@ -4,6 +4,7 @@ import { quotesNl } from './quotes.nl';
 import { tasksNl } from './tasks.nl';
 import { workflowsNl } from './workflows.nl';
 import { approvalsNl } from './approvals.nl';
+import { identityNl } from './identity.nl';
 
 const nl: MessageSchema = {
   app: {
@@ -56,6 +57,7 @@ const nl: MessageSchema = {
   ...tasksNl,
   ...workflowsNl,
   ...approvalsNl,
+  ...identityNl,
   settings: {
     title: 'Instellingen',
     empty: 'Nog geen instellingen om te tonen.',

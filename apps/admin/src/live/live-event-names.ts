@@ -11,6 +11,7 @@ export const LIVE_EVENT_NAMES: readonly string[] = [
   'quotes.quote.submitted.v1',
   'quotes.quote.published.v1',
   'quotes.quote.recalled.v1',
+  'quotes.quote.withdrawn.v1',
   'quotes.quote.signed.v1',
   'quotes.quote.expired.v1',
   'quotes.quote.approved.v1',

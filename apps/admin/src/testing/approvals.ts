@@ -34,6 +34,7 @@ export function round(overrides: Partial<ApiSchemas['ApprovalRoundResponse']> = 
     round: 1,
     status: 'pending',
     approverIds: [max.id],
+    submittedBy: rita.id,
     mode: 'any',
     reasons: ['discount 25.00% > 20%'],
     decisions: [],
@@ -55,6 +56,7 @@ export function secondRoundPage(overrides: Partial<ApiSchemas['ApprovalPageRespo
     quoteId: pendingQuote.id,
     current: second,
     rounds: [first, second],
+    approvers: [{ id: max.id, name: max.name, active: true }],
     changes: {
       lines: [
         { kind: 'changed', productName: 'Design', changes: { discount: ['25.00%', '15.00%'], net: ['2250.00', '2550.00'] } },

@@ -8,7 +8,7 @@ import { openEventStream } from '../testing/event-stream';
 
 type Json = Record<string, unknown>;
 
-/** The walkthrough of product.md, steps 1 to 8, over HTTP with the real worker: API + worker on PostgreSQL and Redis. */
+/** The walkthrough of docs/product.md#walkthrough, steps 1 to 8, over HTTP with the real worker: API + worker on PostgreSQL and Redis. */
 describe('quote approvals end to end (API + worker)', () => {
   const queuePrefix = `qa-appr-${randomBytes(3).toString('hex')}`;
   let api: ApiTestApp;

@@ -82,7 +82,7 @@ describe('quotes API', () => {
     const tooPrecise = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ lineItems: [{ productName: 'X', quantity: 1, unitPrice: '1.234' }] }));
     expect(tooPrecise.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'lineItems.0.unitPrice', reason: 'EUR has 2 decimals; "1.234" has 3' }] } });
     const unknownDeal = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ dealId: '01a218c8-cf57-701d-b9e5-000000000000' }));
-    expect(unknownDeal.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'dealId' }] } });
+    expect(unknownDeal.json()).toMatchObject({ statusCode: 422, code: 'QUOTES.UNKNOWN_REFERENCE', details: { fields: [{ field: 'dealId' }] } });
     const badCurrency = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ currency: 'XYZ' }));
     expect(badCurrency.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'currency' }] } });
     expect((await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length).toBe(before);

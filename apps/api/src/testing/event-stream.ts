@@ -1,17 +1,26 @@
 import type { IntegrationEvent } from '@qa/shared-kernel';
 
-/** Reads a text/event-stream over a real socket and collects the messages' event names. */
-export async function openEventStream(url: string, cookie: string) {
+/**
+ * Reads a text/event-stream over a real socket and collects the messages' event names. `headers`
+ * is a cookie header string, or the headers to send (e.g. `{ authorization: 'Bearer …' }`).
+ * `ended` is set (and `closed` resolves) when the server ends the stream.
+ */
+export async function openEventStream(url: string, headers: string | Record<string, string>) {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+  const sent = typeof headers === 'string' ? { cookie: headers } : headers;
+  const response = await fetch(url, { headers: { ...sent, accept: 'text/event-stream' }, signal: controller.signal });
   const received: Array<{ event: string; data: IntegrationEvent }> = [];
+  const state = { ended: false };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
+  const closed = (async () => {
     let buffer = '';
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          state.ended = true;
+          return;
+        }
         buffer += value;
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -26,5 +35,13 @@ export async function openEventStream(url: string, cookie: string) {
       // aborted
     }
   })();
-  return { response, received, close: () => controller.abort() };
+  return {
+    response,
+    received,
+    closed,
+    get ended() {
+      return state.ended;
+    },
+    close: () => controller.abort(),
+  };
 }

@@ -38,7 +38,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     await new Promise<void>((resolve) => webhook.listen(port, '127.0.0.1', resolve));
     webhookUrl = `http://127.0.0.1:${port}/hook`;
     database = await createTestDatabase('qa_wf');
-    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', OUTBOX_ACK_TIMEOUT_MS: '3000' });
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', OUTBOX_ACK_TIMEOUT_MS: '3000' });
     await migrateDatabase(config.database);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
@@ -77,7 +77,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
       details: { title, dealId: 'deal-1', companyId: null, recipientContactIds: [], currency: 'EUR', expiresOn: '2099-12-31', quoteDiscount: null, commentsForBuyer: '', purchaseTerms: '', lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 1, unitPriceMinor: 100_000, discount: null, billingPeriod: null }] },
     });
     await inContext(() => worker.get(QuoteRepository).save(quote));
-    quote.submit(false, { by: repId });
+    quote.submit(null, { by: repId });
     await inContext(() => worker.get(QuoteRepository).save(quote));
     return quote;
   };
@@ -147,7 +147,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   });
 
   it('retries a failing webhook, then shows the step failed with its error; a retry from the failed step runs it again', async () => {
-    const workflow = await createWorkflow({ name: 'Webhook', actions: [{ key: 'send_webhook', params: { url: webhookUrl, secret: 's3cret', timeoutMs: 2000 } }] });
+    const workflow = await createWorkflow({ name: 'Webhook', actions: [{ key: 'send_webhook', params: { url: webhookUrl, timeoutMs: 2000 } }] });
     await submitQuote('Webhook quote');
     const failed = await runWhen(workflow.id, (r) => r.run.status === 'failed');
     expect(failed.steps[0]).toMatchObject({ status: 'failed', attempts: 3, error: `POST ${webhookUrl} answered 500 Internal Server Error` });

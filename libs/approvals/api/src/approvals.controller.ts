@@ -17,6 +17,7 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
   round: r.round,
   status: r.status,
   approverIds: r.approverIds,
+  submittedBy: r.submittedBy ?? null,
   mode: r.mode,
   reasons: r.reasons,
   decisions: r.decisions,
@@ -60,14 +61,14 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'getApprovalPage', summary: "The approval page: the current round, what changed since the last one (the round's approvers; admins may look)" })
   @ApiOkResponse({ type: ApprovalPageResponse })
   async page(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPageResponse> {
-    const { request, rounds, changes, canDecide } = await this.approvals.approvalPage(caller, quoteId);
-    return { quoteId, current: roundView(request), rounds: rounds.map(roundView), changes, canDecide };
+    const { request, rounds, approvers, changes, canDecide } = await this.approvals.approvalPage(caller, quoteId);
+    return { quoteId, current: roundView(request), rounds: rounds.map(roundView), approvers, changes, canDecide };
   }
 
   @Post('quotes/:quoteId/approve')
   @Authenticated()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish (an approver of the current round; never the owner)' })
+  @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish (an active approver of the current round; never the owner or whoever submitted it)' })
   @ApiOkResponse({ type: ApprovalRoundResponse })
   async approve(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: DecisionRequest): Promise<ApprovalRoundResponse> {
     return roundView(await this.approvals.decide(caller, quoteId, body.round, 'approve', body.notes ?? null));

@@ -49,6 +49,12 @@ export class ApproverResponse {
   @ApiProperty() name!: string;
 }
 
+export class RoundApproverResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Empty when the user no longer exists.' }) name!: string;
+  @ApiProperty({ description: 'False when the account was deactivated: this approver can no longer decide.' }) active!: boolean;
+}
+
 export class ApprovalPreviewResponse {
   @ApiProperty() required!: boolean;
   @ApiProperty({ type: [ApproverResponse] }) approvers!: ApproverResponse[];
@@ -79,6 +85,7 @@ export class ApprovalRoundResponse {
   @ApiProperty() round!: number;
   @ApiProperty({ enum: ['pending', 'approved', 'changes_requested', 'cancelled'] }) status!: string;
   @ApiProperty({ type: [String] }) approverIds!: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'Who submitted this round (never one who decides it); null for old rounds.' }) submittedBy!: string | null;
   @ApiProperty({ enum: ['any', 'all'] }) mode!: string;
   @ApiProperty({ type: [String] }) reasons!: string[];
   @ApiProperty({ type: [DecisionResponse] }) decisions!: DecisionResponse[];
@@ -90,6 +97,7 @@ export class ApprovalPageResponse {
   @ApiProperty() quoteId!: string;
   @ApiProperty({ type: ApprovalRoundResponse }) current!: ApprovalRoundResponse;
   @ApiProperty({ type: [ApprovalRoundResponse] }) rounds!: ApprovalRoundResponse[];
+  @ApiProperty({ type: [RoundApproverResponse], description: "The current round's approvers, with whether their account is still active." }) approvers!: RoundApproverResponse[];
   @ApiProperty({ type: RoundChangesResponse, description: 'What changed since the previous round.' }) changes!: RoundChangesResponse;
   @ApiProperty({ description: 'Whether the caller can approve or request changes now.' }) canDecide!: boolean;
 }

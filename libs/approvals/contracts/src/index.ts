@@ -11,6 +11,8 @@ export interface QuoteApprovalFacts {
   effectiveDiscountBp: number;
   largestLineDiscountBp: number;
   dealStage: string | null;
+  /** Who submits (the owner, or an admin for them): never one of the approvers. */
+  submittedBy?: string;
 }
 
 export interface ApprovalVerdict {
@@ -25,6 +27,28 @@ export interface ApprovalVerdict {
 /** Does this quote need approval, from whom and why? Send it on the QueryBus; approvals answers. */
 export class EvaluateQuoteApprovalQuery {
   constructor(readonly facts: QuoteApprovalFacts) {}
+}
+
+/**
+ * The quote left Pending approval (withdrawn): cancel its open round now, so nobody can decide it.
+ * Send it on the CommandBus; approvals answers (a no-op when no round is open).
+ */
+export class CloseApprovalRoundCommand {
+  constructor(readonly quoteId: string) {}
+}
+
+/** A round as other contexts may know it: which version of the quote it reviews. */
+export interface ApprovalRequestSummary {
+  requestId: string;
+  quoteId: string;
+  quoteVersion: number;
+  round: number;
+  status: 'pending' | 'approved' | 'changes_requested' | 'cancelled';
+}
+
+/** Looks up a round by its request id; null when there is none. Send it on the QueryBus. */
+export class FindApprovalRequestQuery {
+  constructor(readonly requestId: string) {}
 }
 
 export interface ApprovalRequestPayload extends Record<string, unknown> {

@@ -23,6 +23,12 @@ export const ApprovalErrors = {
   notFound: (id: string) => new DomainError('APPROVALS.NOT_FOUND', `No approval request for ${id}`, 'not-found', { id }),
   notAnApprover: () => new DomainError('APPROVALS.NOT_AN_APPROVER', 'You are not an approver of this round', 'forbidden'),
   ownQuote: () => new DomainError('APPROVALS.OWN_QUOTE', 'You cannot approve your own quote', 'forbidden'),
+  submitterCannotDecide: () => new DomainError('APPROVALS.SUBMITTER_CANNOT_DECIDE', 'You submitted this round, so someone else must decide it', 'forbidden'),
+  /** Checked at the moment of the decision: the approver was deactivated or is no longer a manager or admin. */
+  approverNotEligible: () => new DomainError('APPROVALS.APPROVER_NOT_ELIGIBLE', 'Only active managers and admins may decide; your account may no longer approve', 'forbidden'),
+  /** The quote is no longer Pending approval at the version this round reviews (withdrawn, expired, changed). */
+  roundClosed: (round: number, quoteStatus: string | null) =>
+    new DomainError('APPROVALS.ROUND_CLOSED', `Round ${round} no longer counts: the quote changed since it was submitted`, 'conflict', { round, quoteStatus }),
   alreadyDecided: (status: RequestStatus) => new DomainError('APPROVALS.ALREADY_DECIDED', `This round is already ${status.replace('_', ' ')}`, 'conflict', { status }),
   staleRound: (round: number, current: number) =>
     new DomainError('APPROVALS.STALE_ROUND', `Round ${round} is over; the quote is in round ${current}`, 'conflict', { round, currentRound: current }),
@@ -39,6 +45,8 @@ export class ApprovalRequest extends AggregateRoot {
   quoteVersion!: number;
   round!: number;
   ownerId!: string;
+  /** Who submitted this round (null for rounds opened before this was kept): never decides it. */
+  submittedBy!: string | null;
   approverIds!: string[];
   mode!: 'any' | 'all';
   reasons!: string[];
@@ -52,17 +60,39 @@ export class ApprovalRequest extends AggregateRoot {
     return 'approval-request';
   }
 
-  static open(props: { quoteId: string; quoteVersion: number; round: number; ownerId: string; approverIds: string[]; mode: 'any' | 'all'; reasons: string[]; snapshot: QuoteSnapshot }): ApprovalRequest {
+  static open(props: {
+    quoteId: string;
+    quoteVersion: number;
+    round: number;
+    ownerId: string;
+    submittedBy: string | null;
+    approverIds: string[];
+    mode: 'any' | 'all';
+    reasons: string[];
+    snapshot: QuoteSnapshot;
+  }): ApprovalRequest {
     const request = Object.assign(new ApprovalRequest(), { id: uuidv7(), ...props, status: 'pending' as const, decisions: [], openedAt: new Date(), decidedAt: null });
     request.record(ApprovalRequestOpened, request.payload(null, null));
     return request;
   }
 
+  /**
+   * Whether this person may decide this round at all: not its owner, not whoever submitted it, one
+   * of its approvers, and (`eligible`, read from identity at the moment of the decision) still an
+   * active manager or admin. Says nothing about the round's state.
+   */
+  checkDecider(approver: { id: string; eligible: boolean }): void {
+    if (approver.id === this.ownerId) throw ApprovalErrors.ownQuote();
+    if (this.submittedBy !== null && approver.id === this.submittedBy) throw ApprovalErrors.submitterCannotDecide();
+    if (!this.approverIds.includes(approver.id)) throw ApprovalErrors.notAnApprover();
+    if (!approver.eligible) throw ApprovalErrors.approverNotEligible();
+  }
+
   /** A decision of one approver; `round` is the round they looked at. */
-  decide(approverId: string, round: number, decision: Decision['decision'], notes: string | null, now = new Date()): void {
+  decide(approver: { id: string; eligible: boolean }, round: number, decision: Decision['decision'], notes: string | null, now = new Date()): void {
     // Who first, then the round's state: someone who may not decide learns nothing about it.
-    if (approverId === this.ownerId) throw ApprovalErrors.ownQuote();
-    if (!this.approverIds.includes(approverId)) throw ApprovalErrors.notAnApprover();
+    this.checkDecider(approver);
+    const approverId = approver.id;
     if (round !== this.round) throw ApprovalErrors.staleRound(round, this.round);
     if (this.status !== 'pending') throw ApprovalErrors.alreadyDecided(this.status);
     if (this.decisions.some((d) => d.approverId === approverId)) throw ApprovalErrors.alreadyDecided(this.status);

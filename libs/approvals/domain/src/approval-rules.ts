@@ -86,29 +86,34 @@ export function checkCondition(condition: RuleCondition, facts: QuoteApprovalFac
 
 /**
  * Who must approve a quote and why: the first rule (by priority) whose conditions all hold;
- * otherwise, when approval is required on all quotes, the default approver. The quote's owner is
- * never one of its approvers.
+ * otherwise, when approval is required on all quotes, the default approver. The quote's owner and
+ * whoever submits it are never among its approvers; with `approvable` (the ids of active managers
+ * and admins, read at that moment) neither is anyone who may not approve now.
  */
-export function evaluateApproval(settings: ApprovalSettingsState, facts: QuoteApprovalFacts): ApprovalVerdict {
+export function evaluateApproval(settings: ApprovalSettingsState, facts: QuoteApprovalFacts, approvable?: ReadonlySet<string>): ApprovalVerdict {
   for (const rule of [...settings.rules].sort((a, b) => a.priority - b.priority)) {
     const reasons = rule.conditions.map((c) => checkCondition(c, facts));
     if (reasons.every((r) => r !== null)) {
-      return verdict(rule.approverIds, rule.mode, rule.conditions.length ? (reasons as string[]) : ['all quotes'], rule.name, facts);
+      return verdict(rule.approverIds, rule.mode, rule.conditions.length ? (reasons as string[]) : ['all quotes'], rule.name, facts, approvable);
     }
   }
   if (settings.requireApproval && settings.defaultApproverId) {
-    return verdict([settings.defaultApproverId], 'any', ['approval is required on all quotes'], 'All quotes', facts);
+    return verdict([settings.defaultApproverId], 'any', ['approval is required on all quotes'], 'All quotes', facts, approvable);
   }
   return { required: false, approverIds: [], mode: 'any', reasons: [], ruleName: null };
 }
 
-function verdict(approverIds: string[], mode: 'any' | 'all', reasons: string[], ruleName: string, facts: QuoteApprovalFacts): ApprovalVerdict {
-  const eligible = [...new Set(approverIds)].filter((id) => id !== facts.ownerId);
-  return {
-    required: true,
-    approverIds: eligible,
-    mode,
-    reasons: eligible.length ? reasons : [...reasons, 'no approver other than the quote owner: an admin must choose one'],
-    ruleName,
-  };
+/** Every approver a verdict may name, before the owner, the submitter and inactive users are left out. */
+export function namedApprovers(settings: ApprovalSettingsState): string[] {
+  return [...new Set([settings.defaultApproverId, ...settings.rules.flatMap((r) => r.approverIds)].filter((id): id is string => !!id))];
+}
+
+function verdict(approverIds: string[], mode: 'any' | 'all', reasons: string[], ruleName: string, facts: QuoteApprovalFacts, approvable?: ReadonlySet<string>): ApprovalVerdict {
+  const named = [...new Set(approverIds)].filter((id) => id !== facts.ownerId && id !== facts.submittedBy);
+  const eligible = approvable ? named.filter((id) => approvable.has(id)) : named;
+  let why = reasons;
+  if (!eligible.length) {
+    why = [...reasons, named.length ? 'no active approver: an admin must choose one' : 'no approver other than the quote owner (or whoever submits it): an admin must choose one'];
+  }
+  return { required: true, approverIds: eligible, mode, reasons: why, ruleName };
 }

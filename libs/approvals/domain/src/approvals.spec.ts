@@ -54,48 +54,78 @@ describe('approval rules', () => {
 });
 
 const snapshot = (lines: QuoteSnapshot['lines'], total = '100.00'): QuoteSnapshot => ({ title: 'Q', currency: 'EUR', total, quoteDiscount: null, lines });
-const open = (mode: 'any' | 'all' = 'any', approverIds = ['m1', 'm2']) =>
-  ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', approverIds, mode, reasons: [], snapshot: snapshot([]) });
+const open = (mode: 'any' | 'all' = 'any', approverIds = ['m1', 'm2'], submittedBy: string | null = 'rep') =>
+  ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', submittedBy, approverIds, mode, reasons: [], snapshot: snapshot([]) });
+/** An approver who is still an active manager or admin (as identity says at the moment of the decision). */
+const ok = (id: string) => ({ id, eligible: true });
+const code = (fn: () => void) => {
+  try {
+    fn();
+    return 'ok';
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
 
 describe('approval request', () => {
   it('is approved by any one approver in "any" mode, once', () => {
     const request = open('any');
     request.pullEvents();
-    request.decide('m1', 1, 'approve', null);
+    request.decide(ok('m1'), 1, 'approve', null);
     expect(request.status).toBe('approved');
     expect(request.pullEvents().map((e) => e.name)).toEqual(['approvals.request.approved.v1']);
-    expect(() => request.decide('m2', 1, 'approve', null)).toThrow(expect.objectContaining({ code: 'APPROVALS.ALREADY_DECIDED' }));
+    expect(() => request.decide(ok('m2'), 1, 'approve', null)).toThrow(expect.objectContaining({ code: 'APPROVALS.ALREADY_DECIDED' }));
   });
 
   it('needs every approver in "all" mode', () => {
     const request = open('all');
-    request.decide('m1', 1, 'approve', null);
+    request.decide(ok('m1'), 1, 'approve', null);
     expect(request.status).toBe('pending');
-    request.decide('m2', 1, 'approve', 'fine');
+    request.decide(ok('m2'), 1, 'approve', 'fine');
     expect(request.status).toBe('approved');
   });
 
   it('refuses the owner, strangers, old rounds, and changes without notes', () => {
-    const request = ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 3, ownerId: 'rep', approverIds: ['m1', 'rep'], mode: 'any', reasons: [], snapshot: snapshot([]) });
-    const code = (fn: () => void) => {
-      try {
-        fn();
-        return 'ok';
-      } catch (error) {
-        return (error as { code: string }).code;
-      }
-    };
-    expect(code(() => request.decide('rep', 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
-    expect(code(() => request.decide('x', 3, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
-    expect(code(() => request.decide('m1', 2, 'approve', null))).toBe('APPROVALS.STALE_ROUND');
-    expect(code(() => request.decide('m1', 3, 'request_changes', '  '))).toBe('APPROVALS.NOTES_REQUIRED');
+    const request = ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 3, ownerId: 'rep', submittedBy: 'rep', approverIds: ['m1', 'rep'], mode: 'any', reasons: [], snapshot: snapshot([]) });
+    expect(code(() => request.decide(ok('rep'), 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
+    expect(code(() => request.decide(ok('x'), 3, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
+    expect(code(() => request.decide(ok('m1'), 2, 'approve', null))).toBe('APPROVALS.STALE_ROUND');
+    expect(code(() => request.decide(ok('m1'), 3, 'request_changes', '  '))).toBe('APPROVALS.NOTES_REQUIRED');
     expect(request.status).toBe('pending');
-    expect(code(() => request.decide('m1', 3, 'request_changes', 'Lower the discount'))).toBe('ok');
+    expect(code(() => request.decide(ok('m1'), 3, 'request_changes', 'Lower the discount'))).toBe('ok');
     expect(request).toMatchObject({ status: 'changes_requested', decisions: [expect.objectContaining({ approverId: 'm1', notes: 'Lower the discount' })] });
     // Once decided, the owner and strangers are still refused as such: the round's state is none of their business.
-    expect(code(() => request.decide('rep', 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
-    expect(code(() => request.decide('x', 2, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
-    expect(code(() => request.decide('m1', 3, 'approve', null))).toBe('APPROVALS.ALREADY_DECIDED');
+    expect(code(() => request.decide(ok('rep'), 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
+    expect(code(() => request.decide(ok('x'), 2, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
+    expect(code(() => request.decide(ok('m1'), 3, 'approve', null))).toBe('APPROVALS.ALREADY_DECIDED');
+  });
+});
+
+describe('who decides', () => {
+  it('never lets whoever submitted the round decide it, even when listed as an approver (an admin who submitted a rep\'s quote)', () => {
+    const request = open('any', ['admin', 'm1'], 'admin');
+    expect(code(() => request.decide(ok('admin'), 1, 'approve', null))).toBe('APPROVALS.SUBMITTER_CANNOT_DECIDE');
+    expect(code(() => request.decide(ok('admin'), 1, 'request_changes', 'No'))).toBe('APPROVALS.SUBMITTER_CANNOT_DECIDE');
+    expect([request.status, request.decisions]).toEqual(['pending', []]);
+    expect(code(() => request.decide(ok('m1'), 1, 'approve', null))).toBe('ok');
+  });
+
+  it('refuses an approver who is no longer an active manager or admin, before looking at the round', () => {
+    const request = open('any', ['m1', 'm2']);
+    expect(code(() => request.decide({ id: 'm1', eligible: false }, 1, 'approve', null))).toBe('APPROVALS.APPROVER_NOT_ELIGIBLE');
+    expect(code(() => request.decide({ id: 'm1', eligible: false }, 7, 'approve', null))).toBe('APPROVALS.APPROVER_NOT_ELIGIBLE');
+    expect(code(() => request.decide({ id: 'stranger', eligible: false }, 1, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
+    expect(request.status).toBe('pending');
+  });
+});
+
+describe('approvers at submit', () => {
+  it('leaves out the submitter and anyone who may not approve now, and says so when nobody is left', () => {
+    const all = settings({ rules: [{ id: 'r', name: 'Everything', priority: 1, conditions: [], approverIds: ['admin', 'manager', 'gone'], mode: 'all' }] });
+    expect(evaluateApproval(all, facts({ submittedBy: 'admin' }), new Set(['admin', 'manager']))).toMatchObject({ required: true, approverIds: ['manager'], mode: 'all' });
+    const onlyGone = evaluateApproval(settings({ requireApproval: true, defaultApproverId: 'gone', rules: [] }), facts(), new Set(['manager']));
+    expect(onlyGone).toMatchObject({ required: true, approverIds: [] });
+    expect(onlyGone.reasons.at(-1)).toBe('no active approver: an admin must choose one');
   });
 });
 

@@ -29,6 +29,7 @@ export const ApprovalRequestSchema = new EntitySchema<ApprovalRequest>({
     quoteVersion: { type: 'integer' },
     round: { type: 'integer' },
     ownerId: { type: 'string', length: 36 },
+    submittedBy: { type: 'string', length: 36, nullable: true },
     approverIds: { type: 'json' },
     mode: { type: 'string', length: 4 },
     reasons: { type: 'json' },
@@ -62,6 +63,9 @@ export class MikroOrmApprovalRequestRepository extends ApprovalRequestRepository
   }
   findCurrent(quoteId: string) {
     return this.em.findOne(ApprovalRequest, { quoteId }, { orderBy: { round: 'desc' } });
+  }
+  findById(id: string) {
+    return this.em.findOne(ApprovalRequest, { id });
   }
   listForQuote(quoteId: string) {
     return this.em.find(ApprovalRequest, { quoteId }, { orderBy: { round: 'asc' } });

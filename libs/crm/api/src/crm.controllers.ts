@@ -21,6 +21,8 @@ import {
 
 const company = ({ id, name, domain }: Company): CompanyResponse => ({ id, name, domain });
 const contact = ({ id, name, email, companyId }: Contact): ContactResponse => ({ id, name, email, companyId });
+/** Who owns a company or contact added by this caller: a rep's is theirs; one added by a manager or admin is shared. */
+const ownerFor = (caller: Caller): string | null => (caller.role === 'rep' ? caller.userId : null);
 const deal = (d: Deal): DealResponse => ({ id: d.id, name: d.name, amount: formatMinor(d.amountMinor, d.currency), currency: d.currency, ownerId: d.ownerId, stage: d.stage, companyId: d.companyId });
 
 @ApiTags('crm')
@@ -30,45 +32,45 @@ export class CrmController {
   constructor(private readonly crm: CrmService) {}
 
   @Get('companies')
-  @ApiOperation({ operationId: 'listCompanies', summary: 'Companies, for pickers' })
+  @ApiOperation({ operationId: 'listCompanies', summary: 'Companies, for pickers (reps: shared ones, their own and those of their deals)' })
   @ApiOkResponse({ type: CompanyListResponse })
-  async listCompanies(@Query() query: SearchRequest): Promise<CompanyListResponse> {
-    return { items: (await this.crm.listCompanies(query.search)).map(company) };
+  async listCompanies(@CurrentCaller() caller: Caller, @Query() query: SearchRequest): Promise<CompanyListResponse> {
+    return { items: (await this.crm.listCompanies(query.search, caller)).map(company) };
   }
 
   @Post('companies')
-  @ApiOperation({ operationId: 'createCompany', summary: 'Add a company' })
+  @ApiOperation({ operationId: 'createCompany', summary: "Add a company (a rep's is theirs; a manager's or admin's is shared)" })
   @ApiCreatedResponse({ type: CompanyResponse })
-  async createCompany(@Body() body: CreateCompanyRequest): Promise<CompanyResponse> {
-    return company(await this.crm.createCompany(body));
+  async createCompany(@CurrentCaller() caller: Caller, @Body() body: CreateCompanyRequest): Promise<CompanyResponse> {
+    return company(await this.crm.createCompany({ ...body, ownerId: ownerFor(caller) }));
   }
 
   @Get('contacts')
-  @ApiOperation({ operationId: 'listContacts', summary: 'Contacts, for the quote recipients picker' })
+  @ApiOperation({ operationId: 'listContacts', summary: 'Contacts, for the quote recipients picker (reps: shared ones and their own)' })
   @ApiOkResponse({ type: ContactListResponse })
-  async listContacts(@Query() query: SearchRequest): Promise<ContactListResponse> {
-    return { items: (await this.crm.listContacts(query)).map(contact) };
+  async listContacts(@CurrentCaller() caller: Caller, @Query() query: SearchRequest): Promise<ContactListResponse> {
+    return { items: (await this.crm.listContacts(query, caller)).map(contact) };
   }
 
   @Post('contacts')
-  @ApiOperation({ operationId: 'createContact', summary: 'Add a contact' })
+  @ApiOperation({ operationId: 'createContact', summary: "Add a contact at a company the caller may see (a rep's is theirs; a manager's or admin's is shared)" })
   @ApiCreatedResponse({ type: ContactResponse })
-  async createContact(@Body() body: CreateContactRequest): Promise<ContactResponse> {
-    return contact(await this.crm.createContact({ ...body, companyId: body.companyId ?? null }));
+  async createContact(@CurrentCaller() caller: Caller, @Body() body: CreateContactRequest): Promise<ContactResponse> {
+    return contact(await this.crm.createContact({ ...body, companyId: body.companyId ?? null, ownerId: ownerFor(caller) }, caller));
   }
 
   @Get('deals')
-  @ApiOperation({ operationId: 'listDeals', summary: 'Deals, for the quote deal picker' })
+  @ApiOperation({ operationId: 'listDeals', summary: 'Deals, for the quote deal picker (reps: their own)' })
   @ApiOkResponse({ type: DealListResponse })
-  async listDeals(@Query() query: ListDealsRequest): Promise<DealListResponse> {
-    return { items: (await this.crm.listDeals(query)).map(deal) };
+  async listDeals(@CurrentCaller() caller: Caller, @Query() query: ListDealsRequest): Promise<DealListResponse> {
+    return { items: (await this.crm.listDeals(query, caller)).map(deal) };
   }
 
   @Post('deals')
-  @ApiOperation({ operationId: 'createDeal', summary: 'Add a deal, owned by the caller' })
+  @ApiOperation({ operationId: 'createDeal', summary: 'Add a deal, owned by the caller (at a company the caller may see)' })
   @ApiCreatedResponse({ type: DealResponse })
   async createDeal(@CurrentCaller() caller: Caller, @Body() body: CreateDealRequest): Promise<DealResponse> {
-    return deal(await this.crm.createDeal({ ...body, amountMinor: parseMoneyInput(body.amount, body.currency), ownerId: caller.userId, companyId: body.companyId ?? null }));
+    return deal(await this.crm.createDeal({ ...body, amountMinor: parseMoneyInput(body.amount, body.currency), ownerId: caller.userId, companyId: body.companyId ?? null }, caller));
   }
 
   @Patch('deals/:id/stage')

@@ -1,5 +1,5 @@
 // @qa/crm-contracts: what other contexts may know of companies, contacts and deals.
-import { integrationEvent } from '@qa/shared-kernel';
+import { integrationEvent, type Role } from '@qa/shared-kernel';
 
 export const DEAL_STAGES = [
   'appointment_scheduled',
@@ -37,11 +37,25 @@ export interface CrmRecords {
 }
 
 /**
- * Looks up CRM records by id (unknown ids are simply absent from the answer). Send it on the
- * QueryBus; the CRM context answers.
+ * Who looks, for what the CRM shows them. Managers and admins see every record; a rep sees their
+ * own deals, the companies and contacts that are shared (added by a manager or admin, or demo
+ * data) or theirs (added by them), and the companies of their deals.
+ */
+export interface CrmViewer {
+  userId: string;
+  role: Role;
+}
+
+/**
+ * Looks up CRM records by id (unknown ids are simply absent from the answer). With a viewer, the
+ * records that viewer may not see are absent too (the same answer as for unknown ids). Send it on
+ * the QueryBus; the CRM context answers.
  */
 export class FindCrmRecordsQuery {
-  constructor(readonly ids: { companyIds?: string[]; contactIds?: string[]; dealIds?: string[] }) {}
+  constructor(
+    readonly ids: { companyIds?: string[]; contactIds?: string[]; dealIds?: string[] },
+    readonly viewer?: CrmViewer,
+  ) {}
 }
 
 /** Moves a deal to another stage (used by workflows). Send it on the CommandBus. */

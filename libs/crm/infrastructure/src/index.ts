@@ -2,7 +2,8 @@
 import { BigIntType, EntityManager, EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { CrmService } from '@qa/crm-application';
-import { Company, Contact, CrmRepository, Deal } from '@qa/crm-domain';
+import type { CrmViewer } from '@qa/crm-contracts';
+import { Company, Contact, CrmRepository, Deal, seesAllCrmRecords } from '@qa/crm-domain';
 
 export const CompanySchema = new EntitySchema<Company>({
   class: Company,
@@ -11,6 +12,7 @@ export const CompanySchema = new EntitySchema<Company>({
     id: { type: 'string', primary: true, length: 36 },
     name: { type: 'string', length: 200, index: 'crm_company_name_index' },
     domain: { type: 'string', length: 200, nullable: true },
+    ownerId: { type: 'string', length: 36, nullable: true, index: 'crm_company_owner_id_index' },
     createdAt: { type: 'datetime' },
   },
 });
@@ -23,6 +25,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     name: { type: 'string', length: 200 },
     email: { type: 'string', length: 320 },
     companyId: { type: 'string', length: 36, nullable: true, index: 'crm_contact_company_id_index' },
+    ownerId: { type: 'string', length: 36, nullable: true, index: 'crm_contact_owner_id_index' },
     createdAt: { type: 'datetime' },
   },
 });
@@ -52,21 +55,32 @@ export class MikroOrmCrmRepository extends CrmRepository {
   constructor(private readonly em: EntityManager) {
     super();
   }
-  listCompanies(search?: string) {
-    return this.em.find(Company, search ? { name: like(search) } : {}, { orderBy: { name: 'asc' }, limit: 200 });
+  async listCompanies(filter: { search?: string; viewer?: CrmViewer }) {
+    const where: FilterQuery<Company> = filter.search ? { name: like(filter.search) } : {};
+    if (!seesAllCrmRecords(filter.viewer)) {
+      const userId = filter.viewer!.userId;
+      where.$or = [{ ownerId: null }, { ownerId: userId }, { id: { $in: await this.companiesOfDealsOwnedBy(userId) } }];
+    }
+    return this.em.find(Company, where, { orderBy: { name: 'asc' }, limit: 200 });
   }
-  listContacts(filter: { companyId?: string; search?: string }) {
+  listContacts(filter: { companyId?: string; search?: string; viewer?: CrmViewer }) {
     const where: FilterQuery<Contact> = {};
     if (filter.companyId) where.companyId = filter.companyId;
     if (filter.search) where.$or = [{ name: like(filter.search) }, { email: like(filter.search) }];
+    if (!seesAllCrmRecords(filter.viewer)) where.$and = [{ $or: [{ ownerId: null }, { ownerId: filter.viewer!.userId }] }];
     return this.em.find(Contact, where, { orderBy: { name: 'asc' }, limit: 200 });
   }
-  listDeals(filter: { companyId?: string; ownerId?: string; search?: string }) {
+  listDeals(filter: { companyId?: string; ownerId?: string; search?: string; viewer?: CrmViewer }) {
     const where: FilterQuery<Deal> = {};
     if (filter.companyId) where.companyId = filter.companyId;
     if (filter.ownerId) where.ownerId = filter.ownerId;
     if (filter.search) where.name = like(filter.search);
+    if (!seesAllCrmRecords(filter.viewer)) where.$and = [{ ownerId: filter.viewer!.userId }];
     return this.em.find(Deal, where, { orderBy: { name: 'asc' }, limit: 200 });
+  }
+  async companiesOfDealsOwnedBy(userId: string) {
+    const deals = await this.em.find(Deal, { ownerId: userId, companyId: { $ne: null } }, { fields: ['companyId'] });
+    return [...new Set(deals.map((d) => d.companyId).filter((id): id is string => !!id))];
   }
   findCompanies(ids: string[]) {
     return this.em.find(Company, { id: { $in: ids } });
@@ -84,7 +98,7 @@ export class MikroOrmCrmRepository extends CrmRepository {
 
 /** Demo companies, contacts and deals for the quick start; skipped when any company exists. */
 export async function seedDemoCrm(crm: CrmService, owners: { rep: string; rep2: string }): Promise<boolean> {
-  if ((await crm.listCompanies()).length > 0) return false;
+  if ((await crm.listCompanies()).length > 0) return false; // demo companies and contacts are shared (no owner)
   const acme = await crm.createCompany({ name: 'Acme BV', domain: 'acme.example' });
   const globex = await crm.createCompany({ name: 'Globex NV', domain: 'globex.example' });
   const initech = await crm.createCompany({ name: 'Initech', domain: 'initech.example' });

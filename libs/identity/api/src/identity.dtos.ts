@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiToken } from '@qa/identity-domain';
 import { ROLES, type Role } from '@qa/shared-kernel';
 import { Transform } from 'class-transformer';
 
@@ -24,7 +25,13 @@ export class MeResponse {
 }
 
 export class UserResponse extends MeResponse {
-  @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'False once an admin deactivated the user: no login, no sessions, no API tokens.' }) active!: boolean;
+}
+
+export class ChangeUserRequest {
+  @ApiProperty({ enum: ROLES, enumName: 'Role', description: 'The new role (not your own).' })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
 }
 
 export class UserListResponse {
@@ -45,6 +52,19 @@ export class CreateApiTokenRequest {
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(100)
   name!: string;
+
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: ApiToken.MAX_LIFETIME_DAYS,
+    default: ApiToken.DEFAULT_LIFETIME_DAYS,
+    description: `Days until the token expires (default ${ApiToken.DEFAULT_LIFETIME_DAYS}, at most ${ApiToken.MAX_LIFETIME_DAYS}).`,
+  })
+  @IsOptional()
+  @IsInt({ message: 'expiresInDays must be a whole number' })
+  @Min(1, { message: 'expiresInDays must be at least 1' })
+  @Max(ApiToken.MAX_LIFETIME_DAYS, { message: `expiresInDays must be at most ${ApiToken.MAX_LIFETIME_DAYS}` })
+  expiresInDays?: number;
 }
 
 export class ApiTokenResponse {
@@ -52,7 +72,8 @@ export class ApiTokenResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'The first characters of the token, to recognise it.' }) prefix!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Updated at most once a minute.' }) lastUsedAt!: Date | null;
 }
 
 export class ApiTokenListResponse {
@@ -64,6 +85,7 @@ export class CreatedApiTokenResponse {
   @ApiProperty() name!: string;
   @ApiProperty() prefix!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
   @ApiProperty({ description: 'The secret: send it as `Authorization: Bearer <token>`. Shown only now.' }) token!: string;
 }
 

@@ -19,8 +19,10 @@ import { UsersController } from './users.controller';
 
 export interface IdentityModuleOptions {
   sessionTtlHours: number;
+  sessionAbsoluteHours: number;
   cookieSecure: boolean;
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
   loginLockoutSeconds: number;
 }
 
@@ -39,8 +41,14 @@ export class IdentityModule {
         { provide: ApiTokenRepository, useClass: MikroOrmApiTokenRepository },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         { provide: LoginAttemptLimiter, useClass: RedisLoginAttemptLimiter },
-        { provide: IdentitySettings, useValue: { sessionTtlMs: options.sessionTtlHours * 3_600_000 } satisfies IdentitySettings },
-        { provide: LoginLimits, useValue: { maxFailures: options.loginMaxFailures, lockoutSeconds: options.loginLockoutSeconds } satisfies LoginLimits },
+        {
+          provide: IdentitySettings,
+          useValue: { sessionTtlMs: options.sessionTtlHours * 3_600_000, sessionAbsoluteMs: options.sessionAbsoluteHours * 3_600_000 } satisfies IdentitySettings,
+        },
+        {
+          provide: LoginLimits,
+          useValue: { maxFailures: options.loginMaxFailures, maxFailuresPerAddress: options.loginMaxFailuresPerAddress, lockoutSeconds: options.loginLockoutSeconds } satisfies LoginLimits,
+        },
         { provide: SessionCookieSettings, useValue: { secure: options.cookieSecure } satisfies SessionCookieSettings },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

@@ -3,3 +3,4 @@ export * from './identity.module';
 export * from './identity.dtos';
 export * from './session-cookie';
 export * from './access.guard';
+export * from './production-readiness';

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateApiTokenCommand, ListApiTokensQuery, RevokeApiTokenCommand } from '@qa/identity-application';
-import { Authenticated, CurrentCaller, ErrorResponse } from '@qa/shared-http';
+import { Authenticated, CurrentCaller, ErrorResponse, SecretResponse } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { ApiTokenListResponse, CreateApiTokenRequest, CreatedApiTokenResponse, MeResponse } from './identity.dtos';
 
@@ -23,17 +23,23 @@ export class MeController {
   }
 
   @Get('api-tokens')
-  @ApiOperation({ operationId: 'listApiTokens', summary: "The caller's active API tokens" })
+  @ApiOperation({ operationId: 'listApiTokens', summary: "The caller's active API tokens (not revoked, not expired; never their secrets)" })
   @ApiOkResponse({ type: ApiTokenListResponse })
   async listApiTokens(@CurrentCaller() caller: Caller): Promise<ApiTokenListResponse> {
     return { items: await this.queries.execute(new ListApiTokensQuery(caller.userId)) };
   }
 
   @Post('api-tokens')
-  @ApiOperation({ operationId: 'createApiToken', summary: 'Create a bearer token for scripts; the secret is shown once' })
+  @SecretResponse()
+  @ApiOperation({
+    operationId: 'createApiToken',
+    summary: 'Create a bearer token for scripts; the secret is shown once',
+    description: 'A retry with the same Idempotency-Key creates nothing and answers 409 IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE: the secret is never stored.',
+  })
   @ApiCreatedResponse({ type: CreatedApiTokenResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE' })
   createApiToken(@CurrentCaller() caller: Caller, @Body() body: CreateApiTokenRequest): Promise<CreatedApiTokenResponse> {
-    return this.commands.execute(new CreateApiTokenCommand(caller.userId, body.name));
+    return this.commands.execute(new CreateApiTokenCommand(caller.userId, body.name, body.expiresInDays));
   }
 
   @Delete('api-tokens/:id')

@@ -1,18 +1,22 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListUsersQuery } from '@qa/identity-application';
-import { Authenticated, Roles } from '@qa/shared-http';
-import { ListUsersRequest, PeopleRequest, PeopleResponse, UserListResponse } from './identity.dtos';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ChangeUserRoleCommand, DeactivateUserCommand, ListUsersQuery, ReactivateUserCommand } from '@qa/identity-application';
+import { Authenticated, CurrentCaller, ErrorResponse, Roles } from '@qa/shared-http';
+import type { Caller } from '@qa/shared-kernel';
+import { ChangeUserRequest, ListUsersRequest, PeopleRequest, PeopleResponse, UserListResponse, UserResponse } from './identity.dtos';
 
 @ApiTags('users')
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ operationId: 'listUsers', summary: 'All users, e.g. to choose an approver (admins only)' })
+  @ApiOperation({ operationId: 'listUsers', summary: 'All users, with role and whether they are active, e.g. to choose an approver (admins only)' })
   @ApiOkResponse({ type: UserListResponse })
   async listUsers(@Query() query: ListUsersRequest): Promise<UserListResponse> {
     return { items: await this.queries.execute(new ListUsersQuery({ roles: query.role })) };
@@ -26,5 +30,38 @@ export class UsersController {
     const wanted = new Set(query.ids);
     const users = await this.queries.execute(new ListUsersQuery({}));
     return { items: users.filter((u) => wanted.has(u.id)).map(({ id, name }) => ({ id, name })) };
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'changeUser', summary: "Give a user another role (admins only; not their own role)" })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'IDENTITY.USER_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'IDENTITY.CANNOT_CHANGE_SELF' })
+  changeUser(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeUserRequest): Promise<UserResponse> {
+    return this.commands.execute(new ChangeUserRoleCommand(caller.userId, id, body.role));
+  }
+
+  @Post(':id/deactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'deactivateUser', summary: 'Deactivate a user: no more logins, and their sessions and API tokens end now (admins only; not themselves)' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'IDENTITY.USER_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'IDENTITY.USER_ALREADY_INACTIVE' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'IDENTITY.CANNOT_CHANGE_SELF' })
+  deactivateUser(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.commands.execute(new DeactivateUserCommand(caller.userId, id));
+  }
+
+  @Post(':id/reactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'reactivateUser', summary: 'Let a deactivated user log in again (admins only); old sessions and tokens stay ended' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'IDENTITY.USER_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'IDENTITY.USER_ALREADY_ACTIVE' })
+  reactivateUser(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.commands.execute(new ReactivateUserCommand(id));
   }
 }

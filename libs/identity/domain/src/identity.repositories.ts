@@ -8,6 +8,7 @@ export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
   abstract list(filter: { role?: Role[] }): Promise<User[]>;
+  abstract count(): Promise<number>;
   abstract save(user: User): Promise<void>;
 }
 
@@ -17,6 +18,8 @@ export abstract class SessionRepository {
   abstract findWithUserByTokenHash(tokenHash: string): Promise<{ session: Session; user: User } | null>;
   abstract save(session: Session): Promise<void>;
   abstract deleteByTokenHash(tokenHash: string): Promise<void>;
+  /** Ends every session of a user at once (deactivation). */
+  abstract deleteForUser(userId: string): Promise<void>;
 }
 
 export abstract class ApiTokenRepository {
@@ -24,4 +27,6 @@ export abstract class ApiTokenRepository {
   abstract findById(id: string): Promise<ApiToken | null>;
   abstract listForUser(userId: string): Promise<ApiToken[]>;
   abstract save(token: ApiToken): Promise<void>;
+  /** Revokes every active token of a user at once (deactivation). */
+  abstract revokeAllForUser(userId: string, now: Date): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { uuidv7, type Role } from '@qa/shared-kernel';
+import { IdentityErrors } from './identity.errors';
 
 export class User {
   id!: string;
@@ -6,6 +7,11 @@ export class User {
   name!: string;
   role!: Role;
   passwordHash!: string;
+  /**
+   * False once an admin deactivated the account: it cannot log in, and its sessions and API tokens
+   * are ended at that moment (see DeactivateUserHandler). Other contexts see it as
+   * `UserSummary.active` (e.g. to refuse an inactive approver).
+   */
   active!: boolean;
   createdAt!: Date;
 
@@ -19,6 +25,24 @@ export class User {
     user.active = true;
     user.createdAt = props.now ?? new Date();
     return user;
+  }
+
+  /** An admin takes the account out of use. Nobody deactivates themselves: an admin would lock the last admin out. */
+  deactivate(byUserId: string): void {
+    if (byUserId === this.id) throw IdentityErrors.cannotChangeSelf(this.id, 'deactivate');
+    if (!this.active) throw IdentityErrors.userAlreadyInState(this.id, 'inactive');
+    this.active = false;
+  }
+
+  reactivate(): void {
+    if (this.active) throw IdentityErrors.userAlreadyInState(this.id, 'active');
+    this.active = true;
+  }
+
+  /** An admin gives another user a role; not their own (an admin could demote the last admin). */
+  changeRole(role: Role, byUserId: string): void {
+    if (byUserId === this.id) throw IdentityErrors.cannotChangeSelf(this.id, 'change-role');
+    this.role = role;
   }
 }
 

@@ -21,6 +21,9 @@ export class MikroOrmUserRepository extends UserRepository {
   list(filter: { role?: Role[] }) {
     return this.em.find(User, filter.role?.length ? { role: { $in: filter.role } } : {}, { orderBy: { name: 'asc' } });
   }
+  count() {
+    return this.em.count(User, {});
+  }
   async save(user: User) {
     await this.em.persistAndFlush(user);
   }
@@ -59,6 +62,9 @@ export class MikroOrmSessionRepository extends SessionRepository {
   async deleteByTokenHash(tokenHash: string) {
     await this.em.nativeDelete(Session, { tokenHash });
   }
+  async deleteForUser(userId: string) {
+    await this.em.nativeDelete(Session, { userId });
+  }
 }
 
 @Injectable()
@@ -77,5 +83,8 @@ export class MikroOrmApiTokenRepository extends ApiTokenRepository {
   }
   async save(token: ApiToken) {
     await this.em.persistAndFlush(token);
+  }
+  async revokeAllForUser(userId: string, now: Date) {
+    await this.em.nativeUpdate(ApiToken, { userId, revokedAt: null }, { revokedAt: now });
   }
 }

@@ -40,6 +40,7 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
     tokenHash: { type: 'string', length: 64, unique: 'identity_api_token_token_hash_unique' },
     prefix: { type: 'string', length: 16 },
     createdAt: { type: 'datetime' },
+    expiresAt: { type: 'datetime' },
     lastUsedAt: { type: 'datetime', nullable: true },
     revokedAt: { type: 'datetime', nullable: true },
   },

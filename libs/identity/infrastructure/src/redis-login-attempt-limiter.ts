@@ -1,17 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { LoginAttemptLimiter } from '@qa/identity-application';
+import { LoginAttemptLimiter, type LoginAttempt } from '@qa/identity-application';
 import { InjectRedis } from '@qa/shared-redis';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 export abstract class LoginLimits {
+  /** Attempts per account (from any address) in a window. */
   abstract readonly maxFailures: number;
+  /** Attempts per client address (for any account) in a window. */
+  abstract readonly maxFailuresPerAddress: number;
+  /** The window, started by the first counted attempt; a locked key opens when it ends. */
   abstract readonly lockoutSeconds: number;
 }
 
+/** The Redis key that counts the attempts of one account or one address (hashed: no e-mail in Redis). */
+export function loginAttemptKey(kind: 'account' | 'address', value: string): string {
+  return `qa:login-attempts:${kind}:${createHash('sha256').update(value).digest('hex')}`;
+}
+
 /**
- * Failed logins counted in Redis, so every API process shares the count. A key locks when its
- * count reaches the limit and unlocks when the window (started by the first failure) ends.
+ * Login attempts counted in Redis, so every API process shares the counts. One MULTI increments
+ * both counters (INCR, atomic) before the password is checked and starts their windows: parallel
+ * attempts all count, and at most the limit of them get a password check. A right password
+ * clears the account's count and takes the attempt back from the address's.
  */
 @Injectable()
 export class RedisLoginAttemptLimiter extends LoginAttemptLimiter {
@@ -22,20 +33,19 @@ export class RedisLoginAttemptLimiter extends LoginAttemptLimiter {
     super();
   }
 
-  async lockedFor(key: string): Promise<number> {
-    const [count, ttl] = await Promise.all([this.redis.get(this.key(key)), this.redis.ttl(this.key(key))]);
-    return Number(count ?? 0) >= this.limits.maxFailures ? Math.max(ttl, 1) : 0;
+  async begin({ account, address }: LoginAttempt): Promise<number> {
+    const accountKey = loginAttemptKey('account', account);
+    const addressKey = loginAttemptKey('address', address);
+    const window = this.limits.lockoutSeconds;
+    const results = await this.redis.multi().incr(accountKey).expire(accountKey, window, 'NX').ttl(accountKey).incr(addressKey).expire(addressKey, window, 'NX').ttl(addressKey).exec();
+    const value = (index: number) => Number(results?.[index]?.[1] ?? 0);
+    const waitFor = (count: number, ttl: number, max: number) => (count > max ? Math.max(ttl, 1) : 0);
+    return Math.max(waitFor(value(0), value(2), this.limits.maxFailures), waitFor(value(3), value(5), this.limits.maxFailuresPerAddress));
   }
 
-  async recordFailure(key: string): Promise<void> {
-    await this.redis.multi().incr(this.key(key)).expire(this.key(key), this.limits.lockoutSeconds, 'NX').exec();
-  }
-
-  async reset(key: string): Promise<void> {
-    await this.redis.del(this.key(key));
-  }
-
-  private key(key: string): string {
-    return `qa:login-failures:${createHash('sha256').update(key).digest('hex')}`;
+  async succeeded({ account, address }: LoginAttempt): Promise<void> {
+    await this.redis.del(loginAttemptKey('account', account));
+    // Only while the window lasts: a DECR on an expired key would leave a -1 without expiry.
+    await this.redis.eval("if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0", 1, loginAttemptKey('address', address));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiProduces, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiProduces, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
   CreateQuoteCommand,
   EditQuoteCommand,
@@ -10,6 +10,7 @@ import {
   RecallQuoteCommand,
   RenderQuotePdfQuery,
   SubmitQuoteCommand,
+  WithdrawQuoteCommand,
   type QuoteView,
 } from '@qa/quotes-application';
 import { Authenticated, CurrentCaller, ErrorResponse } from '@qa/shared-http';
@@ -89,7 +90,7 @@ export class QuotesController {
   @ApiOperation({ operationId: 'submitQuote', summary: 'Finish the set-up flow: Pending approval, or live at once when approval is not needed' })
   @ApiOkResponse({ type: QuoteResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST, QUOTES.NO_APPROVER' })
   async submitQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: VersionRequest): Promise<QuoteView> {
     await this.commands.execute(new SubmitQuoteCommand(caller, id, body.version));
     return this.queries.execute(new GetQuoteQuery(caller, id));
@@ -102,6 +103,17 @@ export class QuotesController {
   @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION' })
   async recallQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: VersionRequest): Promise<QuoteView> {
     await this.commands.execute(new RecallQuoteCommand(caller, id, body.version));
+    return this.queries.execute(new GetQuoteQuery(caller, id));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'withdrawQuote', summary: 'Withdraw a quote from Pending approval back to Draft (its owner or an admin); the open round is cancelled' })
+  @ApiOkResponse({ type: QuoteResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'QUOTES.NOT_OWNER' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION' })
+  async withdrawQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: VersionRequest): Promise<QuoteView> {
+    await this.commands.execute(new WithdrawQuoteCommand(caller, id, body.version));
     return this.queries.execute(new GetQuoteQuery(caller, id));
   }
 }

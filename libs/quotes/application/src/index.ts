@@ -5,6 +5,7 @@ import { ExpireQuoteHandler } from './commands/expire-quote/expire-quote.handler
 import { RecallQuoteHandler } from './commands/recall-quote/recall-quote.handler';
 import { SignQuoteHandler } from './commands/sign-quote/sign-quote.handler';
 import { SubmitQuoteHandler } from './commands/submit-quote/submit-quote.handler';
+import { WithdrawQuoteHandler } from './commands/withdraw-quote/withdraw-quote.handler';
 import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
 import { GetQuoteSnapshotHandler } from './queries/get-quote/get-quote-snapshot.handler';
 import { GetSharedQuoteHandler, RenderQuotePdfHandler, RenderSharedQuotePdfHandler } from './queries/get-shared-quote/get-shared-quote.handler';
@@ -19,6 +20,7 @@ export * from './commands/create-quote/create-quote.command';
 export * from './commands/edit-quote/edit-quote.command';
 export * from './commands/submit-quote/submit-quote.command';
 export * from './commands/recall-quote/recall-quote.command';
+export * from './commands/withdraw-quote/withdraw-quote.command';
 export * from './commands/sign-quote/sign-quote.command';
 export * from './commands/expire-quote/expire-quote.command';
 export * from './queries/get-quote/get-quote.query';
@@ -31,6 +33,7 @@ export const quotesHandlers = [
   EditQuoteHandler,
   SubmitQuoteHandler,
   RecallQuoteHandler,
+  WithdrawQuoteHandler,
   SignQuoteHandler,
   ExpireQuoteHandler,
   GetQuoteHandler,

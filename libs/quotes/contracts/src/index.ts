@@ -42,6 +42,22 @@ export const QuoteSigned = integrationEvent<QuoteEventPayload & { signerName: st
 export const QuoteExpired = integrationEvent<QuoteEventPayload>('quotes.quote.expired.v1');
 export const QuoteApproved = integrationEvent<QuoteEventPayload>('quotes.quote.approved.v1');
 export const QuoteChangesRequested = integrationEvent<QuoteEventPayload & { notes: string }>('quotes.quote.changes-requested.v1');
+/** Pending approval back to Draft by its owner (or an admin): the open round no longer counts. */
+export const QuoteWithdrawn = integrationEvent<QuoteEventPayload>('quotes.quote.withdrawn.v1');
+
+/**
+ * Who must approve a submitted quote and why, fixed when it is submitted (in the submit's
+ * transaction, stored with the quote): the round opens with exactly this route, whatever the
+ * settings say by the time the worker opens it.
+ */
+export interface QuoteApprovalRoute {
+  approverIds: string[];
+  mode: 'any' | 'all';
+  reasons: string[];
+  ruleName: string | null;
+  /** Who submitted (the owner, or an admin for them): never one of the approvers. */
+  submittedBy: string;
+}
 
 /** A quote's content as other contexts may read it (approvals compares rounds). */
 export interface QuoteSnapshotView {
@@ -58,6 +74,8 @@ export interface QuoteSnapshotView {
   largestLineDiscountBp: number;
   quoteDiscount: string | null;
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string }>;
+  /** The route fixed at submit while Pending approval; null otherwise (and for quotes submitted before routes were kept). */
+  approvalRoute: QuoteApprovalRoute | null;
 }
 
 /** Reads a quote's content; null when there is none. Send it on the QueryBus; quotes answers. */

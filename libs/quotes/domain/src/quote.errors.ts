@@ -13,5 +13,11 @@ export const QuoteErrors = {
   noLineItems: () => new DomainError('QUOTES.NO_LINE_ITEMS', 'Add at least one line item before submitting', 'invalid', { fields: [{ field: 'lineItems', reason: 'must not be empty to submit' }] }),
   expiryInPast: (expiresOn: string) =>
     new DomainError('QUOTES.EXPIRY_IN_PAST', `The expiry date ${expiresOn} has passed; choose a later one`, 'invalid', { fields: [{ field: 'expiresOn', reason: 'must be in the future' }] }),
+  noApprover: (reasons: string[]) =>
+    new DomainError('QUOTES.NO_APPROVER', 'This quote needs approval, but nobody can approve it (no active approver other than its owner and whoever submits it); ask an admin to choose an approver', 'invalid', { reasons }),
+  /** A deal, company or contact that does not exist or that the caller may not see: the same answer for both. */
+  unknownReference: (field: string, kind: 'deal' | 'company' | 'contact', ids: string[]) =>
+    new DomainError('QUOTES.UNKNOWN_REFERENCE', `${field}: no such ${kind}: ${ids.join(', ')}`, 'invalid', { fields: [{ field, reason: `no such ${kind}: ${ids.join(', ')}` }] }),
   notOwner: () => new DomainError('QUOTES.NOT_OWNER', 'Only the owner of a quote may change it', 'forbidden'),
+  expired: (expiresOn: string) => new DomainError('QUOTES.EXPIRED', `This quote expired at the end of ${expiresOn} and can no longer be signed`, 'conflict', { expiresOn }),
 };

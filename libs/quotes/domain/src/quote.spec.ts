@@ -1,4 +1,4 @@
-import { QUOTE_STATUSES, type QuoteStatus } from '@qa/quotes-contracts';
+import { QUOTE_STATUSES, type QuoteApprovalRoute, type QuoteStatus } from '@qa/quotes-contracts';
 import { DomainError } from '@qa/shared-kernel';
 import { describe, expect, it } from 'vitest';
 import { QUOTE_COMMANDS, Quote, type QuoteCommand, type QuoteDetails } from './quote';
@@ -17,6 +17,7 @@ const details = (overrides: Partial<QuoteDetails> = {}): QuoteDetails => ({
   ...overrides,
 });
 const now = new Date('2026-11-26T12:00:00Z');
+const route = (overrides: Partial<QuoteApprovalRoute> = {}): QuoteApprovalRoute => ({ approverIds: ['manager-1'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy: 'rep-1', ...overrides });
 
 function quoteIn(status: QuoteStatus): Quote {
   const quote = Quote.create({ number: 'Q-2026-0001', ownerId: 'rep-1', details: details(), now });
@@ -30,7 +31,7 @@ function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
     case 'edit':
       return quote.edit(details({ title: 'Edited' }), { now: at });
     case 'submit':
-      return quote.submit(true, { now: at });
+      return quote.submit(route(), { now: at });
     case 'approve':
       return quote.approve({ now: at });
     case 'requestChanges':
@@ -39,6 +40,8 @@ function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
       return quote.publish({ now: at });
     case 'recall':
       return quote.recall({ now: at });
+    case 'withdraw':
+      return quote.withdraw({ now: at });
     case 'sign':
       return quote.sign({ name: 'Bea Buyer', email: 'bea@example.org' }, { now: at });
     case 'expire':
@@ -49,14 +52,14 @@ function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
 
 /** The whole life cycle as a table: for each status and command, the resulting status or the error code. */
 const EXPECTED: Record<QuoteStatus, Record<QuoteCommand, QuoteStatus | string>> = {
-  draft: { edit: 'draft', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  pending_approval: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'approved', requestChanges: 'changes_requested', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  changes_requested: { edit: 'changes_requested', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  approved: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'published', recall: 'draft', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  published: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', sign: 'signed', expire: 'expired' },
-  approval_not_needed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', sign: 'signed', expire: 'expired' },
-  signed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
-  expired: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+  draft: { edit: 'draft', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  pending_approval: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'approved', requestChanges: 'changes_requested', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'draft', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  changes_requested: { edit: 'changes_requested', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  approved: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'published', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  published: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
+  approval_not_needed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
+  signed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+  expired: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
 };
 
 describe('quote life cycle', () => {
@@ -94,7 +97,7 @@ describe('quote life cycle', () => {
 
   it('goes live at once when approval is not needed, with an unguessable share link', () => {
     const quote = quoteIn('draft');
-    quote.submit(false, { now });
+    quote.submit(null, { now });
     expect(quote.status).toBe('approval_not_needed');
     expect(quote.shareSlug).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(quoteIn('draft').shareSlug).toBeNull();
@@ -102,7 +105,7 @@ describe('quote life cycle', () => {
 
   it('disables the share link when recalled', () => {
     const quote = quoteIn('draft');
-    quote.submit(false, { now });
+    quote.submit(null, { now });
     quote.recall({ now });
     expect(quote.shareSlug).toBeNull();
     expect(quote.status).toBe('draft');
@@ -111,7 +114,7 @@ describe('quote life cycle', () => {
   it('refuses to submit without a deal, without line items, or after the expiry date', () => {
     const codes = (quote: Quote, at = now) => {
       try {
-        quote.submit(true, { now: at });
+        quote.submit(route(), { now: at });
         return 'submitted';
       } catch (error) {
         return (error as DomainError).code;
@@ -122,6 +125,25 @@ describe('quote life cycle', () => {
     const expired = Quote.create({ number: 'Q-2026-0004', ownerId: 'rep-1', details: details({ expiresOn: '2026-11-25' }), now });
     expect([codes(noDeal), codes(noLines), codes(expired)]).toEqual(['QUOTES.DEAL_REQUIRED', 'QUOTES.NO_LINE_ITEMS', 'QUOTES.EXPIRY_IN_PAST']);
     expect(codes(Quote.create({ number: 'Q-2026-0005', ownerId: 'rep-1', details: details({ expiresOn: '2026-11-26' }), now }))).toBe('submitted');
+  });
+
+  it('keeps the approval route fixed at submit until the quote leaves Pending approval, and refuses a route without an approver', () => {
+    const quote = quoteIn('draft');
+    const fixed = route({ approverIds: ['manager-1', 'manager-2'], mode: 'all' });
+    quote.submit(fixed, { now, by: 'rep-1' });
+    fixed.approverIds.push('someone-else'); // a copy is kept: the caller's object cannot change it
+    expect([quote.status, quote.approvalRoute]).toEqual(['pending_approval', route({ approverIds: ['manager-1', 'manager-2'], mode: 'all' })]);
+    quote.withdraw({ now, by: 'rep-1' });
+    expect([quote.status, quote.approvalRoute]).toEqual(['draft', null]);
+    expect(quote.pullEvents().map((e) => [e.name, e.payload['previousStatus'], e.payload['status']])).toEqual([
+      ['quotes.quote.submitted.v1', 'draft', 'pending_approval'],
+      ['quotes.quote.withdrawn.v1', 'pending_approval', 'draft'],
+    ]);
+    expect(quote.history.at(-1)).toMatchObject({ previousStatus: 'pending_approval', status: 'draft', by: 'rep-1' });
+
+    const stranded = quoteIn('draft');
+    expect(() => stranded.submit(route({ approverIds: [] }), { now })).toThrow(expect.objectContaining({ code: 'QUOTES.NO_APPROVER' }));
+    expect([stranded.status, stranded.approvalRoute, stranded.pullEvents()]).toEqual(['draft', null, []]);
   });
 
   it('refuses a stale version', () => {

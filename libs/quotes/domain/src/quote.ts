@@ -8,6 +8,8 @@ import {
   QuoteSigned,
   QuoteSubmitted,
   QuoteUpdated,
+  QuoteWithdrawn,
+  type QuoteApprovalRoute,
   type QuoteEventPayload,
   type QuoteStatus,
 } from '@qa/quotes-contracts';
@@ -16,7 +18,7 @@ import { QuoteErrors } from './quote.errors';
 import { computeTotals, type Discount, type LineItem, type QuoteTotals } from './quote-totals';
 
 /** What a command may do in each status; everything else is refused with an error code. */
-export const QUOTE_COMMANDS = ['edit', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'sign', 'expire'] as const;
+export const QUOTE_COMMANDS = ['edit', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'withdraw', 'sign', 'expire'] as const;
 export type QuoteCommand = (typeof QUOTE_COMMANDS)[number];
 
 const ALLOWED: Record<QuoteCommand, readonly QuoteStatus[]> = {
@@ -26,6 +28,7 @@ const ALLOWED: Record<QuoteCommand, readonly QuoteStatus[]> = {
   requestChanges: ['pending_approval'],
   publish: ['approved'],
   recall: ['approved', 'published', 'approval_not_needed'],
+  withdraw: ['pending_approval'],
   sign: ['published', 'approval_not_needed'],
   expire: ['draft', 'pending_approval', 'changes_requested', 'approved', 'published', 'approval_not_needed'],
 };
@@ -98,6 +101,8 @@ export class Quote extends AggregateRoot {
   /** The buyer's link (`/q/<slug>`), set while the quote is shareable. */
   shareSlug!: string | null;
   signature!: Signature | null;
+  /** While Pending approval: who must approve and why, fixed at submit (null otherwise). */
+  approvalRoute!: QuoteApprovalRoute | null;
   /** Every status change: who, when, and the notes of a decision. */
   history!: HistoryEntry[];
   createdAt!: Date;
@@ -117,6 +122,7 @@ export class Quote extends AggregateRoot {
     quote.status = 'draft';
     quote.shareSlug = null;
     quote.signature = null;
+    quote.approvalRoute = null;
     quote.createdAt = now;
     quote.assign(props.details, now);
     quote.addHistory(null, { by: props.ownerId, now }, null);
@@ -140,16 +146,22 @@ export class Quote extends AggregateRoot {
     this.emit(QuoteUpdated, this.status, now);
   }
 
-  /** Finishing the set-up flow: to Pending approval when approval is needed, else live at once. */
-  submit(approvalRequired: boolean, ctx: ActContext = {}): void {
+  /**
+   * Finishing the set-up flow: to Pending approval with its route when approval is needed (null:
+   * not needed), else live at once. A route without an approver is refused: the quote could
+   * never leave Pending approval.
+   */
+  submit(route: QuoteApprovalRoute | null, ctx: ActContext = {}): void {
     const now = ctx.now ?? new Date();
     this.guard('submit');
     if (!this.dealId) throw QuoteErrors.dealRequired();
     if (this.lineItems.length === 0) throw QuoteErrors.noLineItems();
     if (this.isPastExpiry(now)) throw QuoteErrors.expiryInPast(this.expiresOn);
+    if (route && route.approverIds.length === 0) throw QuoteErrors.noApprover(route.reasons);
     const previous = this.status;
-    this.status = approvalRequired ? 'pending_approval' : 'approval_not_needed';
-    if (!approvalRequired) this.goLive(now);
+    this.status = route ? 'pending_approval' : 'approval_not_needed';
+    this.approvalRoute = route ? { ...route, approverIds: [...route.approverIds], reasons: [...route.reasons] } : null;
+    if (!route) this.goLive(now);
     this.touch(now);
     this.addHistory(previous, ctx, null);
     this.emit(QuoteSubmitted, previous, now);
@@ -164,6 +176,7 @@ export class Quote extends AggregateRoot {
     this.guard('requestChanges');
     const previous = this.status;
     this.status = 'changes_requested';
+    this.approvalRoute = null;
     this.touch(now);
     this.addHistory(previous, ctx, notes);
     this.record(QuoteChangesRequested, { ...this.payload(previous), notes }, now);
@@ -182,10 +195,17 @@ export class Quote extends AggregateRoot {
     this.transition('recall', 'draft', QuoteRecalled, ctx);
   }
 
+  /** Pending approval back to Draft (its owner or an admin): the open round no longer counts; a new submit opens a new one. */
+  withdraw(ctx: ActContext = {}): void {
+    this.transition('withdraw', 'draft', QuoteWithdrawn, ctx);
+  }
+
   /** The buyer accepts and signs on the shared page. */
   sign(signer: { name: string; email: string }, ctx: ActContext = {}): void {
     const now = ctx.now ?? new Date();
     this.guard('sign');
+    // The date decides, not whether the expiry job has run yet.
+    if (this.isPastExpiry(now)) throw QuoteErrors.expired(this.expiresOn);
     const previous = this.status;
     this.status = 'signed';
     this.signature = { name: signer.name.trim(), email: signer.email.trim().toLowerCase(), signedAt: now.toISOString() };
@@ -216,6 +236,7 @@ export class Quote extends AggregateRoot {
     this.guard(command);
     const previous = this.status;
     this.status = to;
+    this.approvalRoute = null; // no transition here leads to Pending approval: the route is done with
     this.touch(now);
     this.addHistory(previous, ctx, note);
     this.emit(event, previous, now);

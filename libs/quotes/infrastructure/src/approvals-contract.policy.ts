@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { EvaluateQuoteApprovalQuery, type ApprovalVerdict } from '@qa/approvals-contracts';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, type ApprovalVerdict } from '@qa/approvals-contracts';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
 import { ApprovalPolicy } from '@qa/quotes-application';
+import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
-import { DomainError } from '@qa/shared-kernel';
 
-/** Asks the approvals context, through its contract, whether a quote needs approval. */
+/** Asks the approvals context, through its contract, whether and by whom a quote must be approved. */
 @Injectable()
 export class ApprovalsContractPolicy extends ApprovalPolicy {
-  constructor(private readonly queries: QueryBus) {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {
     super();
   }
 
-  async isApprovalRequired(quote: Quote): Promise<boolean> {
+  async routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
     let dealStage: string | null = null;
     if (quote.dealId) {
       const { deals } = (await this.queries.execute(new FindCrmRecordsQuery({ dealIds: [quote.dealId] }))) as CrmRecords;
@@ -29,11 +32,15 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
         effectiveDiscountBp: totals.effectiveDiscountBp,
         largestLineDiscountBp: totals.largestLineDiscountBp,
         dealStage,
+        submittedBy,
       }),
     )) as ApprovalVerdict;
-    if (verdict.required && verdict.approverIds.length === 0) {
-      throw new DomainError('QUOTES.NO_APPROVER', 'This quote needs approval, but nobody other than its owner can approve it; ask an admin to choose an approver', 'invalid', { reasons: verdict.reasons });
-    }
-    return verdict.required;
+    if (!verdict.required) return null;
+    // An empty list is refused by Quote.submit (QUOTES.NO_APPROVER): such a quote could never leave Pending approval.
+    return { approverIds: verdict.approverIds, mode: verdict.mode, reasons: verdict.reasons, ruleName: verdict.ruleName, submittedBy };
+  }
+
+  async closeOpenRound(quoteId: string): Promise<void> {
+    await this.commands.execute(new CloseApprovalRoundCommand(quoteId));
   }
 }

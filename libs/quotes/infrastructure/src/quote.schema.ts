@@ -47,6 +47,7 @@ export const QuoteSchema = new EntitySchema<Quote>({
     totalMinor: { type: new BigIntType('number') },
     shareSlug: { type: 'string', length: 64, nullable: true, unique: 'quotes_quote_share_slug_unique' },
     signature: { type: 'json', nullable: true },
+    approvalRoute: { type: 'json', nullable: true },
     history: { type: 'json' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },

@@ -62,10 +62,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's active API tokens */
+        /** The caller's active API tokens (not revoked, not expired; never their secrets) */
         get: operations["listApiTokens"];
         put?: never;
-        /** Create a bearer token for scripts; the secret is shown once */
+        /**
+         * Create a bearer token for scripts; the secret is shown once
+         * @description A retry with the same Idempotency-Key creates nothing and answers 409 IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE: the secret is never stored.
+         */
         post: operations["createApiToken"];
         delete?: never;
         options?: never;
@@ -97,7 +100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, e.g. to choose an approver (admins only) */
+        /** All users, with role and whether they are active, e.g. to choose an approver (admins only) */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -124,6 +127,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Give a user another role (admins only; not their own role) */
+        patch: operations["changeUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user: no more logins, and their sessions and API tokens end now (admins only; not themselves) */
+        post: operations["deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a deactivated user log in again (admins only); old sessions and tokens stay ended */
+        post: operations["reactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crm/companies": {
         parameters: {
             query?: never;
@@ -131,10 +185,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Companies, for pickers */
+        /** Companies, for pickers (reps: shared ones, their own and those of their deals) */
         get: operations["listCompanies"];
         put?: never;
-        /** Add a company */
+        /** Add a company (a rep's is theirs; a manager's or admin's is shared) */
         post: operations["createCompany"];
         delete?: never;
         options?: never;
@@ -149,10 +203,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contacts, for the quote recipients picker */
+        /** Contacts, for the quote recipients picker (reps: shared ones and their own) */
         get: operations["listContacts"];
         put?: never;
-        /** Add a contact */
+        /** Add a contact at a company the caller may see (a rep's is theirs; a manager's or admin's is shared) */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -167,10 +221,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deals, for the quote deal picker */
+        /** Deals, for the quote deal picker (reps: their own) */
         get: operations["listDeals"];
         put?: never;
-        /** Add a deal, owned by the caller */
+        /** Add a deal, owned by the caller (at a company the caller may see) */
         post: operations["createDeal"];
         delete?: never;
         options?: never;
@@ -276,6 +330,23 @@ export interface paths {
         put?: never;
         /** Recall an approved or published quote to Draft; the buyer's link stops working */
         post: operations["recallQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a quote from Pending approval back to Draft (its owner or an admin); the open round is cancelled */
+        post: operations["withdrawQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -394,7 +465,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve and publish (an approver of the current round; never the owner) */
+        /** Approve and publish (an active approver of the current round; never the owner or whoever submitted it) */
         post: operations["approveQuote"];
         delete?: never;
         options?: never;
@@ -518,6 +589,26 @@ export interface paths {
         /** Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins) */
         put: operations["updateWorkflow"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/webhook-secrets/{secretId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook's signing secret with a new one, shown once in `issuedSecrets` (admins)
+         * @description The old secret stops signing at once. 404 WORKFLOWS.SECRET_NOT_FOUND when no webhook action of the workflow has this `secretId`.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -669,7 +760,7 @@ export interface paths {
         };
         /**
          * Server-sent events: the integration events the caller may see, as they happen
-         * @description Each message has `event: <event name>` and the event envelope as JSON data; a `ping` every 25 s. Reps see events of their own records; managers and admins see all.
+         * @description Each message has `event: <event name>` and the event envelope as JSON data; a `ping` every 25 s. Reps see events of their own records; managers and admins see all. The stream checks its session or token every LIVE_STREAM_RECHECK_MS (default 5 s) and before sending: after a logout, expiry, deactivation or a change of role it sends `event: stream.closed` with `{"code": "EVENTS.SESSION_ENDED" | "EVENTS.ROLE_CHANGED"}` and ends.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -733,6 +824,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
             lastUsedAt: string | null;
         };
         ApiTokenListResponse: {
@@ -741,6 +837,11 @@ export interface components {
         CreateApiTokenRequest: {
             /** @example CI export script */
             name: string;
+            /**
+             * @description Days until the token expires (default 90, at most 365).
+             * @default 90
+             */
+            expiresInDays: number;
         };
         CreatedApiTokenResponse: {
             /** Format: uuid */
@@ -749,6 +850,8 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
             /** @description The secret: send it as `Authorization: Bearer <token>`. Shown only now. */
             token: string;
         };
@@ -758,6 +861,7 @@ export interface components {
             email: string;
             name: string;
             role: components["schemas"]["Role"];
+            /** @description False once an admin deactivated the user: no login, no sessions, no API tokens. */
             active: boolean;
         };
         UserListResponse: {
@@ -770,6 +874,10 @@ export interface components {
         };
         PeopleResponse: {
             items: components["schemas"]["PersonResponse"][];
+        };
+        ChangeUserRequest: {
+            /** @description The new role (not your own). */
+            role: components["schemas"]["Role"];
         };
         CompanyResponse: {
             /** Format: uuid */
@@ -1152,6 +1260,8 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "changes_requested" | "cancelled";
             approverIds: string[];
+            /** @description Who submitted this round (never one who decides it); null for old rounds. */
+            submittedBy: string | null;
             /** @enum {string} */
             mode: "any" | "all";
             reasons: string[];
@@ -1160,6 +1270,13 @@ export interface components {
             openedAt: string;
             /** Format: date-time */
             decidedAt: string | null;
+        };
+        RoundApproverResponse: {
+            id: string;
+            /** @description Empty when the user no longer exists. */
+            name: string;
+            /** @description False when the account was deactivated: this approver can no longer decide. */
+            active: boolean;
         };
         LineChangeResponse: {
             /** @enum {string} */
@@ -1180,6 +1297,8 @@ export interface components {
             quoteId: string;
             current: components["schemas"]["ApprovalRoundResponse"];
             rounds: components["schemas"]["ApprovalRoundResponse"][];
+            /** @description The current round's approvers, with whether their account is still active. */
+            approvers: components["schemas"]["RoundApproverResponse"][];
             /** @description What changed since the previous round. */
             changes: components["schemas"]["RoundChangesResponse"];
             /** @description Whether the caller can approve or request changes now. */
@@ -1269,18 +1388,30 @@ export interface components {
             operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "contains" | "is_set" | "is_not_set";
             value?: (string | number | boolean | string[]) | null;
         };
-        ActionRequest: {
-            /** @example create_task */
+        ActionResponse: {
+            /** @example send_webhook */
             key: string;
             /**
+             * @description The params, without write-only ones: a webhook's signing secret is never shown here (see `secretSet`); its `secretId` names it and keeps it when the workflow is saved again.
              * @example {
-             *       "assignee": "owner",
-             *       "title": "Follow up {{record.number}}"
+             *       "url": "https://hooks.example.com/quotes",
+             *       "secretId": "k3J9x0aQbW1e"
              *     }
              */
             params: {
                 [key: string]: unknown;
             };
+            /** @description Webhook actions: whether a signing secret is set. */
+            secretSet?: boolean;
+            /** @description Webhook actions: the last 4 characters of the signing secret, to tell secrets apart. */
+            secretLast4?: string | null;
+        };
+        IssuedSecretResponse: {
+            /** @description The (first) action that signs with it. */
+            actionIndex: number;
+            secretId: string;
+            /** @description The signing secret (256 random bits). Shown only in this answer: store it in the receiving system now. */
+            secret: string;
         };
         WorkflowResponse: {
             /** Format: uuid */
@@ -1292,13 +1423,15 @@ export interface components {
             conditions: components["schemas"]["ConditionRequest"][];
             /** @enum {string} */
             reenrollment: "never" | "always";
-            actions: components["schemas"]["ActionRequest"][];
+            actions: components["schemas"]["ActionResponse"][];
             setKey: string | null;
             version: number;
             /** @description How many runs it has had. */
             runs: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Only in the answer to a create, update or rotation that made new webhook signing secrets: each new secret, shown this once. */
+            issuedSecrets?: components["schemas"]["IssuedSecretResponse"][];
         };
         WorkflowListResponse: {
             items: components["schemas"]["WorkflowResponse"][];
@@ -1320,6 +1453,19 @@ export interface components {
         };
         ActionCatalogueResponse: {
             items: components["schemas"]["ActionDescriptionResponse"][];
+        };
+        ActionRequest: {
+            /** @example create_task */
+            key: string;
+            /**
+             * @example {
+             *       "assignee": "owner",
+             *       "title": "Follow up {{record.number}}"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
         };
         WorkflowRequest: {
             name: string;
@@ -1345,6 +1491,10 @@ export interface components {
             actions: components["schemas"]["ActionRequest"][];
             setKey?: string | null;
             version: number;
+        };
+        RotateWebhookSecretRequest: {
+            /** @description The version the caller last saw; refused with WORKFLOWS.STALE_VERSION when it changed. */
+            version?: number;
         };
         RunStepResponse: {
             index: number;
@@ -1599,6 +1749,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     revokeApiToken: {
@@ -1702,6 +1861,199 @@ export interface operations {
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changeUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.CANNOT_CHANGE_SELF */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.USER_ALREADY_INACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.CANNOT_CHANGE_SELF */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDENTITY.USER_ALREADY_ACTIVE */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2245,7 +2597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST */
+            /** @description QUOTES.DEAL_REQUIRED, QUOTES.NO_LINE_ITEMS, QUOTES.EXPIRY_IN_PAST, QUOTES.NO_APPROVER */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2311,6 +2663,70 @@ export interface operations {
             };
         };
     };
+    withdrawQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_OWNER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.INVALID_TRANSITION or QUOTES.STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getSharedQuote: {
         parameters: {
             query?: never;
@@ -2332,6 +2748,15 @@ export interface operations {
             };
             /** @description No shared quote with this link (never shared, recalled or expired) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client address (SHARED_QUOTES.RATE_LIMITED); Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2361,6 +2786,15 @@ export interface operations {
             };
             /** @description No shared quote with this link (never shared, recalled or expired) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client address (SHARED_QUOTES.RATE_LIMITED); Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2398,6 +2832,24 @@ export interface operations {
             };
             /** @description No shared quote with this link (never shared, recalled or expired) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already signed or not signable (QUOTES.INVALID_TRANSITION), or past its expiry date (QUOTES.EXPIRED): nothing changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client address (SHARED_QUOTES.RATE_LIMITED); Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2955,6 +3407,53 @@ export interface operations {
             };
         };
     };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                secretId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listWorkflowRuns: {
         parameters: {
             query?: never;
@@ -3328,7 +3827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An endless text/event-stream. */
+            /** @description A text/event-stream, open while the session lasts. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
@@ -14,13 +15,22 @@ export interface AppConfig {
   /** Send the session cookie only over HTTPS. On by default in production. */
   cookieSecure: boolean;
   sessionTtlHours: number;
-  /** Failed logins per e-mail and client address before further attempts are refused for a while. */
+  /** A session ends this many hours after the login, however active. */
+  sessionAbsoluteHours: number;
+  /** Login attempts per account (from any address), and per client address (for any account), in a window of loginLockoutSeconds. */
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
   loginLockoutSeconds: number;
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For names the client; empty: X-Forwarded-For is ignored. */
+  trustedProxies: string[];
   /** Folder of the built admin SPA, served at `/`; absent when the SPA is not built. */
   adminDist: string | null;
   /** E-mail: SMTP server (null: in-app notifications only), sender, and the app's public URL for links. */
   mail: { smtpUrl: string | null; from: string; appBaseUrl: string };
+  /** How often an open live stream (GET /events/stream) checks that its session and role still hold. */
+  liveStreamRecheckMs: number;
+  /** Networks (CIDR) webhooks may reach although they are private, loopback or link-local; empty: none. */
+  webhookAllowedNetworks: string[];
   /** What a worker process runs and how hard. */
   worker: { relay: boolean; processors: boolean; concurrency: number; stalledAfterMs: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string; attempts: number; backoffMs: number };
 }
@@ -36,8 +46,11 @@ export const SETTINGS = {
   LOG_LEVEL: `${LOG_LEVELS.join(' | ')} (default info)`,
   COOKIE_SECURE: 'true | false: session cookie only over HTTPS (default true in production)',
   SESSION_TTL_HOURS: 'hours a session lives without use (default 12)',
-  LOGIN_MAX_FAILURES: 'failed logins before a lock-out (default 5)',
+  SESSION_ABSOLUTE_HOURS: 'hours after the login a session ends however active (default 24)',
+  LOGIN_MAX_FAILURES: 'failed logins per account, from any address, before a lock-out (default 5)',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: 'failed logins per client address, for any account, before a lock-out (default 50)',
   LOGIN_LOCKOUT_SECONDS: 'length of the lock-out (default 900)',
+  TRUSTED_PROXIES: 'comma-separated addresses or CIDRs of reverse proxies allowed to name the client in X-Forwarded-For (default: none, the header is ignored)',
   ADMIN_DIST: 'folder of the built SPA (default apps/admin/dist when it exists)',
   SMTP_URL: 'smtp://user:pass@host:587 to send notifications by e-mail too (default: unset, in-app only)',
   MAIL_FROM: 'sender of notification e-mails (default "Quote approvals <no-reply@localhost>")',
@@ -51,6 +64,8 @@ export const SETTINGS = {
   JOB_ATTEMPTS: 'attempts of an event delivery or workflow step before it stays failed (default 6)',
   JOB_BACKOFF_MS: 'first retry delay of a failed job; doubles each attempt (default 500)',
   OUTBOX_RETENTION_HOURS: 'keep delivered events this long before removing them (default 168)',
+  LIVE_STREAM_RECHECK_MS: 'an open live-event stream re-checks its session, user and role this often, and ends when they no longer hold (default 5000)',
+  WEBHOOK_ALLOWED_NETWORKS: 'comma-separated CIDR networks (e.g. 10.20.0.0/16,fd12::/16) webhooks may reach although private, loopback or link-local (default: none)',
 } as const;
 
 export class ConfigError extends Error {
@@ -118,6 +133,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const smtpUrl = str('SMTP_URL', '');
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push(`SMTP_URL must look like smtp://user:pass@host:587; got "${redact(smtpUrl)}"`);
   const adminDist = str('ADMIN_DIST', '');
+  const trustedProxies = str('TRUSTED_PROXIES', '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const proxy of trustedProxies) {
+    if (cidr(proxy) === null) problems.push(`TRUSTED_PROXIES must list IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1); got "${proxy}"`);
+  }
+  const webhookAllowedNetworks = str('WEBHOOK_ALLOWED_NETWORKS', '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const network = cidr(entry);
+      if (!network) problems.push(`WEBHOOK_ALLOWED_NETWORKS must list networks like 10.20.0.0/16 or fd12::/16, separated by commas; got "${entry}"`);
+      return network;
+    })
+    .filter((network): network is string => network !== null);
   const config: AppConfig = {
     env: nodeEnv,
     host: str('HOST', '0.0.0.0'),
@@ -127,9 +156,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 24, 1, 24 * 90),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
     loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    trustedProxies,
     adminDist: adminDist ? resolve(cwd, adminDist) : null,
+    liveStreamRecheckMs: int('LIVE_STREAM_RECHECK_MS', 5_000, 50, 300_000),
+    webhookAllowedNetworks,
     mail: {
       smtpUrl: smtpUrl || null,
       from: str('MAIL_FROM', 'Quote approvals <no-reply@localhost>'),
@@ -149,6 +183,43 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `address/prefix` (or a bare address: one host) as a normalised CIDR, or null when it is not one. */
+function cidr(entry: string): string | null {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length > 0) return null;
+  const max = version === 4 ? 32 : 128;
+  const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+  return Number.isInteger(bits) && bits >= 0 && bits <= max ? `${address}/${bits}` : null;
+}
+
+/** Passwords nobody should run production with (they ship in examples and docs). */
+const DEFAULT_SECRETS = new Set(['postgres', 'password', 'secret', 'changeme', 'demo', 'admin', 'redis']);
+
+/**
+ * What production refuses to start with, beyond a valid configuration: secrets left at an
+ * example value, and a session cookie that travels over plain HTTP. Empty in other environments.
+ */
+export function productionConfigProblems(config: AppConfig): string[] {
+  if (config.env !== 'production') return [];
+  const problems: string[] = [];
+  const password = (url: string) => {
+    try {
+      return decodeURIComponent(new URL(url).password);
+    } catch {
+      return '';
+    }
+  };
+  const isDefault = (url: string | null) => url !== null && DEFAULT_SECRETS.has(password(url).toLowerCase());
+  if (config.database.kind === 'postgresql' && isDefault(config.database.url)) {
+    problems.push('DATABASE_URL has a default password (postgres, password, …): give the database user a strong one');
+  }
+  if (isDefault(config.redisUrl)) problems.push('REDIS_URL has a default password: choose a strong one');
+  if (isDefault(config.mail.smtpUrl)) problems.push('SMTP_URL has a default password: use the real one of your mail account');
+  if (!config.cookieSecure) problems.push('COOKIE_SECURE=false would send session cookies over plain HTTP: serve the app over HTTPS and leave COOKIE_SECURE unset (true)');
+  return problems;
 }
 
 /** Hides the password in a connection URL before it is printed. */

@@ -48,6 +48,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, reqId: request?.id }, 'Unhandled error');
     }
     if (body.statusCode === 503) reply.header('retry-after', '5');
+    const retryAfter = body.details['retryAfterSeconds'];
+    if (body.statusCode === 429 && typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
     void reply.status(body.statusCode).send(body);
   }
 

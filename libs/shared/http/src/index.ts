@@ -7,3 +7,5 @@ export * from './validation.pipe';
 export * from './endpoint-access-rules';
 export * from './idempotency/idempotency-record';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency-ttl';
+export * from './idempotency/idempotency-purger';

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
+import { Authenticated, CurrentCaller, Roles, SecretResponse } from '@qa/shared-http';
 import { DomainError, type Caller } from '@qa/shared-kernel';
-import { WorkflowsService, type RunWithSteps } from '@qa/workflows-application';
-import type { WorkflowDefinition, WorkflowSpec } from '@qa/workflows-domain';
+import { WEBHOOK_ACTION_KEY, withoutWriteOnlyParams, WorkflowsService, WRITE_ONLY_PARAMS, type IssuedSecret, type RunWithSteps } from '@qa/workflows-application';
+import { WorkflowErrors, type WorkflowActionSpec, type WorkflowDefinition, type WorkflowSpec } from '@qa/workflows-domain';
 import {
   ActionCatalogueResponse,
+  ActionResponse,
   RecordPropertiesResponse,
+  RotateWebhookSecretRequest,
   RunListResponse,
   RunResponse,
   UpdateWorkflowRequest,
@@ -16,7 +18,17 @@ import {
 } from './workflows.dtos';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const workflowView = (w: WorkflowDefinition, runs: number): WorkflowResponse => ({
+/** An action as responses show it: never a secret, only whether one is set (and its last 4 characters). */
+const actionView = (action: WorkflowActionSpec): ActionResponse => {
+  const view: ActionResponse = { key: action.key, params: withoutWriteOnlyParams(action.params) };
+  if (action.key === WEBHOOK_ACTION_KEY) {
+    const secret = action.params?.['secret'];
+    view.secretSet = typeof secret === 'string' && secret.length > 0;
+    view.secretLast4 = view.secretSet ? (secret as string).slice(-4) : null;
+  }
+  return view;
+};
+const workflowView = (w: WorkflowDefinition, runs: number, issuedSecrets?: IssuedSecret[]): WorkflowResponse => ({
   id: w.id,
   name: w.name,
   enabled: w.enabled,
@@ -24,11 +36,12 @@ const workflowView = (w: WorkflowDefinition, runs: number): WorkflowResponse => 
   trigger: w.trigger,
   conditions: w.conditions,
   reenrollment: w.reenrollment,
-  actions: w.actions,
+  actions: w.actions.map(actionView),
   setKey: w.setKey,
   version: w.version ?? 1,
   runs,
   updatedAt: new Date(w.updatedAt).toISOString(),
+  ...(issuedSecrets?.length ? { issuedSecrets: issuedSecrets.map(({ actionIndex, secretId, secret }) => ({ actionIndex, secretId, secret })) } : {}),
 });
 const runView = ({ run, steps }: RunWithSteps): RunResponse => ({
   id: run.id,
@@ -51,6 +64,16 @@ const runView = ({ run, steps }: RunWithSteps): RunResponse => ({
     output: s.output,
   })),
 });
+/** Signing secrets are made by the server (256 random bits); a client never sets one. */
+function refuseClientSecrets(body: WorkflowRequest): void {
+  body.actions.forEach((action, index) => {
+    for (const name of WRITE_ONLY_PARAMS) {
+      if (action.params && Object.hasOwn(action.params, name)) {
+        throw WorkflowErrors.invalid(`actions.${index}.params.${name}`, 'is made by the server and cannot be set; rotate it to get a new one');
+      }
+    }
+  });
+}
 const spec = (body: WorkflowRequest): WorkflowSpec => ({
   name: body.name,
   enabled: body.enabled,
@@ -85,10 +108,14 @@ export class WorkflowsController {
 
   @Post('workflows')
   @Roles('admin')
+  // May answer with new webhook signing secrets: no answer is kept for an Idempotency-Key replay.
+  @SecretResponse()
   @ApiOperation({ operationId: 'createWorkflow', summary: 'Create a workflow (admins)' })
   @ApiCreatedResponse({ type: WorkflowResponse })
   async createWorkflow(@Body() body: WorkflowRequest): Promise<WorkflowResponse> {
-    return workflowView(await this.workflows.create(spec(body)), 0);
+    refuseClientSecrets(body);
+    const { workflow, issuedSecrets } = await this.workflows.createWithSecrets(spec(body));
+    return workflowView(workflow, 0, issuedSecrets);
   }
 
   @Get('workflows/:id')
@@ -102,12 +129,37 @@ export class WorkflowsController {
 
   @Put('workflows/:id')
   @Roles('admin')
+  // May answer with new webhook signing secrets: no answer is kept for an Idempotency-Key replay.
+  @SecretResponse()
   @ApiOperation({ operationId: 'updateWorkflow', summary: 'Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins)' })
   @ApiOkResponse({ type: WorkflowResponse })
   async updateWorkflow(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
-    await this.workflows.update(id, body.version, spec(body));
+    refuseClientSecrets(body);
+    const { issuedSecrets } = await this.workflows.updateWithSecrets(id, body.version, spec(body));
     const { workflow, runs } = await this.workflows.getWithRuns(id);
-    return workflowView(workflow, runs);
+    return workflowView(workflow, runs, issuedSecrets);
+  }
+
+  @Post('workflows/:id/webhook-secrets/:secretId/rotate')
+  @Roles('admin')
+  // May answer with new webhook signing secrets: no answer is kept for an Idempotency-Key replay.
+  @SecretResponse()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'rotateWebhookSecret',
+    summary: "Replace a webhook's signing secret with a new one, shown once in `issuedSecrets` (admins)",
+    description: 'The old secret stops signing at once. 404 WORKFLOWS.SECRET_NOT_FOUND when no webhook action of the workflow has this `secretId`.',
+  })
+  @ApiOkResponse({ type: WorkflowResponse })
+  async rotateWebhookSecret(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('secretId') secretId: string,
+    @Body() body: RotateWebhookSecretRequest,
+  ): Promise<WorkflowResponse> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(secretId)) throw WorkflowErrors.secretNotFound(id, secretId.slice(0, 64));
+    const { issuedSecrets } = await this.workflows.rotateWebhookSecret(id, secretId, body?.version);
+    const { workflow, runs } = await this.workflows.getWithRuns(id);
+    return workflowView(workflow, runs, issuedSecrets);
   }
 
   @Get('workflows/:id/runs')

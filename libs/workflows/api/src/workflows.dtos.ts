@@ -102,6 +102,33 @@ export class UpdateWorkflowRequest extends WorkflowRequest {
   @ApiProperty() @IsInt({ message: 'version must be a whole number' }) @Min(1) version!: number;
 }
 
+export class ActionResponse {
+  @ApiProperty({ example: 'send_webhook' }) key!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { url: 'https://hooks.example.com/quotes', secretId: 'k3J9x0aQbW1e' },
+    description: 'The params, without write-only ones: a webhook\'s signing secret is never shown here (see `secretSet`); its `secretId` names it and keeps it when the workflow is saved again.',
+  })
+  params!: Record<string, unknown>;
+  @ApiProperty({ required: false, description: 'Webhook actions: whether a signing secret is set.' }) secretSet?: boolean;
+  @ApiProperty({ required: false, type: String, nullable: true, description: 'Webhook actions: the last 4 characters of the signing secret, to tell secrets apart.' }) secretLast4?: string | null;
+}
+
+export class IssuedSecretResponse {
+  @ApiProperty({ description: 'The (first) action that signs with it.' }) actionIndex!: number;
+  @ApiProperty() secretId!: string;
+  @ApiProperty({ description: 'The signing secret (256 random bits). Shown only in this answer: store it in the receiving system now.' }) secret!: string;
+}
+
+export class RotateWebhookSecretRequest {
+  @ApiProperty({ required: false, description: 'The version the caller last saw; refused with WORKFLOWS.STALE_VERSION when it changed.' })
+  @IsOptional()
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1)
+  version?: number;
+}
+
 export class WorkflowResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -110,11 +137,17 @@ export class WorkflowResponse {
   @ApiProperty({ type: TriggerRequest }) trigger!: TriggerRequest;
   @ApiProperty({ type: [ConditionRequest] }) conditions!: ConditionRequest[];
   @ApiProperty({ enum: REENROLLMENT_RULES }) reenrollment!: ReenrollmentRule;
-  @ApiProperty({ type: [ActionRequest] }) actions!: ActionRequest[];
+  @ApiProperty({ type: [ActionResponse] }) actions!: ActionResponse[];
   @ApiProperty({ type: String, nullable: true }) setKey!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'How many runs it has had.' }) runs!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({
+    required: false,
+    type: [IssuedSecretResponse],
+    description: 'Only in the answer to a create, update or rotation that made new webhook signing secrets: each new secret, shown this once.',
+  })
+  issuedSecrets?: IssuedSecretResponse[];
 }
 
 export class WorkflowListResponse {

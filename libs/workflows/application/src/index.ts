@@ -8,6 +8,8 @@ export * from './ports';
 export * from './workflow-action';
 export * from './action-registry';
 export * from './actions/built-in.actions';
+export * from './actions/webhook-address-guard';
+export * from './actions/webhook-secrets';
 export * from './workflow-engine';
 export * from './workflows.service';
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Caller } from '@qa/shared-kernel';
 import { WorkflowDefinition, WorkflowErrors, type WorkflowSpec } from '@qa/workflows-domain';
 import { ActionRegistry } from './action-registry';
+import { assignWebhookSecrets, WEBHOOK_ACTION_KEY, type IssuedSecret } from './actions/webhook-secrets';
 import { PropertyStore, RunRepository, WorkflowRepository } from './ports';
 import { QUOTE_APPROVAL_WORKFLOWS, QUOTE_APPROVALS_SET_KEY } from './quote-approval-workflows';
 import { WorkflowEngine } from './workflow-engine';
@@ -36,19 +37,42 @@ export class WorkflowsService {
   }
 
   async create(spec: WorkflowSpec): Promise<WorkflowDefinition> {
+    return (await this.createWithSecrets(spec)).workflow;
+  }
+
+  /** Creates a workflow; its webhook actions get signing secrets, returned here only. */
+  async createWithSecrets(spec: WorkflowSpec): Promise<{ workflow: WorkflowDefinition; issuedSecrets: IssuedSecret[] }> {
     this.actions.checkParams(spec.actions);
-    const workflow = WorkflowDefinition.create(spec, this.actions.keys());
+    const { actions, issued } = assignWebhookSecrets(spec.actions, []);
+    const workflow = WorkflowDefinition.create({ ...spec, actions }, this.actions.keys());
     await this.workflows.save(workflow);
-    return workflow;
+    return { workflow, issuedSecrets: issued };
   }
 
   async update(id: string, expectedVersion: number, spec: WorkflowSpec): Promise<WorkflowDefinition> {
+    return (await this.updateWithSecrets(id, expectedVersion, spec)).workflow;
+  }
+
+  /** Updates a workflow; webhook actions keep their secret (by `secretId`), new ones get one, returned here only. */
+  async updateWithSecrets(id: string, expectedVersion: number, spec: WorkflowSpec): Promise<{ workflow: WorkflowDefinition; issuedSecrets: IssuedSecret[] }> {
     const workflow = await this.get(id);
     workflow.checkVersion(expectedVersion);
     this.actions.checkParams(spec.actions);
-    workflow.update(spec, this.actions.keys());
+    const { actions, issued } = assignWebhookSecrets(spec.actions, workflow.actions);
+    workflow.update({ ...spec, actions }, this.actions.keys());
     await this.workflows.save(workflow);
-    return workflow;
+    return { workflow, issuedSecrets: issued };
+  }
+
+  /** Replaces the signing secret `secretId` of a workflow's webhook actions with a new one, returned here only. */
+  async rotateWebhookSecret(id: string, secretId: string, expectedVersion?: number): Promise<{ workflow: WorkflowDefinition; issuedSecrets: IssuedSecret[] }> {
+    const workflow = await this.get(id);
+    workflow.checkVersion(expectedVersion);
+    if (!workflow.actions.some((a) => a.key === WEBHOOK_ACTION_KEY && a.params?.['secretId'] === secretId)) throw WorkflowErrors.secretNotFound(id, secretId);
+    const { actions, issued } = assignWebhookSecrets(workflow.actions, workflow.actions, new Set([secretId]));
+    workflow.update({ ...workflow, actions }, this.actions.keys());
+    await this.workflows.save(workflow);
+    return { workflow, issuedSecrets: issued };
   }
 
   async runsOf(workflowId: string, limit = 50) {

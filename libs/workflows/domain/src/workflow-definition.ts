@@ -48,6 +48,7 @@ export const WorkflowErrors = {
     new DomainError('WORKFLOWS.STALE_VERSION', 'The workflow was changed meanwhile; reload it and try again', 'conflict', { expectedVersion: expected, currentVersion: actual }),
   runNotFound: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FOUND', `No run ${id}`, 'not-found', { id }),
   runNotFailed: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FAILED', 'Only a failed run can be retried', 'conflict', { id }),
+  secretNotFound: (id: string, secretId: string) => new DomainError('WORKFLOWS.SECRET_NOT_FOUND', `Workflow ${id} has no webhook secret ${secretId}`, 'not-found', { id, secretId }),
 };
 
 /** A workflow: data, not code. The engine reads it; admins edit it. */

@@ -23,7 +23,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function mountApproval(routes: Record<string, FakeRoute>, me = maxMe) {
+async function mountApproval(routes: Record<string, FakeRoute>, me = maxMe, locale: 'en' | 'nl' = 'en') {
   const api = installFakeApi({
     'GET /api/v1/me': { status: 200, body: me },
     [`GET ${QUOTE}`]: { status: 200, body: pendingQuote },
@@ -38,7 +38,7 @@ async function mountApproval(routes: Record<string, FakeRoute>, me = maxMe) {
     }),
     ...routes,
   });
-  const app = createTestApp();
+  const app = createTestApp({ locale });
   await app.router.push(`/quotes/${pendingQuote.id}/approval`);
   await app.router.isReady();
   wrapper = mount(ApprovalPage, { global: app.global, attachTo: document.body });
@@ -75,6 +75,36 @@ describe('approval page', () => {
     expect(decisions).toContain('Max Manager requested changes');
     expect(decisions).toContain('Lower the discount to 15%');
     expect(w.text()).toContain('Pending approval');
+  });
+
+  it('marks an approver whose account was deactivated, in English and in Dutch', async () => {
+    const page = secondRoundPage({
+      current: round({ round: 2, approverIds: [max.id, 'u-gone'], mode: 'all' }),
+      approvers: [
+        { id: max.id, name: 'Max Manager', active: true },
+        { id: 'u-gone', name: 'Gina Gone', active: false },
+      ],
+    });
+    const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } });
+    const approvers = w.get('[data-testid="approval-approvers"]');
+    expect(approvers.findAll('li').map((li) => [li.get('span').text(), li.find('.deactivated-tag').exists() ? li.get('.deactivated-tag').text() : null, li.attributes('data-active')])).toEqual([
+      ['Max Manager', null, 'true'],
+      ['Gina Gone', 'deactivated', 'false'],
+    ]);
+    expect(w.text()).toContain('This account was deactivated: it can no longer decide.');
+    w.unmount();
+    wrapper = undefined;
+    document.body.innerHTML = '';
+
+    const { wrapper: nl } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } }, maxMe, 'nl');
+    expect(nl.get('[data-testid="approval-approvers"] .deactivated-tag').text()).toBe('gedeactiveerd');
+  });
+
+  it('says why the submitter of a round cannot decide it', async () => {
+    const page = secondRoundPage({ current: round({ round: 2, approverIds: [max.id], submittedBy: max.id }), canDecide: false });
+    const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } });
+    expect(buttonNamed(w, 'Approve and publish').attributes('disabled')).toBeDefined();
+    expect(w.get('#approval-blocked').text()).toBe('You submitted this round, so someone else must decide it.');
   });
 
   it('lists what changed since the previous round line by line, with before → after', async () => {

@@ -27,7 +27,7 @@ export type FieldError = { problem: FormProblem | 'approverNotAllowed' } | { rea
 const POLL_INTERVAL_MS = 500;
 const POLL_TIMEOUT_MS = 15_000;
 
-/** The order the product names them in (docs/product.md, step 2). */
+/** The order the product names them in (docs/product.md#walkthrough, step 2). */
 const WORKFLOW_ORDER = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved'];
 
 function sortWorkflows(items: Workflow[]): Workflow[] {

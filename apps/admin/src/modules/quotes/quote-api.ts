@@ -55,6 +55,11 @@ export function recallQuote(id: string, version: number): Promise<ApiResult<Quot
   return call(useApi().POST('/api/v1/quotes/{id}/recall', { params: { path: { id } }, body: { version } }));
 }
 
+/** Pending approval back to Draft (the owner or an admin); the open round is cancelled. */
+export function withdrawQuote(id: string, version: number): Promise<ApiResult<Quote>> {
+  return call(useApi().POST('/api/v1/quotes/{id}/withdraw', { params: { path: { id } }, body: { version } }));
+}
+
 export async function searchDeals(search: string): Promise<Deal[]> {
   const result = await call(useApi().GET('/api/v1/crm/deals', { params: { query: search ? { search } : {} } }));
   return result.ok ? result.data.items : [];

@@ -194,6 +194,42 @@ describe('quote page', () => {
     expect(w.find('[data-testid="buyer-link"]').exists()).toBe(false);
   });
 
+  it('withdraws a quote pending approval after a confirm dialog that says the round is cancelled', async () => {
+    const pending = quote({ status: 'pending_approval', version: 2 });
+    const { api, wrapper: w } = await mountDetail({
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: pending },
+      [`POST ${QUOTE_PATH}/withdraw`]: { status: 200, body: quote({ status: 'draft', version: 3 }) },
+      [`GET /api/v1/approvals/quotes/${live.id}/preview`]: { status: 200, body: { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null } },
+    });
+
+    expect(button(w, 'Edit')).toBeUndefined();
+    const withdraw = button(w, 'Withdraw');
+    expect(withdraw?.attributes('aria-haspopup')).toBe('dialog');
+    await withdraw?.trigger('click');
+    await flushPromises();
+
+    const dialog = document.querySelector<HTMLElement>('[role="dialog"]');
+    expect(document.getElementById(dialog?.getAttribute('aria-labelledby') ?? '')?.textContent).toBe('Withdraw this quote?');
+    expect(document.getElementById(dialog?.getAttribute('aria-describedby') ?? '')?.textContent).toContain('its approval round is cancelled');
+    [...(dialog?.querySelectorAll('button') ?? [])].find((candidate) => candidate.textContent?.trim() === 'Withdraw quote')?.click();
+    await flushPromises();
+
+    expect(api.calls.find((call) => call.path === `${QUOTE_PATH}/withdraw`)?.body).toEqual({ version: 2 });
+    await vi.waitFor(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
+    expect(w.get('.detail-header').text()).toContain('Draft');
+    expect(w.get('.detail-status').text()).toBe('Quote withdrawn: it is a draft again.');
+    expect(button(w, 'Withdraw')).toBeUndefined();
+  });
+
+  it('offers no Withdraw to a manager looking at a rep’s quote pending approval', async () => {
+    const { wrapper: w } = await mountDetail({
+      'GET /api/v1/me': { status: 200, body: { id: MAX, email: 'manager@example.com', name: 'Max Manager', role: 'manager' } },
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: quote({ status: 'pending_approval', version: 2 }) },
+    });
+    expect(w.get('.detail-header').text()).toContain('Pending approval');
+    expect(button(w, 'Withdraw')).toBeUndefined();
+  });
+
   it('reloads when an event of this quote arrives, not for other quotes', async () => {
     let current = quote({ status: 'approval_not_needed', sharePath: '/q/slug-1', version: 2 });
     const { api, wrapper: w } = await mountDetail({ [`GET ${QUOTE_PATH}`]: () => ({ status: 200, body: current }) });

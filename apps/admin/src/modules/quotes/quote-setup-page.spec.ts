@@ -146,6 +146,17 @@ describe('quote set-up flow', () => {
     expect(router.currentRoute.value.query['step']).toBe('details');
   });
 
+  it('says in words when Submit is refused because nobody could approve the quote (QUOTES.NO_APPROVER), and stays on Review', async () => {
+    const { wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=review`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`POST ${QUOTE_PATH}/submit`]: { status: 422, body: { statusCode: 422, code: 'QUOTES.NO_APPROVER', message: 'This quote needs approval, but nobody can approve it', details: { reasons: [] } } },
+    });
+    await w.get('form').trigger('submit');
+    await flushPromises();
+    expect(stepHeading()).toBe('Step 4 of 4: Review');
+    expect(w.get('[role="alert"]').text()).toContain('nobody can approve it now (no active approver other than you and the quote’s owner)');
+  });
+
   it('says on Review whether submitting needs approval, from whom and why, asked after the last save', async () => {
     const PREVIEW = `/api/v1/approvals/quotes/${saved.id}/preview`;
     let putDone = false;

@@ -1,4 +1,4 @@
-// Quote statuses as the product names them (docs/product.md), and what each allows in the UI.
+// Quote statuses as the product names them (docs/product.md#quote-statuses), and what each allows in the UI.
 // The rules mirror the API's life cycle; the API still decides (e.g. 409 QUOTES.NOT_EDITABLE).
 import type { ApiSchemas } from '@qa/shared-api-client';
 import type { MessageSchema } from '../../i18n/en';
@@ -60,6 +60,11 @@ export function isEditable(status: QuoteStatus): boolean {
 /** Recall takes an approved or live quote back to Draft. */
 export function isRecallable(status: QuoteStatus): boolean {
   return status === 'approved' || status === 'published' || status === 'approval_not_needed';
+}
+
+/** Withdraw takes a quote waiting for approval back to Draft (its open round no longer counts). */
+export function isWithdrawable(status: QuoteStatus): boolean {
+  return status === 'pending_approval';
 }
 
 /** Statuses in which the buyer's page is open (the quote has a sharePath). */

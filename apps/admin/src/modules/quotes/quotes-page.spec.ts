@@ -210,11 +210,40 @@ describe('quotes list', () => {
 
     // The approval link is the quote's id: nothing to look up.
     expect(api.calls.some((call) => call.path === `/api/v1/quotes/${pending.id}`)).toBe(false);
-    expect(menuItems()).toEqual(['Open', 'Copy approval link']);
+    expect(menuItems()).toEqual(['Open', 'Copy approval link', 'Withdraw']);
     await chooseMenuItem('Copy approval link');
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/quotes/${pending.id}/approval`);
     expect(w.get('.copy-status').attributes('role')).toBe('status');
     expect(w.get('.copy-status').text()).toBe('Approval link copied');
+  });
+
+  it('withdraws its owner’s quote pending approval back to Draft from the Actions menu and says so', async () => {
+    const pending = listItem({ id: '0190a000-0000-7000-8000-000000000003', number: 'Q-2026-0003', status: 'pending_approval', version: 2 });
+    let withdrawn = false;
+    const { api, wrapper: w } = await mountList(() => listReply({ items: [withdrawn ? { ...pending, status: 'draft', version: 3 } : pending], countsByStatus: withdrawn ? { draft: 1 } : { pending_approval: 1 } }), {
+      [`POST /api/v1/quotes/${pending.id}/withdraw`]: () => {
+        withdrawn = true;
+        return { status: 200, body: quote({ id: pending.id, status: 'draft', version: 3 }) };
+      },
+    });
+
+    await w.get(`#quote-actions-button-${pending.id}`).trigger('click');
+    await flushPromises();
+    await chooseMenuItem('Withdraw');
+
+    expect(api.calls.find((call) => call.path === `/api/v1/quotes/${pending.id}/withdraw`)?.body).toEqual({ version: 2 });
+    expect(w.get('.copy-status').text()).toBe('Quote Q-2026-0003 was withdrawn: it is a draft again.');
+    expect(w.get(`tr[data-quote-id="${pending.id}"]`).text()).toContain('Draft');
+  });
+
+  it('offers no Withdraw for a quote pending approval that someone else owns (a manager looking)', async () => {
+    const pending = listItem({ id: '0190a000-0000-7000-8000-000000000003', number: 'Q-2026-0003', status: 'pending_approval', version: 2 });
+    const { wrapper: w } = await mountList(listReply({ items: [pending], countsByStatus: { pending_approval: 1 } }), {
+      'GET /api/v1/me': { status: 200, body: { id: '0190a000-0000-7000-8000-00000000a002', email: 'manager@example.com', name: 'Max Manager', role: 'manager' } },
+    });
+    await w.get(`#quote-actions-button-${pending.id}`).trigger('click');
+    await flushPromises();
+    expect(menuItems(pending.id)).toEqual(['Open', 'Copy approval link']);
   });
 
   it('offers Edit and Copy approval link when changes were requested, and neither for a live quote', async () => {

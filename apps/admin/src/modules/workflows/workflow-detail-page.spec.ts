@@ -329,6 +329,64 @@ describe('workflow editor', () => {
     expect(button('Save')).toBeDefined();
   });
 
+  it("never shows a webhook's signing secret once saved: a new one is shown once, kept by its id on the next save, and rotated on request", async () => {
+    const SECRET = 'whsec_NEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWN';
+    const ROTATED = 'whsec_ROTROTROTROTROTROTROTROTROTROTROTROTROTROTR';
+    const webhook = (last4: string) => ({ key: 'send_webhook', params: { url: 'https://erp.example.com/h', secretId: 'sec-1' }, secretSet: true, secretLast4: last4 });
+    const saved = (version: number, last4: string, issuedSecrets?: Array<{ actionIndex: number; secretId: string; secret: string }>) =>
+      workflow({ version, actions: [...workflow().actions, webhook(last4)], ...(issuedSecrets ? { issuedSecrets } : {}) });
+    const puts: Array<{ actions: Array<{ key: string; params: Record<string, unknown> }> }> = [];
+    const { api } = await mountAt('/workflows/wf-1', {
+      'PUT /api/v1/workflows/wf-1': ({ body }) => {
+        puts.push(body as never);
+        return { status: 200, body: puts.length === 1 ? saved(4, 'EWN', [{ actionIndex: 2, secretId: 'sec-1', secret: SECRET }]) : saved(5, 'EWN') };
+      },
+      'POST /api/v1/workflows/wf-1/webhook-secrets/sec-1/rotate': { status: 200, body: saved(6, 'OTR', [{ actionIndex: 2, secretId: 'sec-1', secret: ROTATED }]) },
+    });
+
+    await addAction('Send webhook');
+    type('wf-actions-2-params-url', 'https://erp.example.com/h');
+    expect(field('wf-actions-2-secret').textContent?.trim()).toBe('Made by the server when you save; shown once then.');
+    button('Save').click();
+    await flushPromises();
+    // The first save sends no secret; the answer's new secret is shown once, focused, with a copy button.
+    expect(puts[0]!.actions[2]).toEqual({ key: 'send_webhook', params: { url: 'https://erp.example.com/h', dryRun: false } });
+    const panel = field('wf-issued-secrets');
+    expect(document.activeElement).toBe(panel);
+    expect(panel.querySelector('h2')?.textContent).toBe('New signing secret');
+    expect(field('wf-issued-sec-1').value).toBe(SECRET);
+    expect(document.querySelector('label[for="wf-issued-sec-1"]')?.textContent?.trim()).toBe('Step 3 (Send webhook)');
+    expect(button('Copy the signing secret of step 3')).toBeTruthy();
+    expect(field('wf-actions-2-secret').textContent?.trim()).toBe('Set (ends in …EWN). It is never shown again.');
+    button('I have stored it').click();
+    await flushPromises();
+    expect(document.getElementById('wf-issued-secrets')).toBeNull();
+    expect(document.body.innerHTML).not.toContain(SECRET);
+
+    // The next save names the secret by its id, so the server keeps it; nothing new is shown.
+    button('Save').click();
+    await flushPromises();
+    expect(puts[1]!.actions[2]).toEqual({ key: 'send_webhook', params: { url: 'https://erp.example.com/h', dryRun: false, secretId: 'sec-1' } });
+    expect((puts[1] as unknown as { version: number }).version).toBe(4);
+    expect(document.getElementById('wf-issued-secrets')).toBeNull();
+
+    button('Rotate the signing secret of Send webhook').click();
+    await flushPromises();
+    expect(api.calls.filter((c) => c.path.endsWith('/rotate'))).toEqual([{ method: 'POST', path: '/api/v1/workflows/wf-1/webhook-secrets/sec-1/rotate', body: { version: 5 } }]);
+    expect(field('wf-issued-sec-1').value).toBe(ROTATED);
+    expect(field('wf-actions-2-secret').textContent?.trim()).toBe('Set (ends in …OTR). It is never shown again.');
+  });
+
+  it("shows a saved webhook's secret as set, never its value, and offers a manager no rotation", async () => {
+    await mountAt(
+      '/workflows/wf-1',
+      { 'GET /api/v1/workflows/wf-1': { status: 200, body: workflow({ actions: [{ key: 'send_webhook', params: { url: 'https://erp.example.com/h', secretId: 'sec-1' }, secretSet: true, secretLast4: 'wxyz' }] }) } },
+      max,
+    );
+    expect(field('wf-actions-0-secret').textContent?.trim()).toBe('Set (ends in …wxyz). It is never shown again.');
+    expect([...document.querySelectorAll('button')].some((b) => /Rotate/.test(b.getAttribute('aria-label') ?? b.textContent ?? ''))).toBe(false);
+  });
+
   it('shows a manager the workflow read-only: disabled fields and no editing buttons', async () => {
     await mountAt('/workflows/wf-1', {}, max);
 

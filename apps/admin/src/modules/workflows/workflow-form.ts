@@ -11,6 +11,7 @@ export type Reenrollment = Workflow['reenrollment'];
 export type ActionDescription = ApiSchemas['ActionDescriptionResponse'];
 export type ActionParam = ApiSchemas['ActionParamResponse'];
 export type Run = ApiSchemas['RunResponse'];
+export type IssuedSecret = ApiSchemas['IssuedSecretResponse'];
 export type RunStep = ApiSchemas['RunStepResponse'];
 
 export const TRIGGER_TYPES: readonly TriggerType[] = ['status_becomes', 'property_changes', 'event'];
@@ -18,7 +19,7 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = ['eq', 'neq', '
 export const OPERATORS_WITHOUT_VALUE: readonly ConditionOperator[] = ['is_set', 'is_not_set'];
 export const REENROLLMENT_RULES: readonly Reenrollment[] = ['never', 'always'];
 
-/** Quote statuses a trigger can wait for, in life-cycle order (docs/product.md). */
+/** Quote statuses a trigger can wait for, in life-cycle order (docs/product.md#quote-statuses). */
 export const QUOTE_STATUSES = ['draft', 'pending_approval', 'changes_requested', 'approved', 'published', 'approval_not_needed', 'signed', 'expired'] as const;
 
 /** The events that reach the workflow engine (libs/workflows/api, EnrolRecordsWhenEventHandler). */
@@ -76,7 +77,15 @@ export interface ActionForm {
   key: string;
   /** Values by param name: text for text/template/url/select, text for number (as typed), boolean for boolean. */
   params: Record<string, unknown>;
+  /**
+   * Webhooks: whether the server has made a signing secret, and its last 4 characters. The secret
+   * itself is never read back; `params.secretId` names it so that saving keeps it.
+   */
+  secret?: { set: boolean; last4: string | null };
 }
+
+/** The action whose signing secret the server makes (and shows once). */
+export const WEBHOOK_ACTION = 'send_webhook';
 
 export interface WorkflowForm {
   name: string;
@@ -134,9 +143,26 @@ export function formFromWorkflow(workflow: Workflow): WorkflowForm {
       value: text(condition.value),
     })),
     reenrollment: workflow.reenrollment,
-    actions: workflow.actions.map((action) => ({ uid: nextUid('action'), key: action.key, params: paramsForForm(action.params) })),
+    actions: workflow.actions.map((action) => ({ uid: nextUid('action'), key: action.key, params: paramsForForm(action.params), ...secretOf(action) })),
     setKey: workflow.setKey,
   };
+}
+
+/** What the form knows of an action's signing secret: whether one is set, never its value. */
+function secretOf(action: Workflow['actions'][number]): Pick<ActionForm, 'secret'> {
+  return action.secretSet === undefined ? {} : { secret: { set: action.secretSet, last4: action.secretLast4 ?? null } };
+}
+
+/**
+ * After a save: each action takes what the server made for it (the id and last characters of a new
+ * signing secret), so the next save keeps the secret. The answer lists the actions in the form's order.
+ */
+export function withSavedSecrets(actions: readonly ActionForm[], workflow: Workflow): ActionForm[] {
+  return actions.map((action, index) => {
+    const saved = workflow.actions[index];
+    if (!saved || saved.key !== action.key || action.key !== WEBHOOK_ACTION) return action;
+    return { ...action, params: { ...action.params, secretId: saved.params['secretId'] }, ...secretOf(saved) };
+  });
 }
 
 /** Stored param values as the form keeps them: numbers as text (as typed in a field). */

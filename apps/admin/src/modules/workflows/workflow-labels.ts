@@ -65,8 +65,8 @@ const CATALOGUE_NL: Record<string, string> = {
   "Moves the record's deal to a pipeline stage.": 'Zet de deal van het record in een fase van de pijplijn.',
   Stage: 'Fase',
   'Send webhook': 'Webhook versturen',
-  'POSTs the record and event as JSON, signed with HMAC-SHA256 (header X-QA-Signature: sha256=<hex>); retried on failure.':
-    'Verstuurt het record en de gebeurtenis als JSON met POST, ondertekend met HMAC-SHA256 (header X-QA-Signature: sha256=<hex>); bij fouten opnieuw geprobeerd.',
+  'POSTs the record and event as JSON, signed with HMAC-SHA256 (header X-QA-Signature: sha256=<hex>) with a secret the server generates and shows once; retried on failure. Reaches public addresses only (unless WEBHOOK_ALLOWED_NETWORKS allows a network); redirects are not followed.':
+    'Verstuurt het record en de gebeurtenis als JSON met POST, ondertekend met HMAC-SHA256 (header X-QA-Signature: sha256=<hex>) met een geheim dat de server maakt en één keer toont; bij fouten opnieuw geprobeerd. Bereikt alleen openbare adressen (tenzij WEBHOOK_ALLOWED_NETWORKS een netwerk toestaat); doorverwijzingen worden niet gevolgd.',
   URL: 'URL',
   'Signing secret': 'Ondertekeningsgeheim',
   'Timeout (ms)': 'Time-out (ms)',

@@ -17,7 +17,8 @@ export function requestOf(workflow: Workflow): WorkflowRequest {
     trigger: workflow.trigger,
     conditions: workflow.conditions,
     reenrollment: workflow.reenrollment,
-    actions: workflow.actions,
+    // Key and params only: a webhook's params name its secret (secretId), which keeps it.
+    actions: workflow.actions.map(({ key, params }) => ({ key, params })),
     setKey: workflow.setKey,
   };
 }
@@ -32,6 +33,11 @@ export function createWorkflow(body: WorkflowRequest): Promise<ApiResult<Workflo
 
 export function updateWorkflow(id: string, version: number, body: WorkflowRequest): Promise<ApiResult<Workflow>> {
   return apiResult(useApi().PUT('/api/v1/workflows/{id}', { params: { path: { id } }, body: { ...body, version } }));
+}
+
+/** A new signing secret for a workflow's webhook: the answer shows it once (issuedSecrets). */
+export function rotateWebhookSecret(id: string, secretId: string, version: number): Promise<ApiResult<Workflow>> {
+  return apiResult(useApi().POST('/api/v1/workflows/{id}/webhook-secrets/{secretId}/rotate', { params: { path: { id, secretId } }, body: { version } }));
 }
 
 export function listRuns(id: string): Promise<ApiResult<{ items: Run[] }>> {

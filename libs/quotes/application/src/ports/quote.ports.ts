@@ -1,11 +1,16 @@
+import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
 
 /**
- * Whether a submitted quote needs approval. The approvals context answers through its contract
- * (quotes-infrastructure's ApprovalsContractPolicy); with approval off, quotes go live at once.
+ * Whether a submitted quote needs approval, and from whom: the route, fixed at submit. The
+ * approvals context answers through its contract (quotes-infrastructure's ApprovalsContractPolicy);
+ * with approval off (null), quotes go live at once.
  */
 export abstract class ApprovalPolicy {
-  abstract isApprovalRequired(quote: Quote): Promise<boolean>;
+  /** The route for this quote submitted by `submittedBy`: null when no approval is needed. */
+  abstract routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null>;
+  /** The quote left Pending approval (withdrawn): its open round, if one is open already, is cancelled now. */
+  abstract closeOpenRound(quoteId: string): Promise<void>;
 }
 
 /** Renders the buyer's PDF of a quote. */

@@ -7,7 +7,14 @@ export class IdempotencyRecord {
   key!: string;
   /** SHA-256 of method, path and body: the same key with another request is refused. */
   requestHash!: string;
+  /** The first answer, to replay; always null when `responseWithheld`. */
   responseBody!: unknown;
+  /**
+   * The endpoint answers with a secret (`@SecretResponse()`, e.g. a new API token): its answer is
+   * never stored, and a retry with the key answers 409 `IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE`.
+   */
+  responseWithheld!: boolean;
+  /** A record lives 24 hours (IDEMPOTENCY_TTL_MS): after that the key is new again and the row is purged. */
   createdAt!: Date;
 }
 
@@ -19,6 +26,7 @@ export const IdempotencyRecordSchema = new EntitySchema<IdempotencyRecord>({
     key: { type: 'string', primary: true, length: 200 },
     requestHash: { type: 'string', length: 64 },
     responseBody: { type: 'json', nullable: true },
+    responseWithheld: { type: 'boolean', default: false },
     createdAt: { type: 'datetime', index: 'http_idempotency_created_at_index' },
   },
 });

@@ -1,13 +1,15 @@
 import { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { DomainError } from '@qa/shared-kernel';
+import { Reflector } from '@nestjs/core';
+import { Clock, DomainError } from '@qa/shared-kernel';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { RequestWithCaller } from '../access.decorators';
 import { inputProblems, validationFailed } from '../validation.pipe';
 import { IdempotencyRecord } from './idempotency-record';
+import { IDEMPOTENCY_TTL_MS, SECRET_RESPONSE } from './idempotency-ttl';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,11 +20,17 @@ const KEY_FORMAT = /^[\x21-\x7e]{8,200}$/;
  * the record of its key, so a retry with the same key returns the first answer and acts once
  * (a concurrent retry waits on the key's row until the first commits). The same key with another
  * method, path or body answers 422 `IDEMPOTENCY.KEY_REUSED`. A request that fails stores nothing:
- * retrying it runs it again.
+ * retrying it runs it again. A key holds for 24 hours (`IDEMPOTENCY_TTL_MS`, by the Clock); after
+ * that it is new again. Endpoints marked `@SecretResponse()` keep no answer: their retry answers
+ * 409 `IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE`, so no secret ever lies in the table.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reflector: Reflector,
+    private readonly clock: Clock,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -42,14 +50,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    return from(this.runOnce(scope, key, requestHash, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const withheld = this.reflector.getAllAndOverride<boolean | undefined>(SECRET_RESPONSE, [context.getHandler(), context.getClass()]) === true;
+    return from(this.runOnce({ scope, key, requestHash, withheld }, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 
-  private runOnce(scope: string, key: string, requestHash: string, handle: () => Promise<unknown>): Promise<unknown> {
+  private runOnce(claim: { scope: string; key: string; requestHash: string; withheld: boolean }, handle: () => Promise<unknown>): Promise<unknown> {
+    const { scope, key, requestHash, withheld } = claim;
     return this.em.transactional(async (em) => {
+      const now = this.clock.now();
+      // A record older than the TTL no longer holds: the key starts again (the purge may not have run yet).
+      await em.nativeDelete(IdempotencyRecord, { scope, key, createdAt: { $lte: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } });
       const claimed = await (em as SqlEntityManager)
         .createQueryBuilder(IdempotencyRecord)
-        .insert({ scope, key, requestHash, responseBody: null, createdAt: new Date() })
+        .insert({ scope, key, requestHash, responseBody: null, responseWithheld: withheld, createdAt: now })
         .onConflict(['scope', 'key'])
         .ignore()
         .execute('run');
@@ -58,10 +71,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (first.requestHash !== requestHash) {
           throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', 'invalid', { key });
         }
+        if (first.responseWithheld) {
+          throw new DomainError('IDEMPOTENCY.RESPONSE_NOT_REPLAYABLE', 'This request was already done; its answer held a secret and is not kept', 'conflict', {
+            key,
+            firstAt: first.createdAt.toISOString(),
+          });
+        }
         return first.responseBody ?? undefined;
       }
       const response = await handle();
-      await em.nativeUpdate(IdempotencyRecord, { scope, key }, { responseBody: response ?? null });
+      if (!withheld) await em.nativeUpdate(IdempotencyRecord, { scope, key }, { responseBody: response ?? null });
       return response;
     });
   }

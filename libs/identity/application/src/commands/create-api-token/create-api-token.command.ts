@@ -5,7 +5,8 @@ export interface CreatedApiToken {
   name: string;
   prefix: string;
   createdAt: Date;
-  /** The secret itself: returned once, never stored. */
+  expiresAt: Date;
+  /** The secret itself: returned once, never stored (nor kept for an Idempotency-Key replay). */
   token: string;
 }
 
@@ -13,6 +14,8 @@ export class CreateApiTokenCommand extends Command<CreatedApiToken> {
   constructor(
     readonly userId: string,
     readonly name: string,
+    /** 1 to ApiToken.MAX_LIFETIME_DAYS; ApiToken.DEFAULT_LIFETIME_DAYS when absent. */
+    readonly lifetimeDays?: number,
   ) {
     super();
   }

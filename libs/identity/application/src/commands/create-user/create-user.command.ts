@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
 import type { Role } from '@qa/shared-kernel';
 
-/** Creates a user, or updates name, role and password of the one with that e-mail. */
-export class CreateUserCommand extends Command<{ id: string; created: boolean }> {
+/** Creates a user; an e-mail already in use answers IDENTITY.EMAIL_TAKEN and changes nothing (no password is ever reset here). */
+export class CreateUserCommand extends Command<{ id: string }> {
   constructor(
     readonly email: string,
     readonly name: string,

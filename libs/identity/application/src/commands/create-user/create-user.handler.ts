@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { normaliseEmail, User, UserRepository } from '@qa/identity-domain';
+import { IdentityErrors, normaliseEmail, User, UserRepository } from '@qa/identity-domain';
+import { Clock } from '@qa/shared-kernel';
 import { PasswordHasher } from '../../ports/identity.ports';
 import { CreateUserCommand } from './create-user.command';
 
@@ -8,18 +9,13 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
   ) {}
 
-  async execute({ email, name, role, password }: CreateUserCommand): Promise<{ id: string; created: boolean }> {
-    const passwordHash = await this.hasher.hash(password);
-    const existing = await this.users.findByEmail(normaliseEmail(email));
-    if (existing) {
-      Object.assign(existing, { name, role, passwordHash, active: true });
-      await this.users.save(existing);
-      return { id: existing.id, created: false };
-    }
-    const user = User.create({ email, name, role, passwordHash });
+  async execute({ email, name, role, password }: CreateUserCommand): Promise<{ id: string }> {
+    if (await this.users.findByEmail(normaliseEmail(email))) throw IdentityErrors.emailTaken(normaliseEmail(email));
+    const user = User.create({ email, name, role, passwordHash: await this.hasher.hash(password), now: this.clock.now() });
     await this.users.save(user);
-    return { id: user.id, created: true };
+    return { id: user.id };
   }
 }

@@ -1,13 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdentityErrors, normaliseEmail, Session, SessionRepository, UserRepository } from '@qa/identity-domain';
-import { uuidv7 } from '@qa/shared-kernel';
+import { Clock, uuidv7 } from '@qa/shared-kernel';
 import { IdentitySettings, LoginAttemptLimiter, PasswordHasher } from '../../ports/identity.ports';
 import { hashSecret, newSecret } from '../../secrets';
 import { LogInCommand, type LogInResult } from './log-in.command';
 
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand> {
-  /** Verified against when the account does not exist, so both answers take as long. */
+  /** Verified against when the account does not exist (or is deactivated), so every refusal takes as long. */
   private decoyHash?: Promise<string>;
 
   constructor(
@@ -16,25 +16,30 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginAttemptLimiter,
     private readonly settings: IdentitySettings,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ email, password, clientAddress }: LogInCommand): Promise<LogInResult> {
-    const normalised = normaliseEmail(email);
-    const throttleKey = `${normalised}|${clientAddress}`;
-    const lockedFor = await this.limiter.lockedFor(throttleKey);
-    if (lockedFor > 0) throw IdentityErrors.tooManyAttempts(lockedFor);
+    const attempt = { account: normaliseEmail(email), address: clientAddress };
+    const waitSeconds = await this.limiter.begin(attempt);
+    if (waitSeconds > 0) throw IdentityErrors.tooManyAttempts(waitSeconds);
 
-    const user = await this.users.findByEmail(normalised);
+    const user = await this.users.findByEmail(attempt.account);
     this.decoyHash ??= this.hasher.hash('decoy password that matches nothing');
+    // A deactivated account gets the same answer as a wrong password: no account enumeration.
     const valid = user && user.active ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verify(await this.decoyHash, password).then(() => false);
-    if (!user || !valid) {
-      await this.limiter.recordFailure(throttleKey);
-      throw IdentityErrors.invalidCredentials();
-    }
-    await this.limiter.reset(throttleKey);
+    if (!user || !valid) throw IdentityErrors.invalidCredentials();
+    await this.limiter.succeeded(attempt);
 
     const sessionToken = newSecret('qa_s_');
-    const session = Session.open({ id: uuidv7(), tokenHash: hashSecret(sessionToken), userId: user.id, ttlMs: this.settings.sessionTtlMs, now: new Date() });
+    const session = Session.open({
+      id: uuidv7(),
+      tokenHash: hashSecret(sessionToken),
+      userId: user.id,
+      ttlMs: this.settings.sessionTtlMs,
+      absoluteMs: this.settings.sessionAbsoluteMs,
+      now: this.clock.now(),
+    });
     await this.sessions.save(session);
     return {
       sessionToken,

@@ -5,10 +5,11 @@ export interface ApiTokenSummary {
   name: string;
   prefix: string;
   createdAt: Date;
+  expiresAt: Date;
   lastUsedAt: Date | null;
 }
 
-/** The caller's active API tokens (never their secrets). */
+/** The caller's active (not revoked, not expired) API tokens, never their secrets. */
 export class ListApiTokensQuery extends Query<ApiTokenSummary[]> {
   constructor(readonly userId: string) {
     super();

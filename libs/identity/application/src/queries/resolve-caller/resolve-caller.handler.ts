@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiTokenRepository, SessionRepository, UserRepository, type User } from '@qa/identity-domain';
-import type { Caller } from '@qa/shared-kernel';
+import { Clock, type Caller } from '@qa/shared-kernel';
 import { IdentitySettings } from '../../ports/identity.ports';
 import { hashSecret } from '../../secrets';
 import { ResolveCallerQuery } from './resolve-caller.query';
@@ -12,26 +12,24 @@ export class ResolveCallerHandler implements IQueryHandler<ResolveCallerQuery> {
     private readonly sessions: SessionRepository,
     private readonly tokens: ApiTokenRepository,
     private readonly settings: IdentitySettings,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ credentials }: ResolveCallerQuery): Promise<Caller | null> {
-    const now = new Date();
+    const now = this.clock.now();
     if (credentials.bearerToken) {
       const token = await this.tokens.findByTokenHash(hashSecret(credentials.bearerToken));
-      if (!token || !token.isActive()) return null;
+      if (!token || !token.isActive(now)) return null;
       const user = await this.users.findById(token.userId);
       if (!user?.active) return null;
-      if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-        token.lastUsedAt = now;
-        await this.tokens.save(token);
-      }
+      if (token.markUsed(now)) await this.tokens.save(token);
       return toCaller(user, 'api-token');
     }
     if (credentials.sessionToken) {
       const found = await this.sessions.findWithUserByTokenHash(hashSecret(credentials.sessionToken));
-      if (!found || found.session.isExpired(now) || !found.user.active) return null;
+      if (!found || found.session.isExpired(now, this.settings.sessionAbsoluteMs) || !found.user.active) return null;
       const { session, user } = found;
-      if (session.touch(now, this.settings.sessionTtlMs)) await this.sessions.save(session);
+      if (session.touch(now, this.settings.sessionTtlMs, this.settings.sessionAbsoluteMs)) await this.sessions.save(session);
       return toCaller(user, 'session');
     }
     return null;

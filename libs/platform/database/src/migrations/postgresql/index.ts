@@ -11,6 +11,8 @@ import * as m7 from './20261127004024-quotes-search-index';
 import * as m8 from './20261127011959-quotes-status-count';
 import * as m9 from './20261127012643-workflow-run-indexes';
 import * as m10 from './20261127020851-quotes-status-count-truncate';
+import * as m11 from './20261202130034-identity-token-expiry-idempotency-withheld';
+import * as m12 from './20261202130629-approvals-route-crm-owners';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -24,4 +26,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: '20261127011959-quotes-status-count', class: Object.values(m8)[0] as MigrationObject['class'] },
   { name: '20261127012643-workflow-run-indexes', class: Object.values(m9)[0] as MigrationObject['class'] },
   { name: '20261127020851-quotes-status-count-truncate', class: Object.values(m10)[0] as MigrationObject['class'] },
+  { name: '20261202130034-identity-token-expiry-idempotency-withheld', class: Object.values(m11)[0] as MigrationObject['class'] },
+  { name: '20261202130629-approvals-route-crm-owners', class: Object.values(m12)[0] as MigrationObject['class'] },
 ];

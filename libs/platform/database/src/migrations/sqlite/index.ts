@@ -10,6 +10,8 @@ import * as m6 from './20261126172435-approvals';
 import * as m7 from './20261127004024-quotes-search-index';
 import * as m8 from './20261127011959-quotes-status-count';
 import * as m9 from './20261127012643-workflow-run-indexes';
+import * as m10 from './20261202130034-identity-token-expiry-idempotency-withheld';
+import * as m11 from './20261202130629-approvals-route-crm-owners';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -22,4 +24,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: '20261127004024-quotes-search-index', class: Object.values(m7)[0] as MigrationObject['class'] },
   { name: '20261127011959-quotes-status-count', class: Object.values(m8)[0] as MigrationObject['class'] },
   { name: '20261127012643-workflow-run-indexes', class: Object.values(m9)[0] as MigrationObject['class'] },
+  { name: '20261202130034-identity-token-expiry-idempotency-withheld', class: Object.values(m10)[0] as MigrationObject['class'] },
+  { name: '20261202130629-approvals-route-crm-owners', class: Object.values(m11)[0] as MigrationObject['class'] },
 ];

@@ -11,7 +11,7 @@ export class CreateQuoteHandler implements ICommandHandler<CreateQuoteCommand> {
   ) {}
 
   async execute({ caller, details }: CreateQuoteCommand): Promise<{ id: string }> {
-    const resolved = await this.resolver.resolve(details);
+    const resolved = await this.resolver.resolve(details, caller);
     const now = new Date();
     const quote = Quote.create({ number: await this.quotes.nextNumber(now.getUTCFullYear()), ownerId: caller.userId, details: resolved, now });
     await this.quotes.save(quote);

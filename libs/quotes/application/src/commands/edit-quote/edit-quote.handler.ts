@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { QuoteRepository } from '@qa/quotes-domain';
+import { isAllowed, QuoteErrors, QuoteRepository } from '@qa/quotes-domain';
 import { changeable } from '../../quote-access';
 import { QuoteDetailsResolver } from '../../quote-details.resolver';
 import { EditQuoteCommand } from './edit-quote.command';
@@ -14,7 +14,9 @@ export class EditQuoteHandler implements ICommandHandler<EditQuoteCommand> {
   async execute({ caller, quoteId, expectedVersion, details }: EditQuoteCommand): Promise<void> {
     const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
     quote.checkVersion(expectedVersion);
-    quote.edit(await this.resolver.resolve(details), { by: caller.userId });
+    // Not editable (e.g. Pending approval: the round reviews what was submitted) before anything else is looked at.
+    if (!isAllowed('edit', quote.status)) throw QuoteErrors.notEditable(quote.status);
+    quote.edit(await this.resolver.resolve(details, caller), { by: caller.userId });
     await this.quotes.save(quote);
   }
 }

@@ -14,7 +14,8 @@ export class SubmitQuoteHandler implements ICommandHandler<SubmitQuoteCommand> {
   async execute({ caller, quoteId, expectedVersion }: SubmitQuoteCommand): Promise<void> {
     const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
     quote.checkVersion(expectedVersion);
-    quote.submit(await this.approvals.isApprovalRequired(quote), { by: caller.userId });
+    // The route is fixed now and saved with the status change (one flush): the round opens with it.
+    quote.submit(await this.approvals.routeFor(quote, caller.userId), { by: caller.userId });
     await this.quotes.save(quote);
   }
 }

@@ -29,6 +29,7 @@ export class GetQuoteSnapshotHandler implements IQueryHandler<GetQuoteSnapshotQu
       largestLineDiscountBp: totals.largestLineDiscountBp,
       quoteDiscount: discountText(view.quoteDiscount),
       lines: view.lineItems.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPrice: l.unitPrice, discount: discountText(l.discount), net: l.net })),
+      approvalRoute: quote.approvalRoute ? { ...quote.approvalRoute } : null,
     };
   }
 }

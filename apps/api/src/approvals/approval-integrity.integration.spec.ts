@@ -1,0 +1,313 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApprovalsService } from '@qa/approvals-application';
+import { CrmService } from '@qa/crm-application';
+import { CreateUserCommand } from '@qa/identity-application';
+import type { Caller } from '@qa/shared-kernel';
+import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+
+type Json = Record<string, unknown>;
+type Page = { current: { round: number; status: string; approverIds: string[]; submittedBy: string | null }; rounds: unknown[]; approvers: Array<{ id: string; name: string; active: boolean }>; canDecide: boolean };
+
+/**
+ * Who may decide a round, rounds that can never be stranded or decided on stale data, and the CRM
+ * records a rep may attach: over HTTP, API + worker on PostgreSQL and Redis. The worker starts
+ * only after the first test, which changes the settings between submit and the round opening.
+ */
+describe('approval integrity (API + worker)', () => {
+  const queuePrefix = `qa-appr-int-${randomBytes(3).toString('hex')}`;
+  let api: ApiTestApp;
+  let worker: AppProcess | undefined;
+  let db: Client;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let dealId: string;
+  let settingsVersion = 0;
+
+  beforeAll(async () => {
+    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
+    await api.seedDemoUsers();
+    db = new Client({ connectionString: api.database.url });
+    await db.connect();
+    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+      for (const who of ['manager2', 'manager3', 'manager4', 'manager5']) {
+        await api.app.get(CommandBus).execute(new CreateUserCommand(`${who}@example.com`, `Manager ${who.slice(-1)}`, 'manager', 'long-enough-password-1'));
+      }
+    });
+    for (const who of ['rep', 'rep2', 'manager', 'admin', 'manager2', 'manager3', 'manager4', 'manager5']) {
+      cookies[who] = await api.logIn(`${who}@example.com`, who.startsWith('manager') && who !== 'manager' ? 'long-enough-password-1' : 'demo');
+      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
+    }
+    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+      const company = await api.app.get(CrmService).createCompany({ name: 'Acme BV' });
+      dealId = (await api.app.get(CrmService).createDeal({ name: 'Acme', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
+    });
+  });
+  afterAll(async () => {
+    await db?.end();
+    await worker?.stop();
+    await api?.close();
+    await removeQueueKeys(queuePrefix);
+  });
+
+  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
+  const quote = async (id: string, who = 'rep') => (await call(who, 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; version: number; lineItems: Array<{ id: string }> }>();
+  const body = (overrides: Json = {}) => ({ title: 'Website redesign', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 2, unitPrice: '1500.00' }], ...overrides });
+  const create = async (who = 'rep', overrides: Json = {}) => {
+    const response = await call(who, 'POST', '/api/v1/quotes', body(overrides));
+    expect(response.statusCode).toBe(201);
+    return response.json<{ id: string }>().id;
+  };
+  const submit = async (id: string, who = 'rep') => call(who, 'POST', `/api/v1/quotes/${id}/submit`, { version: (await quote(id)).version });
+  const settings = async (next: Json) => {
+    const saved = await call('admin', 'PUT', '/api/v1/approvals/settings', { rules: [], ...next, version: settingsVersion || undefined });
+    expect(saved.statusCode).toBe(200);
+    settingsVersion = saved.json<{ version: number }>().version;
+  };
+  const page = (id: string, who = 'admin') => call(who, 'GET', `/api/v1/approvals/quotes/${id}`);
+  const roundOpen = (id: string, round: number) =>
+    waitUntil(
+      async () => {
+        const response = await page(id);
+        const json = response.statusCode === 200 ? response.json<Page>() : null;
+        return json && json.current.round === round && json.current.status === 'pending' ? json : null;
+      },
+      { timeoutMs: 20_000, describe: async () => (await page(id)).body },
+    );
+  /** The worker in its own process, as in production; started by the first test that needs it. */
+  const startWorker = async () => {
+    worker ??= await startAppProcess(
+      'apps/worker/src/main.ts',
+      { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
+      'worker ready',
+    );
+  };
+  const setUser = (who: string, change: { role?: string; active?: boolean }) =>
+    db.query(`update identity_user set role = coalesce($2, role), active = coalesce($3, active) where id = $1`, [ids[who], change.role ?? null, change.active ?? null]);
+
+  it('fixes the route at submit: settings changed before the worker opens the round change nobody who approves it', async () => {
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'] });
+    const first = await create('rep', { title: 'Route 1' });
+    expect((await submit(first)).json()).toMatchObject({ status: 'pending_approval' });
+    await settings({ requireApproval: true, defaultApproverId: ids['manager2'] });
+    const second = await create('rep', { title: 'Route 2' });
+    expect((await submit(second)).json()).toMatchObject({ status: 'pending_approval' });
+    // Submitted, withdrawn, edited and submitted again, all before the worker runs: one round, of the last version.
+    const third = await create('rep', { title: 'Route 3' });
+    await submit(third);
+    expect((await call('rep', 'POST', `/api/v1/quotes/${third}/withdraw`, { version: (await quote(third)).version })).json()).toMatchObject({ status: 'draft' });
+    const draft = await quote(third);
+    const edited = await call('rep', 'PUT', `/api/v1/quotes/${third}`, { ...body({ title: 'Route 3', lineItems: [{ id: draft.lineItems[0].id, productName: 'Design', quantity: 3, unitPrice: '1500.00' }] }), version: draft.version });
+    expect(edited.statusCode).toBe(200);
+    await submit(third);
+    // Approval off: a round evaluated now would have nobody to approve it (the stranded quote).
+    await settings({ requireApproval: false, defaultApproverId: null });
+
+    await startWorker();
+    expect((await roundOpen(first, 1)).current).toMatchObject({ approverIds: [ids['manager']], submittedBy: ids['rep'] });
+    expect((await roundOpen(second, 1)).current).toMatchObject({ approverIds: [ids['manager2']] });
+    const third1 = await roundOpen(third, 1);
+    expect([third1.current.approverIds, third1.rounds.length]).toEqual([[ids['manager2']], 1]);
+    const thirdRound = (await db.query(`select quote_version, snapshot->>'total' as total from approvals_request where quote_id = $1`, [third])).rows;
+    expect(thirdRound).toEqual([{ quote_version: (await quote(third)).version, total: '4500.00' }]);
+    // The original approver decides; the quote follows.
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${first}/approve`, { round: 1 })).statusCode).toBe(200);
+    await waitUntil(async () => (await quote(first)).status === 'published', { timeoutMs: 20_000 });
+  });
+
+  it('refuses a submit that nobody could approve (deactivated approver, or only the submitter) and changes nothing', async () => {
+    await settings({ requireApproval: true, defaultApproverId: ids['manager5'] });
+    await setUser('manager5', { active: false });
+    try {
+      const id = await create();
+      const refused = await submit(id);
+      expect(refused.json()).toMatchObject({ statusCode: 422, code: 'QUOTES.NO_APPROVER' });
+      expect(await quote(id)).toMatchObject({ status: 'draft', version: 1 });
+    } finally {
+      await setUser('manager5', { active: true });
+    }
+    // An admin submitting a rep's quote is never its approver: as the only one named, nobody is left.
+    await settings({ requireApproval: true, defaultApproverId: ids['admin'] });
+    const id = await create();
+    expect((await submit(id, 'admin')).json()).toMatchObject({ statusCode: 422, code: 'QUOTES.NO_APPROVER' });
+    expect(await quote(id)).toMatchObject({ status: 'draft', version: 1 });
+  });
+
+  it('never lets whoever submitted a round decide it, even an admin named as its approver', async () => {
+    await startWorker();
+    await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Everything', priority: 1, conditions: [], approverIds: [ids['admin'], ids['manager']], mode: 'any' }] });
+    const id = await create();
+    expect((await submit(id, 'admin')).json()).toMatchObject({ status: 'pending_approval' });
+    const opened = await roundOpen(id, 1);
+    expect([opened.current.approverIds, opened.current.submittedBy, opened.canDecide]).toEqual([[ids['manager']], ids['admin'], false]);
+    for (const [url, payload] of [['approve', { round: 1 }], ['request-changes', { round: 1, notes: 'Mine' }]] as const) {
+      expect((await call('admin', 'POST', `/api/v1/approvals/quotes/${id}/${url}`, payload)).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.SUBMITTER_CANNOT_DECIDE' });
+    }
+    expect((await call('rep', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.OWN_QUOTE' });
+    expect((await page(id)).json<Page>().current.status).toBe('pending');
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).statusCode).toBe(200);
+  });
+
+  it("checks the approver's role and active state at the moment of the decision, and shows a deactivated approver", async () => {
+    await startWorker();
+    await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Both', priority: 1, conditions: [], approverIds: [ids['manager3'], ids['manager4']], mode: 'all' }] });
+    const id = await create();
+    await submit(id);
+    expect((await roundOpen(id, 1)).approvers).toEqual([
+      { id: ids['manager3'], name: 'Manager 3', active: true },
+      { id: ids['manager4'], name: 'Manager 4', active: true },
+    ]);
+    // Lowered to rep after the round opened: still listed, but may not decide.
+    await setUser('manager3', { role: 'rep' });
+    try {
+      expect((await call('manager3', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
+      expect((await call('manager3', 'POST', `/api/v1/approvals/quotes/${id}/request-changes`, { round: 1, notes: 'x' })).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
+      expect((await page(id, 'manager3')).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
+    } finally {
+      await setUser('manager3', { role: 'manager' });
+    }
+    // Deactivated after the round opened: the session is refused (401); a decision that gets past
+    // it (an open request, a token resolved a moment earlier) is refused by the approvals check.
+    await setUser('manager4', { active: false });
+    expect((await call('manager4', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).statusCode).toBe(401);
+    const stillSignedIn: Caller = { userId: ids['manager4'], email: 'manager4@example.com', name: 'Manager 4', role: 'manager', via: 'session' };
+    await expect(RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(ApprovalsService).decide(stillSignedIn, id, 1, 'approve', null))).rejects.toMatchObject({
+      code: 'APPROVALS.APPROVER_NOT_ELIGIBLE',
+    });
+    const shown = (await page(id)).json<Page>();
+    expect([shown.current.status, shown.approvers]).toEqual([
+      'pending',
+      [
+        { id: ids['manager3'], name: 'Manager 3', active: true },
+        { id: ids['manager4'], name: 'Manager 4', active: false },
+      ],
+    ]);
+    expect((await db.query(`select decisions from approvals_request where quote_id = $1`, [id])).rows).toEqual([{ decisions: [] }]);
+    // The rep takes the quote back; submitted again, the deactivated approver is left out.
+    expect((await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: (await quote(id)).version })).json()).toMatchObject({ status: 'draft' });
+    await submit(id);
+    expect((await roundOpen(id, 2)).current.approverIds).toEqual([ids['manager3']]);
+    await setUser('manager4', { active: true });
+  });
+
+  it('lets the owner or an admin withdraw a Pending approval quote to Draft; the round closes at once and a new submit opens a new one', async () => {
+    await startWorker();
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    const id = await create();
+    await submit(id);
+    await roundOpen(id, 1);
+    const version = (await quote(id)).version;
+    expect((await call('rep2', 'POST', `/api/v1/quotes/${id}/withdraw`, { version })).json()).toMatchObject({ statusCode: 404, code: 'QUOTES.NOT_FOUND' });
+    expect((await call('manager', 'POST', `/api/v1/quotes/${id}/withdraw`, { version })).json()).toMatchObject({ statusCode: 403, code: 'QUOTES.NOT_OWNER' });
+    expect((await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: version - 1 })).json()).toMatchObject({ statusCode: 409, code: 'QUOTES.STALE_VERSION' });
+    // Pending approval: not editable, associations and line items included.
+    expect((await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...body({ lineItems: [] }), version })).json()).toMatchObject({ statusCode: 409, code: 'QUOTES.NOT_EDITABLE' });
+    expect((await call('admin', 'PUT', `/api/v1/quotes/${id}`, { ...body({ dealId: null }), version })).json()).toMatchObject({ statusCode: 409, code: 'QUOTES.NOT_EDITABLE' });
+
+    const withdrawn = await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version });
+    expect(withdrawn.json()).toMatchObject({ status: 'draft', version: version + 1, sharePath: null });
+    expect((await page(id)).json<Page>().current.status).toBe('cancelled');
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 409 });
+    expect((await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: version + 1 })).json()).toMatchObject({ statusCode: 409, code: 'QUOTES.INVALID_TRANSITION' });
+    const history = (await quote(id))['history'] as Array<{ status: string; previousStatus: string | null; by: string }>;
+    expect(history.at(-1)).toMatchObject({ status: 'draft', previousStatus: 'pending_approval', by: ids['rep'] });
+
+    await submit(id);
+    await roundOpen(id, 2);
+    expect((await quote(id)).status).toBe('pending_approval');
+    // An admin may withdraw a rep's quote too.
+    expect((await call('admin', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: (await quote(id)).version })).json()).toMatchObject({ status: 'draft' });
+    await waitUntil(async () => (await page(id)).json<Page>().current.status === 'cancelled', { timeoutMs: 20_000 });
+  });
+
+  it('decides no round on stale data: a pending round of a quote that moved on is refused', async () => {
+    await startWorker();
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    const id = await create();
+    await submit(id);
+    await roundOpen(id, 1);
+    await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: (await quote(id)).version });
+    // As if the round had not been closed yet (the withdrawn event still on its way): once the
+    // worker has handled that event, the round is set back to pending.
+    const handled = async () =>
+      (
+        await db.query(
+          `select 1 from messaging_inbox i join messaging_outbox o on o.id = i.event_id where o.aggregate_id = $1 and o.name = 'quotes.quote.withdrawn.v1' and i.subscriber = 'approvals'`,
+          [id],
+        )
+      ).rowCount === 1;
+    await waitUntil(handled, { timeoutMs: 20_000 });
+    await db.query(`update approvals_request set status = 'pending', decided_at = null where quote_id = $1`, [id]);
+    expect((await page(id, 'manager')).json<Page>().canDecide).toBe(false);
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 409, code: 'APPROVALS.ROUND_CLOSED', details: { quoteStatus: 'draft' } });
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/request-changes`, { round: 1, notes: 'x' })).json()).toMatchObject({ statusCode: 409, code: 'APPROVALS.ROUND_CLOSED' });
+    expect(await quote(id)).toMatchObject({ status: 'draft' });
+  });
+
+  describe('CRM records a rep may attach', () => {
+    const crm: Record<string, string> = {};
+    beforeAll(async () => {
+      const post = async (who: string, url: string, payload: Json) => {
+        const response = await call(who, 'POST', url, payload);
+        expect(response.statusCode).toBe(201);
+        return response.json<{ id: string }>().id;
+      };
+      crm['privateCompany'] = await post('rep2', '/api/v1/crm/companies', { name: 'Remy Private BV' });
+      crm['privateContact'] = await post('rep2', '/api/v1/crm/contacts', { name: 'Pia Private', email: 'pia@private.example', companyId: crm['privateCompany'] });
+      crm['privateDeal'] = await post('rep2', '/api/v1/crm/deals', { name: 'Remy private deal', amount: '100.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: crm['privateCompany'] });
+      crm['ownCompany'] = await post('rep', '/api/v1/crm/companies', { name: 'Rita Own BV' });
+      crm['ownContact'] = await post('rep', '/api/v1/crm/contacts', { name: 'Otto Own', email: 'otto@own.example', companyId: crm['ownCompany'] });
+      crm['ownDeal'] = await post('rep', '/api/v1/crm/deals', { name: 'Rita own deal', amount: '100.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: crm['ownCompany'] });
+      await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+        crm['sharedContact'] = (await api.app.get(CrmService).createContact({ name: 'Sam Shared', email: 'sam@shared.example', companyId: null })).id;
+      });
+    });
+    const missing = '01a218c8-cf57-701d-b9e5-000000000000';
+
+    it("refuses another rep's deal, company or contact exactly as one that does not exist (422 naming the field), on create and edit", async () => {
+      const cases: Array<[string, Json]> = [
+        ['dealId', { dealId: crm['privateDeal'] }],
+        ['dealId', { dealId: missing }],
+        ['companyId', { dealId: crm['ownDeal'], companyId: crm['privateCompany'] }],
+        ['companyId', { dealId: crm['ownDeal'], companyId: missing }],
+        ['recipientContactIds', { dealId: crm['ownDeal'], recipientContactIds: [crm['ownContact'], crm['privateContact']] }],
+        ['recipientContactIds', { dealId: crm['ownDeal'], recipientContactIds: [missing] }],
+      ];
+      const draft = await create('rep', { dealId: crm['ownDeal'], companyId: crm['ownCompany'], recipientContactIds: [crm['ownContact'], crm['sharedContact']] });
+      for (const [field, overrides] of cases) {
+        const created = await call('rep', 'POST', '/api/v1/quotes', body(overrides));
+        expect([field, created.json()]).toEqual([field, expect.objectContaining({ statusCode: 422, code: 'QUOTES.UNKNOWN_REFERENCE', details: { fields: [expect.objectContaining({ field })] } })]);
+        const edited = await call('rep', 'PUT', `/api/v1/quotes/${draft}`, { ...body(overrides), version: 1 });
+        expect([field, edited.json()]).toEqual([field, expect.objectContaining({ statusCode: 422, code: 'QUOTES.UNKNOWN_REFERENCE', details: { fields: [expect.objectContaining({ field })] } })]);
+      }
+      expect(await quote(draft)).toMatchObject({ version: 1, dealId: crm['ownDeal'], recipientContactIds: [crm['ownContact'], crm['sharedContact']] });
+      // Managers and admins see every record.
+      expect((await call('manager', 'POST', '/api/v1/quotes', body({ dealId: crm['privateDeal'], recipientContactIds: [crm['privateContact']] }))).statusCode).toBe(201);
+    });
+
+    it("neither lists another rep's records to a rep nor lets them build on them", async () => {
+      const names = async (who: string, url: string) => (await call(who, 'GET', url)).json<{ items: Array<{ id: string }> }>().items.map((r) => r.id);
+      expect(await names('rep', '/api/v1/crm/deals')).not.toContain(crm['privateDeal']);
+      expect(await names('rep', `/api/v1/crm/deals?ownerId=${ids['rep2']}`)).toEqual([]);
+      expect(await names('rep', '/api/v1/crm/companies')).not.toContain(crm['privateCompany']);
+      expect(await names('rep', '/api/v1/crm/contacts')).toEqual(expect.arrayContaining([crm['ownContact'], crm['sharedContact']]));
+      expect(await names('rep', '/api/v1/crm/contacts')).not.toContain(crm['privateContact']);
+      expect(await names('rep', `/api/v1/crm/contacts?companyId=${crm['privateCompany']}`)).toEqual([]);
+      expect(await names('manager', '/api/v1/crm/deals')).toEqual(expect.arrayContaining([crm['privateDeal'], crm['ownDeal']]));
+      // A company a manager adds is shared: every rep sees it and may build on it.
+      const shared = (await call('manager', 'POST', '/api/v1/crm/companies', { name: 'Team Shared BV' })).json<{ id: string }>().id;
+      expect(await names('rep', '/api/v1/crm/companies')).toEqual(expect.arrayContaining([shared, crm['ownCompany']]));
+      expect((await call('rep', 'POST', '/api/v1/quotes', body({ dealId: crm['ownDeal'], companyId: shared }))).statusCode).toBe(201);
+      for (const [url, payload] of [
+        ['/api/v1/crm/contacts', { name: 'Sneaky', email: 'sneaky@example.org', companyId: crm['privateCompany'] }],
+        ['/api/v1/crm/deals', { name: 'Sneaky', amount: '1.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: crm['privateCompany'] }],
+      ] as const) {
+        expect((await call('rep', 'POST', url, payload)).json()).toMatchObject({ statusCode: 422, code: 'CRM.UNKNOWN_REFERENCE', details: { fields: [{ field: 'companyId' }] } });
+      }
+    });
+  });
+});
