@@ -171,6 +171,7 @@ function matrix(f: Fixtures): Record<string, Row> {
     },
 
     // ---- approvals ----
+    'AuditController.list': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/audit') },
     'ApprovalsController.getSettings': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/settings') },
     'ApprovalsController.saveSettings': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'PUT', url: '/api/v1/approvals/settings', payload: settingsBody(f.ids.manager) }) },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },

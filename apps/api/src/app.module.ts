@@ -1,4 +1,5 @@
 import { ApprovalsHttpModule } from '@qa/approvals-api';
+import { AuditHttpModule } from '@qa/audit-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
@@ -48,6 +49,7 @@ export class AppModule {
         CrmModule,
         QuotesHttpModule,
         ApprovalsHttpModule,
+        AuditHttpModule,
         TasksHttpModule,
         WorkflowsHttpModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

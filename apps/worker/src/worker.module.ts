@@ -1,4 +1,5 @@
 import { ApprovalsWorkerModule } from '@qa/approvals-api';
+import { AuditWorkerModule } from '@qa/audit-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -36,6 +37,7 @@ export class WorkerModule {
         CrmModule,
         QuotesWorkerModule,
         ApprovalsWorkerModule,
+        AuditWorkerModule,
         TasksWorkerModule,
         WorkflowsWorkerModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

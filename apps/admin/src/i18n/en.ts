@@ -1,6 +1,7 @@
 // English messages: the source of truth for keys. Labels follow docs/product.md#glossary.
 import { quotesEn } from './quotes.en';
 import { tasksEn } from './tasks.en';
+import { auditEn } from './audit.en';
 import { workflowsEn } from './workflows.en';
 import { approvalsEn } from './approvals.en';
 import { identityEn } from './identity.en';
@@ -53,6 +54,7 @@ const en = {
   },
   ...quotesEn,
   ...tasksEn,
+  ...auditEn,
   ...workflowsEn,
   ...approvalsEn,
   ...identityEn,
@@ -61,6 +63,7 @@ const en = {
     empty: 'No settings to show yet.',
     adminsManage: 'Admins manage quote approval settings here.',
     readOnly: 'Only admins can change these settings.',
+    governance: 'Governance',
   },
   notFound: {
     title: 'Page not found',

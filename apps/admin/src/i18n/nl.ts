@@ -2,6 +2,7 @@
 import type { MessageSchema } from './en';
 import { quotesNl } from './quotes.nl';
 import { tasksNl } from './tasks.nl';
+import { auditNl } from './audit.nl';
 import { workflowsNl } from './workflows.nl';
 import { approvalsNl } from './approvals.nl';
 import { identityNl } from './identity.nl';
@@ -55,6 +56,7 @@ const nl: MessageSchema = {
   },
   ...quotesNl,
   ...tasksNl,
+  ...auditNl,
   ...workflowsNl,
   ...approvalsNl,
   ...identityNl,
@@ -63,6 +65,7 @@ const nl: MessageSchema = {
     empty: 'Nog geen instellingen om te tonen.',
     adminsManage: 'Beheerders stellen hier de goedkeuring van offertes in.',
     readOnly: 'Alleen beheerders kunnen deze instellingen wijzigen.',
+    governance: 'Toezicht',
   },
   notFound: {
     title: 'Pagina niet gevonden',

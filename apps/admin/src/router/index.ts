@@ -8,6 +8,7 @@ import { tasksRoutes } from '../modules/tasks/routes';
 import { workflowsRoutes } from '../modules/workflows/routes';
 import { settingsRoutes } from '../modules/settings/routes';
 import { approvalsRoutes } from '../modules/approvals/routes';
+import { auditRoutes } from '../modules/audit/routes';
 import { installAuthGuard } from './guards';
 
 export const routes: RouteRecordRaw[] = [
@@ -23,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
       ...workflowsRoutes,
       ...settingsRoutes,
       ...approvalsRoutes,
+      ...auditRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

@@ -490,6 +490,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings → Audit log: who changed what and when, newest first (admins) */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1313,6 +1330,50 @@ export interface components {
             round: number;
             /** @description Required: what the creator should change. */
             notes: string;
+        };
+        AuditActorResponse: {
+            /** @enum {string} */
+            type: "user" | "system" | "workflow";
+            id: string | null;
+        };
+        AuditSubjectResponse: {
+            type: string;
+            id: string;
+            label: string | null;
+        };
+        AuditChangeResponse: {
+            field: string;
+            /** @description The value before (null when there was none) */
+            before: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description The value after (null when it was removed) */
+            after: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        AuditEntryResponse: {
+            id: string;
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorResponse"];
+            /** @example approvals.settings.changed */
+            action: string;
+            subject: components["schemas"]["AuditSubjectResponse"];
+            changes: components["schemas"]["AuditChangeResponse"][];
+            /** @description The subject's state before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The subject's state after */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            correlationId: string;
+        };
+        AuditEntryListResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `before` for the next (older) page */
+            nextBefore: string | null;
         };
         TaskResponse: {
             /** Format: uuid */
@@ -3065,6 +3126,51 @@ export interface operations {
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description approval-settings, quote, approval-request, workflow, user, api-token */
+                subjectType?: string;
+                subjectId?: string;
+                actorId?: string;
+                /** @description The `nextBefore` of the previous page */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import * as m8 from './20261127011959-quotes-status-count';
 import * as m9 from './20261127012643-workflow-run-indexes';
 import * as m10 from './20261202130034-identity-token-expiry-idempotency-withheld';
 import * as m11 from './20261202130629-approvals-route-crm-owners';
+import * as m12 from './20261202132050-audit-entry';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: '20261126162757-initial-identity', class: Object.values(m0)[0] as MigrationObject['class'] },
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: '20261127012643-workflow-run-indexes', class: Object.values(m9)[0] as MigrationObject['class'] },
   { name: '20261202130034-identity-token-expiry-idempotency-withheld', class: Object.values(m10)[0] as MigrationObject['class'] },
   { name: '20261202130629-approvals-route-crm-owners', class: Object.values(m11)[0] as MigrationObject['class'] },
+  { name: '20261202132050-audit-entry', class: Object.values(m12)[0] as MigrationObject['class'] },
 ];

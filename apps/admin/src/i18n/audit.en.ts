@@ -1,0 +1,37 @@
+// English messages of the audit log (Settings → Audit log; merged into en.ts).
+export const auditEn = {
+  audit: {
+    title: 'Audit log',
+    description: 'Who changed what and when: approval settings, quotes after their approval round opened, approval decisions.',
+    linkHint: 'Who changed approval settings, quotes under approval and decisions, and when.',
+    filter: 'Show',
+    allSubjects: 'All changes',
+    caption: 'Audit log, newest first',
+    empty: 'Nothing recorded yet.',
+    forbidden: 'Only admins may see the audit log.',
+    failed: 'The audit log could not be loaded. Try again.',
+    older: 'Show older entries',
+    none: '(none)',
+    noChanges: 'No field changed',
+    change: '{before} → {after}',
+    columns: { when: 'When', who: 'Who', what: 'What', subject: 'Subject', changes: 'Changes' },
+    actor: { workflow: 'A workflow', system: 'The system', unknown: 'Unknown user' },
+    subject: {
+      'approval-settings': 'Approval settings',
+      quote: 'Quote',
+      'approval-request': 'Approval decision',
+      workflow: 'Workflow',
+      user: 'User',
+      'api-token': 'API token',
+    },
+    action: {
+      approvals_settings_changed: 'Changed the approval settings',
+      quotes_quote_submitted: 'Submitted the quote for approval',
+      quotes_quote_updated: 'Edited the quote',
+      quotes_quote_withdrawn: 'Withdrew the quote',
+      quotes_quote_recalled: 'Recalled the quote',
+      approvals_request_approved: 'Approved',
+      approvals_request_changes_requested: 'Requested changes',
+    },
+  },
+};

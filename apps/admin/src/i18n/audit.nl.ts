@@ -1,0 +1,37 @@
+// Nederlandse teksten van het auditlogboek (Instellingen → Auditlogboek; samengevoegd in nl.ts).
+export const auditNl = {
+  audit: {
+    title: 'Auditlogboek',
+    description: 'Wie wat wanneer heeft gewijzigd: goedkeuringsinstellingen, offertes nadat hun goedkeuringsronde begon, goedkeuringsbesluiten.',
+    linkHint: 'Wie goedkeuringsinstellingen, offertes in goedkeuring en besluiten heeft gewijzigd, en wanneer.',
+    filter: 'Toon',
+    allSubjects: 'Alle wijzigingen',
+    caption: 'Auditlogboek, nieuwste eerst',
+    empty: 'Nog niets vastgelegd.',
+    forbidden: 'Alleen beheerders mogen het auditlogboek zien.',
+    failed: 'Het auditlogboek kon niet worden geladen. Probeer het opnieuw.',
+    older: 'Oudere regels tonen',
+    none: '(geen)',
+    noChanges: 'Geen veld gewijzigd',
+    change: '{before} → {after}',
+    columns: { when: 'Wanneer', who: 'Wie', what: 'Wat', subject: 'Onderwerp', changes: 'Wijzigingen' },
+    actor: { workflow: 'Een workflow', system: 'Het systeem', unknown: 'Onbekende gebruiker' },
+    subject: {
+      'approval-settings': 'Goedkeuringsinstellingen',
+      quote: 'Offerte',
+      'approval-request': 'Goedkeuringsbesluit',
+      workflow: 'Workflow',
+      user: 'Gebruiker',
+      'api-token': 'API-token',
+    },
+    action: {
+      approvals_settings_changed: 'Heeft de goedkeuringsinstellingen gewijzigd',
+      quotes_quote_submitted: 'Heeft de offerte ter goedkeuring ingediend',
+      quotes_quote_updated: 'Heeft de offerte bewerkt',
+      quotes_quote_withdrawn: 'Heeft de offerte teruggetrokken',
+      quotes_quote_recalled: 'Heeft de offerte teruggehaald',
+      approvals_request_approved: 'Goedgekeurd',
+      approvals_request_changes_requested: 'Heeft om wijzigingen gevraagd',
+    },
+  },
+};

@@ -1,0 +1,119 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { CrmService } from '@qa/crm-application';
+import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+
+type Json = Record<string, unknown>;
+interface Entry {
+  id: string;
+  occurredAt: string;
+  actor: { type: string; id: string | null };
+  action: string;
+  subject: { type: string; id: string; label: string | null };
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+  before: Json | null;
+  after: Json | null;
+}
+
+/** The audit log: who changed what and when, before and after, recorded by the worker from the changes' events (API + worker). */
+describe('audit log (API + worker)', () => {
+  const queuePrefix = `qa-audit-${randomBytes(3).toString('hex')}`;
+  let api: ApiTestApp;
+  let worker: AppProcess;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let dealId: string;
+
+  beforeAll(async () => {
+    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
+    await api.seedDemoUsers();
+    worker = await startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' }, 'worker ready');
+    for (const who of ['rep', 'rep2', 'manager', 'admin']) {
+      cookies[who] = await api.logIn(`${who}@example.com`);
+      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
+    }
+    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+      const company = await api.app.get(CrmService).createCompany({ name: 'Audit BV' });
+      dealId = (await api.app.get(CrmService).createDeal({ name: 'Audit', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+    await removeQueueKeys(queuePrefix);
+  });
+
+  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
+  const entries = async (query = '') => (await call('admin', 'GET', `/api/v1/audit${query}`)).json<{ items: Entry[]; nextBefore: string | null }>();
+  const untilEntries = (query: string, count: number) =>
+    waitUntil(async () => ((await entries(query)).items.length >= count ? (await entries(query)).items : null), { timeoutMs: 20_000, describe: async () => JSON.stringify((await entries(query)).items.map((e) => e.action)) });
+  const lineItems = (title: string) => ({ title, dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 1, unitPrice: '1000.00' }] });
+
+  it('records each change of the approval settings with who, when, before and after', async () => {
+    expect((await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: false, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(200);
+    expect((await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: 1 })).statusCode).toBe(200);
+    const [second, first] = await untilEntries('?subjectType=approval-settings', 2);
+    expect(first).toMatchObject({ action: 'approvals.settings.changed', actor: { type: 'user', id: ids['admin'] }, before: null, after: { requireApproval: false, defaultApproverId: ids['manager'] } });
+    expect(second).toMatchObject({ action: 'approvals.settings.changed', actor: { type: 'user', id: ids['admin'] }, before: { requireApproval: false }, after: { requireApproval: true } });
+    expect(second.changes).toEqual([
+      { field: 'approvalsActive', before: false, after: true },
+      { field: 'requireApproval', before: false, after: true },
+    ]);
+    expect(Date.parse(second.occurredAt)).toBeGreaterThanOrEqual(Date.parse(first.occurredAt));
+  });
+
+  it('records a quote\'s submission, the decision and the edits after its round opened, not a draft\'s edits', async () => {
+    const draft = (await call('rep', 'POST', '/api/v1/quotes', lineItems('Never submitted'))).json<{ id: string }>();
+    const renamed = await call('rep', 'PUT', `/api/v1/quotes/${draft.id}`, { ...lineItems('Never submitted, renamed'), version: 1 });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+
+    const createdId = (await call('rep', 'POST', '/api/v1/quotes', lineItems('Audited quote'))).json<{ id: string }>().id;
+    const created = (await call('rep', 'GET', `/api/v1/quotes/${createdId}`)).json<{ id: string; number: string }>();
+    expect(created.number).toMatch(/^Q-\d{4}-\d{4}$/);
+    expect((await call('rep', 'POST', `/api/v1/quotes/${created.id}/submit`, { version: 1 })).json()).toMatchObject({ status: 'pending_approval' });
+    await waitUntil(async () => (await call('manager', 'GET', `/api/v1/approvals/quotes/${created.id}`)).statusCode === 200, { timeoutMs: 20_000 });
+    expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${created.id}/request-changes`, { round: 1, notes: 'Rename it' })).statusCode).toBe(200);
+    const changesRequested = await waitUntil(async () => {
+      const q = (await call('rep', 'GET', `/api/v1/quotes/${created.id}`)).json<{ status: string; version: number }>();
+      return q.status === 'changes_requested' ? q : null;
+    }, { timeoutMs: 20_000 });
+    expect((await call('rep', 'PUT', `/api/v1/quotes/${created.id}`, { ...lineItems('Audited quote, renamed'), version: changesRequested.version })).statusCode).toBe(200);
+
+    const [edited, submitted] = await untilEntries(`?subjectType=quote&subjectId=${created.id}`, 2);
+    expect(submitted).toMatchObject({ action: 'quotes.quote.submitted', actor: { type: 'user', id: ids['rep'] }, subject: { type: 'quote', id: created.id, label: created.number }, before: null, after: { title: 'Audited quote', status: 'pending_approval' } });
+    expect(edited).toMatchObject({ action: 'quotes.quote.updated', actor: { type: 'user', id: ids['rep'] }, subject: { label: created.number } });
+    expect(edited.changes).toEqual([
+      { field: 'status', before: 'pending_approval', after: 'changes_requested' },
+      { field: 'title', before: 'Audited quote', after: 'Audited quote, renamed' },
+    ]);
+    const [decision] = await untilEntries('?subjectType=approval-request', 1);
+    expect(decision).toMatchObject({ action: 'approvals.request.changes-requested', actor: { type: 'user', id: ids['manager'] }, after: { quoteId: created.id, round: 1, decision: 'changes_requested', notes: 'Rename it' } });
+    expect((await entries(`?subjectType=quote&subjectId=${draft.id}`)).items).toEqual([]);
+  });
+
+  it('keeps the entries when the outbox is purged, and pages newest first', async () => {
+    const before = (await entries('?limit=200')).items;
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    const connection = api.app.get(MikroORM).em.fork().getConnection();
+    await connection.execute('delete from messaging_inbox');
+    await connection.execute('delete from messaging_outbox');
+    expect((await entries('?limit=200')).items).toEqual(before);
+
+    const firstPage = await entries('?limit=2');
+    expect(firstPage.items.map((e) => e.id)).toEqual(before.slice(0, 2).map((e) => e.id));
+    const secondPage = await entries(`?limit=2&before=${firstPage.nextBefore}`);
+    expect(secondPage.items.map((e) => e.id)).toEqual(before.slice(2, 4).map((e) => e.id));
+    expect((await entries(`?actorId=${ids['manager']}`)).items.map((e) => e.action)).toEqual(['approvals.request.changes-requested']);
+  });
+
+  it('shows the log to admins only, and refuses bad filters with the field', async () => {
+    for (const who of ['rep', 'rep2', 'manager']) expect((await call(who, 'GET', '/api/v1/audit')).statusCode).toBe(403);
+    expect((await api.request({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
+    for (const [query, field] of [['?limit=0', 'limit'], ['?limit=abc', 'limit'], ['?before=nope', 'before'], ['?actorId=1', 'actorId'], ['?subjectType=Quote%20X', 'subjectType']]) {
+      const response = await call('admin', 'GET', `/api/v1/audit${query}`);
+      expect({ query, status: response.statusCode, field: response.json<{ details: { fields: Array<{ field: string }> } }>().details?.fields?.[0]?.field }).toEqual({ query, status: 400, field });
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalSettingsChanged, type ApprovalRequestPayload } from '@qa/approvals-contracts';
+import type { AuditState } from '@qa/audit-domain';
+import { QuoteRecalled, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn, type QuoteEventPayload } from '@qa/quotes-contracts';
+import type { IntegrationEvent, IntegrationEventType } from '@qa/shared-kernel';
+
+/** What an audited event says about its subject. */
+export interface AuditedChange {
+  subjectType: string;
+  subjectId: string;
+  subjectLabel: string | null;
+  /** The subject's state after the change (null when it was removed). */
+  after: AuditState | null;
+  /** Recorded only when the subject already has an entry (e.g. quote edits after a round opened). */
+  onlyWhenAudited?: boolean;
+}
+
+type Describe = (event: IntegrationEvent) => AuditedChange;
+
+const quoteState = (p: QuoteEventPayload): AuditState => ({
+  title: p.title,
+  status: p.status,
+  ownerId: p.ownerId,
+  dealId: p.dealId,
+  currency: p.currency,
+  totalMinor: p.totalMinor,
+  effectiveDiscountBp: p.effectiveDiscountBp,
+  largestLineDiscountBp: p.largestLineDiscountBp,
+  expiresOn: p.expiresOn,
+});
+const quote = (onlyWhenAudited: boolean): Describe => (event) => {
+  const p = event.payload as QuoteEventPayload;
+  return { subjectType: 'quote', subjectId: p.quoteId, subjectLabel: p.number, after: quoteState(p), onlyWhenAudited };
+};
+const decision: Describe = (event) => {
+  const p = event.payload as ApprovalRequestPayload;
+  return {
+    subjectType: 'approval-request',
+    subjectId: p.requestId,
+    subjectLabel: null,
+    after: { quoteId: p.quoteId, round: p.round, decision: event.name === ApprovalRequestApproved.name ? 'approved' : 'changes_requested', decidedBy: p.decidedBy, notes: p.notes },
+  };
+};
+
+/**
+ * The events the audit trail records, and what each says about its subject. Approval settings;
+ * a quote's submission, withdrawal and recall, and its edits once a round has opened (a quote
+ * never submitted is a private draft); approval decisions. A context that wants a change audited
+ * publishes an event and is listed here.
+ */
+export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describe]> = [
+  [ApprovalSettingsChanged, (event: IntegrationEvent) => ({ subjectType: 'approval-settings', subjectId: 'approval-settings', subjectLabel: null, after: { ...event.payload } })],
+  [QuoteSubmitted, quote(false)],
+  [QuoteUpdated, quote(true)],
+  [QuoteWithdrawn, quote(false)],
+  [QuoteRecalled, quote(false)],
+  [ApprovalRequestApproved, decision],
+  [ApprovalRequestChangesRequested, decision],
+] as never;
+
+export const AUDITED_EVENT_TYPES = AUDITED_EVENTS.map(([type]) => type);
+
+export function describeAuditedEvent(event: IntegrationEvent): AuditedChange | null {
+  const found = AUDITED_EVENTS.find(([type]) => type.name === event.name);
+  return found ? found[1](event) : null;
+}
