@@ -2,8 +2,8 @@
 export const auditEn = {
   audit: {
     title: 'Audit log',
-    description: 'Who changed what and when: approval settings, quotes after their approval round opened, approval decisions.',
-    linkHint: 'Who changed approval settings, quotes under approval and decisions, and when.',
+    description: 'Who changed what and when: approval settings, workflows, users and API tokens, quotes after their approval round opened, approval decisions.',
+    linkHint: 'Who changed approval settings, workflows, users, API tokens and quotes under approval, and when.',
     filter: 'Show',
     allSubjects: 'All changes',
     caption: 'Audit log, newest first',
@@ -32,6 +32,14 @@ export const auditEn = {
       quotes_quote_recalled: 'Recalled the quote',
       approvals_request_approved: 'Approved',
       approvals_request_changes_requested: 'Requested changes',
+      workflows_workflow_created: 'Created the workflow',
+      workflows_workflow_changed: 'Changed the workflow',
+      identity_user_created: 'Created the user',
+      identity_user_deactivated: 'Deactivated the user',
+      identity_user_reactivated: 'Reactivated the user',
+      identity_user_role_changed: "Changed the user's role",
+      identity_api_token_created: 'Created an API token',
+      identity_api_token_revoked: 'Revoked an API token',
     },
   },
 };

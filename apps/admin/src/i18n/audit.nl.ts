@@ -2,8 +2,8 @@
 export const auditNl = {
   audit: {
     title: 'Auditlogboek',
-    description: 'Wie wat wanneer heeft gewijzigd: goedkeuringsinstellingen, offertes nadat hun goedkeuringsronde begon, goedkeuringsbesluiten.',
-    linkHint: 'Wie goedkeuringsinstellingen, offertes in goedkeuring en besluiten heeft gewijzigd, en wanneer.',
+    description: 'Wie wat wanneer heeft gewijzigd: goedkeuringsinstellingen, workflows, gebruikers en API-tokens, offertes nadat hun goedkeuringsronde begon, goedkeuringsbesluiten.',
+    linkHint: 'Wie goedkeuringsinstellingen, workflows, gebruikers, API-tokens en offertes in goedkeuring heeft gewijzigd, en wanneer.',
     filter: 'Toon',
     allSubjects: 'Alle wijzigingen',
     caption: 'Auditlogboek, nieuwste eerst',
@@ -32,6 +32,14 @@ export const auditNl = {
       quotes_quote_recalled: 'Heeft de offerte teruggehaald',
       approvals_request_approved: 'Goedgekeurd',
       approvals_request_changes_requested: 'Heeft om wijzigingen gevraagd',
+      workflows_workflow_created: 'Heeft de workflow gemaakt',
+      workflows_workflow_changed: 'Heeft de workflow gewijzigd',
+      identity_user_created: 'Heeft de gebruiker aangemaakt',
+      identity_user_deactivated: 'Heeft de gebruiker gedeactiveerd',
+      identity_user_reactivated: 'Heeft de gebruiker opnieuw geactiveerd',
+      identity_user_role_changed: 'Heeft de rol van de gebruiker gewijzigd',
+      identity_api_token_created: 'Heeft een API-token gemaakt',
+      identity_api_token_revoked: 'Heeft een API-token ingetrokken',
     },
   },
 };

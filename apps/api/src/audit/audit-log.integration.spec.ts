@@ -93,6 +93,51 @@ describe('audit log (API + worker)', () => {
     expect((await entries(`?subjectType=quote&subjectId=${draft.id}`)).items).toEqual([]);
   });
 
+  it('records workflows whole, before and after, without their webhook secrets', async () => {
+    const definition = {
+      name: 'Tell the CRM',
+      enabled: true,
+      objectType: 'quote',
+      trigger: { type: 'status_becomes', status: 'published' },
+      conditions: [],
+      reenrollment: 'always',
+      actions: [{ key: 'send_webhook', params: { url: 'https://crm.example.com/hooks/quotes' } }],
+      setKey: null,
+    };
+    const created = await call('admin', 'POST', '/api/v1/workflows', definition);
+    expect(created.statusCode).toBe(201);
+    const workflow = created.json<{ id: string; version: number; actions: Array<{ params: Record<string, unknown> }>; issuedSecrets: Array<{ secret: string }> }>();
+    const secret = workflow.issuedSecrets[0].secret;
+    expect(secret).toMatch(/^whsec_/);
+    const edited = await call('admin', 'PUT', `/api/v1/workflows/${workflow.id}`, { ...definition, enabled: false, actions: [{ key: 'send_webhook', params: { ...workflow.actions[0].params } }], version: workflow.version });
+    expect(edited.statusCode).toBe(200);
+
+    const [changed, first] = await untilEntries(`?subjectType=workflow&subjectId=${workflow.id}`, 2);
+    expect(first).toMatchObject({ action: 'workflows.workflow.created', actor: { type: 'user', id: ids['admin'] }, subject: { label: 'Tell the CRM' }, before: null, after: { name: 'Tell the CRM', enabled: true } });
+    expect(changed).toMatchObject({ action: 'workflows.workflow.changed', actor: { type: 'user', id: ids['admin'] } });
+    expect(changed.changes).toEqual([{ field: 'enabled', before: true, after: false }]);
+    expect(JSON.stringify([first, changed])).not.toContain(secret);
+  });
+
+  it('records users\' role and state and API tokens, with who did it', async () => {
+    expect((await call('admin', 'PATCH', `/api/v1/users/${ids['rep2']}`, { role: 'manager' })).statusCode).toBe(200);
+    expect((await call('admin', 'POST', `/api/v1/users/${ids['rep2']}/deactivate`)).statusCode).toBe(200);
+    const token = (await call('rep', 'POST', '/api/v1/me/api-tokens', { name: 'Nightly export' })).json<{ id: string; token: string }>();
+    expect((await call('rep', 'DELETE', `/api/v1/me/api-tokens/${token.id}`)).statusCode).toBeLessThan(300);
+
+    const [deactivated, promoted] = await untilEntries(`?subjectType=user&subjectId=${ids['rep2']}&limit=2`, 2);
+    expect(promoted).toMatchObject({ action: 'identity.user.role-changed', actor: { id: ids['admin'] }, subject: { label: 'rep2@example.com' } });
+    expect(promoted.changes).toEqual([{ field: 'role', before: 'rep', after: 'manager' }]);
+    expect(deactivated).toMatchObject({ action: 'identity.user.deactivated', actor: { id: ids['admin'] } });
+    expect(deactivated.changes).toEqual([{ field: 'active', before: true, after: false }]);
+
+    const [revoked, issued] = await untilEntries(`?subjectType=api-token&subjectId=${token.id}`, 2);
+    expect(issued).toMatchObject({ action: 'identity.api-token.created', actor: { id: ids['rep'] }, subject: { label: 'Nightly export' }, after: { userId: ids['rep'], revoked: false } });
+    expect(revoked).toMatchObject({ action: 'identity.api-token.revoked', actor: { id: ids['rep'] } });
+    expect(revoked.changes).toEqual([{ field: 'revoked', before: false, after: true }]);
+    expect(JSON.stringify([issued, revoked])).not.toContain(token.token);
+  });
+
   it('keeps the entries when the outbox is purged, and pages newest first', async () => {
     const before = (await entries('?limit=200')).items;
     expect(before.length).toBeGreaterThanOrEqual(5);
@@ -106,10 +151,11 @@ describe('audit log (API + worker)', () => {
     const secondPage = await entries(`?limit=2&before=${firstPage.nextBefore}`);
     expect(secondPage.items.map((e) => e.id)).toEqual(before.slice(2, 4).map((e) => e.id));
     expect((await entries(`?actorId=${ids['manager']}`)).items.map((e) => e.action)).toEqual(['approvals.request.changes-requested']);
+    expect((await entries(`?actorId=${ids['rep']}&subjectType=api-token`)).items.map((e) => e.action)).toEqual(['identity.api-token.revoked', 'identity.api-token.created']);
   });
 
   it('shows the log to admins only, and refuses bad filters with the field', async () => {
-    for (const who of ['rep', 'rep2', 'manager']) expect((await call(who, 'GET', '/api/v1/audit')).statusCode).toBe(403);
+    for (const who of ['rep', 'manager']) expect((await call(who, 'GET', '/api/v1/audit')).statusCode).toBe(403);
     expect((await api.request({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
     for (const [query, field] of [['?limit=0', 'limit'], ['?limit=abc', 'limit'], ['?before=nope', 'before'], ['?actorId=1', 'actorId'], ['?subjectType=Quote%20X', 'subjectType']]) {
       const response = await call('admin', 'GET', `/api/v1/audit${query}`);

@@ -45,7 +45,8 @@ export class LiveEventsController {
     return callerWatchedStream(this.live.stream(), {
       opened: caller,
       // A fresh entity manager each time: the request's one would answer from its identity map.
-      resolve: () => RequestContext.create(this.orm.em.fork(), () => this.queries.execute(new ResolveCallerQuery(credentials))),
+      // A look on the caller's behalf: it does not extend their session (an idle tab lets it expire).
+      resolve: () => RequestContext.create(this.orm.em.fork(), () => this.queries.execute(new ResolveCallerQuery(credentials, { touch: false }))),
       recheckMs: this.config.liveStreamRecheckMs,
       heartbeatMs: HEARTBEAT_MS,
     });

@@ -115,6 +115,24 @@ describe('GET /api/v1/events/stream: the stream ends with its right to it', () =
     }
   });
 
+  it('does not keep an idle session alive: its checks do not extend the session', async () => {
+    const cookie = await api.logIn('rep@example.com');
+    const tokenHash = hashSecret(decodeURIComponent(cookie.split('=')[1]!));
+    const stream = await openStream(url(), cookie);
+    try {
+      // The session is in the second half of its idle lifetime: a request by the person would extend it.
+      const expiresAt = new Date(Date.now() + 60_000);
+      await sql('update identity_session set expires_at = ? where token_hash = ?', [expiresAt, tokenHash]);
+      // Nothing to wait for but time: several rechecks happen meanwhile.
+      await new Promise((r) => setTimeout(r, RECHECK_MS * 4));
+      expect(stream.ended).toBe(false);
+      const [row] = await sql('select expires_at from identity_session where token_hash = ?', [tokenHash]);
+      expect(new Date(row.expires_at).getTime()).toBe(expiresAt.getTime());
+    } finally {
+      stream.close();
+    }
+  });
+
   it('ends the stream when the session expires or the user is deactivated', async () => {
     const expiring = await api.logIn('rep@example.com');
     const deactivated = await api.logIn('rep2@example.com');

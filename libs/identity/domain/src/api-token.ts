@@ -1,5 +1,11 @@
-/** A bearer token for scripts. Shown once at creation; only its SHA-256 is stored. It ends at `expiresAt` or when revoked. */
-export class ApiToken {
+import { ApiTokenCreated, ApiTokenRevoked, type ApiTokenChangedPayload } from '@qa/identity-contracts';
+import { AggregateRoot } from '@qa/shared-kernel';
+/**
+ * A bearer token for scripts. Shown once at creation; only its SHA-256 is stored. It ends at
+ * `expiresAt` or when revoked. Creating and revoking are events (for the audit log); not versioned.
+ */
+export class ApiToken extends AggregateRoot {
+  declare version: number | undefined;
   /** Days a token lives when its creator names none, and the most they may name. */
   static readonly DEFAULT_LIFETIME_DAYS = 90;
   static readonly MAX_LIFETIME_DAYS = 365;
@@ -23,7 +29,16 @@ export class ApiToken {
     const token = new ApiToken();
     const { lifetimeDays: _lifetime, now, ...rest } = props;
     Object.assign(token, rest, { createdAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000), lastUsedAt: null, revokedAt: null });
+    token.record(ApiTokenCreated, token.payload(), now);
     return token;
+  }
+
+  protected get aggregateType(): string {
+    return 'api-token';
+  }
+
+  payload(): ApiTokenChangedPayload {
+    return { tokenId: this.id, userId: this.userId, name: this.name, prefix: this.prefix, expiresAt: new Date(this.expiresAt).toISOString(), revoked: this.revokedAt !== null };
   }
 
   /** Not revoked and not expired (at `now`). */
@@ -39,6 +54,8 @@ export class ApiToken {
   }
 
   revoke(now: Date): void {
-    this.revokedAt ??= now;
+    if (this.revokedAt) return;
+    this.revokedAt = now;
+    this.record(ApiTokenRevoked, this.payload(), now);
   }
 }

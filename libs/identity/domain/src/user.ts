@@ -1,8 +1,11 @@
-import { uuidv7, type Role } from '@qa/shared-kernel';
+import { UserCreated, UserDeactivated, UserReactivated, UserRoleChanged, type UserChangedPayload } from '@qa/identity-contracts';
+import { AggregateRoot, uuidv7, type Role } from '@qa/shared-kernel';
 import { IdentityErrors } from './identity.errors';
 
-export class User {
+/** A person who logs in. Its changes are events (for the audit log); not versioned: one user's events order by their ids. */
+export class User extends AggregateRoot {
   id!: string;
+  declare version: number | undefined;
   email!: string;
   name!: string;
   role!: Role;
@@ -24,7 +27,16 @@ export class User {
     user.passwordHash = props.passwordHash;
     user.active = true;
     user.createdAt = props.now ?? new Date();
+    user.record(UserCreated, user.payload(), user.createdAt);
     return user;
+  }
+
+  protected get aggregateType(): string {
+    return 'user';
+  }
+
+  payload(): UserChangedPayload {
+    return { userId: this.id, email: this.email, name: this.name, role: this.role, active: this.active };
   }
 
   /** An admin takes the account out of use. Nobody deactivates themselves: an admin would lock the last admin out. */
@@ -32,17 +44,22 @@ export class User {
     if (byUserId === this.id) throw IdentityErrors.cannotChangeSelf(this.id, 'deactivate');
     if (!this.active) throw IdentityErrors.userAlreadyInState(this.id, 'inactive');
     this.active = false;
+    this.record(UserDeactivated, this.payload());
   }
 
   reactivate(): void {
     if (this.active) throw IdentityErrors.userAlreadyInState(this.id, 'active');
     this.active = true;
+    this.record(UserReactivated, this.payload());
   }
 
   /** An admin gives another user a role; not their own (an admin could demote the last admin). */
   changeRole(role: Role, byUserId: string): void {
     if (byUserId === this.id) throw IdentityErrors.cannotChangeSelf(this.id, 'change-role');
+    if (role === this.role) return;
+    const previousRole = this.role;
     this.role = role;
+    this.record(UserRoleChanged, { ...this.payload(), previousRole });
   }
 }
 

@@ -14,6 +14,8 @@ export const UserSchema = new EntitySchema<User>({
     passwordHash: { type: 'string', length: 255 },
     active: { type: 'boolean' },
     createdAt: { type: 'datetime' },
+    // Not versioned (no column): one user's events order by their ids.
+    version: { type: 'integer', persist: false, nullable: true },
   },
 });
 
@@ -43,6 +45,8 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
     expiresAt: { type: 'datetime' },
     lastUsedAt: { type: 'datetime', nullable: true },
     revokedAt: { type: 'datetime', nullable: true },
+    // Not versioned (no column): one token's events order by their ids.
+    version: { type: 'integer', persist: false, nullable: true },
   },
 });
 

@@ -33,4 +33,14 @@ describe('canSeeEvent', () => {
     expect(canSeeEvent(caller('rep'), event({ ownerId: 'u-rep2' }))).toBe(false);
     expect(canSeeEvent(caller('rep'), event({}, null))).toBe(false);
   });
+
+  it('shows identity events (users, API tokens) to admins and to whoever acted, not to managers or other reps', () => {
+    const deactivated = { ...event({ userId: 'u-rep', email: 'rep@example.com', role: 'rep', active: false }, 'u-admin'), name: 'identity.user.deactivated.v1' as const };
+    expect(canSeeEvent(caller('admin', 'u-admin'), deactivated)).toBe(true);
+    expect(canSeeEvent(caller('manager', 'u-manager'), deactivated)).toBe(false);
+    expect(canSeeEvent(caller('rep', 'u-rep'), deactivated)).toBe(false);
+    const tokenCreated = { ...event({ tokenId: 't1', userId: 'u-rep', name: 'CI' }, 'u-rep'), name: 'identity.api-token.created.v1' as const };
+    expect(canSeeEvent(caller('rep', 'u-rep'), tokenCreated)).toBe(true);
+    expect(canSeeEvent(caller('manager', 'u-manager'), tokenCreated)).toBe(false);
+  });
 });

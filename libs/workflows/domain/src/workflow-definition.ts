@@ -1,4 +1,5 @@
-import { DomainError, uuidv7 } from '@qa/shared-kernel';
+import { AggregateRoot, DomainError, uuidv7 } from '@qa/shared-kernel';
+import { WorkflowChanged, WorkflowCreated, type WorkflowDefinitionPayload } from '@qa/workflows-contracts';
 
 /** When a workflow enrols a record. */
 export type WorkflowTrigger =
@@ -51,8 +52,11 @@ export const WorkflowErrors = {
   secretNotFound: (id: string, secretId: string) => new DomainError('WORKFLOWS.SECRET_NOT_FOUND', `Workflow ${id} has no webhook secret ${secretId}`, 'not-found', { id, secretId }),
 };
 
-/** A workflow: data, not code. The engine reads it; admins edit it. */
-export class WorkflowDefinition implements WorkflowSpec {
+/** Params never shown once stored (write-only: the webhook signing secret): no answer or event carries them. */
+export const WRITE_ONLY_PARAMS: readonly string[] = ['secret'];
+
+/** A workflow: data, not code. The engine reads it; admins edit it. Its changes are events (for the audit log). */
+export class WorkflowDefinition extends AggregateRoot implements WorkflowSpec {
   id!: string;
   version: number | undefined;
   name!: string;
@@ -66,15 +70,40 @@ export class WorkflowDefinition implements WorkflowSpec {
   createdAt!: Date;
   updatedAt!: Date;
 
+  protected get aggregateType(): string {
+    return 'workflow';
+  }
+
   static create(spec: WorkflowSpec, knownActions: readonly string[]): WorkflowDefinition {
     const workflow = new WorkflowDefinition();
     workflow.id = uuidv7();
     workflow.createdAt = new Date();
-    workflow.update(spec, knownActions);
+    workflow.apply(spec, knownActions);
+    workflow.record(WorkflowCreated, workflow.payload());
     return workflow;
   }
 
   update(spec: WorkflowSpec, knownActions: readonly string[]): void {
+    this.apply(spec, knownActions);
+    this.record(WorkflowChanged, this.payload());
+  }
+
+  /** The definition as events carry it, without write-only params. */
+  payload(): WorkflowDefinitionPayload {
+    return {
+      workflowId: this.id,
+      name: this.name,
+      enabled: this.enabled,
+      objectType: this.objectType,
+      trigger: { ...this.trigger },
+      conditions: this.conditions.map((c) => ({ ...c })),
+      reenrollment: this.reenrollment,
+      actions: this.actions.map((a) => ({ key: a.key, params: Object.fromEntries(Object.entries(a.params ?? {}).filter(([name]) => !WRITE_ONLY_PARAMS.includes(name))) })),
+      setKey: this.setKey,
+    };
+  }
+
+  private apply(spec: WorkflowSpec, knownActions: readonly string[]): void {
     validateSpec(spec, knownActions);
     Object.assign(this, {
       name: spec.name.trim(),

@@ -1,7 +1,9 @@
 import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalSettingsChanged, type ApprovalRequestPayload } from '@qa/approvals-contracts';
 import type { AuditState } from '@qa/audit-domain';
+import { ApiTokenCreated, ApiTokenRevoked, UserCreated, UserDeactivated, UserReactivated, UserRoleChanged, type ApiTokenChangedPayload, type UserChangedPayload } from '@qa/identity-contracts';
 import { QuoteRecalled, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn, type QuoteEventPayload } from '@qa/quotes-contracts';
 import type { IntegrationEvent, IntegrationEventType } from '@qa/shared-kernel';
+import { WorkflowChanged, WorkflowCreated, type WorkflowDefinitionPayload } from '@qa/workflows-contracts';
 
 /** What an audited event says about its subject. */
 export interface AuditedChange {
@@ -41,10 +43,24 @@ const decision: Describe = (event) => {
   };
 };
 
+const user: Describe = (event) => {
+  const p = event.payload as UserChangedPayload;
+  return { subjectType: 'user', subjectId: p.userId, subjectLabel: p.email, after: { email: p.email, name: p.name, role: p.role, active: p.active } };
+};
+const apiToken: Describe = (event) => {
+  const p = event.payload as ApiTokenChangedPayload;
+  return { subjectType: 'api-token', subjectId: p.tokenId, subjectLabel: p.name, after: { userId: p.userId, name: p.name, prefix: p.prefix, expiresAt: p.expiresAt, revoked: p.revoked } };
+};
+const workflow: Describe = (event) => {
+  const { workflowId, ...definition } = event.payload as WorkflowDefinitionPayload;
+  return { subjectType: 'workflow', subjectId: workflowId, subjectLabel: definition.name, after: definition };
+};
+
 /**
  * The events the audit trail records, and what each says about its subject. Approval settings;
  * a quote's submission, withdrawal and recall, and its edits once a round has opened (a quote
- * never submitted is a private draft); approval decisions. A context that wants a change audited
+ * never submitted is a private draft); approval decisions; workflows (the whole definition, before
+ * and after); users (created, role, deactivated, reactivated); API tokens (created, revoked). A context that wants a change audited
  * publishes an event and is listed here.
  */
 export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describe]> = [
@@ -55,6 +71,14 @@ export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describ
   [QuoteRecalled, quote(false)],
   [ApprovalRequestApproved, decision],
   [ApprovalRequestChangesRequested, decision],
+  [WorkflowCreated, workflow],
+  [WorkflowChanged, workflow],
+  [UserCreated, user],
+  [UserDeactivated, user],
+  [UserReactivated, user],
+  [UserRoleChanged, user],
+  [ApiTokenCreated, apiToken],
+  [ApiTokenRevoked, apiToken],
 ] as never;
 
 export const AUDITED_EVENT_TYPES = AUDITED_EVENTS.map(([type]) => type);

@@ -1,11 +1,10 @@
-import type { WorkflowActionSpec } from '@qa/workflows-domain';
+import { WRITE_ONLY_PARAMS, type WorkflowActionSpec } from '@qa/workflows-domain';
 import { randomBytes } from 'node:crypto';
 
 /** The action whose params carry a signing secret. */
 export const WEBHOOK_ACTION_KEY = 'send_webhook';
 
-/** Params never shown once stored (write-only): responses tell only whether one is set. */
-export const WRITE_ONLY_PARAMS: readonly string[] = ['secret'];
+export { WRITE_ONLY_PARAMS };
 
 /** A signing secret the server made, shown once: in the answer that created or rotated it. */
 export interface IssuedSecret {

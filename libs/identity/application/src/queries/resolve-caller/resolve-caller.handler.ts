@@ -15,21 +15,22 @@ export class ResolveCallerHandler implements IQueryHandler<ResolveCallerQuery> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ credentials }: ResolveCallerQuery): Promise<Caller | null> {
+  async execute({ credentials, options }: ResolveCallerQuery): Promise<Caller | null> {
     const now = this.clock.now();
+    const touch = options.touch !== false;
     if (credentials.bearerToken) {
       const token = await this.tokens.findByTokenHash(hashSecret(credentials.bearerToken));
       if (!token || !token.isActive(now)) return null;
       const user = await this.users.findById(token.userId);
       if (!user?.active) return null;
-      if (token.markUsed(now)) await this.tokens.save(token);
+      if (touch && token.markUsed(now)) await this.tokens.save(token);
       return toCaller(user, 'api-token');
     }
     if (credentials.sessionToken) {
       const found = await this.sessions.findWithUserByTokenHash(hashSecret(credentials.sessionToken));
       if (!found || found.session.isExpired(now, this.settings.sessionAbsoluteMs) || !found.user.active) return null;
       const { session, user } = found;
-      if (session.touch(now, this.settings.sessionTtlMs, this.settings.sessionAbsoluteMs)) await this.sessions.save(session);
+      if (touch && session.touch(now, this.settings.sessionTtlMs, this.settings.sessionAbsoluteMs)) await this.sessions.save(session);
       return toCaller(user, 'session');
     }
     return null;
