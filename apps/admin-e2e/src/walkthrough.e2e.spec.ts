@@ -1,6 +1,6 @@
 // The walkthrough of docs/product.md#walkthrough, steps 1 to 8, in real Chromium against the real
 // API and worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
-// mocked. The admin requires approval with Max Manager as approver (three workflows appear); Remy
+// mocked. The admin requires approval with Max Manager as approver (four workflows appear); Remy
 // Rep builds a quote in the set-up flow, which waits for approval, and copies its approval link; the
 // manager opens the link (logging in first), requests changes with notes; Remy gets a task with the
 // notes, edits the quote and submits it again; the manager sees round 2 with what changed and
@@ -160,7 +160,7 @@ function requireWalk(...keys: Array<keyof typeof walk>): void {
 }
 
 describe('the approval walkthrough of product.md', () => {
-  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; three active approval workflows appear', async () => {
+  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; four active approval workflows appear', async () => {
     const page = await openPage(staffBrowser);
     screenshotsOnFailure({ admin: page });
     await page.goto(`${baseUrl}/settings`);
@@ -184,7 +184,7 @@ describe('the approval walkthrough of product.md', () => {
     await page.getByRole('button', { name: 'Set approver and create workflows' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Settings saved.' }));
 
-    // 2. The worker installs the three workflows: the settings page lists them once they are on.
+    // 2. The worker installs the four workflows: the settings page lists them once they are on.
     const workflows = page.getByRole('region', { name: 'Approval workflows' });
     await visible(workflows.getByText('Approval is on.', { exact: false }));
     await expect
@@ -193,11 +193,13 @@ describe('the approval walkthrough of product.md', () => {
         expect.stringMatching(/When quotes need approval\s*Active/),
         expect.stringMatching(/When changes are requested on a quote\s*Active/),
         expect.stringMatching(/When quotes are approved\s*Active/),
+        expect.stringMatching(/When a quote is withdrawn from approval\s*Active/),
       ]);
     const installed = (await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }> }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200)).items.filter(
       (workflow) => workflow.setKey === 'quote-approvals-v1',
     );
     expect(installed.map(({ name, enabled, objectType }) => ({ name, enabled, objectType })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'When a quote is withdrawn from approval', enabled: true, objectType: 'quote' },
       { name: 'When changes are requested on a quote', enabled: true, objectType: 'quote' },
       { name: 'When quotes are approved', enabled: true, objectType: 'quote' },
       { name: 'When quotes need approval', enabled: true, objectType: 'quote' },
@@ -211,10 +213,10 @@ describe('the approval walkthrough of product.md', () => {
     expect(await (await visible(page.getByRole('switch', { name: 'Require approval on all quotes' }))).isChecked()).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Approver' }).textContent()).toContain('Max Manager');
 
-    // The Workflows page: the three, switched on, where the admin can customise them.
+    // The Workflows page: the four, switched on, where the admin can customise them.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows', exact: true }).click();
     await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Workflows' }));
-    for (const name of ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved']) {
+    for (const name of ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval']) {
       await visible(page.getByRole('row', { name: new RegExp(name) }));
       expect(await page.getByRole('switch', { name: `${name} enabled`, exact: true }).getAttribute('aria-checked')).toBe('true');
     }

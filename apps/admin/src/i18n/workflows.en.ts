@@ -43,6 +43,7 @@ export const workflowsEn = {
       changesRequested: 'Changes requested on a quote',
       published: 'Quote published',
       recalled: 'Quote recalled',
+      withdrawn: 'Quote withdrawn from approval',
       signed: 'Quote signed',
       expired: 'Quote expired',
       propertyChanged: 'Property changed',

@@ -45,6 +45,7 @@ export const workflowsNl: typeof workflowsEn = {
       changesRequested: 'Wijzigingen aangevraagd voor een offerte',
       published: 'Offerte gepubliceerd',
       recalled: 'Offerte teruggehaald',
+      withdrawn: 'Offerte ingetrokken uit goedkeuring',
       signed: 'Offerte ondertekend',
       expired: 'Offerte verlopen',
       propertyChanged: 'Eigenschap gewijzigd',

@@ -10,7 +10,7 @@ export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettings
   return { requireApproval: false, defaultApproverId: null, rules: [], version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
 }
 
-const WORKFLOW_NAMES = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved'];
+const WORKFLOW_NAMES = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval'];
 
 export function approvalWorkflows(enabled = true): ApiSchemas['WorkflowResponse'][] {
   return WORKFLOW_NAMES.map((name, index) => ({

@@ -224,6 +224,76 @@ describe('approval integrity (API + worker)', () => {
     await waitUntil(async () => (await page(id)).json<Page>().current.status === 'cancelled', { timeoutMs: 20_000 });
   });
 
+  const APPROVAL_SET = 'quote-approvals-v1';
+  const WITHDRAWN_WORKFLOW = 'When a quote is withdrawn from approval';
+  const approvalWorkflows = async () =>
+    (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null }> }>().items.filter((w) => w.setKey === APPROVAL_SET);
+  const tasksOf = async (who: string, id: string, status: 'open' | 'completed') =>
+    (await call(who, 'GET', `/api/v1/tasks?status=${status}&relatedType=quote&relatedId=${id}`)).json<{ items: Array<{ id: string; title: string; status: string; createdByType: string }> }>().items;
+  const properties = async (id: string) =>
+    (await call('rep', 'GET', `/api/v1/records/quote/${id}/properties`)).json<{
+      properties: Array<{ name: string; value: unknown; updatedBy: string | null }>;
+      history: Array<{ name: string; value: unknown; previousValue: unknown; changedBy: string | null }>;
+    }>();
+  const property = async (id: string, name: string) => (await properties(id)).properties.find((p) => p.name === name)?.value ?? null;
+
+  it("closes the approver's task and sets approval_status to Withdrawn when the rep withdraws; a new submit makes it Pending approval again", async () => {
+    await startWorker();
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    await waitUntil(async () => (await approvalWorkflows()).some((w) => w.name === WITHDRAWN_WORKFLOW && w.enabled), { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
+    const id = await create('rep', { title: 'Withdrawn from approval' });
+    await submit(id);
+    await roundOpen(id, 1);
+    const [task] = await waitUntil(async () => ((await tasksOf('manager', id, 'open')).length ? tasksOf('manager', id, 'open') : null), { timeoutMs: 20_000 });
+    expect(task).toMatchObject({ title: `Review quote ${(await quote(id))['number']}: Withdrawn from approval`, status: 'open', createdByType: 'workflow' });
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'Pending approval', { timeoutMs: 20_000 });
+
+    expect((await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: (await quote(id)).version })).json()).toMatchObject({ status: 'draft' });
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'Withdrawn' && (await tasksOf('manager', id, 'open')).length === 0, {
+      timeoutMs: 20_000,
+      describe: async () => JSON.stringify({ properties: (await properties(id)).properties, open: await tasksOf('manager', id, 'open') }),
+    });
+    expect((await tasksOf('manager', id, 'completed')).map((t) => [t.id, t.status])).toEqual([[task.id, 'completed']]);
+    const withdrawnWorkflow = (await approvalWorkflows()).find((w) => w.name === WITHDRAWN_WORKFLOW);
+    expect((await properties(id)).history.filter((h) => h.name === 'approval_status').map((h) => [h.previousValue, h.value, h.changedBy])).toContainEqual([
+      'Pending approval',
+      'Withdrawn',
+      `workflow:${withdrawnWorkflow?.id}`,
+    ]);
+
+    // Submitted again: a new round, a new task, Pending approval again.
+    await submit(id);
+    await roundOpen(id, 2);
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'Pending approval' && (await tasksOf('manager', id, 'open')).length === 1, { timeoutMs: 20_000 });
+    expect((await tasksOf('manager', id, 'open'))[0].id).not.toBe(task.id);
+  });
+
+  it('saving the settings where only the first three approval workflows are installed adds the fourth and duplicates none', async () => {
+    await startWorker();
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
+    // An installation from before the withdrawn workflow: approval on, three workflows.
+    await db.query(`delete from workflows_workflow where set_key = $1 and name = $2`, [APPROVAL_SET, WITHDRAWN_WORKFLOW]);
+    const three = (await approvalWorkflows()).map((w) => [w.id, w.name]).sort();
+    expect(three).toHaveLength(3);
+
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
+    const four = await approvalWorkflows();
+    expect(four.map((w) => [w.name, w.enabled]).sort()).toEqual([
+      [WITHDRAWN_WORKFLOW, true],
+      ['When changes are requested on a quote', true],
+      ['When quotes are approved', true],
+      ['When quotes need approval', true],
+    ]);
+    expect(four.filter((w) => w.name !== WITHDRAWN_WORKFLOW).map((w) => [w.id, w.name]).sort()).toEqual(three);
+    // Saved once more, and handled by the workflows context: still the same four.
+    await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
+    const latest = (await db.query(`select id from messaging_outbox where name = 'approvals.settings.changed.v1' order by occurred_at desc, id desc limit 1`)).rows[0].id as string;
+    await waitUntil(async () => (await db.query(`select 1 from messaging_inbox where event_id = $1 and subscriber = 'workflows'`, [latest])).rowCount === 1, { timeoutMs: 20_000 });
+    expect((await approvalWorkflows()).map((w) => w.id).sort()).toEqual(four.map((w) => w.id).sort());
+  });
+
   it('decides no round on stale data: a pending round of a quote that moved on is refused', async () => {
     await startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });

@@ -50,7 +50,7 @@ describe('quote approvals end to end (API + worker)', () => {
   const body = (overrides: Json = {}) => ({ title: 'Website redesign', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '25' } }], ...overrides });
 
   it('walks through settings, submit, request changes, resubmit, approve and publish, notification and recall', async () => {
-    // 1–2. The admin requires approval on all quotes with the manager as approver: three workflows appear.
+    // 1–2. The admin requires approval on all quotes with the manager as approver: four workflows appear.
     expect((await call('rep', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(403);
     const badApprover = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['rep2'], rules: [] });
     expect(badApprover.json()).toMatchObject({ statusCode: 422, details: { fields: [{ field: 'defaultApproverId' }] } });
@@ -58,8 +58,9 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(saved.json()).toMatchObject({ requireApproval: true, defaultApproverId: ids['manager'] });
     const approvalWorkflows = () =>
       call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ name: string; enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
-    await waitUntil(async () => (await approvalWorkflows()).length === 3, { timeoutMs: 20_000 });
+    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
     expect((await approvalWorkflows()).map((w) => [w.name, w.enabled]).sort()).toEqual([
+      ['When a quote is withdrawn from approval', true],
       ['When changes are requested on a quote', true],
       ['When quotes are approved', true],
       ['When quotes need approval', true],
@@ -169,6 +170,6 @@ describe('quote approvals end to end (API + worker)', () => {
     await waitUntil(async () => (await list()).every((w) => !w.enabled), { timeoutMs: 20_000 });
     await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: version + 1 });
     await waitUntil(async () => (await list()).every((w) => w.enabled), { timeoutMs: 20_000 });
-    expect(await list()).toHaveLength(3);
+    expect(await list()).toHaveLength(4);
   });
 });

@@ -125,7 +125,9 @@ describe('audit log (API + worker)', () => {
     const token = (await call('rep', 'POST', '/api/v1/me/api-tokens', { name: 'Nightly export' })).json<{ id: string; token: string }>();
     expect((await call('rep', 'DELETE', `/api/v1/me/api-tokens/${token.id}`)).statusCode).toBeLessThan(300);
 
-    const [deactivated, promoted] = await untilEntries(`?subjectType=user&subjectId=${ids['rep2']}&limit=2`, 2);
+    // Newest first: the seed created rep2 (as the system), then the admin promoted and deactivated them.
+    const [deactivated, promoted, created] = await untilEntries(`?subjectType=user&subjectId=${ids['rep2']}`, 3);
+    expect(created).toMatchObject({ action: 'identity.user.created', actor: { type: 'system', id: null }, before: null, after: { email: 'rep2@example.com', role: 'rep', active: true } });
     expect(promoted).toMatchObject({ action: 'identity.user.role-changed', actor: { id: ids['admin'] }, subject: { label: 'rep2@example.com' } });
     expect(promoted.changes).toEqual([{ field: 'role', before: 'rep', after: 'manager' }]);
     expect(deactivated).toMatchObject({ action: 'identity.user.deactivated', actor: { id: ids['admin'] } });
@@ -139,9 +141,11 @@ describe('audit log (API + worker)', () => {
   });
 
   it('keeps the entries when the outbox is purged, and pages newest first', async () => {
+    const connection = api.app.get(MikroORM).em.fork().getConnection();
+    // Everything published so far is handled (the audit entries are all written).
+    await waitUntil(async () => (await connection.execute('select count(*)::int as n from messaging_outbox where delivered_at is null'))[0].n === 0, { timeoutMs: 20_000 });
     const before = (await entries('?limit=200')).items;
     expect(before.length).toBeGreaterThanOrEqual(5);
-    const connection = api.app.get(MikroORM).em.fork().getConnection();
     await connection.execute('delete from messaging_inbox');
     await connection.execute('delete from messaging_outbox');
     expect((await entries('?limit=200')).items).toEqual(before);

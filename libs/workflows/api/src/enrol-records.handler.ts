@@ -1,4 +1,4 @@
-import { QuoteApproved, QuoteChangesRequested, QuoteCreated, QuoteExpired, QuotePublished, QuoteRecalled, QuoteSigned, QuoteSubmitted, QuoteUpdated } from '@qa/quotes-contracts';
+import { QuoteApproved, QuoteChangesRequested, QuoteCreated, QuoteExpired, QuotePublished, QuoteRecalled, QuoteSigned, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn } from '@qa/quotes-contracts';
 import type { IntegrationEvent } from '@qa/shared-kernel';
 import { IntegrationEventsHandler, type IntegrationEventHandler } from '@qa/shared-messaging';
 import { WorkflowEngine } from '@qa/workflows-application';
@@ -16,6 +16,7 @@ import { WorkflowsService } from '@qa/workflows-application';
   QuoteChangesRequested,
   QuotePublished,
   QuoteRecalled,
+  QuoteWithdrawn,
   QuoteSigned,
   QuoteExpired,
   PropertyChanged,

@@ -3,9 +3,10 @@ import type { WorkflowSpec } from '@qa/workflows-domain';
 export const QUOTE_APPROVALS_SET_KEY = 'quote-approvals-v1';
 
 /**
- * The three workflows "Set approver and create workflows" installs. Every approval task and
+ * The four workflows "Set approver and create workflows" installs. Every approval task and
  * approval property value comes from these (never by hand); admins may change them like any
- * workflow, and switching approval off and on keeps their changes.
+ * workflow, and switching approval off and on keeps their changes. Saving the settings again adds
+ * one a release brought that an installation does not have yet (by name), and duplicates none.
  */
 export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
   {
@@ -67,6 +68,23 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
         key: 'send_notification',
         params: { recipient: 'owner', title: 'Quote {{record.number}} was approved', body: '"{{record.title}}" is approved and published: you can now share it with your contacts.' },
       },
+    ],
+  },
+  {
+    // The owner (or an admin) took the quote back to Draft: the round no longer counts, so the
+    // approvers' task closes. `Withdrawn` rather than cleared, so the quote's properties say why
+    // no approval is pending; a later submit sets "Pending approval" again. No notification: a
+    // notification reaches one user ('approver' is only the first of a round's approvers).
+    name: 'When a quote is withdrawn from approval',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'quotes.quote.withdrawn.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      { key: 'set_property', params: { property: 'approval_status', value: 'Withdrawn' } },
+      { key: 'complete_tasks', params: { taskKey: 'approval' } },
     ],
   },
 ];

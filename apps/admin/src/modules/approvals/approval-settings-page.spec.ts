@@ -108,7 +108,7 @@ describe('Settings → Quotes (approval settings)', () => {
     expect(options).toEqual(['Max Manager', 'Ada Admin']);
   });
 
-  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the three workflows with links', async () => {
+  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the four workflows with links', async () => {
     const saved = approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 4 });
     const { api } = await mountSettings({
       'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 3 }) },
@@ -167,6 +167,7 @@ describe('Settings → Quotes (approval settings)', () => {
       ['When quotes need approval', '/workflows/0190a000-0000-7000-8000-0000000bf001'],
       ['When changes are requested on a quote', '/workflows/0190a000-0000-7000-8000-0000000bf002'],
       ['When quotes are approved', '/workflows/0190a000-0000-7000-8000-0000000bf003'],
+      ['When a quote is withdrawn from approval', '/workflows/0190a000-0000-7000-8000-0000000bf004'],
     ]);
   });
 

@@ -21,7 +21,7 @@ export type ApprovalQuote = ApiSchemas['QuoteResponse'];
 export type RecordProperty = ApiSchemas['RecordPropertyResponse'];
 export type DealStage = ApiSchemas['DealStage'];
 
-/** The set key of the three approval workflows that saving the settings installs. */
+/** The set key of the four approval workflows that saving the settings installs. */
 export const APPROVAL_WORKFLOW_SET_KEY = 'quote-approvals-v1';
 
 export function getApprovalSettings(): Promise<ApiResult<ApprovalSettings>> {

@@ -31,6 +31,7 @@ export const TRIGGER_EVENTS = [
   'quotes.quote.changes-requested.v1',
   'quotes.quote.published.v1',
   'quotes.quote.recalled.v1',
+  'quotes.quote.withdrawn.v1',
   'quotes.quote.signed.v1',
   'quotes.quote.expired.v1',
   'workflows.property.changed.v1',

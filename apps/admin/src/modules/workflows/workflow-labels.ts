@@ -27,6 +27,7 @@ const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
   'quotes.quote.changes-requested.v1': 'workflows.events.changesRequested',
   'quotes.quote.published.v1': 'workflows.events.published',
   'quotes.quote.recalled.v1': 'workflows.events.recalled',
+  'quotes.quote.withdrawn.v1': 'workflows.events.withdrawn',
   'quotes.quote.signed.v1': 'workflows.events.signed',
   'quotes.quote.expired.v1': 'workflows.events.expired',
   'workflows.property.changed.v1': 'workflows.events.propertyChanged',

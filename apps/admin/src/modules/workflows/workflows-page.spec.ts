@@ -147,4 +147,23 @@ describe('workflows list', () => {
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Naam', 'Trigger', 'Actief', 'Uitvoeringen', 'Set']);
     expect(wrapper.findAll('main a').some((a) => a.text() === 'Nieuwe workflow')).toBe(true);
   });
+
+  it('names the withdrawn-from-approval trigger of the fourth approval workflow in English and Dutch', async () => {
+    const withdrawn = workflow({ id: 'wf-4', name: 'When a quote is withdrawn from approval', trigger: { type: 'event', eventName: 'quotes.quote.withdrawn.v1' } });
+    for (const [locale, summary] of [
+      ['en', 'Event: Quote withdrawn from approval'],
+      ['nl', 'Gebeurtenis: Offerte ingetrokken uit goedkeuring'],
+    ] as const) {
+      installFakeApi({ 'GET /api/v1/me': { status: 200, body: ada }, 'GET /api/v1/workflows': { status: 200, body: { items: [withdrawn] } } });
+      const app = createTestApp({ locale });
+      await app.router.push('/workflows');
+      wrapper = mount(App, { global: app.global, attachTo: document.body });
+      await flushPromises();
+      await vi.waitFor(() => expect(wrapper?.find('tbody tr').exists()).toBe(true));
+      expect([locale, wrapper.findAll('tbody tr td')[0]?.text()]).toEqual([locale, summary]);
+      wrapper.unmount();
+      wrapper = undefined;
+      document.body.innerHTML = '';
+    }
+  });
 });

@@ -17,7 +17,7 @@ export class ResolveCallerHandler implements IQueryHandler<ResolveCallerQuery> {
 
   async execute({ credentials, options }: ResolveCallerQuery): Promise<Caller | null> {
     const now = this.clock.now();
-    const touch = options.touch !== false;
+    const touch = options?.touch !== false;
     if (credentials.bearerToken) {
       const token = await this.tokens.findByTokenHash(hashSecret(credentials.bearerToken));
       if (!token || !token.isActive(now)) return null;
