@@ -46,6 +46,9 @@ export const workflowsEn = {
       withdrawn: 'Quote withdrawn from approval',
       signed: 'Quote signed',
       expired: 'Quote expired',
+      approvalOpened: 'Approval round opened',
+      approvalApproved: 'Approval round approved',
+      approvalChangesRequested: 'Changes requested in an approval round',
       propertyChanged: 'Property changed',
     },
     editor: {

@@ -48,6 +48,9 @@ export const workflowsNl: typeof workflowsEn = {
       withdrawn: 'Offerte ingetrokken uit goedkeuring',
       signed: 'Offerte ondertekend',
       expired: 'Offerte verlopen',
+      approvalOpened: 'Goedkeuringsronde geopend',
+      approvalApproved: 'Goedkeuringsronde goedgekeurd',
+      approvalChangesRequested: 'Wijzigingen gevraagd in een goedkeuringsronde',
       propertyChanged: 'Eigenschap gewijzigd',
     },
     editor: {

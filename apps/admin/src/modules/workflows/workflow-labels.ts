@@ -30,6 +30,9 @@ const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
   'quotes.quote.withdrawn.v1': 'workflows.events.withdrawn',
   'quotes.quote.signed.v1': 'workflows.events.signed',
   'quotes.quote.expired.v1': 'workflows.events.expired',
+  'approvals.request.opened.v1': 'workflows.events.approvalOpened',
+  'approvals.request.approved.v1': 'workflows.events.approvalApproved',
+  'approvals.request.changes-requested.v1': 'workflows.events.approvalChangesRequested',
   'workflows.property.changed.v1': 'workflows.events.propertyChanged',
 };
 
