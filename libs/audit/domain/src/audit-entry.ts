@@ -55,7 +55,6 @@ export interface AuditFilter {
 
 export abstract class AuditEntryRepository {
   abstract add(entry: AuditEntry): Promise<void>;
-  abstract hasEntryForEvent(eventId: string): Promise<boolean>;
   /** The latest entry about a subject: its `after` is the next entry's `before`. */
   abstract latestFor(subjectType: string, subjectId: string): Promise<AuditEntry | null>;
   abstract list(filter: AuditFilter, limit: number): Promise<AuditEntry[]>;

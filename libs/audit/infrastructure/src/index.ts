@@ -38,10 +38,6 @@ export class MikroOrmAuditEntryRepository extends AuditEntryRepository {
     await this.em.persistAndFlush(entry);
   }
 
-  async hasEntryForEvent(eventId: string): Promise<boolean> {
-    return (await this.em.count(AuditEntry, { eventId })) > 0;
-  }
-
   latestFor(subjectType: string, subjectId: string): Promise<AuditEntry | null> {
     return this.em.findOne(AuditEntry, { subjectType, subjectId }, { orderBy: { id: 'desc' } });
   }

@@ -55,6 +55,11 @@ export const WorkflowErrors = {
 /** Params never shown once stored (write-only: the webhook signing secret): no answer or event carries them. */
 export const WRITE_ONLY_PARAMS: readonly string[] = ['secret'];
 
+/** Params as answers and events show them: write-only ones left out. */
+export function withoutWriteOnlyParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params ?? {}).filter(([name]) => !WRITE_ONLY_PARAMS.includes(name)));
+}
+
 /** A workflow: data, not code. The engine reads it; admins edit it. Its changes are events (for the audit log). */
 export class WorkflowDefinition extends AggregateRoot implements WorkflowSpec {
   id!: string;
@@ -98,7 +103,7 @@ export class WorkflowDefinition extends AggregateRoot implements WorkflowSpec {
       trigger: { ...this.trigger },
       conditions: this.conditions.map((c) => ({ ...c })),
       reenrollment: this.reenrollment,
-      actions: this.actions.map((a) => ({ key: a.key, params: Object.fromEntries(Object.entries(a.params ?? {}).filter(([name]) => !WRITE_ONLY_PARAMS.includes(name))) })),
+      actions: this.actions.map((a) => ({ key: a.key, params: withoutWriteOnlyParams(a.params) })),
       setKey: this.setKey,
     };
   }

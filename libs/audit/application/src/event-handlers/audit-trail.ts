@@ -3,7 +3,10 @@ import { AuditEntry, AuditEntryRepository } from '@qa/audit-domain';
 import type { IntegrationEvent } from '@qa/shared-kernel';
 import { describeAuditedEvent } from './audited-events';
 
-/** Turns an audited integration event into an entry, with the subject's previous state as `before`. */
+/**
+ * Turns an audited integration event into an entry, with the subject's previous state as `before`.
+ * Once per event: the delivery's inbox row (and the entry's unique event id) see to that.
+ */
 @Injectable()
 export class AuditTrail {
   constructor(private readonly entries: AuditEntryRepository) {}
@@ -11,7 +14,6 @@ export class AuditTrail {
   async record(event: IntegrationEvent): Promise<AuditEntry | null> {
     const change = describeAuditedEvent(event);
     if (!change) return null;
-    if (await this.entries.hasEntryForEvent(event.id)) return null;
     const previous = await this.entries.latestFor(change.subjectType, change.subjectId);
     if (change.onlyWhenAudited && !previous) return null;
     const entry = AuditEntry.record({

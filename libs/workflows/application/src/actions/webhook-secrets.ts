@@ -1,10 +1,10 @@
-import { WRITE_ONLY_PARAMS, type WorkflowActionSpec } from '@qa/workflows-domain';
+import { withoutWriteOnlyParams, WRITE_ONLY_PARAMS, type WorkflowActionSpec } from '@qa/workflows-domain';
 import { randomBytes } from 'node:crypto';
 
 /** The action whose params carry a signing secret. */
 export const WEBHOOK_ACTION_KEY = 'send_webhook';
 
-export { WRITE_ONLY_PARAMS };
+export { withoutWriteOnlyParams, WRITE_ONLY_PARAMS };
 
 /** A signing secret the server made, shown once: in the answer that created or rotated it. */
 export interface IssuedSecret {
@@ -59,9 +59,4 @@ export function assignWebhookSecrets(
     return { ...action, params: { ...params, secretId: id, secret } };
   });
   return { actions: result, issued };
-}
-
-/** Params as responses show them: write-only ones left out. */
-export function withoutWriteOnlyParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params ?? {}).filter(([name]) => !WRITE_ONLY_PARAMS.includes(name)));
 }
