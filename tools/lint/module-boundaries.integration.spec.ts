@@ -32,6 +32,16 @@ describe('module boundaries (lint)', () => {
     expect(await boundaryErrors('libs/identity/domain/src/index.ts', "import { Queue } from 'bullmq';\nexport type X = Queue;\n")).not.toEqual([]);
   });
 
+  it('lets a contract type itself with @nestjs/cqrs and nothing else of NestJS or the ORM', async () => {
+    expect(await boundaryErrors('libs/quotes/contracts/src/index.ts', "import { Query } from '@nestjs/cqrs';\nexport class Q extends Query<number> {}\n")).toEqual([]);
+    expect((await boundaryErrors('libs/quotes/contracts/src/index.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n")).join('\n')).toMatch(/@nestjs\/common/);
+    expect((await boundaryErrors('libs/quotes/contracts/src/index.ts', "import { EntityManager } from '@mikro-orm/core';\nexport type X = EntityManager;\n")).join('\n')).toMatch(/@mikro-orm\/core/);
+  });
+
+  it('keeps @nestjs/cqrs out of the domain', async () => {
+    expect((await boundaryErrors('libs/quotes/domain/src/index.ts', "import { Query } from '@nestjs/cqrs';\nexport class Q extends Query<number> {}\n")).join('\n')).toMatch(/@nestjs\/cqrs/);
+  });
+
   it("fails when a context imports another context's internals", async () => {
     const errors = await boundaryErrors('libs/quotes/application/src/index.ts', "import { User } from '@qa/identity-domain';\nexport type X = User;\n");
     expect(errors.join('\n')).toMatch(/scope:quotes|tags/);

@@ -3,9 +3,8 @@
  * aggregate and its event) and two subscribing contexts that record one effect row per delivery.
  * Effects have no unique constraint on purpose: a doubled delivery would show as two rows.
  */
-import { EntitySchema } from '@mikro-orm/core';
-import { AggregateRoot, integrationEvent, uuidv7, type IntegrationEvent } from '@qa/shared-kernel';
-import { IntegrationEventsHandler, type DeliveryContext, type IntegrationEventHandler } from '@qa/shared-messaging';
+import { EntityManager, EntitySchema } from '@mikro-orm/core';
+import { AggregateRoot, integrationEvent, IntegrationEventsHandler, uuidv7, type DeliveryInfo, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
 
 export interface AccountCreditedPayload extends Record<string, unknown> {
   amount: number;
@@ -79,7 +78,8 @@ export const TEST_LEDGER_DDL = [
      aggregate_id varchar(36) not null, aggregate_version int not null, attempt int not null, seq bigserial not null)`,
 ];
 
-async function recordEffect(subscriber: string, event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryContext) {
+/** The global EntityManager resolves to the delivery's transaction (RequestContext + transactional). */
+async function recordEffect(em: EntityManager, subscriber: string, event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryInfo) {
   const effect = new TestEffect();
   Object.assign(effect, {
     id: uuidv7(),
@@ -89,23 +89,27 @@ async function recordEffect(subscriber: string, event: IntegrationEvent<AccountC
     aggregateVersion: event.aggregateVersion,
     attempt: delivery.attempt,
   });
-  delivery.em.persist(effect);
-  await delivery.em.flush();
+  em.persist(effect);
+  await em.flush();
 }
 
 @IntegrationEventsHandler('ledger-alpha', AccountCredited)
 export class RecordAlphaEffectWhenAccountCreditedHandler implements IntegrationEventHandler<AccountCreditedPayload> {
-  async handle(event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryContext): Promise<void> {
+  constructor(private readonly em: EntityManager) {}
+
+  async handle(event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryInfo): Promise<void> {
     if (event.payload.poison) throw new Error(`poison event ${event.id}`);
     if (event.payload.failTimes && delivery.attempt <= event.payload.failTimes) throw new Error(`flaky failure on attempt ${delivery.attempt}`);
-    await recordEffect('ledger-alpha', event, delivery);
+    await recordEffect(this.em, 'ledger-alpha', event, delivery);
   }
 }
 
 @IntegrationEventsHandler('ledger-beta', AccountCredited)
 export class RecordBetaEffectWhenAccountCreditedHandler implements IntegrationEventHandler<AccountCreditedPayload> {
-  async handle(event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryContext): Promise<void> {
-    await recordEffect('ledger-beta', event, delivery);
+  constructor(private readonly em: EntityManager) {}
+
+  async handle(event: IntegrationEvent<AccountCreditedPayload>, delivery: DeliveryInfo): Promise<void> {
+    await recordEffect(this.em, 'ledger-beta', event, delivery);
   }
 }
 

@@ -7,3 +7,4 @@ export * from './access';
 export * from './event-visibility';
 export * from './money';
 export * from './clock';
+export * from './integration-event-handler';

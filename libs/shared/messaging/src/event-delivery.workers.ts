@@ -90,7 +90,7 @@ export class EventDeliveryWorkers implements OnApplicationBootstrap, OnApplicati
             const claim = await this.claim(tx, subscriber, hint, attempt);
             if (typeof claim === 'string') return claim;
             for (const handler of this.registry.handlersFor(subscriber, claim.event.name)) {
-              await handler.handle(claim.event, { subscriber, attempt, em: tx });
+              await handler.handle(claim.event, { subscriber, attempt });
             }
             return 'handled';
           }),

@@ -1,22 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { IntegrationEventName } from '@qa/shared-kernel';
-import { INTEGRATION_EVENTS_HANDLER, type HandlerSubscription, type IntegrationEventHandler } from './integration-event-handler';
+import { DiscoveryService } from '@nestjs/core';
+import { integrationEventSubscription, type HandlerSubscription, type IntegrationEventHandler, type IntegrationEventName } from '@qa/shared-kernel';
 
 /** Which context subscribes to which event, and with which handlers; found at start-up. */
 @Injectable()
 export class SubscriptionRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, Map<IntegrationEventName, IntegrationEventHandler[]>>();
 
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) continue;
-      const subscription = this.reflector.get<HandlerSubscription | undefined>(INTEGRATION_EVENTS_HANDLER, wrapper.metatype);
+      const subscription = integrationEventSubscription(wrapper.metatype);
       if (subscription) this.add(subscription, wrapper.instance as IntegrationEventHandler);
     }
   }
