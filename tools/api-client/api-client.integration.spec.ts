@@ -15,6 +15,10 @@ describe('the typed API client', () => {
     const operations = Object.values(document.paths).flatMap((path) => Object.values(path as Record<string, { operationId?: string }>));
     expect(operations.length).toBeGreaterThanOrEqual(8);
     expect(operations.filter((op) => !op.operationId)).toEqual([]);
-    expect(document.components?.schemas?.['ErrorResponse']).toBeDefined();
+    expect(document.components?.schemas?.['ErrorResponse']).toMatchObject({
+      type: 'object',
+      required: ['statusCode', 'code', 'message', 'details'],
+      properties: { statusCode: { type: 'number' }, code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+    });
   });
 });

@@ -23,19 +23,17 @@
  */
 import { createTestDatabase, removeQueueKeys, TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { migrateDatabase } from '@qa/platform-database';
-import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
+import { Argon2PasswordHasher } from '@qa/identity-infrastructure';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { Agent, request as httpRequest } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { performance } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedQuotes } from '../db/seed-quotes';
 import { runBenchmark, writeResults } from './results';
-import { percentile, stats, type Stats } from './stats';
+import { stats, type Stats } from './stats';
+import { logIn, startApi, type ApiProcess } from './api-process';
+import { measure, paced, type Load, type Measured } from './api-load';
 
 const QUOTES = Number(process.env.BENCH_QUOTES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -48,216 +46,6 @@ const TARGETS = { listP95Ms: 30, approveP99Ms: 50 };
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'list,approve').split(',');
 const ALL_SCENARIOS = SCENARIOS.includes('list') && SCENARIOS.includes('approve');
 const ROOT = resolve(__dirname, '../..');
-
-
-interface Measured {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  statusCounts: Record<string, number>;
-  errors: number;
-  /** The first few answers that were not 2xx. */
-  failures: string[];
-  /** A paced run that stopped early: the API fell more than two seconds behind the rate. */
-  saturated?: boolean;
-}
-
-interface Load {
-  path: () => string;
-  method?: 'GET' | 'POST';
-  body?: string;
-  cookie: string;
-  /** autocannon's connections (as fast as they go); unused by the paced load. */
-  connections: number;
-  seconds: number;
-  /** Stop after this many requests (the approve run has one quote per request). */
-  amount?: number;
-}
-
-// ---------- the API as its own process ----------
-
-interface ApiProcess {
-  url: string;
-  logFile: string;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/**
- * Starts apps/api/src/main.ts as production runs it. Its log goes to a file, not through a pipe
- * into this process: at info it writes a line per request, which this process would have to read
- * while it measures.
- */
-async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
-  const logFile = join(tmpdir(), `qa-bench-api-${process.pid}.log`);
-  const log = openSync(logFile, 'w');
-  const profile = [
-    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : []),
-    ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  ];
-  const child = spawn(process.execPath, [...profile, 'tools/launcher/run-ts.cjs', 'apps/api/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  await waitUntil(
-    async () => {
-      if (gone) throw new Error(`the API exited:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-      return readFileSync(logFile, 'utf8').includes('API listening');
-    },
-    { timeoutMs: 120_000, intervalMs: 200 },
-  );
-  return {
-    url: `http://127.0.0.1:${port}`,
-    logFile,
-    async stop() {
-      if (!gone) child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-      if (process.env.BENCH_API_NODE_ARGS) console.log(`API log (with its node flags' output): ${logFile}`);
-      else rmSync(logFile, { force: true });
-    },
-  };
-}
-
-async function logIn(api: ApiProcess, email: string): Promise<string> {
-  const response = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo' }) });
-  if (response.status !== 200) throw new Error(`login of ${email}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('qa_session='));
-  if (!cookie) throw new Error(`login of ${email}: no session cookie`);
-  return cookie.split(';')[0];
-}
-
-// ---------- load ----------
-
-async function measure(api: ApiProcess, load: Load): Promise<Measured> {
-  const latencies: number[] = [];
-  const statusCounts: Record<string, number> = {};
-  const failures: string[] = [];
-  let finish: (error: Error | null, result: autocannon.Result) => void = () => undefined;
-  const done = new Promise<autocannon.Result>((resolveRun, reject) => (finish = (error, result) => (error ? reject(error) : resolveRun(result))));
-  const instance = autocannon({
-    url: api.url,
-    connections: load.connections,
-    duration: load.seconds,
-    amount: load.amount,
-    timeout: 30,
-    requests: [
-      {
-        method: load.method ?? 'GET',
-        headers: { cookie: load.cookie, ...(load.body ? { 'content-type': 'application/json' } : {}) },
-        body: load.body,
-        setupRequest: (request) => ({ ...request, path: load.path() }),
-        onResponse: (status, body) => {
-          if ((status < 200 || status >= 300) && failures.length < 5) failures.push(`${status} ${body.slice(0, 300)}`);
-        },
-      },
-    ],
-  }, (error, result) => finish(error, result));
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
-  });
-  const result = await done;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / (result.duration || load.seconds),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    statusCounts,
-    errors: result.errors + result.timeouts,
-    failures,
-  };
-}
-
-/**
- * An open-loop load at an even rate: request k is due at start + k / rate, whatever the answers
- * before it did, and its latency counts from when it was due (so a slow answer that holds up the
- * next requests shows in their latency too). autocannon's own rate limit is not used for this: it
- * lets each connection send its share of a second back to back at the start of that second, so
- * "100 requests/s" arrives as bursts of concurrent requests.
- */
-async function paced(api: ApiProcess, load: Load & { rate: number }): Promise<Measured> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const target = new URL(api.url);
-  const total = load.amount ?? Math.round(load.rate * load.seconds);
-  const latencies: number[] = [];
-  const statusCounts: Record<string, number> = {};
-  const failures: string[] = [];
-  let errors = 0;
-  const send = (path: string) =>
-    new Promise<{ status: number; body: string }>((resolveSend, reject) => {
-      const request = httpRequest(
-        { agent, host: target.hostname, port: target.port, method: load.method ?? 'GET', path, headers: { cookie: load.cookie, ...(load.body ? { 'content-type': 'application/json' } : {}) } },
-        (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolveSend({ status: response.statusCode ?? 0, body }));
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.setTimeout(30_000, () => request.destroy(new Error('timeout')));
-      request.end(load.body);
-    });
-  const started = performance.now();
-  const inFlight: Array<Promise<void>> = [];
-  let open = 0;
-  let saturated = false;
-  for (let k = 0; k < total; k++) {
-    // More than two seconds' worth of requests unanswered: the API cannot keep up with this rate.
-    // Stop sending (the latencies so far already say so) instead of queueing minutes of work.
-    if (open > 2 * load.rate) {
-      saturated = true;
-      break;
-    }
-    const due = started + (k * 1000) / load.rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    open++;
-    inFlight.push(
-      send(load.path()).then(
-        ({ status, body }) => {
-          open--;
-          latencies.push(performance.now() - due);
-          statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-          if ((status < 200 || status >= 300) && failures.length < 5) failures.push(`${status} ${body.slice(0, 300)}`);
-        },
-        (error: Error) => {
-          open--;
-          errors++;
-          if (failures.length < 5) failures.push(error.message);
-        },
-      ),
-    );
-  }
-  await Promise.all(inFlight);
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), statusCounts, errors, failures, saturated };
-}
 
 const ms = (n: number) => n.toFixed(1);
 const allOk = (m: Measured) => m.errors === 0 && Object.keys(m.statusCounts).every((s) => s.startsWith('2'));
@@ -283,9 +71,13 @@ async function main() {
       console.log(`reusing ${existing.toLocaleString('en')} quotes`);
     }
 
+    // Production refuses demo accounts that still have the password "demo": the bench's users get one of their own.
+    const password = randomBytes(12).toString('base64url');
+    await pg.query('update identity_user set password_hash = $1', [await new Argon2PasswordHasher().hash(password)]);
+
     api = await startApi({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, ADMIN_DIST: '' });
-    const manager = await logIn(api, 'manager@example.com');
-    const rep = await logIn(api, 'rep@example.com');
+    const manager = await logIn(api, 'manager@example.com', password);
+    const rep = await logIn(api, 'rep@example.com', password);
 
     // A customer's name, as someone looking for that customer's quotes would type it: a company
     // with a median number of quotes.

@@ -1,10 +1,7 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { randomBytes } from 'node:crypto';
+import { waitUntil } from '@qa/shared-testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../../apps/api/src/testing/api-test-app';
+import { ApiWithWorker } from '../../apps/api/src/testing/api-with-worker';
 
 /**
  * Fault injection, issue 7 point 7: many decisions on one quote at the same moment. The approver
@@ -19,43 +16,24 @@ const QUOTES = FULL ? 6 : 2;
 type Json = Record<string, unknown>;
 
 describe('50 concurrent decisions on one quote', { timeout: 180_000 }, () => {
-  const queuePrefix = `qa-chaos-dec-${randomBytes(3).toString('hex')}`;
-  let api: ApiTestApp;
-  let worker: AppProcess;
+  const system = new ApiWithWorker({ name: 'chaos-dec', users: ['rep', 'manager', 'admin'] });
+  const { call, ids } = system;
   let db: Client;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
   let dealId: string;
 
   beforeAll(async () => {
-    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
-    await api.seedDemoUsers();
-    worker = await startAppProcess(
-      'apps/worker/src/main.ts',
-      { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
-      'worker ready',
-    );
-    db = new Client({ connectionString: api.database.url });
+    await system.start();
+    db = new Client({ connectionString: system.api.database.url });
     await db.connect();
-    for (const who of ['rep', 'manager', 'admin']) {
-      cookies[who] = await api.logIn(`${who}@example.com`);
-      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
-    }
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await api.app.get(CrmService).createCompany({ name: 'Race BV' });
-      dealId = (await api.app.get(CrmService).createDeal({ name: 'Race', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
-    });
+    dealId = await system.createDeal('Race');
     const saved = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     expect(saved.statusCode).toBe(200);
   });
   afterAll(async () => {
     await db?.end();
-    await worker?.stop();
-    await api?.close();
-    await removeQueueKeys(queuePrefix);
+    await system.stop();
   });
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
   const quote = async (id: string) => (await call('rep', 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; history: Array<{ status: string; by: string | null }> }>();
 
   /** A quote of the rep in Pending approval, with its approval round opened (by the worker). */
@@ -130,7 +108,7 @@ describe('50 concurrent decisions on one quote', { timeout: 180_000 }, () => {
       const decisions = final.history.filter((h) => h.status === 'approved' || h.status === 'changes_requested');
       expect(decisions).toEqual([expect.objectContaining({ status: expectedStatus, by: ids['manager'] })]);
       // And nothing more arrives later (a second decision would show up as another entry).
-      await new Promise((r) => setTimeout(r, 500));
+      await system.waitUntilQuiet();
       expect((await quote(id)).history.filter((h) => h.status === 'approved' || h.status === 'changes_requested')).toHaveLength(1);
     });
   }

@@ -22,6 +22,7 @@ import {
   type AppProcess,
   type OwnPostgresServer,
   type OwnRedisServer,
+  waitUntilQuiet,
 } from '@qa/shared-testing';
 import { Client, Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,9 +163,11 @@ describe('the product under faults (API, relay and worker as processes; own Post
 
   const quoteBody = (n: number) => ({ title: `Chaos quote ${n}`, dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 1 + (n % 5), unitPrice: '1000.00' }] });
 
-  /** Creates, submits and approves `count` quotes, IN_FLIGHT at a time; returns their ids. */
-  async function runQuotes(count: number, label: string, keepGoing: () => boolean = () => false): Promise<string[]> {
-    const done: string[] = [];
+  /**
+   * Creates, submits and approves `count` quotes, IN_FLIGHT at a time; returns their ids. `done`
+   * fills as they are approved (for the faults to wait for progress).
+   */
+  async function runQuotes(count: number, label: string, keepGoing: () => boolean = () => false, done: string[] = []): Promise<string[]> {
     const started = Date.now();
     let next = 0;
     const lane = async () => {
@@ -216,7 +219,8 @@ describe('the product under faults (API, relay and worker as processes; own Post
     });
     const notices = () => db.query("select count(*)::int as n, count(distinct q.id)::int as quotes from notifications_notification n join quotes_quote q on n.title = 'Quote ' || q.number || ' was approved' where q.id = any($1) and n.recipient_user_id = $2", [quoteIds, ids['rep']]);
     await waitUntil(async () => (await notices()).rows[0].quotes === quoteIds.length, { timeoutMs, describe: async () => JSON.stringify((await notices()).rows) });
-    await sleep(3_000); // anything doubled would have arrived by now: the acknowledgement timeout is 3 s
+    // Once nothing is left to deliver, run or retry, anything doubled would have arrived.
+    await waitUntilQuiet({ database: db, redisUrl: redis.url, queuePrefix: env['QUEUE_PREFIX'], timeoutMs });
     expect((await notices()).rows[0]).toEqual({ n: quoteIds.length, quotes: quoteIds.length });
     expect((await taskCounts()).rows.every((r) => r.n === 1)).toBe(true);
     // Each quote went draft → pending approval → approved → published, once each.
@@ -265,9 +269,18 @@ describe('the product under faults (API, relay and worker as processes; own Post
     await expectEffectsOnce(quoteIds);
   });
 
+  /** Until the batch has `approved` more quotes than `since` (or has finished): the product is at work. */
+  const progress = (approved: string[], since: number, batch: Promise<unknown>) => {
+    let finished = false;
+    void batch.finally(() => (finished = true)).catch(() => undefined);
+    return waitUntil(async () => approved.length > since || finished, { timeoutMs: 120_000, describe: () => `${approved.length} quotes approved` });
+  };
+
   it('answers 503 (never 500) while PostgreSQL is down, and loses nothing when it comes back', async () => {
-    const batch = runQuotes(FAULT_RUN_QUOTES, 'PostgreSQL restart');
-    await sleep(1_000);
+    const approved: string[] = [];
+    const batch = runQuotes(FAULT_RUN_QUOTES, 'PostgreSQL restart', undefined, approved);
+    // The fault comes mid-flight: once the first quote is through, the others are on their way.
+    await progress(approved, 0, batch);
     await pg.stopImmediately();
     // While the database is gone: reads and writes answer 503 with a clear body.
     const whileDown = await Promise.all([
@@ -279,21 +292,23 @@ describe('the product under faults (API, relay and worker as processes; own Post
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ statusCode: 503 });
     }
-    await sleep(FULL ? 10_000 : 3_000);
+    await sleep(FULL ? 10_000 : 3_000); // the outage's length is part of the fault, not a wait for anything
     await pg.start();
     const quoteIds = await batch;
     await expectEffectsOnce(quoteIds);
   });
 
   it('loses nothing when Redis is killed and comes back empty, nor when it stops and comes back with its data', async () => {
-    const batch = runQuotes(FAULT_RUN_QUOTES, 'Redis faults');
-    await sleep(1_000);
+    const approved: string[] = [];
+    const batch = runQuotes(FAULT_RUN_QUOTES, 'Redis faults', undefined, approved);
+    await progress(approved, 0, batch);
     await redis.kill9();
-    await sleep(1_000);
+    await sleep(1_000); // down for a second (the fault)
     await redis.start(); // empty: it keeps nothing on disk
-    await sleep(2_000);
+    // The product works on the empty Redis (a quote approved since) before it stops with its data.
+    await progress(approved, approved.length, batch);
     await redis.stopSavingData();
-    await sleep(FULL ? 10_000 : 3_000);
+    await sleep(FULL ? 10_000 : 3_000); // the outage (the fault)
     await redis.start(); // with what it saved
     const quoteIds = await batch;
     await expectEffectsOnce(quoteIds);

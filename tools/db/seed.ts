@@ -6,7 +6,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CrmService } from '@qa/crm-application';
 import { seedDemoCrm } from '@qa/crm-infrastructure';
 import { ListUsersQuery } from '@qa/identity-application';
 import { seedDemoUsers, DEMO_USERS } from '@qa/identity-infrastructure';
@@ -35,7 +34,7 @@ async function main() {
         const id = (email: string) => users.find((u) => u.email === email)?.id;
         const rep = id('rep@example.com');
         const rep2 = id('rep2@example.com');
-        return rep && rep2 ? seedDemoCrm(app.get(CrmService), { rep, rep2 }) : false;
+        return rep && rep2 ? seedDemoCrm({ commands, queries: app.get(QueryBus) }, { rep, rep2 }) : false;
       }),
     );
     console.log(created ? 'seed: demo companies, contacts and deals' : 'seed: CRM data already there (or no demo reps), left as is');

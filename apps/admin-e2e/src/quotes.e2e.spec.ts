@@ -1,17 +1,12 @@
 // Quotes in real Chromium against the real API (built SPA served by apps/api, fresh PostgreSQL
 // database with the demo users). A rep runs the set-up flow end to end, the buyer signs on the
 // public page in a logged-out browser, and a recalled quote's link stops working. Nothing is mocked.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { findRepoRoot } from './paths';
+import { choose, nextStep, fillQuoteDetails, isoDateIn, logIn, openPage as openTab, pageProblems, shot, stepHeading, visible } from './page-helpers';
 
 const baseUrl = inject('baseUrl');
-const root = findRepoRoot();
-const screenshotDir = join(root, 'docs/screenshots');
-const failureDir = join(root, 'tmp/e2e');
 
 /** The rep's browser (session cookie) and a separate one for the buyer, who never logs in. */
 let browser: E2eBrowser;
@@ -27,7 +22,6 @@ const made = { signedId: '', recalledId: '' };
 beforeAll(async () => {
   browser = await launchBrowser({ baseUrl });
   buyerBrowser = await launchBrowser({ baseUrl });
-  await mkdir(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -35,32 +29,8 @@ afterAll(async () => {
   await buyerBrowser?.close();
 });
 
-const pageProblems = new WeakMap<Page, string[]>();
-
-async function openPage(on: E2eBrowser = browser): Promise<Page> {
-  const page = await on.newPage();
-  const problems: string[] = [];
-  pageProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  onTestFailed(async ({ task }) => {
-    await mkdir(failureDir, { recursive: true });
-    await page.screenshot({ path: join(failureDir, `${task.name.replace(/[^\w-]+/g, '_').slice(0, 80)}.png`), fullPage: true }).catch(() => undefined);
-  });
-  return page;
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function logInAsRep(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await (await visible(page.getByLabel('Email', { exact: true }))).fill('rep@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/quotes');
-}
+const openPage = (on: E2eBrowser = browser) => openTab(on);
+const logInAsRep = (page: Page) => logIn(page, baseUrl, 'rep@example.com');
 
 /** A company, a contact and a deal of the rep, through the API with the page's session. */
 async function ensureCrmRecords(page: Page): Promise<void> {
@@ -76,21 +46,6 @@ async function ensureCrmRecords(page: Page): Promise<void> {
   });
   expect(deal.status()).toBe(201);
   dealId = ((await deal.json()) as { id: string }).id;
-}
-
-/** A calendar date `days` from today (UTC), as the date input takes it. */
-function isoDateIn(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function stepHeading(page: Page, text: RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 2, name: text }));
-}
-
-/** Picks an option of a PrimeVue Select (a combobox) by its label. */
-async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
-  await combobox.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 describe('quotes', () => {
@@ -111,18 +66,8 @@ describe('quotes', () => {
     await stepHeading(page, /Step 1 of 4: Details/);
 
     // Step 1: Details. The deal picker is searchable; the company follows the deal.
-    await page.getByLabel('Title', { exact: true }).fill('Website redesign');
-    const dealPicker = page.getByRole('combobox', { name: 'Deal' });
-    await dealPicker.fill('relaunch');
-    await page.getByRole('option', { name: new RegExp(crm.deal) }).click();
-    await expect.poll(() => page.getByTestId('quote-company').textContent()).toBe(crm.company);
-    // (Keyboard: the multi-select opens with ArrowDown.)
-    await page.getByRole('combobox', { name: 'Recipients' }).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.getByRole('option', { name: `${crm.contact} (${crm.contactEmail})` }).click();
-    await page.keyboard.press('Escape');
+    await fillQuoteDetails(page, { title: 'Website redesign', dealSearch: 'relaunch', ...crm, validUntil: isoDateIn(60) });
     expect(await page.getByRole('combobox', { name: 'Currency' }).textContent()).toContain('EUR');
-    await page.getByLabel('Valid until').fill(isoDateIn(60));
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Leaving Details created the draft: the address is now the draft's edit page.
@@ -173,7 +118,7 @@ describe('quotes', () => {
     for (const text of [crm.company, `${crm.contact}`, 'Design sprint', 'Hosting', 'Support hours', 'per month', '€3,400.00', '€2,970.00', '12.65%', 'Payment within 30 days.']) {
       await visible(review.getByText(text, { exact: false }).first());
     }
-    await page.screenshot({ path: join(screenshotDir, 'quotes-review.png'), fullPage: true });
+    await shot(page, 'quotes-review.png');
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
 
     // The quote page: approval is not required today, so the quote is live at once.
@@ -192,7 +137,7 @@ describe('quotes', () => {
     expect(await row.getByRole('cell').nth(3).textContent()).toBe('Approval not needed');
     expect(await row.getByRole('cell').nth(2).textContent()).toBe(crm.company);
     expect(await row.getByRole('cell').nth(4).textContent()).toBe('€2,970.00');
-    await page.screenshot({ path: join(screenshotDir, 'quotes-list.png') });
+    await shot(page, 'quotes-list.png', false);
     // The status filter counts it and keeps it in view.
     const chip = page.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^Approval not needed, (1 quote|\d+ quotes)$/ });
     await chip.click();
@@ -221,7 +166,7 @@ describe('quotes', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`^${baseUrl}/q/[\\w-]+$`));
     expect(await page.getByTestId('buyer-link').getAttribute('href')).toBe(copied);
-    await page.screenshot({ path: join(screenshotDir, 'quotes-detail.png'), fullPage: true });
+    await shot(page, 'quotes-detail.png');
 
     // The buyer: a fresh browser without a session, no app shell.
     const buyer = await openPage(buyerBrowser);
@@ -243,7 +188,7 @@ describe('quotes', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     const [download] = await Promise.all([buyer.waitForEvent('download'), pdfLink.click()]);
     expect(download.suggestedFilename()).toBe(`${number}.pdf`);
-    await buyer.screenshot({ path: join(screenshotDir, 'quotes-buyer.png'), fullPage: true });
+    await shot(buyer, 'quotes-buyer.png');
 
     // Accept and sign.
     await buyer.getByRole('button', { name: 'Accept and sign' }).click();
@@ -254,7 +199,7 @@ describe('quotes', () => {
     await dialog.waitFor({ state: 'hidden' });
     await visible(buyer.getByText(/^Signed by Bea Buyer on .+/));
     expect(await buyer.getByRole('button', { name: 'Accept and sign' }).count()).toBe(0);
-    expect(pageProblems.get(buyer)).toEqual([]);
+    expect(pageProblems(buyer)).toEqual([]);
 
     // Back as the rep: the quote is Signed, by the buyer.
     await page.reload();
@@ -264,7 +209,7 @@ describe('quotes', () => {
     await visible(page.getByText(/Signed by Bea Buyer \(bea@acme\.example\) on/));
     await page.goto(`${baseUrl}/quotes`);
     await expect.poll(() => page.locator(`tr[data-quote-id="${quoteId}"]`).getByRole('cell').nth(3).textContent()).toBe('Signed');
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await buyer.close();
     await page.close();
   });
@@ -315,7 +260,7 @@ describe('quotes', () => {
     await buyer.reload();
     await visible(buyer.getByRole('heading', { level: 1, name: 'This quote is not available' }));
     expect(await buyer.getByRole('button', { name: 'Accept and sign' }).count()).toBe(0);
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await buyer.close();
     await page.close();
   });
@@ -368,8 +313,7 @@ describe('quotes', () => {
     await logInAsRep(page);
     await page.goto(`${baseUrl}/quotes/new`);
     await page.getByLabel('Title', { exact: true }).fill('Needs a price');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, /Step 2 of 4: Line items/);
+    await nextStep(page, /Step 2 of 4: Line items/);
     await page.getByRole('button', { name: 'Add line item' }).click();
     const line1 = page.getByRole('group', { name: 'Line 1' });
     await line1.getByLabel('Product name').fill('Consulting');

@@ -1,18 +1,12 @@
 // The admin shell in real Chromium against the real API (built SPA served by apps/api, fresh
 // PostgreSQL database with the demo users). Started by ./global-setup.ts; nothing is mocked.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { findRepoRoot } from './paths';
+import { enterCredentials as logIn, openPage as openTab, pageProblems, shot, visible } from './page-helpers';
 
 const baseUrl = inject('baseUrl');
-const root = findRepoRoot();
-const screenshotDir = join(root, 'docs/screenshots');
-const failureDir = join(root, 'tmp/e2e');
 
-const DEMO_PASSWORD = 'demo';
 const demoUsers = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'Admin' },
   { email: 'manager@example.com', name: 'Max Manager', role: 'Sales manager' },
@@ -24,45 +18,17 @@ let browser: E2eBrowser;
 
 beforeAll(async () => {
   browser = await launchBrowser({ baseUrl });
-  await mkdir(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Uncaught exceptions and CSP violations seen by each page (HTTP 4xx logs are expected: GET /me → 401). */
-const pageProblems = new WeakMap<Page, string[]>();
-
 /** A fresh tab without a session; on failure its screenshot goes to tmp/e2e/. */
-async function openPage(): Promise<Page> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  pageProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) problems.push(message.text());
-  });
-  onTestFailed(async ({ task }) => {
-    await mkdir(failureDir, { recursive: true });
-    await page.screenshot({ path: join(failureDir, `${task.name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
-  });
-  return page;
-}
+const openPage = () => openTab(browser);
 
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await (await visible(page.getByLabel('Email', { exact: true }))).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
 }
 
 async function expectShell(page: Page, user: { name: string }): Promise<void> {
@@ -96,7 +62,7 @@ describe('admin shell', () => {
     await visible(page.getByRole('main').getByRole('link', { name: 'New quote' }));
     expect(await page.title()).toBe('Quotes · Quote approvals');
     if (user.email === 'admin@example.com') {
-      await page.screenshot({ path: join(screenshotDir, 'shell.png') });
+      await shot(page, 'shell.png', false);
     }
 
     const userButton = page.getByRole('button', { name: user.name, exact: true });
@@ -113,7 +79,7 @@ describe('admin shell', () => {
     // The session really ended on the server: a protected page sends us back to the login page.
     await page.goto(`${baseUrl}/quotes`);
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/quotes');
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
 
@@ -121,7 +87,7 @@ describe('admin shell', () => {
     const page = await openPage();
     await page.goto(`${baseUrl}/login`);
     await visible(page.getByLabel('Email', { exact: true }));
-    await page.screenshot({ path: join(screenshotDir, 'login.png') });
+    await shot(page, 'login.png', false);
 
     await logIn(page, 'admin@example.com', 'not-the-password');
 
@@ -229,7 +195,7 @@ describe('admin shell', () => {
     const notice = page.getByRole('banner').getByRole('status');
     await notice.waitFor({ state: 'attached' });
     expect(await notice.textContent()).toBe('');
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
 

@@ -10,154 +10,40 @@
 // Vitest orders spec files by earlier runs (failed and slow ones first), not by name: so this file
 // switches approval off again at the end, whatever happened, and the other browser tests (quotes
 // are live at once, Rita Rep's lists) see the account as they expect it. The rep here is Remy.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import { request as playwrightRequest, type APIRequestContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiSessions, json, switchApprovalOff } from './api-sessions';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { findRepoRoot } from './paths';
+import { approvalSummary, crm, NEEDS_MAX, requireWalk, users, walk, WORKER_MS, type QuoteBody } from './walkthrough-state';
+import { choose, nextStep, enterCredentials as logIn, logIn as logInAt, fillQuoteDetails, isoDateIn, openPage as openTab, pageProblems, screenshotsOnFailure, shot, stepHeading, visible } from './page-helpers';
 
 const baseUrl = inject('baseUrl');
-const root = findRepoRoot();
-const screenshotDir = join(root, 'docs/screenshots');
-const failureDir = join(root, 'tmp/e2e');
-const DEMO_PASSWORD = 'demo';
-/** Waits for what the worker does (workflow runs, approval rounds, live events) on a busy machine. */
-const WORKER_MS = 60_000;
-
-const users = {
-  admin: 'admin@example.com',
-  manager: 'manager@example.com',
-  /** The quote's creator (Remy), so Rita's lists in quotes.e2e.spec.ts stay as they expect. */
-  creator: 'rep2@example.com',
-  /** Another rep, who is no approver. */
-  otherRep: 'rep@example.com',
-} as const;
-
-type QuoteBody = { id: string; status: string; version: number; number: string; sharePath: string | null };
-
 /** Remy's browser, and one for the admin, the manager and (logged out) the buyer. */
 let repBrowser: E2eBrowser;
 let staffBrowser: E2eBrowser;
-const api: Partial<Record<keyof typeof users, APIRequestContext>> = {};
-
-/** What the steps hand on. */
-const walk = {
-  suffix: Date.now().toString(36),
-  quoteId: '',
-  quoteNumber: '',
-  quoteTitle: '',
-  approvalLink: '',
-  buyerLink: '',
-  rep: undefined as Page | undefined,
-  manager: undefined as Page | undefined,
-};
-const crm = {
-  company: `Globex BV ${walk.suffix}`,
-  contact: 'Gina Globex',
-  contactEmail: `gina-${walk.suffix}@globex.example`,
-  deal: `Globex renewal ${walk.suffix}`,
-};
-walk.quoteTitle = `Globex support plan ${walk.suffix}`;
+const api = apiSessions(baseUrl, users);
+const apiAs = (who: keyof typeof users) => api.as(who);
+const quoteOf = async (id: string) => json<QuoteBody>(await (await apiAs('creator')).get(`/api/v1/quotes/${id}`), 200);
 
 beforeAll(async () => {
   repBrowser = await launchBrowser({ baseUrl });
   staffBrowser = await launchBrowser({ baseUrl });
-  await mkdir(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
   // Leave the account as the other browser tests expect it: approval not required.
   try {
-    const admin = await apiAs('admin');
-    const current = (await (await admin.get('/api/v1/approvals/settings')).json()) as { version: number; defaultApproverId: string | null };
-    await admin.put('/api/v1/approvals/settings', {
-      data: { requireApproval: false, defaultApproverId: current.defaultApproverId, rules: [], ...(current.version > 0 ? { version: current.version } : {}) },
-    });
+    await switchApprovalOff(await apiAs('admin'));
   } finally {
-    await Promise.all(Object.values(api).map((context) => context?.dispose()));
+    await api.dispose();
     await repBrowser?.close();
     await staffBrowser?.close();
   }
 });
 
-const pageProblems = new WeakMap<Page, string[]>();
-
-/** A fresh tab without a session in `on` (which closes that browser's other tabs). */
-async function openPage(on: E2eBrowser): Promise<Page> {
-  const page = await on.newPage();
-  const problems: string[] = [];
-  pageProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return page;
-}
-
-/** On failure, the open tabs' screenshots go to tmp/e2e/. */
-function screenshotsOnFailure(pages: Record<string, Page | undefined>): void {
-  onTestFailed(async ({ task }) => {
-    await mkdir(failureDir, { recursive: true });
-    const name = task.name.replace(/[^\w-]+/g, '_').slice(0, 60);
-    for (const [who, page] of Object.entries(pages)) {
-      if (page && !page.isClosed()) await page.screenshot({ path: join(failureDir, `walkthrough-${name}-${who}.png`), fullPage: true }).catch(() => undefined);
-    }
-  });
-}
-
-async function shot(page: Page, file: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: join(screenshotDir, file), fullPage });
-}
-
-async function visible(locator: Locator, timeout?: number): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await (await visible(page.getByLabel('Email', { exact: true }))).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-}
-
-/** An API client with its own session cookie, for set-up and checks beside the UI. */
-async function apiAs(who: keyof typeof users): Promise<APIRequestContext> {
-  const existing = api[who];
-  if (existing) return existing;
-  const context = await playwrightRequest.newContext({ baseURL: baseUrl });
-  const login = await context.post('/api/v1/auth/login', { data: { email: users[who], password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  api[who] = context;
-  return context;
-}
-
-async function json<T>(response: { status(): number; json(): Promise<unknown> }, status: number): Promise<T> {
-  expect(response.status()).toBe(status);
-  return (await response.json()) as T;
-}
-
-/** Picks an option of a PrimeVue Select (a combobox) by its label. */
-async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
-  await combobox.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function quoteOf(id: string): Promise<QuoteBody> {
-  return json<QuoteBody>(await (await apiAs('creator')).get(`/api/v1/quotes/${id}`), 200);
-}
-
-async function stepHeading(page: Page, text: RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 2, name: text }));
-}
-
-/** The approval summary (set-up flow's Review step, an editable quote's page). */
-function approvalSummary(page: Page): Locator {
-  return page.getByTestId('approval-summary');
-}
-
-const NEEDS_MAX = 'Needs approval from Max Manager: approval is required on all quotes';
-
-function requireWalk(...keys: Array<keyof typeof walk>): void {
-  for (const key of keys) expect(walk[key], `an earlier step did not get ${key}`).toBeTruthy();
-}
+/** A fresh tab without a session in `on` (which closes that browser's other tabs); tabs live across
+ *  steps, so each step names its own for screenshots on failure. */
+const openPage = (on: E2eBrowser) => openTab(on, { screenshotOnFailure: false });
 
 describe('the approval walkthrough of product.md', () => {
   it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; four active approval workflows appear', async () => {
@@ -180,7 +66,6 @@ describe('the approval walkthrough of product.md', () => {
     await toggle.check();
     expect(await toggle.isChecked()).toBe(true);
     await choose(page, page.getByRole('combobox', { name: 'Approver' }), 'Max Manager');
-    await expect.poll(() => page.getByRole('combobox', { name: 'Approver' }).textContent()).toContain('Max Manager');
     await page.getByRole('button', { name: 'Set approver and create workflows' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Settings saved.' }));
 
@@ -221,7 +106,7 @@ describe('the approval walkthrough of product.md', () => {
       expect(await page.getByRole('switch', { name: `${name} enabled`, exact: true }).getAttribute('aria-checked')).toBe('true');
     }
     await shot(page, 'walkthrough-2-workflows.png');
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
 
@@ -236,22 +121,12 @@ describe('the approval walkthrough of product.md', () => {
     walk.rep = page;
     screenshotsOnFailure({ rep: page });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    await page.goto(`${baseUrl}/login`);
-    await logIn(page, users.creator);
-    await page.waitForURL((url) => url.pathname === '/quotes');
+    await logInAt(page, baseUrl, users.creator);
 
     // 3. The quote set-up flow, to the end.
     await page.getByRole('link', { name: 'New quote' }).click();
     await stepHeading(page, /Step 1 of 4: Details/);
-    await page.getByLabel('Title', { exact: true }).fill(walk.quoteTitle);
-    await page.getByRole('combobox', { name: 'Deal' }).fill(walk.suffix);
-    await page.getByRole('option', { name: new RegExp(crm.deal) }).click();
-    await expect.poll(() => page.getByTestId('quote-company').textContent()).toBe(crm.company);
-    await page.getByRole('combobox', { name: 'Recipients' }).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.getByRole('option', { name: `${crm.contact} (${crm.contactEmail})` }).click();
-    await page.keyboard.press('Escape');
-    await page.getByLabel('Valid until').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await fillQuoteDetails(page, { title: walk.quoteTitle, dealSearch: walk.suffix, ...crm, validUntil: isoDateIn(30) });
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Leaving Details created the draft: the address is now the draft's edit page.
@@ -266,9 +141,7 @@ describe('the approval walkthrough of product.md', () => {
     await choose(page, line.getByRole('combobox', { name: 'Discount type' }), 'Percent (%)');
     await line.getByLabel(/Discount value/).fill('25');
     await expect.poll(() => line.locator('[data-line-total="0"]').textContent()).toBe('€2,250.00');
-    await page.getByRole('button', { name: 'Next' }).click();
-
-    await stepHeading(page, /Step 3 of 4: Terms/);
+    await nextStep(page, /Step 3 of 4: Terms/);
     await page.getByLabel('Comments for the buyer').fill('Thank you for your interest.');
     await page.getByLabel('Purchase terms').fill('Payment within 30 days.');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -303,7 +176,7 @@ describe('the approval walkthrough of product.md', () => {
     await visible(page.getByRole('status').filter({ hasText: 'Approval link copied' }));
     walk.approvalLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(walk.approvalLink).toBe(`${baseUrl}/quotes/${walk.quoteId}/approval`);
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
 
     // The manager pastes the link in another browser: logs in first, then lands on the approval page.
     const manager = await openPage(staffBrowser);
@@ -323,7 +196,7 @@ describe('the approval walkthrough of product.md', () => {
     const quoteDocument = manager.getByRole('region', { name: 'The quote as the buyer will see it' });
     for (const text of ['Design', '25%', '€2,250.00', 'Thank you for your interest.', 'Payment within 30 days.']) await visible(quoteDocument.getByText(text, { exact: false }).first());
     await shot(manager, 'walkthrough-4-approval-page.png');
-    expect(pageProblems.get(manager)).toEqual([]);
+    expect(pageProblems(manager)).toEqual([]);
   });
 
   it('5. the manager requests changes with notes; the rep gets a task with the notes', async () => {
@@ -364,8 +237,8 @@ describe('the approval walkthrough of product.md', () => {
     await visible(task.getByText('Workflow', { exact: true }));
     expect(await task.getByRole('link', { name: 'Open quote' }).getAttribute('href')).toBe(`/quotes/${walk.quoteId}`);
     expect((await quoteOf(walk.quoteId)).status).toBe('changes_requested');
-    expect(pageProblems.get(manager)).toEqual([]);
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(manager)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
   });
 
   it('6. the rep edits the quote and runs the set-up flow again; the manager sees round 2 with what changed, and approves and publishes', async () => {
@@ -384,15 +257,12 @@ describe('the approval walkthrough of product.md', () => {
     // Edit → the set-up flow again, discount 25% → 15%, Submit.
     await rep.getByRole('link', { name: 'Edit', exact: true }).click();
     await stepHeading(rep, /Step 1 of 4: Details/);
-    await rep.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(rep, /Step 2 of 4: Line items/);
+    await nextStep(rep, /Step 2 of 4: Line items/);
     const line = rep.getByRole('group', { name: 'Line 1' });
     await line.getByLabel(/Discount value/).fill('15');
     await expect.poll(() => line.locator('[data-line-total="0"]').textContent()).toBe('€2,550.00');
-    await rep.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(rep, /Step 3 of 4: Terms/);
-    await rep.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(rep, /Step 4 of 4: Review/);
+    await nextStep(rep, /Step 3 of 4: Terms/);
+    await nextStep(rep, /Step 4 of 4: Review/);
     await expect.poll(() => approvalSummary(rep).textContent()).toBe(NEEDS_MAX);
     await rep.getByRole('button', { name: 'Submit', exact: true }).click();
     await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
@@ -426,8 +296,8 @@ describe('the approval walkthrough of product.md', () => {
     await visible(manager.getByRole('heading', { level: 1, name: walk.quoteTitle }));
     await visible(manager.getByText('Round 2 · Approved'));
     await visible(manager.getByRole('region', { name: 'Decisions' }).getByText('Max Manager approved'));
-    expect(pageProblems.get(manager)).toEqual([]);
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(manager)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
     await manager.close();
   });
 
@@ -475,8 +345,8 @@ describe('the approval walkthrough of product.md', () => {
     await visible(buyer.getByText(`${crm.contact} (${crm.contactEmail})`));
     await visible(buyer.getByText('€2,550.00').first());
     await visible(buyer.getByRole('button', { name: 'Accept and sign' }));
-    expect(pageProblems.get(buyer)).toEqual([]);
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(buyer)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
     await buyer.close();
   });
 
@@ -509,7 +379,7 @@ describe('the approval walkthrough of product.md', () => {
     await rep.waitForURL((url) => url.pathname === `/quotes/${walk.quoteId}`);
     await visible(rep.locator('.detail-header').getByText('Pending approval', { exact: true }));
     expect((await quoteOf(walk.quoteId)).sharePath).toBeNull();
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
     await rep.close();
   });
 
@@ -517,16 +387,14 @@ describe('the approval walkthrough of product.md', () => {
     requireWalk('approvalLink');
     const page = await openPage(repBrowser);
     screenshotsOnFailure({ otherRep: page });
-    await page.goto(`${baseUrl}/login`);
-    await logIn(page, users.otherRep);
-    await page.waitForURL((url) => url.pathname === '/quotes');
+    await logInAt(page, baseUrl, users.otherRep);
 
     await page.goto(walk.approvalLink);
     await visible(page.getByRole('heading', { level: 1, name: 'No approval request for this quote' }));
     await visible(page.getByText('The quote does not exist, or it has not been submitted for approval.', { exact: false }));
     expect(await page.getByRole('button', { name: 'Approve and publish' }).count()).toBe(0);
     expect(await page.getByText(walk.quoteTitle).count()).toBe(0);
-    expect(pageProblems.get(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
 });

@@ -3,17 +3,12 @@
 // demo users). An admin builds a workflow in the editor; a rep's submitted quote runs it step by
 // step; the rep gets the task and the notification live. Nothing is mocked.
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { findRepoRoot } from './paths';
+import { choose, isoDateIn, logIn as logInAt, openPage, pageProblems, shot, visible } from './page-helpers';
 
 const baseUrl = inject('baseUrl');
-const root = findRepoRoot();
-const screenshotDir = join(root, 'docs/screenshots');
-const failureDir = join(root, 'tmp/e2e');
 
 /** Two browsers, so the admin and the rep are signed in at the same time. */
 let adminBrowser: E2eBrowser;
@@ -22,7 +17,6 @@ let repBrowser: E2eBrowser;
 beforeAll(async () => {
   adminBrowser = await launchBrowser({ baseUrl });
   repBrowser = await launchBrowser({ baseUrl });
-  await mkdir(screenshotDir, { recursive: true });
 });
 
 /** What this file made, undone at the end even when a test failed midway (other specs log in as the same users). */
@@ -54,39 +48,7 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-const pageProblems = new WeakMap<Page, string[]>();
-
-async function openPage(on: E2eBrowser): Promise<Page> {
-  const page = await on.newPage();
-  const problems: string[] = [];
-  pageProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  onTestFailed(async ({ task }) => {
-    await mkdir(failureDir, { recursive: true });
-    await page.screenshot({ path: join(failureDir, `${task.name.replace(/[^\w-]+/g, '_').slice(0, 60)}-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-  });
-  return page;
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await (await visible(page.getByLabel('Email', { exact: true }))).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/quotes');
-}
-
-/** Picks an option of a PrimeVue Select (a combobox with a listbox overlay). */
-async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
-  await combobox.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect.poll(() => combobox.textContent()).toContain(option);
-}
+const logIn = (page: Page, email: string) => logInAt(page, baseUrl, email);
 
 async function addAction(page: Page, label: string): Promise<Locator> {
   const before = await page.locator('li.action-item').count();
@@ -95,11 +57,6 @@ async function addAction(page: Page, label: string): Promise<Locator> {
   const added = page.locator('li.action-item').nth(before);
   await visible(added.getByRole('heading', { name: new RegExp(`Step ${before + 1}\\s*${label}`) }));
   return added;
-}
-
-/** A calendar date `days` from today (UTC). */
-function isoDateIn(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A company, a deal and a quote of the rep, submitted (approval is off: it becomes Approval not needed). */
@@ -217,7 +174,7 @@ describe('workflows, tasks and notifications', () => {
     await bell.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await bell.getAttribute('aria-haspopup')).toBe('dialog');
     expect(await rep.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
-    await rep.screenshot({ path: join(screenshotDir, 'tasks.png') });
+    await shot(rep, 'tasks.png', false);
 
     // The admin sees the run with every step succeeded in the run history (polled while open).
     const runs = admin.getByRole('region', { name: 'Run history' });
@@ -235,7 +192,7 @@ describe('workflows, tasks and notifications', () => {
     expect(await run.getByRole('link', { name: 'Open quote' }).getAttribute('href')).toBe(`/quotes/${quote.id}`);
     await visible(run.getByText(`value: task created for ${quote.number}`));
     await admin.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
-    await admin.screenshot({ path: join(screenshotDir, 'workflow-editor.png'), fullPage: true });
+    await shot(admin, 'workflow-editor.png');
 
     // The property the workflow set is kept on the quote.
     const properties = await rep.request.get(`${baseUrl}/api/v1/records/quote/${quote.id}/properties`);
@@ -252,7 +209,7 @@ describe('workflows, tasks and notifications', () => {
     await visible(item.getByText('No approval was needed. A follow-up task is waiting for you.'));
     expect(await item.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(await item.getAttribute('href')).toBe(`/quotes/${quote.id}`);
-    await rep.screenshot({ path: join(screenshotDir, 'notifications.png') });
+    await shot(rep, 'notifications.png', false);
     await item.click();
     await rep.waitForURL((url) => url.pathname === `/quotes/${quote.id}`);
     await visible(rep.getByRole('button', { name: unreadBefore ? `Notifications, ${unreadBefore} unread` : 'Notifications', exact: true }));
@@ -276,8 +233,8 @@ describe('workflows, tasks and notifications', () => {
     await visible(admin.getByRole('status').getByText(`“${workflowName}” is off.`));
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
 
-    expect(pageProblems.get(admin)).toEqual([]);
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(admin)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
     await admin.close();
     await rep.close();
   });
@@ -320,7 +277,7 @@ describe('workflows, tasks and notifications', () => {
     expect(await manager.getByRole('button', { name: 'Add action' }).count()).toBe(0);
     expect(await manager.getByRole('button', { name: /^Remove / }).count()).toBe(0);
     await visible(manager.getByRole('region', { name: 'Run history' }).getByText('No runs yet.'));
-    expect(pageProblems.get(manager)).toEqual([]);
+    expect(pageProblems(manager)).toEqual([]);
     await manager.close();
   });
 
@@ -340,7 +297,7 @@ describe('workflows, tasks and notifications', () => {
     await visible(rep.getByText('You do not have access to workflows.'));
     expect(await rep.getByRole('textbox', { name: 'Name' }).count()).toBe(0);
     expect(await rep.getByRole('button', { name: 'Create workflow' }).count()).toBe(0);
-    expect(pageProblems.get(rep)).toEqual([]);
+    expect(pageProblems(rep)).toEqual([]);
     await rep.close();
   });
 });

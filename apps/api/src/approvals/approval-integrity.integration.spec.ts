@@ -1,14 +1,12 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApprovalsService } from '@qa/approvals-application';
-import { CrmService } from '@qa/crm-application';
+import { DecideApprovalCommand } from '@qa/approvals-application';
 import { CreateUserCommand } from '@qa/identity-application';
 import type { Caller } from '@qa/shared-kernel';
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { randomBytes } from 'node:crypto';
+import { waitUntil } from '@qa/shared-testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { ApiWithWorker } from '../testing/api-with-worker';
 
 type Json = Record<string, unknown>;
 type Page = { current: { round: number; status: string; approverIds: string[]; submittedBy: string | null }; rounds: unknown[]; approvers: Array<{ id: string; name: string; active: boolean }>; canDecide: boolean };
@@ -19,42 +17,29 @@ type Page = { current: { round: number; status: string; approverIds: string[]; s
  * only after the first test, which changes the settings between submit and the round opening.
  */
 describe('approval integrity (API + worker)', () => {
-  const queuePrefix = `qa-appr-int-${randomBytes(3).toString('hex')}`;
-  let api: ApiTestApp;
-  let worker: AppProcess | undefined;
+  const system = new ApiWithWorker({ name: 'appr-int', users: ['rep', 'rep2', 'manager', 'admin'], worker: 'later' });
+  const { call, ids } = system;
   let db: Client;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
   let dealId: string;
   let settingsVersion = 0;
 
   beforeAll(async () => {
-    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
-    await api.seedDemoUsers();
-    db = new Client({ connectionString: api.database.url });
+    await system.start();
+    db = new Client({ connectionString: system.api.database.url });
     await db.connect();
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
+    await RequestContext.create(system.api.app.get(MikroORM).em.fork(), async () => {
       for (const who of ['manager2', 'manager3', 'manager4', 'manager5']) {
-        await api.app.get(CommandBus).execute(new CreateUserCommand(`${who}@example.com`, `Manager ${who.slice(-1)}`, 'manager', 'long-enough-password-1'));
+        await system.api.app.get(CommandBus).execute(new CreateUserCommand(`${who}@example.com`, `Manager ${who.slice(-1)}`, 'manager', 'long-enough-password-1'));
       }
     });
-    for (const who of ['rep', 'rep2', 'manager', 'admin', 'manager2', 'manager3', 'manager4', 'manager5']) {
-      cookies[who] = await api.logIn(`${who}@example.com`, who.startsWith('manager') && who !== 'manager' ? 'long-enough-password-1' : 'demo');
-      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
-    }
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await api.app.get(CrmService).createCompany({ name: 'Acme BV' });
-      dealId = (await api.app.get(CrmService).createDeal({ name: 'Acme', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
-    });
+    for (const who of ['manager2', 'manager3', 'manager4', 'manager5']) await system.logIn(who, 'long-enough-password-1');
+    dealId = await system.createDeal('Acme');
   });
   afterAll(async () => {
     await db?.end();
-    await worker?.stop();
-    await api?.close();
-    await removeQueueKeys(queuePrefix);
+    await system.stop();
   });
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
   const quote = async (id: string, who = 'rep') => (await call(who, 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; version: number; lineItems: Array<{ id: string }> }>();
   const body = (overrides: Json = {}) => ({ title: 'Website redesign', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 2, unitPrice: '1500.00' }], ...overrides });
   const create = async (who = 'rep', overrides: Json = {}) => {
@@ -78,14 +63,6 @@ describe('approval integrity (API + worker)', () => {
       },
       { timeoutMs: 20_000, describe: async () => (await page(id)).body },
     );
-  /** The worker in its own process, as in production; started by the first test that needs it. */
-  const startWorker = async () => {
-    worker ??= await startAppProcess(
-      'apps/worker/src/main.ts',
-      { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
-      'worker ready',
-    );
-  };
   const setUser = (who: string, change: { role?: string; active?: boolean }) =>
     db.query(`update identity_user set role = coalesce($2, role), active = coalesce($3, active) where id = $1`, [ids[who], change.role ?? null, change.active ?? null]);
 
@@ -107,7 +84,7 @@ describe('approval integrity (API + worker)', () => {
     // Approval off: a round evaluated now would have nobody to approve it (the stranded quote).
     await settings({ requireApproval: false, defaultApproverId: null });
 
-    await startWorker();
+    await system.startWorker();
     expect((await roundOpen(first, 1)).current).toMatchObject({ approverIds: [ids['manager']], submittedBy: ids['rep'] });
     expect((await roundOpen(second, 1)).current).toMatchObject({ approverIds: [ids['manager2']] });
     const third1 = await roundOpen(third, 1);
@@ -138,7 +115,7 @@ describe('approval integrity (API + worker)', () => {
   });
 
   it('never lets whoever submitted a round decide it, even an admin named as its approver', async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Everything', priority: 1, conditions: [], approverIds: [ids['admin'], ids['manager']], mode: 'any' }] });
     const id = await create();
     expect((await submit(id, 'admin')).json()).toMatchObject({ status: 'pending_approval' });
@@ -153,7 +130,7 @@ describe('approval integrity (API + worker)', () => {
   });
 
   it("checks the approver's role and active state at the moment of the decision, and shows a deactivated approver", async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Both', priority: 1, conditions: [], approverIds: [ids['manager3'], ids['manager4']], mode: 'all' }] });
     const id = await create();
     await submit(id);
@@ -175,7 +152,7 @@ describe('approval integrity (API + worker)', () => {
     await setUser('manager4', { active: false });
     expect((await call('manager4', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).statusCode).toBe(401);
     const stillSignedIn: Caller = { userId: ids['manager4'], email: 'manager4@example.com', name: 'Manager 4', role: 'manager', via: 'session' };
-    await expect(RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(ApprovalsService).decide(stillSignedIn, id, 1, 'approve', null))).rejects.toMatchObject({
+    await expect(RequestContext.create(system.api.app.get(MikroORM).em.fork(), () => system.api.app.get(CommandBus).execute(new DecideApprovalCommand(stillSignedIn, id, 1, 'approve', null)))).rejects.toMatchObject({
       code: 'APPROVALS.APPROVER_NOT_ELIGIBLE',
     });
     const shown = (await page(id)).json<Page>();
@@ -195,7 +172,7 @@ describe('approval integrity (API + worker)', () => {
   });
 
   it('lets the owner or an admin withdraw a Pending approval quote to Draft; the round closes at once and a new submit opens a new one', async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     const id = await create();
     await submit(id);
@@ -238,7 +215,7 @@ describe('approval integrity (API + worker)', () => {
   const property = async (id: string, name: string) => (await properties(id)).properties.find((p) => p.name === name)?.value ?? null;
 
   it("closes the approver's task and sets approval_status to Withdrawn when the rep withdraws; a new submit makes it Pending approval again", async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     await waitUntil(async () => (await approvalWorkflows()).some((w) => w.name === WITHDRAWN_WORKFLOW && w.enabled), { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
     const id = await create('rep', { title: 'Withdrawn from approval' });
@@ -269,7 +246,7 @@ describe('approval integrity (API + worker)', () => {
   });
 
   it('saving the settings where only the first three approval workflows are installed adds the fourth and duplicates none', async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
     // An installation from before the withdrawn workflow: approval on, three workflows.
@@ -295,7 +272,7 @@ describe('approval integrity (API + worker)', () => {
   });
 
   it('decides no round on stale data: a pending round of a quote that moved on is refused', async () => {
-    await startWorker();
+    await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     const id = await create();
     await submit(id);
@@ -332,9 +309,8 @@ describe('approval integrity (API + worker)', () => {
       crm['ownCompany'] = await post('rep', '/api/v1/crm/companies', { name: 'Rita Own BV' });
       crm['ownContact'] = await post('rep', '/api/v1/crm/contacts', { name: 'Otto Own', email: 'otto@own.example', companyId: crm['ownCompany'] });
       crm['ownDeal'] = await post('rep', '/api/v1/crm/deals', { name: 'Rita own deal', amount: '100.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: crm['ownCompany'] });
-      await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-        crm['sharedContact'] = (await api.app.get(CrmService).createContact({ name: 'Sam Shared', email: 'sam@shared.example', companyId: null })).id;
-      });
+      // An admin's contact is shared.
+      crm['sharedContact'] = await post('admin', '/api/v1/crm/contacts', { name: 'Sam Shared', email: 'sam@shared.example', companyId: null });
     });
     const missing = '01a218c8-cf57-701d-b9e5-000000000000';
 

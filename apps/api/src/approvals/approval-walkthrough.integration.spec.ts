@@ -1,47 +1,22 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { randomBytes } from 'node:crypto';
+import { waitUntil } from '@qa/shared-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
-import { openEventStream } from '../testing/event-stream';
+import { ApiWithWorker } from '../testing/api-with-worker';
+import { LiveChannel, openEventStream } from '../testing/event-stream';
 
 type Json = Record<string, unknown>;
 
 /** The walkthrough of docs/product.md#walkthrough, steps 1 to 8, over HTTP with the real worker: API + worker on PostgreSQL and Redis. */
 describe('quote approvals end to end (API + worker)', () => {
-  const queuePrefix = `qa-appr-${randomBytes(3).toString('hex')}`;
-  let api: ApiTestApp;
-  let worker: AppProcess;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  const system = new ApiWithWorker({ name: 'appr', users: ['rep', 'rep2', 'manager', 'admin'] });
+  const { call, cookies, ids } = system;
   let dealId: string;
 
   beforeAll(async () => {
-    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
-    await api.seedDemoUsers();
-    // The worker in its own process, as in production.
-    worker = await startAppProcess(
-      'apps/worker/src/main.ts',
-      { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
-      'worker ready',
-    );
-    for (const who of ['rep', 'rep2', 'manager', 'admin']) {
-      cookies[who] = await api.logIn(`${who}@example.com`);
-      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
-    }
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await api.app.get(CrmService).createCompany({ name: 'Acme BV' });
-      dealId = (await api.app.get(CrmService).createDeal({ name: 'Acme', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
-    });
+    await system.start();
+    dealId = await system.createDeal('Acme');
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.close();
-    await removeQueueKeys(queuePrefix);
-  });
+  afterAll(() => system.stop());
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
   const quote = async (id: string) => (await call('rep', 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; version: number; sharePath: string | null }>();
   const untilStatus = (id: string, status: string) => waitUntil(async () => ((await quote(id)).status === status ? quote(id) : null), { timeoutMs: 20_000, describe: async () => `status ${(await quote(id)).status}` });
   const tasksOf = async (who: string) => (await call(who, 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ title: string; notes: string; relatedId: string }> }>().items;
@@ -141,11 +116,12 @@ describe('quote approvals end to end (API + worker)', () => {
   });
 
   it("pushes the workflows' task and notification live: to the approver and the creator, not to another rep", async () => {
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `${await api.app.getUrl()}/api/v1/events/stream`;
+    await system.api.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${await system.api.app.getUrl()}/api/v1/events/stream`;
+    const live = new LiveChannel(system.api.config);
     const [manager, rep, rep2] = await Promise.all([openEventStream(url, cookies['manager']), openEventStream(url, cookies['rep']), openEventStream(url, cookies['rep2'])]);
     try {
-      await new Promise((r) => setTimeout(r, 300)); // the subscriptions are up
+      await live.subscribed();
       const id = (await call('rep', 'POST', '/api/v1/quotes', body({ title: 'Live' }))).json<{ id: string }>().id;
       await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
       const taskFor = (who: string) => (m: { event: string; data: { payload: Record<string, unknown> } }) => m.event === 'tasks.task.created.v1' && m.data.payload['relatedId'] === id && m.data.payload['assigneeId'] === ids[who];
@@ -154,12 +130,16 @@ describe('quote approvals end to end (API + worker)', () => {
       expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).statusCode).toBe(200);
       const noticeFor = (who: string) => (m: { event: string; data: { payload: Record<string, unknown> } }) => m.event === 'notifications.notification.created.v1' && m.data.payload['recipientUserId'] === ids[who];
       await waitUntil(async () => rep.received.some(noticeFor('rep')), { timeoutMs: 20_000, describe: () => JSON.stringify(rep.received.map((m) => m.event)) });
+      // Everything has been announced, and the other rep's stream has had all of it.
+      await system.waitUntilQuiet();
+      await live.fence(rep2, ids['rep2']);
       expect(rep2.received.filter((m) => m.data.payload && (m.data.payload as Record<string, unknown>)['ownerId'] === ids['rep'])).toEqual([]);
       expect(rep2.received.some(noticeFor('rep')) || rep2.received.some(taskFor('manager'))).toBe(false);
     } finally {
       manager.close();
       rep.close();
       rep2.close();
+      live.close();
     }
   });
 

@@ -1,12 +1,11 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
+import { MikroORM } from '@mikro-orm/core';
 import { deliveryJobId, eventQueueName } from '@qa/shared-messaging';
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
+import { TEST_REDIS_URL, waitUntil } from '@qa/shared-testing';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { ApiWithWorker } from '../testing/api-with-worker';
 
 type Json = Record<string, unknown>;
 
@@ -16,27 +15,14 @@ type Json = Record<string, unknown>;
  * logged as rejected by the real worker process.
  */
 describe('forged jobs in Redis (API + worker)', () => {
-  const queuePrefix = `qa-forge-${randomBytes(3).toString('hex')}`;
-  let api: ApiTestApp;
-  let worker: AppProcess;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
-  let dealId: string;
+  const system = new ApiWithWorker({ name: 'forge', users: ['rep', 'manager', 'admin'] });
+  const { call, ids, queuePrefix } = system;
   let quoteId: string;
   const queues: Queue[] = [];
 
   beforeAll(async () => {
-    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
-    await api.seedDemoUsers();
-    worker = await startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' }, 'worker ready');
-    for (const who of ['rep', 'manager', 'admin']) {
-      cookies[who] = await api.logIn(`${who}@example.com`);
-      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
-    }
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await api.app.get(CrmService).createCompany({ name: 'Forgery BV' });
-      dealId = (await api.app.get(CrmService).createDeal({ name: 'Forgery', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
-    });
+    await system.start();
+    const dealId = await system.createDeal('Forgery');
     expect((await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(200);
     // A workflow that waits a day before creating a task: its run stands at the wait meanwhile.
     const workflow = await call('admin', 'POST', '/api/v1/workflows', {
@@ -63,12 +49,9 @@ describe('forged jobs in Redis (API + worker)', () => {
   });
   afterAll(async () => {
     await Promise.all(queues.map((q) => q.close()));
-    await worker?.stop();
-    await api?.close();
-    await removeQueueKeys(queuePrefix);
+    await system.stop();
   });
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
   const tasks = async (who: string) => (await call(who, 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ title: string; relatedId: string }> }>().items;
   const queue = (name: string) => {
     const q = new Queue(name, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
@@ -100,13 +83,15 @@ describe('forged jobs in Redis (API + worker)', () => {
     const forged = approvedEvent();
     const job = await queue(eventQueueName('quotes')).add('deliver-event', forged, { jobId: deliveryJobId(forged.id, 'quotes') });
     expect(await settled(job)).not.toBe('failed');
+    // Nothing follows from it: once everything is handled, the quote is still pending.
+    await system.waitUntilQuiet();
     const quote = (await call('rep', 'GET', `/api/v1/quotes/${quoteId}`)).json<{ status: string; sharePath: string | null }>();
     expect([quote.status, quote.sharePath]).toEqual(['pending_approval', null]);
-    await waitUntil(async () => worker.output().includes(`rejected job ${job.id} for quotes: event ${forged.id} is not in the outbox`), { timeoutMs: 10_000 });
+    await waitUntil(async () => system.worker.output().includes(`rejected job ${job.id} for quotes: event ${forged.id} is not in the outbox`), { timeoutMs: 10_000 });
   });
 
   it('rejects a job that takes a real event\'s id with other content', async () => {
-    const [submitted] = await api.app.get(MikroORM).em.fork().getConnection().execute(
+    const [submitted] = await system.api.app.get(MikroORM).em.fork().getConnection().execute(
       `select id from messaging_outbox where aggregate_id = ? and name = 'quotes.quote.submitted.v1'`,
       [quoteId],
     );
@@ -115,11 +100,11 @@ describe('forged jobs in Redis (API + worker)', () => {
     const job = await queue(eventQueueName('quotes')).add('deliver-event', edited, { jobId: `${deliveryJobId(submitted.id, 'quotes')}@edited` });
     expect(await settled(job)).not.toBe('failed');
     expect((await call('rep', 'GET', `/api/v1/quotes/${quoteId}`)).json()).toMatchObject({ status: 'pending_approval', sharePath: null });
-    await waitUntil(async () => worker.output().includes(`rejected job ${job.id} for quotes: event ${submitted.id} differs from the outbox's copy`), { timeoutMs: 10_000 });
+    await waitUntil(async () => system.worker.output().includes(`rejected job ${job.id} for quotes: event ${submitted.id} differs from the outbox's copy`), { timeoutMs: 10_000 });
   });
 
   it('runs no workflow step the run does not stand at, and none before its wait is over', async () => {
-    const connection = api.app.get(MikroORM).em.fork().getConnection();
+    const connection = system.api.app.get(MikroORM).em.fork().getConnection();
     const [run] = await waitUntil(
       async () => {
         const rows: Array<{ id: string }> = await connection.execute(`select id from workflows_run where record_id = ? and workflow_name = 'Follow up a day after submission'`, [quoteId]);
@@ -133,13 +118,15 @@ describe('forged jobs in Redis (API + worker)', () => {
     const outOfTurn = await steps.add('run-step', { runId: run.id, index: 2 }, { jobId: `${run.id}@2@forged` });
     const early = await steps.add('run-step', { runId: run.id, index: 1 }, { jobId: `${run.id}@1@forged` });
     expect(await settled(outOfTurn)).toBe('completed');
-    await waitUntil(async () => worker.output().includes(`rejected step job ${outOfTurn.id}: run ${run.id} does not stand at step 2`), { timeoutMs: 10_000 });
-    await waitUntil(async () => (await early.getState()) === 'delayed' && worker.output().includes(`step job ${early.id} came before its wait is over`), { timeoutMs: 10_000 });
+    await waitUntil(async () => system.worker.output().includes(`rejected step job ${outOfTurn.id}: run ${run.id} does not stand at step 2`), { timeoutMs: 10_000 });
+    await waitUntil(async () => (await early.getState()) === 'delayed' && system.worker.output().includes(`step job ${early.id} came before its wait is over`), { timeoutMs: 10_000 });
     // Due in about a day (the delayed set's score is the due time).
     const redis = new Redis(TEST_REDIS_URL);
     const dueAt = Math.floor(Number(await redis.zscore(`${queuePrefix}:workflows.steps:delayed`, early.id!)) / 0x1000);
     await redis.quit();
     expect(dueAt).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    // Quiet with the run parked at its wait: no step ran meanwhile, no task appeared.
+    await system.waitUntilQuiet();
     const stepRows: Array<{ index: number; status: string; attempts: number }> = await connection.execute(`select index, status, attempts from workflows_run_step where run_id = ? order by index`, [run.id]);
     expect(stepRows.map((s) => [s.index, s.status, s.attempts])).toEqual([
       [0, 'succeeded', 1],

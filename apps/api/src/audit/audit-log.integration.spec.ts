@@ -1,9 +1,7 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
-import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import { waitUntil } from '@qa/shared-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { ApiWithWorker } from '../testing/api-with-worker';
 
 type Json = Record<string, unknown>;
 interface Entry {
@@ -19,33 +17,16 @@ interface Entry {
 
 /** The audit log: who changed what and when, before and after, recorded by the worker from the changes' events (API + worker). */
 describe('audit log (API + worker)', () => {
-  const queuePrefix = `qa-audit-${randomBytes(3).toString('hex')}`;
-  let api: ApiTestApp;
-  let worker: AppProcess;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  const system = new ApiWithWorker({ name: 'audit', users: ['rep', 'rep2', 'manager', 'admin'] });
+  const { call, ids } = system;
   let dealId: string;
 
   beforeAll(async () => {
-    api = await startApiTestApp({ QUEUE_PREFIX: queuePrefix, JOB_BACKOFF_MS: '100' });
-    await api.seedDemoUsers();
-    worker = await startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' }, 'worker ready');
-    for (const who of ['rep', 'rep2', 'manager', 'admin']) {
-      cookies[who] = await api.logIn(`${who}@example.com`);
-      ids[who] = (await call(who, 'GET', '/api/v1/me')).json<{ id: string }>().id;
-    }
-    await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await api.app.get(CrmService).createCompany({ name: 'Audit BV' });
-      dealId = (await api.app.get(CrmService).createDeal({ name: 'Audit', amountMinor: 100_000, currency: 'EUR', ownerId: ids['rep'], stage: 'contract_sent', companyId: company.id })).id;
-    });
+    await system.start();
+    dealId = await system.createDeal('Audit');
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.close();
-    await removeQueueKeys(queuePrefix);
-  });
+  afterAll(() => system.stop());
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
   const entries = async (query = '') => (await call('admin', 'GET', `/api/v1/audit${query}`)).json<{ items: Entry[]; nextBefore: string | null }>();
   const untilEntries = (query: string, count: number) =>
     waitUntil(async () => ((await entries(query)).items.length >= count ? (await entries(query)).items : null), { timeoutMs: 20_000, describe: async () => JSON.stringify((await entries(query)).items.map((e) => e.action)) });
@@ -141,9 +122,9 @@ describe('audit log (API + worker)', () => {
   });
 
   it('keeps the entries when the outbox is purged, and pages newest first', async () => {
-    const connection = api.app.get(MikroORM).em.fork().getConnection();
+    const connection = system.api.app.get(MikroORM).em.fork().getConnection();
     // Everything published so far is handled (the audit entries are all written).
-    await waitUntil(async () => (await connection.execute('select count(*)::int as n from messaging_outbox where delivered_at is null'))[0].n === 0, { timeoutMs: 20_000 });
+    await system.waitUntilQuiet();
     const before = (await entries('?limit=200')).items;
     expect(before.length).toBeGreaterThanOrEqual(5);
     await connection.execute('delete from messaging_inbox');
@@ -160,7 +141,7 @@ describe('audit log (API + worker)', () => {
 
   it('shows the log to admins only, and refuses bad filters with the field', async () => {
     for (const who of ['rep', 'manager']) expect((await call(who, 'GET', '/api/v1/audit')).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
+    expect((await system.api.request({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
     for (const [query, field] of [['?limit=0', 'limit'], ['?limit=abc', 'limit'], ['?before=nope', 'before'], ['?actorId=1', 'actorId'], ['?subjectType=Quote%20X', 'subjectType']]) {
       const response = await call('admin', 'GET', `/api/v1/audit${query}`);
       expect({ query, status: response.statusCode, field: response.json<{ details: { fields: Array<{ field: string }> } }>().details?.fields?.[0]?.field }).toEqual({ query, status: 400, field });

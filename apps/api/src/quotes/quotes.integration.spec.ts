@@ -1,5 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand } from '@qa/crm-application';
 import { QuoteListReader } from '@qa/quotes-application';
 import type { SqlQuoteListReader } from '@qa/quotes-infrastructure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,12 +19,12 @@ describe('quotes API', () => {
     api = await startApiTestApp();
     await api.seedDemoUsers();
     for (const who of ['rep', 'rep2', 'manager', 'admin']) cookies[who] = await api.logIn(`${who}@example.com`);
-    const crm = api.app.get(CrmService);
+    const commands = api.app.get(CommandBus);
     await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const company = await crm.createCompany({ name: 'Acme BV' });
-      contactId = (await crm.createContact({ name: 'Anna de Vries', email: 'anna@acme.example', companyId: company.id })).id;
+      const company = await commands.execute(new CreateCompanyCommand({ name: 'Acme BV' }));
+      contactId = (await commands.execute(new CreateContactCommand({ name: 'Anna de Vries', email: 'anna@acme.example', companyId: company.id }))).id;
       const me = (await api.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies['rep'] } })).json<{ id: string }>();
-      dealId = (await crm.createDeal({ name: 'Acme website', amountMinor: 1_000_000, currency: 'EUR', ownerId: me.id, stage: 'qualified_to_buy', companyId: company.id })).id;
+      dealId = (await commands.execute(new CreateDealCommand({ name: 'Acme website', amountMinor: 1_000_000, currency: 'EUR', ownerId: me.id, stage: 'qualified_to_buy', companyId: company.id }))).id;
     });
   });
   afterAll(() => api?.close());

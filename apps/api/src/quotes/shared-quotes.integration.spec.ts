@@ -1,5 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { CrmService } from '@qa/crm-application';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateCompanyCommand, CreateDealCommand } from '@qa/crm-application';
 import { ManualClock } from '@qa/shared-kernel';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +19,9 @@ describe("buyer's page API (/api/v1/shared-quotes)", () => {
     repCookie = await api.logIn('rep@example.com');
     const me = (await api.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: repCookie } })).json<{ id: string }>();
     await RequestContext.create(api.app.get(MikroORM).em.fork(), async () => {
-      const crm = api.app.get(CrmService);
-      const company = await crm.createCompany({ name: 'Acme BV' });
-      dealId = (await crm.createDeal({ name: 'Acme website', amountMinor: 1_000_000, currency: 'EUR', ownerId: me.id, stage: 'qualified_to_buy', companyId: company.id })).id;
+      const commands = api.app.get(CommandBus);
+      const company = await commands.execute(new CreateCompanyCommand({ name: 'Acme BV' }));
+      dealId = (await commands.execute(new CreateDealCommand({ name: 'Acme website', amountMinor: 1_000_000, currency: 'EUR', ownerId: me.id, stage: 'qualified_to_buy', companyId: company.id }))).id;
     });
   });
   afterAll(() => api?.close());

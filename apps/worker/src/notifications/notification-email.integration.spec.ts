@@ -7,7 +7,7 @@ import { seedDemoUsers } from '@qa/identity-infrastructure';
 import { SendNotificationCommand } from '@qa/notifications-contracts';
 import { migrateDatabase } from '@qa/platform-database';
 import { loadConfig } from '@qa/shared-config';
-import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
+import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, waitUntilQuiet, type TestDatabase } from '@qa/shared-testing';
 import { randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,8 @@ describe('notification e-mails', () => {
     expect(received[0].raw).toContain('https://quotes.example.com/quotes/abc');
     const [{ emailed_at }] = await orm.em.fork().getConnection().execute('select emailed_at from notifications_notification');
     expect(emailed_at).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 500));
+    // Once everything is handled, still the one e-mail.
+    await waitUntilQuiet({ database: database.url, queuePrefix });
     expect(received).toHaveLength(1);
   });
 });

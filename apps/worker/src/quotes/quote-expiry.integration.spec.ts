@@ -2,7 +2,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { migrateDatabase } from '@qa/platform-database';
-import { QuoteExpiryScheduler } from '@qa/quotes-api';
+import { BullMqQuoteExpiryScheduler } from '@qa/quotes-api';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
 import { createTestDatabase, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
@@ -68,8 +68,8 @@ describe('quote expiry by a delayed job', () => {
     await connection.execute("update quotes_quote set expires_on = '2020-01-02' where id = ?", [quote.id]);
     // The sweep (run here; each worker also runs it at start-up and every 15 minutes) expires it:
     // the only job there is would do so in 2099.
-    await worker.get(QuoteExpiryScheduler).expireOverdue();
+    await worker.get(BullMqQuoteExpiryScheduler).expireOverdue();
     expect(await statusOf(quote.id)).toBe('expired');
-    expect(await worker.get(QuoteExpiryScheduler).expireOverdue()).toBe(0);
+    expect(await worker.get(BullMqQuoteExpiryScheduler).expireOverdue()).toBe(0);
   });
 });

@@ -7,8 +7,8 @@ import { seedDemoUsers } from '@qa/identity-infrastructure';
 import { migrateDatabase } from '@qa/platform-database';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
 import { loadConfig } from '@qa/shared-config';
-import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, type TestDatabase } from '@qa/shared-testing';
-import { PropertyStore, RunRepository, StepScheduler, WorkflowsService } from '@qa/workflows-application';
+import { createTestDatabase, freePort, removeQueueKeys, TEST_REDIS_URL, waitUntil, waitUntilQuiet, type TestDatabase } from '@qa/shared-testing';
+import { CreateWorkflowCommand, ListWorkflowRunsQuery, PropertyStore, RetryWorkflowRunCommand, RunRepository, StepScheduler } from '@qa/workflows-application';
 import { WorkflowRun, WorkflowRunStep, type WorkflowSpec } from '@qa/workflows-domain';
 import { WORKFLOW_STEPS_QUEUE, WorkflowStepWorker } from '@qa/workflows-api';
 import { Queue } from 'bullmq';
@@ -56,20 +56,24 @@ describe('workflow engine', { timeout: 180_000 }, () => {
 
   const inContext = <T>(work: () => Promise<T>) => RequestContext.create(orm.em.fork(), work);
   const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []) => (await orm.em.fork().getConnection().execute(query, params)) as T[];
-  const createWorkflow = (spec: Partial<WorkflowSpec>) =>
-    inContext(() =>
-      worker.get(WorkflowsService).create({
-        name: 'Test workflow',
-        enabled: true,
-        objectType: 'quote',
-        trigger: { type: 'status_becomes', status: 'approval_not_needed' },
-        conditions: [],
-        reenrollment: 'always',
-        actions: [],
-        setKey: null,
-        ...spec,
-      }),
+  const createWorkflow = async (spec: Partial<WorkflowSpec>) => {
+    const { workflow } = await inContext(() =>
+      worker.get(CommandBus).execute(
+        new CreateWorkflowCommand({
+          name: 'Test workflow',
+          enabled: true,
+          objectType: 'quote',
+          trigger: { type: 'status_becomes', status: 'approval_not_needed' },
+          conditions: [],
+          reenrollment: 'always',
+          actions: [],
+          setKey: null,
+          ...spec,
+        }),
+      ),
     );
+    return workflow;
+  };
   const submitQuote = async (title: string) => {
     const quote = Quote.create({
       number: `Q-2026-${randomBytes(2).toString('hex')}`,
@@ -91,7 +95,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
       await queue.close();
     }
   };
-  const runsOf = async (workflowId: string) => inContext(() => worker.get(WorkflowsService).runsOf(workflowId));
+  const runsOf = async (workflowId: string) => inContext(() => worker.get(QueryBus).execute(new ListWorkflowRunsQuery(workflowId)));
   type Run = Awaited<ReturnType<typeof runsOf>>[number];
   /** The workflow's newest run once `done` holds for it (the message names the runs and step jobs if it never does). */
   const runWhen = (workflowId: string, done: (run: Run, all: Run[]) => boolean) =>
@@ -142,7 +146,8 @@ describe('workflow engine', { timeout: 180_000 }, () => {
   it('does not enrol a quote whose conditions do not hold', async () => {
     const workflow = await createWorkflow({ name: 'Big quotes only', conditions: [{ property: 'total', operator: 'gt', value: 1_000_000 }], actions: [{ key: 'set_property', params: { property: 'big', value: 'yes' } }] });
     await submitQuote('Small quote');
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Once the submission is handled (delivered to every subscriber, the workflows' included).
+    await waitUntilQuiet({ database: database.url, queuePrefix });
     expect(await runsOf(workflow.id)).toEqual([]);
   });
 
@@ -155,7 +160,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     expect(webhookHits[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(new Set(webhookHits.map((h) => h.delivery)).size).toBe(1);
 
-    await inContext(() => worker.get(WorkflowsService).retry(failed.run.id));
+    await inContext(() => worker.get(CommandBus).execute(new RetryWorkflowRunCommand(failed.run.id)));
     await waitUntil(async () => webhookHits.length >= 6 && (await runsOf(workflow.id))[0].run.status === 'failed', { timeoutMs: 90_000 });
     expect((await runsOf(workflow.id))[0].steps[0].attempts).toBe(6);
   }, 180_000);
@@ -215,19 +220,23 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     const workflow = await createWorkflow({ name: 'Slow commit', trigger: { type: 'event', eventName: 'quotes.quote.signed.v1' }, actions: [{ key: 'set_property', params: { property: 'after_slow_commit', value: 'done' } }] });
     const quote = await submitQuote('Slow-commit quote');
     const run = WorkflowRun.enrol({ workflowId: workflow.id, workflowName: workflow.name, recordType: 'quote', recordId: quote.id, triggerEventId: `test-${randomBytes(4).toString('hex')}`, context: {} });
-    await orm.em.fork().transactional((tx) =>
-      RequestContext.create(tx, async () => {
-        await worker.get(RunRepository).saveRun(run, WorkflowRunStep.plan(run.id, workflow.actions));
-        await worker.get(StepScheduler).schedule(run.id, 0);
-        await new Promise((r) => setTimeout(r, 1_000)); // the job is taken while the run is not committed
-      }),
-    );
-    await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
-    expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_slow_commit'])).toEqual([{ value: 'done' }]);
-    // Its own job ran it once the run was there; the overdue sweep did not have to queue another.
     const queue = new Queue(WORKFLOW_STEPS_QUEUE, { connection: { url: TEST_REDIS_URL } as never, prefix: queuePrefix });
-    expect(await queue.getJob(`${run.id}@0@swept`)).toBeUndefined();
-    await queue.close();
+    try {
+      await orm.em.fork().transactional((tx) =>
+        RequestContext.create(tx, async () => {
+          await worker.get(RunRepository).saveRun(run, WorkflowRunStep.plan(run.id, workflow.actions));
+          await worker.get(StepScheduler).schedule(run.id, 0);
+          // The job is taken while the run is not committed (the worker puts it back for a moment).
+          await waitUntil(async () => (await queue.getJob(`${run.id}@0`))?.processedOn, { timeoutMs: 20_000, describe: async () => JSON.stringify(await stepJobs()) });
+        }),
+      );
+      await runWhen(workflow.id, (r) => r.run.status === 'succeeded');
+      expect(await sql('select value from workflows_record_property where record_id = ? and name = ?', [quote.id, 'after_slow_commit'])).toEqual([{ value: 'done' }]);
+      // Its own job ran it once the run was there; the overdue sweep did not have to queue another.
+      expect(await queue.getJob(`${run.id}@0@swept`)).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
   });
 
   it('reacts to a property change, and enrols a record once under the "never" re-enrolment rule', async () => {

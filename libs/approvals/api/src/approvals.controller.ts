@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApprovalsService } from '@qa/approvals-application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand } from '@qa/approvals-application';
 import type { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
 import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
 import { uuidv7, type Caller } from '@qa/shared-kernel';
@@ -28,14 +29,17 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
 @ApiTags('approvals')
 @Controller({ path: 'approvals', version: '1' })
 export class ApprovalsController {
-  constructor(private readonly approvals: ApprovalsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('settings')
   @Roles('admin')
   @ApiOperation({ operationId: 'getApprovalSettings', summary: 'Settings → Quotes: require approval, the approver, the rules (admins)' })
   @ApiOkResponse({ type: ApprovalSettingsResponse })
   async getSettings(): Promise<ApprovalSettingsResponse> {
-    return settingsView(await this.approvals.getSettings());
+    return settingsView(await this.queries.execute(new GetApprovalSettingsQuery()));
   }
 
   @Put('settings')
@@ -44,7 +48,9 @@ export class ApprovalsController {
   @ApiOkResponse({ type: ApprovalSettingsResponse })
   async saveSettings(@CurrentCaller() caller: Caller, @Body() body: ApprovalSettingsRequest): Promise<ApprovalSettingsResponse> {
     const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() }));
-    return settingsView(await this.approvals.saveSettings(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version));
+    return settingsView(
+      await this.commands.execute(new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version)),
+    );
   }
 
   @Get('quotes/:quoteId/preview')
@@ -52,7 +58,7 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'previewQuoteApproval', summary: 'Whether this quote will need approval, from whom and why' })
   @ApiOkResponse({ type: ApprovalPreviewResponse })
   async preview(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPreviewResponse> {
-    const { required, approvers, mode, reasons, ruleName } = await this.approvals.preview(caller, quoteId);
+    const { required, approvers, mode, reasons, ruleName } = await this.queries.execute(new PreviewQuoteApprovalQuery(caller, quoteId));
     return { required, approvers, mode, reasons, ruleName };
   }
 
@@ -61,7 +67,7 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'getApprovalPage', summary: "The approval page: the current round, what changed since the last one (the round's approvers; admins may look)" })
   @ApiOkResponse({ type: ApprovalPageResponse })
   async page(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPageResponse> {
-    const { request, rounds, approvers, changes, canDecide } = await this.approvals.approvalPage(caller, quoteId);
+    const { request, rounds, approvers, changes, canDecide } = await this.queries.execute(new GetApprovalPageQuery(caller, quoteId));
     return { quoteId, current: roundView(request), rounds: rounds.map(roundView), approvers, changes, canDecide };
   }
 
@@ -71,7 +77,7 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish (an active approver of the current round; never the owner or whoever submitted it)' })
   @ApiOkResponse({ type: ApprovalRoundResponse })
   async approve(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: DecisionRequest): Promise<ApprovalRoundResponse> {
-    return roundView(await this.approvals.decide(caller, quoteId, body.round, 'approve', body.notes ?? null));
+    return roundView(await this.commands.execute(new DecideApprovalCommand(caller, quoteId, body.round, 'approve', body.notes ?? null)));
   }
 
   @Post('quotes/:quoteId/request-changes')
@@ -80,6 +86,6 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'requestQuoteChanges', summary: 'Request changes with notes; the creator gets a task' })
   @ApiOkResponse({ type: ApprovalRoundResponse })
   async requestChanges(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: RequestChangesRequest): Promise<ApprovalRoundResponse> {
-    return roundView(await this.approvals.decide(caller, quoteId, body.round, 'request_changes', body.notes));
+    return roundView(await this.commands.execute(new DecideApprovalCommand(caller, quoteId, body.round, 'request_changes', body.notes)));
   }
 }

@@ -1,5 +1,6 @@
-import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened, type ApprovalRequestPayload } from '@qa/approvals-contracts';
-import { AggregateRoot, DomainError, uuidv7 } from '@qa/shared-kernel';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened, type ApprovalRequestPayload, type ApprovalRequestSummary } from '@qa/approvals-contracts';
+import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
+import { ApprovalErrors } from './approval.errors';
 
 export type RequestStatus = 'pending' | 'approved' | 'changes_requested' | 'cancelled';
 
@@ -18,24 +19,6 @@ export interface QuoteSnapshot {
   quoteDiscount: string | null;
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string }>;
 }
-
-export const ApprovalErrors = {
-  notFound: (id: string) => new DomainError('APPROVALS.NOT_FOUND', `No approval request for ${id}`, 'not-found', { id }),
-  notAnApprover: () => new DomainError('APPROVALS.NOT_AN_APPROVER', 'You are not an approver of this round', 'forbidden'),
-  ownQuote: () => new DomainError('APPROVALS.OWN_QUOTE', 'You cannot approve your own quote', 'forbidden'),
-  submitterCannotDecide: () => new DomainError('APPROVALS.SUBMITTER_CANNOT_DECIDE', 'You submitted this round, so someone else must decide it', 'forbidden'),
-  /** Checked at the moment of the decision: the approver was deactivated or is no longer a manager or admin. */
-  approverNotEligible: () => new DomainError('APPROVALS.APPROVER_NOT_ELIGIBLE', 'Only active managers and admins may decide; your account may no longer approve', 'forbidden'),
-  /** The quote is no longer Pending approval at the version this round reviews (withdrawn, expired, changed). */
-  roundClosed: (round: number, quoteStatus: string | null) =>
-    new DomainError('APPROVALS.ROUND_CLOSED', `Round ${round} no longer counts: the quote changed since it was submitted`, 'conflict', { round, quoteStatus }),
-  alreadyDecided: (status: RequestStatus) => new DomainError('APPROVALS.ALREADY_DECIDED', `This round is already ${status.replace('_', ' ')}`, 'conflict', { status }),
-  staleRound: (round: number, current: number) =>
-    new DomainError('APPROVALS.STALE_ROUND', `Round ${round} is over; the quote is in round ${current}`, 'conflict', { round, currentRound: current }),
-  staleSettings: (expected: number, current: number) =>
-    new DomainError('APPROVALS.STALE_SETTINGS', 'The settings were changed meanwhile; reload them', 'conflict', { expectedVersion: expected, currentVersion: current }),
-  notesRequired: () => new DomainError('APPROVALS.NOTES_REQUIRED', 'Write notes for the quote owner', 'invalid', { fields: [{ field: 'notes', reason: 'must not be empty' }] }),
-};
 
 /** One round of review of one version of a quote, by its approvers. */
 export class ApprovalRequest extends AggregateRoot {
@@ -88,7 +71,33 @@ export class ApprovalRequest extends AggregateRoot {
     if (!approver.eligible) throw ApprovalErrors.approverNotEligible();
   }
 
-  /** A decision of one approver; `round` is the round they looked at. */
+  /** Whether the quote (as read now) is still Pending approval at the version this round reviews. */
+  reviews(quote: { status: string; version: number } | null): boolean {
+    return !!quote && quote.status === 'pending_approval' && quote.version === this.quoteVersion;
+  }
+
+  /** No decision lands on a quote changed since this round opened (withdrawn, expired, edited). */
+  checkReviews(quote: { status: string; version: number } | null): void {
+    if (!this.reviews(quote)) throw ApprovalErrors.roundClosed(this.round, quote?.status ?? null);
+  }
+
+  /**
+   * Whether this approver could approve or request changes now: the round is pending, they are one
+   * of its approvers (`eligible`: still an active manager or admin), neither its owner nor whoever
+   * submitted it, and have not decided yet.
+   */
+  awaitsDecisionFrom(approver: { id: string; eligible: boolean }): boolean {
+    return (
+      approver.eligible &&
+      this.status === 'pending' &&
+      this.approverIds.includes(approver.id) &&
+      approver.id !== this.ownerId &&
+      approver.id !== this.submittedBy &&
+      !this.decisions.some((d) => d.approverId === approver.id)
+    );
+  }
+
+  /** A decision of one approver (approve, or request changes); `round` is the round they looked at. */
   decide(approver: { id: string; eligible: boolean }, round: number, decision: Decision['decision'], notes: string | null, now = new Date()): void {
     // Who first, then the round's state: someone who may not decide learns nothing about it.
     this.checkDecider(approver);
@@ -113,11 +122,17 @@ export class ApprovalRequest extends AggregateRoot {
     }
   }
 
-  /** The quote was recalled or resubmitted: this round no longer counts. */
-  cancel(now = new Date()): void {
-    if (this.status !== 'pending') return;
+  /** The quote was recalled or resubmitted: this round no longer counts. False when it was no longer pending. */
+  cancel(now = new Date()): boolean {
+    if (this.status !== 'pending') return false;
     this.status = 'cancelled';
     this.decidedAt = now;
+    return true;
+  }
+
+  /** The round as other contexts may know it. */
+  summary(): ApprovalRequestSummary {
+    return { requestId: this.id, quoteId: this.quoteId, quoteVersion: this.quoteVersion, round: this.round, status: this.status };
   }
 
   private payload(notes: string | null, decidedBy: string | null): ApprovalRequestPayload {
@@ -132,8 +147,14 @@ export interface LineChange {
   changes: Record<string, [unknown, unknown]>;
 }
 
+/** What changed between two rounds: line by line, and the quote-level fields (field → [before, after]). */
+export interface SnapshotChanges {
+  lines: LineChange[];
+  quote: Record<string, [unknown, unknown]>;
+}
+
 /** What changed between two rounds, line by line (and the quote-level fields). */
-export function diffSnapshots(before: QuoteSnapshot | null, after: QuoteSnapshot): { lines: LineChange[]; quote: Record<string, [unknown, unknown]> } {
+export function diffSnapshots(before: QuoteSnapshot | null, after: QuoteSnapshot): SnapshotChanges {
   if (!before) return { lines: [], quote: {} };
   const quote: Record<string, [unknown, unknown]> = {};
   for (const key of ['title', 'currency', 'total', 'quoteDiscount'] as const) if (before[key] !== after[key]) quote[key] = [before[key], after[key]];

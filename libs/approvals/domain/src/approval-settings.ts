@@ -1,5 +1,6 @@
 import { ApprovalSettingsChanged } from '@qa/approvals-contracts';
 import { AggregateRoot, DomainError } from '@qa/shared-kernel';
+import { ApprovalErrors } from './approval.errors';
 import { RULE_FIELDS, RULE_OPERATORS, type ApprovalRule, type ApprovalSettingsState } from './approval-rules';
 
 /** The account's approval settings (one row): the all-quotes switch, the default approver, the rules. */
@@ -20,7 +21,12 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalSettingsS
     return Object.assign(new ApprovalSettings(), { id: 'default', requireApproval: false, defaultApproverId: null, rules: [], updatedAt: new Date(), updatedBy: null });
   }
 
-  /** `approverRoles` tells which ids are users allowed to approve (managers and admins). */
+  /** Saving over settings changed since `expected` was read (409); undefined: not checked (nor before the first save). */
+  checkVersion(expected: number | undefined): void {
+    if (expected !== undefined && this.version !== undefined && expected !== this.version) throw ApprovalErrors.staleSettings(expected, this.version);
+  }
+
+  /** `approverIds` tells which ids are users allowed to approve (managers and admins). */
   change(next: ApprovalSettingsState, by: string, approverIds: ReadonlySet<string>): void {
     if (next.requireApproval && !next.defaultApproverId) throw invalid('defaultApproverId', 'choose an approver to require approval on all quotes');
     if (next.defaultApproverId && !approverIds.has(next.defaultApproverId)) throw invalid('defaultApproverId', 'must be an active manager or admin');

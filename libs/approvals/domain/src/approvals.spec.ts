@@ -2,6 +2,7 @@ import type { QuoteApprovalFacts } from '@qa/approvals-contracts';
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest, diffSnapshots, type QuoteSnapshot } from './approval-request';
 import { evaluateApproval, type ApprovalSettingsState } from './approval-rules';
+import { ApprovalSettings } from './approval-settings';
 
 const facts = (overrides: Partial<QuoteApprovalFacts> = {}): QuoteApprovalFacts => ({
   quoteId: 'q1',
@@ -116,6 +117,34 @@ describe('who decides', () => {
     expect(code(() => request.decide({ id: 'm1', eligible: false }, 7, 'approve', null))).toBe('APPROVALS.APPROVER_NOT_ELIGIBLE');
     expect(code(() => request.decide({ id: 'stranger', eligible: false }, 1, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
     expect(request.status).toBe('pending');
+  });
+});
+
+describe('the round and the quote as it is now', () => {
+  it('reviews only the version it opened for, while the quote is Pending approval', () => {
+    const request = open();
+    expect([request.reviews({ status: 'pending_approval', version: 2 }), request.reviews({ status: 'pending_approval', version: 3 }), request.reviews({ status: 'draft', version: 2 }), request.reviews(null)]).toEqual([true, false, false, false]);
+    expect(code(() => request.checkReviews({ status: 'draft', version: 3 }))).toBe('APPROVALS.ROUND_CLOSED');
+    expect(code(() => request.checkReviews({ status: 'pending_approval', version: 2 }))).toBe('ok');
+  });
+
+  it('awaits a decision only from an eligible approver who has not decided, while pending', () => {
+    const request = open('all', ['m1', 'm2', 'admin'], 'admin');
+    expect(['m1', 'm2', 'admin', 'rep', 'x'].map((id) => request.awaitsDecisionFrom(ok(id)))).toEqual([true, true, false, false, false]);
+    expect(request.awaitsDecisionFrom({ id: 'm1', eligible: false })).toBe(false);
+    request.decide(ok('m1'), 1, 'approve', null);
+    expect([request.awaitsDecisionFrom(ok('m1')), request.awaitsDecisionFrom(ok('m2'))]).toEqual([false, true]);
+    expect(request.cancel(new Date('2026-11-26T10:00:00Z'))).toBe(true);
+    expect([request.awaitsDecisionFrom(ok('m2')), request.cancel(), request.decidedAt]).toEqual([false, false, new Date('2026-11-26T10:00:00Z')]);
+    expect(request.summary()).toEqual({ requestId: request.id, quoteId: 'q1', quoteVersion: 2, round: 1, status: 'cancelled' });
+  });
+});
+
+describe('approval settings', () => {
+  it('refuses a save over a version other than the one read', () => {
+    const saved = Object.assign(ApprovalSettings.initial(), { version: 4 });
+    expect([code(() => saved.checkVersion(4)), code(() => saved.checkVersion(undefined)), code(() => saved.checkVersion(3))]).toEqual(['ok', 'ok', 'APPROVALS.STALE_SETTINGS']);
+    expect(code(() => ApprovalSettings.initial().checkVersion(1))).toBe('ok');
   });
 });
 

@@ -3,3 +3,4 @@
 export * from './approval-rules';
 export * from './approval-request';
 export * from './approval-settings';
+export * from './approval.errors';

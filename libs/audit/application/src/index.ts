@@ -1,9 +1,5 @@
-// @qa/audit-application: recording audited events, and reading the trail.
-import { AuditTrail } from './event-handlers/audit-trail';
-import { ListAuditEntriesHandler } from './queries/list-audit-entries/list-audit-entries.handler';
-
-export * from './event-handlers/audit-trail';
-export * from './event-handlers/audited-events';
+// @qa/audit-application: recording audited events (a reaction), and reading the trail.
+export * from './reactions/record-audit-entry/audited-events';
+export * from './reactions/record-audit-entry/record-audit-entry.handler';
 export * from './queries/list-audit-entries/list-audit-entries.query';
-
-export const auditProviders = [AuditTrail, ListAuditEntriesHandler];
+export * from './audit.providers';

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CrmService } from '@qa/crm-application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand, GetDealQuery, ListCompaniesQuery, ListContactsQuery, ListDealsQuery } from '@qa/crm-application';
+import { ChangeDealStageCommand } from '@qa/crm-contracts';
 import type { Company, Contact, Deal } from '@qa/crm-domain';
 import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
 import { formatMinor, parseMoneyInput, type Caller } from '@qa/shared-kernel';
@@ -29,48 +31,53 @@ const deal = (d: Deal): DealResponse => ({ id: d.id, name: d.name, amount: forma
 @Controller({ path: 'crm', version: '1' })
 @Authenticated()
 export class CrmController {
-  constructor(private readonly crm: CrmService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('companies')
   @ApiOperation({ operationId: 'listCompanies', summary: 'Companies, for pickers (reps: shared ones, their own and those of their deals)' })
   @ApiOkResponse({ type: CompanyListResponse })
   async listCompanies(@CurrentCaller() caller: Caller, @Query() query: SearchRequest): Promise<CompanyListResponse> {
-    return { items: (await this.crm.listCompanies(query.search, caller)).map(company) };
+    return { items: (await this.queries.execute(new ListCompaniesQuery(query.search, caller))).map(company) };
   }
 
   @Post('companies')
   @ApiOperation({ operationId: 'createCompany', summary: "Add a company (a rep's is theirs; a manager's or admin's is shared)" })
   @ApiCreatedResponse({ type: CompanyResponse })
   async createCompany(@CurrentCaller() caller: Caller, @Body() body: CreateCompanyRequest): Promise<CompanyResponse> {
-    return company(await this.crm.createCompany({ ...body, ownerId: ownerFor(caller) }));
+    return company(await this.commands.execute(new CreateCompanyCommand({ ...body, ownerId: ownerFor(caller) })));
   }
 
   @Get('contacts')
   @ApiOperation({ operationId: 'listContacts', summary: 'Contacts, for the quote recipients picker (reps: shared ones and their own)' })
   @ApiOkResponse({ type: ContactListResponse })
   async listContacts(@CurrentCaller() caller: Caller, @Query() query: SearchRequest): Promise<ContactListResponse> {
-    return { items: (await this.crm.listContacts(query, caller)).map(contact) };
+    return { items: (await this.queries.execute(new ListContactsQuery(query, caller))).map(contact) };
   }
 
   @Post('contacts')
   @ApiOperation({ operationId: 'createContact', summary: "Add a contact at a company the caller may see (a rep's is theirs; a manager's or admin's is shared)" })
   @ApiCreatedResponse({ type: ContactResponse })
   async createContact(@CurrentCaller() caller: Caller, @Body() body: CreateContactRequest): Promise<ContactResponse> {
-    return contact(await this.crm.createContact({ ...body, companyId: body.companyId ?? null, ownerId: ownerFor(caller) }, caller));
+    return contact(await this.commands.execute(new CreateContactCommand({ ...body, companyId: body.companyId ?? null, ownerId: ownerFor(caller) }, caller)));
   }
 
   @Get('deals')
   @ApiOperation({ operationId: 'listDeals', summary: 'Deals, for the quote deal picker (reps: their own)' })
   @ApiOkResponse({ type: DealListResponse })
   async listDeals(@CurrentCaller() caller: Caller, @Query() query: ListDealsRequest): Promise<DealListResponse> {
-    return { items: (await this.crm.listDeals(query, caller)).map(deal) };
+    return { items: (await this.queries.execute(new ListDealsQuery(query, caller))).map(deal) };
   }
 
   @Post('deals')
   @ApiOperation({ operationId: 'createDeal', summary: 'Add a deal, owned by the caller (at a company the caller may see)' })
   @ApiCreatedResponse({ type: DealResponse })
   async createDeal(@CurrentCaller() caller: Caller, @Body() body: CreateDealRequest): Promise<DealResponse> {
-    return deal(await this.crm.createDeal({ ...body, amountMinor: parseMoneyInput(body.amount, body.currency), ownerId: caller.userId, companyId: body.companyId ?? null }, caller));
+    return deal(
+      await this.commands.execute(new CreateDealCommand({ ...body, amountMinor: parseMoneyInput(body.amount, body.currency), ownerId: caller.userId, companyId: body.companyId ?? null }, caller)),
+    );
   }
 
   @Patch('deals/:id/stage')
@@ -78,6 +85,7 @@ export class CrmController {
   @ApiOperation({ operationId: 'changeDealStage', summary: "Move a deal to another pipeline stage (managers, admins; workflows do it too)" })
   @ApiOkResponse({ type: DealResponse })
   async changeDealStage(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeDealStageRequest): Promise<DealResponse> {
-    return deal(await this.crm.changeDealStage(id, body.stage));
+    await this.commands.execute(new ChangeDealStageCommand(id, body.stage));
+    return deal(await this.queries.execute(new GetDealQuery(id)));
   }
 }

@@ -1,4 +1,4 @@
 // @qa/quotes-api: HTTP controllers and DTOs of quotes; the quotes Nest modules.
 export * from './quotes.module';
 export * from './quote.dtos';
-export * from './quote-expiry';
+export * from './bullmq-quote-expiry.scheduler';

@@ -4,11 +4,10 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { MessagingSettings } from '@qa/shared-messaging';
 import { REDIS } from '@qa/shared-redis';
 import type { Redis } from 'ioredis';
-import { ApprovalPolicy, QuoteListReader, QuotePdfRenderer, quotesHandlers } from '@qa/quotes-application';
+import { ApprovalPolicy, QuoteExpiryScheduler, QuoteListReader, QuotePdfRenderer, quotesHandlers, quotesReactions } from '@qa/quotes-application';
 import { QuoteRepository } from '@qa/quotes-domain';
 import { ApprovalsContractPolicy, MikroOrmQuoteRepository, PdfkitQuoteRenderer, SqlQuoteListReader } from '@qa/quotes-infrastructure';
-import { ApplyApprovalDecisionToQuoteHandler } from './approval-decisions.handler';
-import { QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler } from './quote-expiry';
+import { BullMqQuoteExpiryScheduler } from './bullmq-quote-expiry.scheduler';
 import { QuotesController } from './quotes.controller';
 import { RedisThrottlerStorage, SHARED_QUOTE_LIMITS, SharedQuoteThrottlerGuard } from './shared-quote-throttling';
 import { SharedQuotesController } from './shared-quotes.controller';
@@ -37,6 +36,9 @@ const providers = [
 })
 export class QuotesHttpModule {}
 
-/** Quotes in the worker: the expiry jobs and the quotes context's event subscribers. */
-@Module({ imports: [CqrsModule], providers: [...providers, QuoteExpiryScheduler, ScheduleExpiryWhenQuoteChangedHandler, ApplyApprovalDecisionToQuoteHandler] })
+/** Quotes in the worker: the expiry jobs and the quotes context's reactions to integration events. */
+@Module({
+  imports: [CqrsModule],
+  providers: [...providers, BullMqQuoteExpiryScheduler, { provide: QuoteExpiryScheduler, useExisting: BullMqQuoteExpiryScheduler }, ...quotesReactions],
+})
 export class QuotesWorkerModule {}

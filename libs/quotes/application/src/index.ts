@@ -1,21 +1,9 @@
-// @qa/quotes-application: the quote use cases, one folder each.
-import { CreateQuoteHandler } from './commands/create-quote/create-quote.handler';
-import { EditQuoteHandler } from './commands/edit-quote/edit-quote.handler';
-import { ExpireQuoteHandler } from './commands/expire-quote/expire-quote.handler';
-import { RecallQuoteHandler } from './commands/recall-quote/recall-quote.handler';
-import { SignQuoteHandler } from './commands/sign-quote/sign-quote.handler';
-import { SubmitQuoteHandler } from './commands/submit-quote/submit-quote.handler';
-import { WithdrawQuoteHandler } from './commands/withdraw-quote/withdraw-quote.handler';
-import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
-import { GetQuoteSnapshotHandler } from './queries/get-quote/get-quote-snapshot.handler';
-import { GetSharedQuoteHandler, RenderQuotePdfHandler, RenderSharedQuotePdfHandler } from './queries/get-shared-quote/get-shared-quote.handler';
-import { ListQuotesHandler } from './queries/list-quotes/list-quotes.handler';
-import { QuoteDetailsResolver } from './quote-details.resolver';
-
+// @qa/quotes-application: the quote use cases, one folder each; the reactions to integration events.
 export * from './ports/quote.ports';
 export * from './ports/quote-list.reader';
-export * from './quote-access';
-export * from './quote-view';
+export * from './ports/quote-expiry.scheduler';
+export * from './shared/quote-access';
+export * from './shared/quote-view';
 export * from './commands/create-quote/create-quote.command';
 export * from './commands/edit-quote/edit-quote.command';
 export * from './commands/submit-quote/submit-quote.command';
@@ -26,20 +14,8 @@ export * from './commands/expire-quote/expire-quote.command';
 export * from './queries/get-quote/get-quote.query';
 export * from './queries/list-quotes/list-quotes.query';
 export * from './queries/get-shared-quote/get-shared-quote.query';
-
-export const quotesHandlers = [
-  QuoteDetailsResolver,
-  CreateQuoteHandler,
-  EditQuoteHandler,
-  SubmitQuoteHandler,
-  RecallQuoteHandler,
-  WithdrawQuoteHandler,
-  SignQuoteHandler,
-  ExpireQuoteHandler,
-  GetQuoteHandler,
-  GetQuoteSnapshotHandler,
-  ListQuotesHandler,
-  GetSharedQuoteHandler,
-  RenderSharedQuotePdfHandler,
-  RenderQuotePdfHandler,
-];
+export * from './queries/render-quote-pdf/render-quote-pdf.query';
+export * from './queries/render-shared-quote-pdf/render-shared-quote-pdf.query';
+export * from './reactions/apply-approval-decision/apply-approval-decision.handler';
+export * from './reactions/schedule-quote-expiry/schedule-quote-expiry.handler';
+export * from './quotes.providers';

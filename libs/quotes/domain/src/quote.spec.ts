@@ -146,6 +146,33 @@ describe('quote life cycle', () => {
     expect([stranded.status, stranded.approvalRoute, stranded.pullEvents()]).toEqual(['draft', null, []]);
   });
 
+  it('applies an approval decision only while Pending approval at the version the round reviewed', () => {
+    const approved = quoteIn('pending_approval');
+    approved.version = 2;
+    expect(approved.applyApprovalDecision({ approved: true, reviewedVersion: 2, notes: 'Fine' }, { now, by: 'manager-1' })).toBe(true);
+    expect([approved.status, approved.shareSlug?.length, approved.history.slice(-2).map((h) => [h.status, h.by, h.note])]).toEqual([
+      'published',
+      32,
+      [['approved', 'manager-1', 'Fine'], ['published', 'manager-1', null]],
+    ]);
+
+    const sentBack = quoteIn('pending_approval');
+    sentBack.version = 2;
+    expect(sentBack.applyApprovalDecision({ approved: false, reviewedVersion: 2, notes: null }, { now, by: 'manager-1' })).toBe(true);
+    expect([sentBack.status, sentBack.history.at(-1)?.note, sentBack.pullEvents().map((e) => [e.name, e.payload['notes']])]).toEqual([
+      'changes_requested',
+      '',
+      [['quotes.quote.changes-requested.v1', '']],
+    ]);
+
+    const movedOn = quoteIn('pending_approval');
+    movedOn.version = 5;
+    const notPending = quoteIn('draft');
+    notPending.version = 2;
+    expect([movedOn.applyApprovalDecision({ approved: true, reviewedVersion: 2, notes: null }), notPending.applyApprovalDecision({ approved: true, reviewedVersion: 2, notes: null })]).toEqual([false, false]);
+    expect([movedOn.status, notPending.status, movedOn.pullEvents(), notPending.pullEvents()]).toEqual(['pending_approval', 'draft', [], []]);
+  });
+
   it('refuses a stale version', () => {
     const quote = quoteIn('draft');
     quote.version = 3;

@@ -182,6 +182,29 @@ export class Quote extends AggregateRoot {
     this.record(QuoteChangesRequested, { ...this.payload(previous), notes }, now);
   }
 
+  /** Pending approval: the approvers' decision is awaited. */
+  awaitsApproval(): boolean {
+    return this.status === 'pending_approval';
+  }
+
+  /**
+   * The approvers decided on the round that reviewed `reviewedVersion` of this quote: approved, it
+   * is approved and published; otherwise it goes back to its creator with the notes. The decision
+   * counts only while the quote is still Pending approval at that version: for a quote that has
+   * moved on since (withdrawn or recalled, perhaps edited and submitted again) it changes nothing
+   * and answers false.
+   */
+  applyApprovalDecision(decision: { approved: boolean; reviewedVersion: number; notes: string | null }, ctx: ActContext = {}): boolean {
+    if (!this.awaitsApproval() || decision.reviewedVersion !== this.version) return false;
+    if (decision.approved) {
+      this.approve(ctx, decision.notes);
+      this.publish(ctx);
+    } else {
+      this.requestChanges(decision.notes ?? '', ctx);
+    }
+    return true;
+  }
+
   publish(ctx: ActContext = {}): void {
     this.guard('publish');
     this.goLive(ctx.now ?? new Date());

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, type ApprovalVerdict } from '@qa/approvals-contracts';
-import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
+import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
+import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { ApprovalPolicy } from '@qa/quotes-application';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
@@ -19,11 +19,11 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
   async routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
     let dealStage: string | null = null;
     if (quote.dealId) {
-      const { deals } = (await this.queries.execute(new FindCrmRecordsQuery({ dealIds: [quote.dealId] }))) as CrmRecords;
+      const { deals } = await this.queries.execute(new FindCrmRecordsQuery({ dealIds: [quote.dealId] }));
       dealStage = deals[0]?.stage ?? null;
     }
     const totals = quote.totals();
-    const verdict = (await this.queries.execute(
+    const verdict = await this.queries.execute(
       new EvaluateQuoteApprovalQuery({
         quoteId: quote.id,
         ownerId: quote.ownerId,
@@ -34,7 +34,7 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
         dealStage,
         submittedBy,
       }),
-    )) as ApprovalVerdict;
+    );
     if (!verdict.required) return null;
     // An empty list is refused by Quote.submit (QUOTES.NO_APPROVER): such a quote could never leave Pending approval.
     return { approverIds: verdict.approverIds, mode: verdict.mode, reasons: verdict.reasons, ruleName: verdict.ruleName, submittedBy };

@@ -1496,6 +1496,11 @@ export interface components {
         };
         WorkflowListResponse: {
             items: components["schemas"]["WorkflowResponse"][];
+            /**
+             * @description The `setKey` of the quote approval workflows (installed by the approval settings): the items with it are the approval workflows.
+             * @example quote-approvals-v1
+             */
+            quoteApprovalSetKey: string;
         };
         ActionParamResponse: {
             name: string;
@@ -1582,8 +1587,11 @@ export interface components {
             workflowName: string;
             recordType: string;
             recordId: string;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            /**
+             * @description waiting: the run waits out a `wait` step; its next step is queued for `resumeAt` of the step before it.
+             * @enum {string}
+             */
+            status: "running" | "waiting" | "succeeded" | "failed";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TasksService } from '@qa/tasks-application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CompleteTaskCommand, CountOpenTasksQuery, GetTaskQuery, ListTasksQuery } from '@qa/tasks-application';
+import { CreateTaskCommand } from '@qa/tasks-contracts';
 import type { Task } from '@qa/tasks-domain';
 import { Authenticated, CurrentCaller } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
@@ -26,28 +28,31 @@ const view = (t: Task): TaskResponse => ({
 @Controller({ path: 'tasks', version: '1' })
 @Authenticated()
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'listTasks', summary: 'Tasks: mine by default; open first, by due date' })
   @ApiOkResponse({ type: TaskListResponse })
   async listTasks(@CurrentCaller() caller: Caller, @Query() query: ListTasksRequest): Promise<TaskListResponse> {
-    return { items: (await this.tasks.list(caller, query)).map(view) };
+    return { items: (await this.queries.execute(new ListTasksQuery(caller, query))).map(view) };
   }
 
   @Get('counts')
   @ApiOperation({ operationId: 'countTasks', summary: 'The count of my open tasks, for the badge' })
   @ApiOkResponse({ type: TaskCountsResponse })
   async countTasks(@CurrentCaller() caller: Caller): Promise<TaskCountsResponse> {
-    return { openAssignedToMe: await this.tasks.countMyOpen(caller) };
+    return { openAssignedToMe: await this.queries.execute(new CountOpenTasksQuery(caller)) };
   }
 
   @Post()
   @ApiOperation({ operationId: 'createTask', summary: 'Create a task for someone' })
   @ApiCreatedResponse({ type: TaskResponse })
   async createTask(@CurrentCaller() caller: Caller, @Body() body: CreateTaskRequest): Promise<TaskResponse> {
-    return view(
-      await this.tasks.create(caller, {
+    const { id } = await this.commands.execute(
+      new CreateTaskCommand({
         title: body.title,
         notes: body.notes ?? '',
         assigneeId: body.assigneeId,
@@ -55,8 +60,11 @@ export class TasksController {
         relatedId: body.relatedId ?? null,
         dueOn: body.dueOn ?? null,
         priority: body.priority ?? 'medium',
+        createdBy: { type: 'user', id: caller.userId },
+        sourceKey: null,
       }),
     );
+    return view(await this.queries.execute(new GetTaskQuery(caller, id)));
   }
 
   @Post(':id/complete')
@@ -64,6 +72,6 @@ export class TasksController {
   @ApiOperation({ operationId: 'completeTask', summary: 'Complete a task (its assignee, or a manager or admin)' })
   @ApiOkResponse({ type: TaskResponse })
   async completeTask(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<TaskResponse> {
-    return view(await this.tasks.complete(caller, id));
+    return view(await this.commands.execute(new CompleteTaskCommand(caller, id)));
   }
 }

@@ -1,7 +1,17 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { MessagingSettings, runInMessageContext } from '@qa/shared-messaging';
-import { StepScheduler, WorkflowEngine, type OverdueStep, type StepOutcome } from '@qa/workflows-application';
+import {
+  BeginStepCommand,
+  FindNextStepQuery,
+  ListOverdueStepsQuery,
+  RecordStepFailureCommand,
+  RunStepCommand,
+  StepScheduler,
+  type OverdueStep,
+  type StepOutcome,
+} from '@qa/workflows-application';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 
 /** Queue of workflow steps. Changing the name strands the steps waiting under the old one. */
@@ -71,8 +81,9 @@ export class BullStepScheduler extends StepScheduler implements OnApplicationShu
 }
 
 /**
- * Runs workflow steps in the worker: each attempt is counted in its own transaction, the action
- * runs in another with the step's result, and the next step is scheduled after that commits (a
+ * Runs workflow steps in the worker through the engine's use cases (BeginStep, RunStep,
+ * RecordStepFailure): each attempt is counted in its own transaction, the action runs in another
+ * with the step's result, and the next step is scheduled after that commits (a
  * wait schedules it delayed). A failure is recorded on the step and retried with back-off; after
  * the last attempt the step and its run are failed (and the job stays in the failed set).
  */
@@ -86,7 +97,8 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly settings: MessagingSettings,
     private readonly orm: MikroORM,
-    private readonly engine: WorkflowEngine,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly scheduler: StepScheduler,
   ) {}
 
@@ -118,7 +130,7 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
     if (this.sweeping) return 0;
     this.sweeping = true;
     try {
-      const overdue = await RequestContext.create(this.orm.em.fork(), () => this.engine.overdueSteps(this.settings.ackTimeoutMs));
+      const overdue = await RequestContext.create(this.orm.em.fork(), () => this.queries.execute(new ListOverdueStepsQuery(this.settings.ackTimeoutMs)));
       let touched = 0;
       for (const step of overdue) {
         const outcome = await this.scheduler.requeueOverdue(step);
@@ -139,7 +151,7 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
 
   async process(job: Job<StepJob>, token?: string): Promise<void> {
     const { runId, index } = job.data;
-    const begun = await this.inTransaction(() => this.engine.beginStep(runId, index), runId);
+    const begun = await this.inTransaction(() => this.commands.execute(new BeginStepCommand(runId, index)), runId);
     if (typeof begun === 'object') {
       // Came before the previous step's wait is over (a promoted or forged job): back until then.
       if (!token) throw new Error(`step ${index} of run ${runId} may not start before ${begun.notBefore.toISOString()}`);
@@ -168,17 +180,17 @@ export class WorkflowStepWorker implements OnApplicationBootstrap, OnApplication
     if (begun === 'skip') {
       // Already done (a redelivery, or a retry after the next step could not be scheduled):
       // make sure the run goes on. Scheduling is idempotent by job id.
-      const next = await this.inTransaction(() => this.engine.nextAfter(runId, index), runId);
+      const next = await this.inTransaction(() => this.queries.execute(new FindNextStepQuery(runId, index)), runId);
       if (next) await this.scheduler.schedule(runId, next.index, { at: next.at });
       return;
     }
     let outcome: StepOutcome;
     try {
-      outcome = await this.inTransaction(() => this.engine.executeStep(runId, index), runId);
+      outcome = await this.inTransaction(() => this.commands.execute(new RunStepCommand(runId, index)), runId);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.inTransaction(() => this.engine.recordFailure(runId, index, message, final), runId);
+      await this.inTransaction(() => this.commands.execute(new RecordStepFailureCommand(runId, index, message, final)), runId);
       throw error;
     }
     // The step has succeeded (committed). If the next one cannot be queued now (Redis is gone),

@@ -1,12 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Roles, SecretResponse } from '@qa/shared-http';
 import { DomainError, type Caller } from '@qa/shared-kernel';
-import { WEBHOOK_ACTION_KEY, withoutWriteOnlyParams, WorkflowsService, WRITE_ONLY_PARAMS, type IssuedSecret, type RunWithSteps } from '@qa/workflows-application';
-import { WorkflowErrors, type WorkflowActionSpec, type WorkflowDefinition, type WorkflowSpec } from '@qa/workflows-domain';
+import {
+  CreateWorkflowCommand,
+  GetRecordPropertiesQuery,
+  GetWorkflowQuery,
+  GetWorkflowRunQuery,
+  ListWorkflowActionsQuery,
+  ListWorkflowRunsQuery,
+  ListWorkflowsQuery,
+  QUOTE_APPROVALS_SET_KEY,
+  RetryWorkflowRunCommand,
+  RotateWebhookSecretCommand,
+  UpdateWorkflowCommand,
+} from '@qa/workflows-application';
+import { WorkflowErrors } from '@qa/workflows-domain';
 import {
   ActionCatalogueResponse,
-  ActionResponse,
   RecordPropertiesResponse,
   RotateWebhookSecretRequest,
   RunListResponse,
@@ -16,94 +28,32 @@ import {
   WorkflowRequest,
   WorkflowResponse,
 } from './workflows.dtos';
+import { refuseClientSecrets, runView, workflowSpec, workflowView } from './workflows.views';
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-/** An action as responses show it: never a secret, only whether one is set (and its last 4 characters). */
-const actionView = (action: WorkflowActionSpec): ActionResponse => {
-  const view: ActionResponse = { key: action.key, params: withoutWriteOnlyParams(action.params) };
-  if (action.key === WEBHOOK_ACTION_KEY) {
-    const secret = action.params?.['secret'];
-    view.secretSet = typeof secret === 'string' && secret.length > 0;
-    view.secretLast4 = view.secretSet ? (secret as string).slice(-4) : null;
-  }
-  return view;
-};
-const workflowView = (w: WorkflowDefinition, runs: number, issuedSecrets?: IssuedSecret[]): WorkflowResponse => ({
-  id: w.id,
-  name: w.name,
-  enabled: w.enabled,
-  objectType: w.objectType,
-  trigger: w.trigger,
-  conditions: w.conditions,
-  reenrollment: w.reenrollment,
-  actions: w.actions.map(actionView),
-  setKey: w.setKey,
-  version: w.version ?? 1,
-  runs,
-  updatedAt: new Date(w.updatedAt).toISOString(),
-  ...(issuedSecrets?.length ? { issuedSecrets: issuedSecrets.map(({ actionIndex, secretId, secret }) => ({ actionIndex, secretId, secret })) } : {}),
-});
-const runView = ({ run, steps }: RunWithSteps): RunResponse => ({
-  id: run.id,
-  workflowId: run.workflowId,
-  workflowName: run.workflowName,
-  recordType: run.recordType,
-  recordId: run.recordId,
-  status: run.status,
-  createdAt: new Date(run.createdAt).toISOString(),
-  finishedAt: iso(run.finishedAt),
-  steps: steps.map((s) => ({
-    index: s.index,
-    actionKey: s.actionKey,
-    status: s.status,
-    attempts: s.attempts,
-    startedAt: iso(s.startedAt),
-    finishedAt: iso(s.finishedAt),
-    resumeAt: iso(s.resumeAt),
-    error: s.error,
-    output: s.output,
-  })),
-});
-/** Signing secrets are made by the server (256 random bits); a client never sets one. */
-function refuseClientSecrets(body: WorkflowRequest): void {
-  body.actions.forEach((action, index) => {
-    for (const name of WRITE_ONLY_PARAMS) {
-      if (action.params && Object.hasOwn(action.params, name)) {
-        throw WorkflowErrors.invalid(`actions.${index}.params.${name}`, 'is made by the server and cannot be set; rotate it to get a new one');
-      }
-    }
-  });
-}
-const spec = (body: WorkflowRequest): WorkflowSpec => ({
-  name: body.name,
-  enabled: body.enabled,
-  objectType: body.objectType,
-  trigger: body.trigger as WorkflowSpec['trigger'],
-  conditions: body.conditions,
-  reenrollment: body.reenrollment,
-  actions: body.actions,
-  setKey: body.setKey ?? null,
-});
-
+/** Workflows over HTTP: decode the request, run the use case, show the result. */
 @ApiTags('workflows')
 @Controller({ version: '1' })
 export class WorkflowsController {
-  constructor(private readonly workflows: WorkflowsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('workflows')
   @Roles('admin', 'manager')
   @ApiOperation({ operationId: 'listWorkflows', summary: 'Workflows with their trigger, state and number of runs' })
   @ApiOkResponse({ type: WorkflowListResponse })
   async listWorkflows(): Promise<WorkflowListResponse> {
-    return { items: (await this.workflows.list()).map(({ workflow, runs }) => workflowView(workflow, runs)) };
+    const items = await this.queries.execute(new ListWorkflowsQuery());
+    return { items: items.map(({ workflow, runs }) => workflowView(workflow, runs)), quoteApprovalSetKey: QUOTE_APPROVALS_SET_KEY };
   }
 
   @Get('workflows/actions')
   @Roles('admin', 'manager')
   @ApiOperation({ operationId: 'listWorkflowActions', summary: 'The actions workflows can use, with their parameters' })
   @ApiOkResponse({ type: ActionCatalogueResponse })
-  listActions(): ActionCatalogueResponse {
-    return { items: this.workflows.describeActions() };
+  async listActions(): Promise<ActionCatalogueResponse> {
+    return { items: await this.queries.execute(new ListWorkflowActionsQuery()) };
   }
 
   @Post('workflows')
@@ -114,7 +64,7 @@ export class WorkflowsController {
   @ApiCreatedResponse({ type: WorkflowResponse })
   async createWorkflow(@Body() body: WorkflowRequest): Promise<WorkflowResponse> {
     refuseClientSecrets(body);
-    const { workflow, issuedSecrets } = await this.workflows.createWithSecrets(spec(body));
+    const { workflow, issuedSecrets } = await this.commands.execute(new CreateWorkflowCommand(workflowSpec(body)));
     return workflowView(workflow, 0, issuedSecrets);
   }
 
@@ -123,7 +73,7 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'getWorkflow', summary: 'A workflow' })
   @ApiOkResponse({ type: WorkflowResponse })
   async getWorkflow(@Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowResponse> {
-    const { workflow, runs } = await this.workflows.getWithRuns(id);
+    const { workflow, runs } = await this.queries.execute(new GetWorkflowQuery(id));
     return workflowView(workflow, runs);
   }
 
@@ -135,8 +85,8 @@ export class WorkflowsController {
   @ApiOkResponse({ type: WorkflowResponse })
   async updateWorkflow(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
     refuseClientSecrets(body);
-    const { issuedSecrets } = await this.workflows.updateWithSecrets(id, body.version, spec(body));
-    const { workflow, runs } = await this.workflows.getWithRuns(id);
+    const { issuedSecrets } = await this.commands.execute(new UpdateWorkflowCommand(id, body.version, workflowSpec(body)));
+    const { workflow, runs } = await this.queries.execute(new GetWorkflowQuery(id));
     return workflowView(workflow, runs, issuedSecrets);
   }
 
@@ -157,8 +107,8 @@ export class WorkflowsController {
     @Body() body: RotateWebhookSecretRequest,
   ): Promise<WorkflowResponse> {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(secretId)) throw WorkflowErrors.secretNotFound(id, secretId.slice(0, 64));
-    const { issuedSecrets } = await this.workflows.rotateWebhookSecret(id, secretId, body?.version);
-    const { workflow, runs } = await this.workflows.getWithRuns(id);
+    const { issuedSecrets } = await this.commands.execute(new RotateWebhookSecretCommand(id, secretId, body?.version));
+    const { workflow, runs } = await this.queries.execute(new GetWorkflowQuery(id));
     return workflowView(workflow, runs, issuedSecrets);
   }
 
@@ -167,7 +117,7 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'listWorkflowRuns', summary: 'The latest runs of a workflow with each step' })
   @ApiOkResponse({ type: RunListResponse })
   async listRuns(@Param('id', new ParseUUIDPipe()) id: string): Promise<RunListResponse> {
-    return { items: (await this.workflows.runsOf(id)).map(runView) };
+    return { items: (await this.queries.execute(new ListWorkflowRunsQuery(id))).map(runView) };
   }
 
   @Get('workflow-runs/:runId')
@@ -175,7 +125,7 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'getWorkflowRun', summary: 'One run with its steps' })
   @ApiOkResponse({ type: RunResponse })
   async getRun(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunResponse> {
-    return runView(await this.workflows.run(runId));
+    return runView(await this.queries.execute(new GetWorkflowRunQuery(runId)));
   }
 
   @Post('workflow-runs/:runId/retry')
@@ -184,8 +134,8 @@ export class WorkflowsController {
   @ApiOperation({ operationId: 'retryWorkflowRun', summary: 'Retry a failed run from its failed step (admins)' })
   @ApiOkResponse({ type: RunResponse })
   async retryRun(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunResponse> {
-    await this.workflows.retry(runId);
-    return runView(await this.workflows.run(runId));
+    await this.commands.execute(new RetryWorkflowRunCommand(runId));
+    return runView(await this.queries.execute(new GetWorkflowRunQuery(runId)));
   }
 
   @Get('records/:recordType/:recordId/properties')
@@ -198,7 +148,7 @@ export class WorkflowsController {
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
   ): Promise<RecordPropertiesResponse> {
     if (recordType !== 'quote') throw new DomainError('WORKFLOWS.RECORD_NOT_FOUND', `No ${recordType} records`, 'not-found');
-    const { properties, history } = await this.workflows.recordProperties(caller, recordType, recordId);
+    const { properties, history } = await this.queries.execute(new GetRecordPropertiesQuery(caller, recordType, recordId));
     return {
       properties: properties.map((p) => ({ name: p.name, value: p.value, updatedAt: new Date(p.updatedAt).toISOString(), updatedBy: p.updatedBy })),
       history: history.map((h) => ({ name: h.name, value: h.value, previousValue: h.previousValue, changedAt: new Date(h.changedAt).toISOString(), changedBy: h.changedBy })),

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONDITION_OPERATORS, REENROLLMENT_RULES, type ConditionOperator, type ReenrollmentRule } from '@qa/workflows-domain';
+import { CONDITION_OPERATORS, REENROLLMENT_RULES, RUN_STATUSES, type ConditionOperator, type ReenrollmentRule } from '@qa/workflows-domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -152,6 +152,11 @@ export class WorkflowResponse {
 
 export class WorkflowListResponse {
   @ApiProperty({ type: [WorkflowResponse] }) items!: WorkflowResponse[];
+  @ApiProperty({
+    example: 'quote-approvals-v1',
+    description: 'The `setKey` of the quote approval workflows (installed by the approval settings): the items with it are the approval workflows.',
+  })
+  quoteApprovalSetKey!: string;
 }
 
 export class ActionParamResponse {
@@ -192,7 +197,7 @@ export class RunResponse {
   @ApiProperty() workflowName!: string;
   @ApiProperty() recordType!: string;
   @ApiProperty() recordId!: string;
-  @ApiProperty({ enum: ['running', 'succeeded', 'failed'] }) status!: string;
+  @ApiProperty({ enum: RUN_STATUSES, description: 'waiting: the run waits out a `wait` step; its next step is queued for `resumeAt` of the step before it.' }) status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
   @ApiProperty({ type: [RunStepResponse] }) steps!: RunStepResponse[];

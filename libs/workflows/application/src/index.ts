@@ -1,17 +1,36 @@
-// @qa/workflows-application: the workflow engine, the action registry and the built-in actions.
-import { ActionRegistry } from './action-registry';
-import { builtInActions } from './actions/built-in.actions';
-import { WorkflowEngine } from './workflow-engine';
-import { WorkflowsService } from './workflows.service';
-
-export * from './ports';
-export * from './workflow-action';
-export * from './action-registry';
-export * from './actions/built-in.actions';
+// @qa/workflows-application: the workflows use cases (one folder each), the engine's steps, the
+// action registry and the built-in actions, the reactions, and the quote approval workflow set.
+export * from './ports/workflows.ports';
+export * from './actions/workflow-action';
+export * from './actions/action-registry';
+export * from './actions/action-failure';
+export * from './actions/built-in-actions';
+export * from './actions/create-task.action';
+export * from './actions/complete-tasks.action';
+export * from './actions/set-property.action';
+export * from './actions/send-notification.action';
+export * from './actions/update-deal-stage.action';
+export * from './actions/send-webhook.action';
+export * from './actions/wait.action';
 export * from './actions/webhook-address-guard';
 export * from './actions/webhook-secrets';
-export * from './workflow-engine';
-export * from './workflows.service';
-
-export const workflowsApplicationProviders = [ActionRegistry, WorkflowEngine, WorkflowsService, ...builtInActions];
-export * from './quote-approval-workflows';
+export * from './commands/create-workflow/create-workflow.command';
+export * from './commands/update-workflow/update-workflow.command';
+export * from './commands/rotate-webhook-secret/rotate-webhook-secret.command';
+export * from './commands/retry-workflow-run/retry-workflow-run.command';
+export * from './commands/begin-step/begin-step.command';
+export * from './commands/run-step/run-step.command';
+export * from './commands/record-step-failure/record-step-failure.command';
+export * from './queries/list-workflows/list-workflows.query';
+export * from './queries/get-workflow/get-workflow.query';
+export * from './queries/list-workflow-runs/list-workflow-runs.query';
+export * from './queries/get-workflow-run/get-workflow-run.query';
+export * from './queries/list-workflow-actions/list-workflow-actions.query';
+export * from './queries/get-record-properties/get-record-properties.query';
+export * from './queries/find-next-step/find-next-step.query';
+export * from './queries/list-overdue-steps/list-overdue-steps.query';
+export * from './reactions/enrol-records-when-event/enrol-records-when-event.handler';
+export * from './reactions/enrol-records-when-event/record-of';
+export * from './quote-approvals/quote-approval-workflows';
+export * from './quote-approvals/reactions/install-approval-workflows-when-settings-changed/install-approval-workflows-when-settings-changed.handler';
+export * from './workflows.providers';

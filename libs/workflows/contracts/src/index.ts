@@ -1,36 +1,4 @@
 // @qa/workflows-contracts: what other contexts may know about workflows: record properties and
-// their change events.
-import { integrationEvent } from '@qa/shared-kernel';
-
-export type PropertyValue = string | number | boolean | null;
-
-export interface PropertyChangedPayload extends Record<string, unknown> {
-  recordType: string;
-  recordId: string;
-  property: string;
-  value: PropertyValue;
-  previousValue: PropertyValue;
-  /** The record's owner, when known, so the owner sees it live. */
-  ownerId: string | null;
-  runId: string | null;
-}
-
-export const PropertyChanged = integrationEvent<PropertyChangedPayload>('workflows.property.changed.v1');
-
-/** A workflow's definition as events carry it: everything but write-only params (webhook secrets). */
-export interface WorkflowDefinitionPayload extends Record<string, unknown> {
-  workflowId: string;
-  name: string;
-  enabled: boolean;
-  objectType: string;
-  trigger: Record<string, unknown>;
-  conditions: Array<Record<string, unknown>>;
-  reenrollment: string;
-  actions: Array<{ key: string; params: Record<string, unknown> }>;
-  setKey: string | null;
-}
-
-/** A workflow was created (by an admin, or by "Set approver and create workflows"). */
-export const WorkflowCreated = integrationEvent<WorkflowDefinitionPayload>('workflows.workflow.created.v1');
-/** A workflow was changed (edited, switched on or off, a webhook secret rotated): the definition after. */
-export const WorkflowChanged = integrationEvent<WorkflowDefinitionPayload>('workflows.workflow.changed.v1');
+// their change events, and the events of workflow definitions.
+export * from './property-changed';
+export * from './workflow-events';

@@ -1,5 +1,6 @@
-import { AggregateRoot, DomainError, uuidv7 } from '@qa/shared-kernel';
+import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
 import { WorkflowChanged, WorkflowCreated, type WorkflowDefinitionPayload } from '@qa/workflows-contracts';
+import { WorkflowErrors } from './workflow.errors';
 
 /** When a workflow enrols a record. */
 export type WorkflowTrigger =
@@ -41,16 +42,6 @@ export interface WorkflowSpec {
   /** Groups workflows installed together (e.g. quote-approvals-v1). */
   setKey: string | null;
 }
-
-export const WorkflowErrors = {
-  notFound: (id: string) => new DomainError('WORKFLOWS.NOT_FOUND', `No workflow ${id}`, 'not-found', { id }),
-  invalid: (field: string, reason: string) => new DomainError('WORKFLOWS.INVALID_DEFINITION', `${field}: ${reason}`, 'invalid', { fields: [{ field, reason }] }),
-  staleVersion: (expected: number, actual: number) =>
-    new DomainError('WORKFLOWS.STALE_VERSION', 'The workflow was changed meanwhile; reload it and try again', 'conflict', { expectedVersion: expected, currentVersion: actual }),
-  runNotFound: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FOUND', `No run ${id}`, 'not-found', { id }),
-  runNotFailed: (id: string) => new DomainError('WORKFLOWS.RUN_NOT_FAILED', 'Only a failed run can be retried', 'conflict', { id }),
-  secretNotFound: (id: string, secretId: string) => new DomainError('WORKFLOWS.SECRET_NOT_FOUND', `Workflow ${id} has no webhook secret ${secretId}`, 'not-found', { id, secretId }),
-};
 
 /** Params never shown once stored (write-only: the webhook signing secret): no answer or event carries them. */
 export const WRITE_ONLY_PARAMS: readonly string[] = ['secret'];

@@ -1,13 +1,14 @@
 // In-memory adapters for the identity use cases' specs: the rules without I/O (the MikroORM and
 // Redis adapters have integration tests).
 import { ApiToken, ApiTokenRepository, Session, SessionRepository, User, UserRepository } from '@qa/identity-domain';
+import type { Role } from '@qa/shared-kernel';
 import { LoginAttemptLimiter, PasswordHasher, type LoginAttempt } from '../ports/identity.ports';
 
 export class MemoryUsers extends UserRepository {
   users = new Map<string, User>();
   async findById(id: string) { return this.users.get(id) ?? null; }
   async findByEmail(email: string) { return [...this.users.values()].find((u) => u.email === email) ?? null; }
-  async list() { return [...this.users.values()]; }
+  async list(filter: { role?: Role[] } = {}) { return [...this.users.values()].filter((u) => !filter.role || filter.role.includes(u.role)); }
   async count() { return this.users.size; }
   async save(user: User) { this.users.set(user.id, user); }
 }

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionContext } from '../workflow-action';
-import { ActionFailure, SendWebhookAction } from './built-in.actions';
+import type { ActionContext } from './workflow-action';
+import { ActionFailure } from './action-failure';
+import { SendWebhookAction } from './send-webhook.action';
 import { WebhookAddressPolicy } from './webhook-address-guard';
 import { newWebhookSecret } from './webhook-secrets';
 

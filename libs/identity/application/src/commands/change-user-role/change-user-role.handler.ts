@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { UserSummary } from '@qa/identity-contracts';
 import { IdentityErrors, UserRepository } from '@qa/identity-domain';
-import { toUserSummary } from '../../queries/list-users/list-users.handler';
+import { toUserSummary } from '../../shared/user-summary';
 import { ChangeUserRoleCommand } from './change-user-role.command';
 
 @CommandHandler(ChangeUserRoleCommand)

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiToken, ApiTokenRepository } from '@qa/identity-domain';
 import { Clock, uuidv7 } from '@qa/shared-kernel';
-import { hashSecret, newSecret } from '../../secrets';
+import { hashSecret, newSecret } from '../../shared/secrets';
 import { CreateApiTokenCommand, type CreatedApiToken } from './create-api-token.command';
 
 @CommandHandler(CreateApiTokenCommand)

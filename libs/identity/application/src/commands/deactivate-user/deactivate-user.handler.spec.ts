@@ -2,7 +2,7 @@ import { ApiToken, Session, User } from '@qa/identity-domain';
 import { ManualClock } from '@qa/shared-kernel';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ResolveCallerHandler } from '../../queries/resolve-caller/resolve-caller.handler';
-import { hashSecret } from '../../secrets';
+import { hashSecret } from '../../shared/secrets';
 import { MemorySessions, MemoryTokens, MemoryUsers } from '../../testing/in-memory-identity';
 import { ReactivateUserHandler } from '../reactivate-user/reactivate-user.handler';
 import { DeactivateUserCommand } from './deactivate-user.command';

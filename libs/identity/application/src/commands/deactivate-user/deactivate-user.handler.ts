@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { UserSummary } from '@qa/identity-contracts';
 import { ApiTokenRepository, IdentityErrors, SessionRepository, UserRepository } from '@qa/identity-domain';
 import { Clock } from '@qa/shared-kernel';
-import { toUserSummary } from '../../queries/list-users/list-users.handler';
+import { toUserSummary } from '../../shared/user-summary';
 import { DeactivateUserCommand } from './deactivate-user.command';
 
 @CommandHandler(DeactivateUserCommand)

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { User } from '@qa/identity-domain';
 import { DomainError, ManualClock } from '@qa/shared-kernel';
 import type { IdentitySettings } from '../../ports/identity.ports';
-import { hashSecret } from '../../secrets';
+import { hashSecret } from '../../shared/secrets';
 import { ResolveCallerHandler } from '../../queries/resolve-caller/resolve-caller.handler';
 import { CountingLimiter, MemorySessions, MemoryTokens, MemoryUsers, PlainHasher } from '../../testing/in-memory-identity';
 import { LogInCommand } from './log-in.command';
@@ -41,7 +41,9 @@ describe('LogInHandler', () => {
   });
 
   it('matches the e-mail without case or spaces', async () => {
-    await expect(handler.execute(new LogInCommand('  REP@example.COM', 'demo', 'x'))).resolves.toBeDefined();
+    const result = await handler.execute(new LogInCommand('  REP@example.COM', 'demo', 'x'));
+    expect(result.caller).toMatchObject({ email: 'rep@example.com', role: 'rep', via: 'session' });
+    expect(sessions.sessions.has(hashSecret(result.sessionToken))).toBe(true);
   });
 
   it('answers the same error for a wrong password and an unknown account, and still verifies a hash for the unknown one', async () => {
@@ -67,14 +69,14 @@ describe('LogInHandler', () => {
     for (let i = 0; i < 5; i++) await handler.execute(new LogInCommand(`user${i}@example.com`, 'bad', '10.0.0.1')).catch(() => undefined);
     const locked = await handler.execute(new LogInCommand('rep@example.com', 'demo', '10.0.0.1')).catch((e) => e);
     expect(locked.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
-    await expect(handler.execute(new LogInCommand('rep@example.com', 'demo', '10.0.0.2'))).resolves.toBeDefined();
+    await expect(handler.execute(new LogInCommand('rep@example.com', 'demo', '10.0.0.2'))).resolves.toMatchObject({ caller: { email: 'rep@example.com', via: 'session' } });
   });
 
   it('forgets the account failures after a right password', async () => {
     for (let i = 0; i < 2; i++) await handler.execute(new LogInCommand('rep@example.com', 'bad', 'x')).catch(() => undefined);
     await handler.execute(new LogInCommand('rep@example.com', 'demo', 'x'));
     for (let i = 0; i < 2; i++) await handler.execute(new LogInCommand('rep@example.com', 'bad', 'x')).catch(() => undefined);
-    await expect(handler.execute(new LogInCommand('rep@example.com', 'demo', 'x'))).resolves.toBeDefined();
+    await expect(handler.execute(new LogInCommand('rep@example.com', 'demo', 'x'))).resolves.toMatchObject({ caller: { email: 'rep@example.com', via: 'session' } });
   });
 
   it('refuses a deactivated user with the same answer as a wrong password', async () => {

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdentityErrors, normaliseEmail, Session, SessionRepository, UserRepository } from '@qa/identity-domain';
 import { Clock, uuidv7 } from '@qa/shared-kernel';
 import { IdentitySettings, LoginAttemptLimiter, PasswordHasher } from '../../ports/identity.ports';
-import { hashSecret, newSecret } from '../../secrets';
+import { hashSecret, newSecret } from '../../shared/secrets';
 import { LogInCommand, type LogInResult } from './log-in.command';
 
 @CommandHandler(LogInCommand)

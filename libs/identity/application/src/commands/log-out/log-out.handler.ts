@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SessionRepository } from '@qa/identity-domain';
-import { hashSecret } from '../../secrets';
+import { hashSecret } from '../../shared/secrets';
 import { LogOutCommand } from './log-out.command';
 
 @CommandHandler(LogOutCommand)

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiTokenRepository, SessionRepository, UserRepository, type User } from '@qa/identity-domain';
 import { Clock, type Caller } from '@qa/shared-kernel';
 import { IdentitySettings } from '../../ports/identity.ports';
-import { hashSecret } from '../../secrets';
+import { hashSecret } from '../../shared/secrets';
 import { ResolveCallerQuery } from './resolve-caller.query';
 
 @QueryHandler(ResolveCallerQuery)

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Quote, QuoteRepository } from '@qa/quotes-domain';
-import { QuoteDetailsResolver } from '../../quote-details.resolver';
+import { QuoteDetailsResolver } from '../../shared/quote-details.resolver';
 import { CreateQuoteCommand } from './create-quote.command';
 
 @CommandHandler(CreateQuoteCommand)

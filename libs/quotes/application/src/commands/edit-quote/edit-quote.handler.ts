@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { isAllowed, QuoteErrors, QuoteRepository } from '@qa/quotes-domain';
-import { changeable } from '../../quote-access';
-import { QuoteDetailsResolver } from '../../quote-details.resolver';
+import { changeable } from '../../shared/quote-access';
+import { QuoteDetailsResolver } from '../../shared/quote-details.resolver';
 import { EditQuoteCommand } from './edit-quote.command';
 
 @CommandHandler(EditQuoteCommand)

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
-import { changeable } from '../../quote-access';
+import { changeable } from '../../shared/quote-access';
 import { RecallQuoteCommand } from './recall-quote.command';
 
 @CommandHandler(RecallQuoteCommand)

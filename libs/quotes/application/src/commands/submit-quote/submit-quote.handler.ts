@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
 import { ApprovalPolicy } from '../../ports/quote.ports';
-import { changeable } from '../../quote-access';
+import { changeable } from '../../shared/quote-access';
 import { SubmitQuoteCommand } from './submit-quote.command';
 
 @CommandHandler(SubmitQuoteCommand)

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
 import { ApprovalPolicy } from '../../ports/quote.ports';
-import { changeable } from '../../quote-access';
+import { changeable } from '../../shared/quote-access';
 import { WithdrawQuoteCommand } from './withdraw-quote.command';
 
 @CommandHandler(WithdrawQuoteCommand)

@@ -1,8 +1,8 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
+import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { QuoteRepository } from '@qa/quotes-domain';
-import { readable } from '../../quote-access';
-import { toQuoteView, type QuoteView } from '../../quote-view';
+import { readable } from '../../shared/quote-access';
+import { toQuoteView, type QuoteView } from '../../shared/quote-view';
 import { GetQuoteQuery } from './get-quote.query';
 
 @QueryHandler(GetQuoteQuery)
@@ -15,9 +15,7 @@ export class GetQuoteHandler implements IQueryHandler<GetQuoteQuery> {
   async execute({ caller, quoteId }: GetQuoteQuery): Promise<QuoteView> {
     const view = toQuoteView(readable(caller, await this.quotes.findById(quoteId), quoteId));
     // The deal's name and the recipients, asked of the CRM through its contract.
-    const { deals, contacts } = (await this.queries.execute(
-      new FindCrmRecordsQuery({ dealIds: view.dealId ? [view.dealId] : [], contactIds: view.recipientContactIds }),
-    )) as CrmRecords;
+    const { deals, contacts } = await this.queries.execute(new FindCrmRecordsQuery({ dealIds: view.dealId ? [view.dealId] : [], contactIds: view.recipientContactIds }));
     return {
       ...view,
       dealName: deals[0]?.name ?? null,

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { ApprovalRequest, Decision } from '@qa/approvals-domain';
+import type { Caller } from '@qa/shared-kernel';
+
+/**
+ * One approver's decision on the current round of a quote: approve (and publish), or request
+ * changes (notes required; the creator gets a task). `round` is the round the approver looked at.
+ */
+export class DecideApprovalCommand extends Command<ApprovalRequest> {
+  constructor(
+    readonly caller: Caller,
+    readonly quoteId: string,
+    readonly round: number,
+    readonly decision: Decision['decision'],
+    readonly notes: string | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { approvalsWorld, caller, openRound, pendingQuote, user } from '../../testing/in-memory-approvals';
+import { DecideApprovalCommand } from './decide-approval.command';
+import { DecideApprovalHandler } from './decide-approval.handler';
+
+describe('DecideApprovalHandler (approve, request changes)', () => {
+  let world: ReturnType<typeof approvalsWorld>;
+  let handler: DecideApprovalHandler;
+  const manager = caller('manager-1', 'manager');
+
+  beforeEach(async () => {
+    world = approvalsWorld();
+    handler = new DecideApprovalHandler(world.requests, world.bus.queries);
+    await openRound(world, pendingQuote(), { approverIds: ['manager-1', 'manager-2'], mode: 'all' });
+  });
+
+  const current = () => world.requests.findCurrent('q1');
+
+  it('approves: with mode all the round stays pending until every approver approved', async () => {
+    const first = await handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', '  Fine  '));
+    expect(first).toMatchObject({ status: 'pending', decidedAt: null, decisions: [{ approverId: 'manager-1', decision: 'approve', notes: 'Fine' }] });
+    expect(first.pullEvents()).toEqual([]);
+    const second = await handler.execute(new DecideApprovalCommand(caller('manager-2', 'manager'), 'q1', 1, 'approve', null));
+    expect(second.status).toBe('approved');
+    expect(second.pullEvents().map((e) => [e.name, e.payload['decidedBy']])).toEqual([['approvals.request.approved.v1', 'manager-2']]);
+    expect((await current())?.version).toBe(3);
+  });
+
+  it('requests changes: notes required, the round is decided at once', async () => {
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'request_changes', ' '))).rejects.toMatchObject({ code: 'APPROVALS.NOTES_REQUIRED' });
+    const decided = await handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'request_changes', 'Lower the discount'));
+    expect(decided).toMatchObject({ status: 'changes_requested', decisions: [{ approverId: 'manager-1', decision: 'request_changes', notes: 'Lower the discount' }] });
+    expect(decided.pullEvents().map((e) => [e.name, e.payload['notes']])).toEqual([['approvals.request.changes-requested.v1', 'Lower the discount']]);
+    await expect(handler.execute(new DecideApprovalCommand(caller('manager-2', 'manager'), 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.ALREADY_DECIDED' });
+  });
+
+  it('asks who first: the owner, a stranger rep, a non-approver, an approver no longer eligible', async () => {
+    await expect(handler.execute(new DecideApprovalCommand(caller('rep-1', 'rep'), 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.OWN_QUOTE' });
+    await expect(handler.execute(new DecideApprovalCommand(caller('rep-2', 'rep'), 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.NOT_FOUND' });
+    await expect(handler.execute(new DecideApprovalCommand(caller('admin-1', 'admin'), 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.NOT_AN_APPROVER' });
+    world.users.set('manager-1', user('manager-1', 'manager', false));
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
+    world.users.set('manager-1', user('manager-1', 'rep'));
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
+    expect((await current())?.decisions).toEqual([]);
+  });
+
+  it('refuses a decision on a quote changed since the round opened, or on a round that is over', async () => {
+    world.quotes.set('q1', pendingQuote({ version: 4 }));
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.ROUND_CLOSED', details: { round: 1, quoteStatus: 'pending_approval' } });
+    world.quotes.set('q1', pendingQuote({ status: 'draft' }));
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.ROUND_CLOSED', details: { quoteStatus: 'draft' } });
+    world.quotes.set('q1', pendingQuote());
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 2, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.STALE_ROUND', details: { round: 2, currentRound: 1 } });
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'nope', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.NOT_FOUND' });
+    expect((await current())?.decisions).toEqual([]);
+  });
+});

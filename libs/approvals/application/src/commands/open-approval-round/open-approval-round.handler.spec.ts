@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { approvalsWorld, pendingQuote } from '../../testing/in-memory-approvals';
+import { OpenApprovalRoundCommand } from './open-approval-round.command';
+import { OpenApprovalRoundHandler } from './open-approval-round.handler';
+
+describe('OpenApprovalRoundHandler', () => {
+  let world: ReturnType<typeof approvalsWorld>;
+  let handler: OpenApprovalRoundHandler;
+
+  beforeEach(() => {
+    world = approvalsWorld();
+    handler = new OpenApprovalRoundHandler(world.requests, world.bus.queries);
+  });
+
+  it('opens round 1 with the route fixed at submit and the quote as submitted', async () => {
+    const round = await handler.execute(new OpenApprovalRoundCommand('q1', 3));
+    expect(round).toMatchObject({
+      quoteId: 'q1',
+      quoteVersion: 3,
+      round: 1,
+      ownerId: 'rep-1',
+      submittedBy: 'rep-1',
+      approverIds: ['manager-1'],
+      mode: 'any',
+      reasons: ['approval is required on all quotes'],
+      status: 'pending',
+      snapshot: { title: 'Website redesign', currency: 'EUR', total: '12500.00', quoteDiscount: '25%', lines: [expect.objectContaining({ id: 'l1', net: '12500.00' })] },
+    });
+    expect(round?.pullEvents().map((e) => [e.name, e.payload['approverIds']])).toEqual([['approvals.request.opened.v1', ['manager-1']]]);
+    expect([...world.requests.requests.values()]).toEqual([round]);
+  });
+
+  it('opens nothing for a quote that moved on since the submit, or is not Pending approval', async () => {
+    expect(await handler.execute(new OpenApprovalRoundCommand('q1', 2))).toBeNull();
+    world.quotes.set('q1', pendingQuote({ status: 'draft' }));
+    expect(await handler.execute(new OpenApprovalRoundCommand('q1', 3))).toBeNull();
+    expect(await handler.execute(new OpenApprovalRoundCommand('missing'))).toBeNull();
+    expect(world.requests.requests.size).toBe(0);
+  });
+
+  it('opens one round per submitted version; a new version cancels the pending round and opens the next', async () => {
+    const first = await handler.execute(new OpenApprovalRoundCommand('q1', 3));
+    expect(await handler.execute(new OpenApprovalRoundCommand('q1', 3))).toBe(first);
+    world.quotes.set('q1', pendingQuote({ version: 5, title: 'Website redesign v2' }));
+    const second = await handler.execute(new OpenApprovalRoundCommand('q1', 5));
+    expect([first?.status, second?.round, second?.quoteVersion, second?.snapshot.title]).toEqual(['cancelled', 2, 5, 'Website redesign v2']);
+  });
+
+  it('evaluates the rules now for a quote submitted before routes were kept', async () => {
+    world.quotes.set('q1', pendingQuote({ approvalRoute: null }));
+    world.settings.current.rules = [
+      { id: 'r1', name: 'Late-stage deals', priority: 1, conditions: [{ field: 'dealStage', operator: 'eq', value: 'contract_sent' }], approverIds: ['manager-2', 'rep-1'], mode: 'all' },
+    ];
+    const round = await handler.execute(new OpenApprovalRoundCommand('q1'));
+    expect(round).toMatchObject({ submittedBy: null, approverIds: ['manager-2'], mode: 'all', reasons: ['deal stage contract_sent = contract_sent'] });
+  });
+});

@@ -1,0 +1,43 @@
+import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import { EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
+import { ApprovalRequest } from '@qa/approvals-domain';
+import { approvalFactsOf, findQuoteSnapshot } from '../../shared/approval-lookups';
+import { ApprovalRequestRepository } from '../../ports/approvals.ports';
+import { OpenApprovalRoundCommand } from './open-approval-round.command';
+
+/**
+ * A new round with the route fixed at submit (the previous pending one, if any, no longer counts).
+ * When the quote has moved on since that submit (withdrawn, submitted again), nothing opens: a
+ * later submitted event opens the round of the version then submitted.
+ */
+@CommandHandler(OpenApprovalRoundCommand)
+export class OpenApprovalRoundHandler implements ICommandHandler<OpenApprovalRoundCommand> {
+  constructor(
+    private readonly requests: ApprovalRequestRepository,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ quoteId, submittedVersion }: OpenApprovalRoundCommand): Promise<ApprovalRequest | null> {
+    const quote = await findQuoteSnapshot(this.queries, quoteId);
+    if (!quote || quote.status !== 'pending_approval') return null;
+    if (submittedVersion !== undefined && quote.version !== submittedVersion) return null;
+    const previous = await this.requests.findCurrent(quoteId);
+    if (previous && previous.quoteVersion === quote.version) return previous; // already opened for this version
+    if (previous?.cancel()) await this.requests.save(previous);
+    // Quotes submitted before routes were kept with the quote have none: evaluated now, as then.
+    const route = quote.approvalRoute ?? { ...(await this.queries.execute(new EvaluateQuoteApprovalQuery(await approvalFactsOf(this.queries, quote)))), submittedBy: null };
+    const request = ApprovalRequest.open({
+      quoteId,
+      quoteVersion: quote.version,
+      round: (previous?.round ?? 0) + 1,
+      ownerId: quote.ownerId,
+      submittedBy: route.submittedBy,
+      approverIds: route.approverIds,
+      mode: route.mode,
+      reasons: route.reasons,
+      snapshot: { title: quote.title, currency: quote.currency, total: quote.total, quoteDiscount: quote.quoteDiscount, lines: quote.lines },
+    });
+    await this.requests.save(request);
+    return request;
+  }
+}

@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { approvalsWorld, caller, user } from '../../testing/in-memory-approvals';
+import { SaveApprovalSettingsCommand } from './save-approval-settings.command';
+import { SaveApprovalSettingsHandler } from './save-approval-settings.handler';
+
+describe('SaveApprovalSettingsHandler', () => {
+  let world: ReturnType<typeof approvalsWorld>;
+  let handler: SaveApprovalSettingsHandler;
+  const admin = caller('admin-1', 'admin');
+  const rule = { id: 'r1', name: 'Big discounts', priority: 1, conditions: [{ field: 'effectiveDiscountPercent' as const, operator: 'gt' as const, value: '20' }], approverIds: ['manager-2'], mode: 'any' as const };
+
+  beforeEach(() => {
+    world = approvalsWorld();
+    handler = new SaveApprovalSettingsHandler(world.settings, world.bus.queries);
+  });
+
+  it('saves the settings of an admin, with an event the approval workflows follow', async () => {
+    const saved = await handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: true, defaultApproverId: 'manager-1', rules: [rule] }, undefined));
+    expect(saved).toMatchObject({ requireApproval: true, defaultApproverId: 'manager-1', rules: [rule], updatedBy: 'admin-1', version: 1 });
+    expect(world.settings.current).toBe(saved);
+    expect(saved.pullEvents().map((e) => [e.name, e.payload])).toEqual([
+      ['approvals.settings.changed.v1', { requireApproval: true, defaultApproverId: 'manager-1', approvalsActive: true }],
+    ]);
+    // Identity was asked about every approver named, once.
+    expect(world.bus.sent).toEqual([expect.objectContaining({ ids: ['manager-1', 'manager-2'] })]);
+  });
+
+  it('refuses approvers who are not active managers or admins now', async () => {
+    world.users.set('manager-2', user('manager-2', 'manager', false));
+    await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: 'rep-1', rules: [] }, undefined))).rejects.toMatchObject({
+      code: 'APPROVALS.INVALID_SETTINGS',
+      details: { fields: [{ field: 'defaultApproverId', reason: 'must be an active manager or admin' }] },
+    });
+    await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: null, rules: [rule] }, undefined))).rejects.toMatchObject({
+      code: 'APPROVALS.INVALID_SETTINGS',
+      details: { fields: [{ field: 'rules.0.approverIds.0', reason: 'must be an active manager or admin' }] },
+    });
+    expect(world.settings.current.version).toBeUndefined();
+  });
+
+  it('refuses to save over settings changed since they were read', async () => {
+    await handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: 'manager-1', rules: [] }, undefined));
+    await handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: true, defaultApproverId: 'manager-1', rules: [] }, 1));
+    await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: null, rules: [] }, 1))).rejects.toMatchObject({
+      code: 'APPROVALS.STALE_SETTINGS',
+      details: { expectedVersion: 1, currentVersion: 2 },
+    });
+    expect(world.settings.current).toMatchObject({ requireApproval: true, version: 2 });
+  });
+});

@@ -1,0 +1,47 @@
+import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApprovalErrors, diffSnapshots } from '@qa/approvals-domain';
+import { canApprove, hidesQuoteFrom } from '../../shared/approval-access';
+import { findQuoteSnapshot, findUsers } from '../../shared/approval-lookups';
+import { ApprovalRequestRepository } from '../../ports/approvals.ports';
+import { GetApprovalPageQuery, type ApprovalPage } from './get-approval-page.query';
+
+/**
+ * Only the current round's approvers (and admins, to see) get the page. Its approvers come with
+ * their names and whether their account is still active (a deactivated approver of an open round
+ * is shown as such).
+ */
+@QueryHandler(GetApprovalPageQuery)
+export class GetApprovalPageHandler implements IQueryHandler<GetApprovalPageQuery> {
+  constructor(
+    private readonly requests: ApprovalRequestRepository,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ caller, quoteId }: GetApprovalPageQuery): Promise<ApprovalPage> {
+    const rounds = await this.requests.listForQuote(quoteId);
+    const current = rounds.at(-1);
+    if (!current || hidesQuoteFrom(caller, current)) throw ApprovalErrors.notFound(quoteId);
+    const isApprover = current.approverIds.includes(caller.userId);
+    if (!isApprover && caller.role !== 'admin') throw ApprovalErrors.notAnApprover();
+    const users = await findUsers(this.queries, current.approverIds);
+    const eligible = isApprover && users.some((u) => u.id === caller.userId && canApprove(u));
+    if (isApprover && !eligible && caller.role !== 'admin') throw ApprovalErrors.approverNotEligible();
+    const quoteUnchanged =
+      current.status !== 'pending' ||
+      (await findQuoteSnapshot(this.queries, current.quoteId).then(
+        (quote) => current.reviews(quote),
+        () => false,
+      ));
+    const previous = rounds.length > 1 ? rounds[rounds.length - 2] : null;
+    return {
+      request: current,
+      rounds,
+      approvers: current.approverIds.map((id) => {
+        const user = users.find((u) => u.id === id);
+        return { id, name: user?.name ?? '', active: !!user?.active };
+      }),
+      changes: diffSnapshots(previous?.snapshot ?? null, current.snapshot),
+      canDecide: quoteUnchanged && current.awaitsDecisionFrom({ id: caller.userId, eligible }),
+    };
+  }
+}

@@ -1,0 +1,125 @@
+// In-memory adapters for the approvals use cases' specs: the repositories without a database, and
+// a bus that answers what approvals asks other contexts (users, quotes, deals) from plain data and
+// routes approvals' own messages to the real handlers.
+import type { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
+import { ApprovalSettings, type ApprovalRequest } from '@qa/approvals-domain';
+import { FindCrmRecordsQuery } from '@qa/crm-contracts';
+import { FindUsersQuery, type UserSummary } from '@qa/identity-contracts';
+import { GetQuoteSnapshotQuery, type QuoteApprovalRoute, type QuoteSnapshotView } from '@qa/quotes-contracts';
+import type { Caller, Role } from '@qa/shared-kernel';
+import { CloseApprovalRoundHandler } from '../commands/close-approval-round/close-approval-round.handler';
+import { OpenApprovalRoundCommand } from '../commands/open-approval-round/open-approval-round.command';
+import { OpenApprovalRoundHandler } from '../commands/open-approval-round/open-approval-round.handler';
+import { ApprovalRequestRepository, ApprovalSettingsRepository } from '../ports/approvals.ports';
+import { EvaluateQuoteApprovalHandler } from '../queries/evaluate-quote-approval/evaluate-quote-approval.handler';
+
+export class MemoryApprovalSettings extends ApprovalSettingsRepository {
+  current = ApprovalSettings.initial();
+  async get() { return this.current; }
+  async save(settings: ApprovalSettings) {
+    settings.version = (settings.version ?? 0) + 1;
+    this.current = settings;
+  }
+}
+
+export class MemoryApprovalRequests extends ApprovalRequestRepository {
+  requests = new Map<string, ApprovalRequest>();
+  async findCurrent(quoteId: string) { return (await this.listForQuote(quoteId)).at(-1) ?? null; }
+  async findById(id: string) { return this.requests.get(id) ?? null; }
+  async listForQuote(quoteId: string) { return [...this.requests.values()].filter((r) => r.quoteId === quoteId).sort((a, b) => a.round - b.round); }
+  async save(request: ApprovalRequest) {
+    request.version = (request.version ?? 0) + 1;
+    this.requests.set(request.id, request);
+  }
+}
+
+type Answer = (message: never) => unknown;
+
+/** A QueryBus and CommandBus in one: each message type answered by a function; what was sent is kept. */
+export class TestBus {
+  readonly sent: object[] = [];
+  private readonly answers = new Map<unknown, Answer>();
+
+  on<M extends object>(type: abstract new (...args: never[]) => M, answer: (message: M) => unknown): this {
+    this.answers.set(type, answer as Answer);
+    return this;
+  }
+
+  async execute(message: object): Promise<unknown> {
+    this.sent.push(message);
+    const answer = this.answers.get(message.constructor);
+    if (!answer) throw new Error(`No answer for ${message.constructor.name}`);
+    return answer(message as never);
+  }
+
+  get queries(): QueryBus {
+    return this as unknown as QueryBus;
+  }
+
+  get commands(): CommandBus {
+    return this as unknown as CommandBus;
+  }
+}
+
+export const user = (id: string, role: Role, active = true): UserSummary => ({ id, email: `${id}@example.com`, name: `User ${id}`, role, active });
+export const caller = (userId: string, role: Role): Caller => ({ userId, email: `${userId}@example.com`, name: `User ${userId}`, role, via: 'session' });
+
+/** A quote Pending approval at version 3, of rep-1, on deal-1, 12,500.00 EUR at 25 % off. */
+export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteSnapshotView => ({
+  quoteId: 'q1',
+  version: 3,
+  status: 'pending_approval',
+  ownerId: 'rep-1',
+  dealId: 'deal-1',
+  title: 'Website redesign',
+  currency: 'EUR',
+  total: '12500.00',
+  totalMinor: 1_250_000,
+  effectiveDiscountBp: 2500,
+  largestLineDiscountBp: 2500,
+  quoteDiscount: '25%',
+  lines: [{ id: 'l1', productName: 'Design', quantity: 1, unitPrice: '16666.67', discount: '25%', net: '12500.00' }],
+  approvalRoute: { approverIds: ['manager-1'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy: 'rep-1' },
+  ...overrides,
+});
+
+/**
+ * Approvals with in-memory repositories, and the other contexts as plain data: the users
+ * identity knows, the quotes quotes knows, the stages of deals. Approvals' own messages run
+ * through the real handlers.
+ */
+export function approvalsWorld() {
+  const settings = new MemoryApprovalSettings();
+  const requests = new MemoryApprovalRequests();
+  const users = new Map<string, UserSummary>(
+    [user('rep-1', 'rep'), user('rep-2', 'rep'), user('manager-1', 'manager'), user('manager-2', 'manager'), user('admin-1', 'admin')].map((u) => [u.id, u]),
+  );
+  const quotes = new Map<string, QuoteSnapshotView>([['q1', pendingQuote()]]);
+  const dealStages = new Map<string, string>([['deal-1', 'contract_sent']]);
+  const bus = new TestBus();
+  bus
+    .on(FindUsersQuery, ({ ids }) => ids.flatMap((id) => users.get(id) ?? []))
+    .on(GetQuoteSnapshotQuery, ({ quoteId }) => quotes.get(quoteId) ?? null)
+    .on(FindCrmRecordsQuery, ({ ids }) => ({
+      companies: [],
+      contacts: [],
+      deals: (ids.dealIds ?? []).flatMap((id) => (dealStages.has(id) ? [{ id, name: id, stage: dealStages.get(id), ownerId: 'rep-1', companyId: null }] : [])),
+    }))
+    .on(EvaluateQuoteApprovalQuery, (query) => new EvaluateQuoteApprovalHandler(settings, bus.queries).execute(query))
+    .on(OpenApprovalRoundCommand, (command) => new OpenApprovalRoundHandler(requests, bus.queries).execute(command))
+    .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command));
+  return { settings, requests, users, quotes, dealStages, bus };
+}
+
+/**
+ * A round opened for `quote` the way the worker opens it (route overrides fixed at submit), events
+ * pulled: the spec sees only what comes next. A quote's next version cancels its pending round.
+ */
+export async function openRound(world: ReturnType<typeof approvalsWorld>, quote: QuoteSnapshotView, route: Partial<QuoteApprovalRoute> = {}): Promise<ApprovalRequest> {
+  world.quotes.set(quote.quoteId, { ...quote, approvalRoute: { ...quote.approvalRoute!, ...route } });
+  const request = await new OpenApprovalRoundHandler(world.requests, world.bus.queries).execute(new OpenApprovalRoundCommand(quote.quoteId));
+  if (!request) throw new Error(`No round opened for ${quote.quoteId}`);
+  request.pullEvents();
+  return request;
+}

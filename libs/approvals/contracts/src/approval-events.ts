@@ -1,0 +1,25 @@
+import { integrationEvent } from '@qa/shared-kernel';
+
+export interface ApprovalRequestPayload extends Record<string, unknown> {
+  requestId: string;
+  quoteId: string;
+  round: number;
+  ownerId: string;
+  approverIds: string[];
+  notes: string | null;
+  decidedBy: string | null;
+}
+
+export const ApprovalRequestOpened = integrationEvent<ApprovalRequestPayload>('approvals.request.opened.v1');
+export const ApprovalRequestApproved = integrationEvent<ApprovalRequestPayload>('approvals.request.approved.v1');
+export const ApprovalRequestChangesRequested = integrationEvent<ApprovalRequestPayload>('approvals.request.changes-requested.v1');
+
+export interface ApprovalSettingsChangedPayload extends Record<string, unknown> {
+  requireApproval: boolean;
+  defaultApproverId: string | null;
+  /** Whether any approval (all quotes or a rule) can happen: the approval workflows are active then. */
+  approvalsActive: boolean;
+}
+
+/** Saved from Settings → Quotes; the workflows context installs or deactivates the approval workflows. */
+export const ApprovalSettingsChanged = integrationEvent<ApprovalSettingsChangedPayload>('approvals.settings.changed.v1');

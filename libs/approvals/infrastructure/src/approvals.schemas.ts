@@ -1,0 +1,41 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
+
+export const ApprovalSettingsSchema = new EntitySchema<ApprovalSettings>({
+  class: ApprovalSettings,
+  tableName: 'approvals_settings',
+  properties: {
+    id: { type: 'string', primary: true, length: 20 },
+    version: { type: 'integer', version: true },
+    requireApproval: { type: 'boolean' },
+    defaultApproverId: { type: 'string', length: 36, nullable: true },
+    rules: { type: 'json' },
+    updatedAt: { type: 'datetime' },
+    updatedBy: { type: 'string', length: 36, nullable: true },
+  },
+});
+
+export const ApprovalRequestSchema = new EntitySchema<ApprovalRequest>({
+  class: ApprovalRequest,
+  tableName: 'approvals_request',
+  uniques: [{ name: 'approvals_request_quote_round_unique', properties: ['quoteId', 'round'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    version: { type: 'integer', version: true },
+    quoteId: { type: 'string', length: 36 },
+    quoteVersion: { type: 'integer' },
+    round: { type: 'integer' },
+    ownerId: { type: 'string', length: 36 },
+    submittedBy: { type: 'string', length: 36, nullable: true },
+    approverIds: { type: 'json' },
+    mode: { type: 'string', length: 4 },
+    reasons: { type: 'json' },
+    status: { type: 'string', length: 20 },
+    decisions: { type: 'json' },
+    snapshot: { type: 'json' },
+    openedAt: { type: 'datetime' },
+    decidedAt: { type: 'datetime', nullable: true },
+  },
+});
+
+export const approvalsEntities = [ApprovalSettingsSchema, ApprovalRequestSchema];

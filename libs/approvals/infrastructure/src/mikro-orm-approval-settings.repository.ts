@@ -1,0 +1,17 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ApprovalSettingsRepository } from '@qa/approvals-application';
+import { ApprovalSettings } from '@qa/approvals-domain';
+
+@Injectable()
+export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+  async get() {
+    return (await this.em.findOne(ApprovalSettings, { id: 'default' })) ?? ApprovalSettings.initial();
+  }
+  async save(settings: ApprovalSettings) {
+    await this.em.persistAndFlush(settings);
+  }
+}

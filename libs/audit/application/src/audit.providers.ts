@@ -1,0 +1,8 @@
+import { ListAuditEntriesHandler } from './queries/list-audit-entries/list-audit-entries.handler';
+import { RecordAuditEntryWhenAuditedChangeHappensHandler } from './reactions/record-audit-entry/record-audit-entry.handler';
+
+/** The audit use cases (query handlers): providers of every audit module. */
+export const auditHandlers = [ListAuditEntriesHandler];
+
+/** The audit trail's reactions to integration events: providers of the worker-side module only. */
+export const auditReactions = [RecordAuditEntryWhenAuditedChangeHappensHandler];

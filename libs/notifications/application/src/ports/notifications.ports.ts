@@ -1,0 +1,12 @@
+/** Ports the notifications use cases need; notifications-infrastructure provides them. */
+
+/** Sends e-mail (over SMTP in production); `enabled` false when no mail server is configured. */
+export abstract class Mailer {
+  abstract readonly enabled: boolean;
+  abstract send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** Base URL of the app, for links in e-mails. */
+export abstract class AppLinks {
+  abstract readonly baseUrl: string;
+}

@@ -1,0 +1,22 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { Notification } from '@qa/notifications-domain';
+
+export const NotificationSchema = new EntitySchema<Notification>({
+  class: Notification,
+  tableName: 'notifications_notification',
+  indexes: [{ name: 'notifications_recipient_index', properties: ['recipientUserId', 'readAt', 'createdAt'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    version: { type: 'integer', version: true },
+    recipientUserId: { type: 'string', length: 36 },
+    title: { type: 'string', length: 300 },
+    body: { type: 'text' },
+    link: { type: 'string', length: 500, nullable: true },
+    sourceKey: { type: 'string', length: 200, nullable: true, unique: 'notifications_source_key_unique' },
+    createdAt: { type: 'datetime' },
+    readAt: { type: 'datetime', nullable: true },
+    emailedAt: { type: 'datetime', nullable: true },
+  },
+});
+
+export const notificationsEntities = [NotificationSchema];

@@ -1,0 +1,27 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, FindApprovalRequestQuery, type ApprovalRequestPayload } from '@qa/approvals-contracts';
+import { QuoteRepository } from '@qa/quotes-domain';
+import { IntegrationEventsHandler, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
+
+/**
+ * The approvers decided: "Approve and publish" approves and publishes the quote; "Request changes"
+ * sends it back to its creator with the notes. A decision counts only for the version of the quote
+ * its round reviewed (Quote.applyApprovalDecision): one about a quote that has moved on since
+ * (withdrawn or recalled, perhaps edited and submitted again) changes nothing.
+ */
+@IntegrationEventsHandler('quotes', ApprovalRequestApproved, ApprovalRequestChangesRequested)
+export class ApplyApprovalDecisionToQuoteHandler implements IntegrationEventHandler<ApprovalRequestPayload> {
+  constructor(
+    private readonly quotes: QuoteRepository,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async handle(event: IntegrationEvent<ApprovalRequestPayload>): Promise<void> {
+    const quote = await this.quotes.findById(event.payload.quoteId);
+    if (!quote?.awaitsApproval()) return;
+    const round = await this.queries.execute(new FindApprovalRequestQuery(event.payload.requestId));
+    if (!round || round.quoteId !== quote.id) return;
+    const decision = { approved: event.name === ApprovalRequestApproved.name, reviewedVersion: round.quoteVersion, notes: event.payload.notes };
+    if (quote.applyApprovalDecision(decision, { by: event.payload.decidedBy })) await this.quotes.save(quote);
+  }
+}

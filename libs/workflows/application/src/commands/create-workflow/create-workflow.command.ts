@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { WorkflowDefinition, WorkflowSpec } from '@qa/workflows-domain';
+import type { IssuedSecret } from '../../actions/webhook-secrets';
+
+/** A saved workflow, with the webhook signing secrets the save made (shown in this answer only). */
+export interface SavedWorkflow {
+  workflow: WorkflowDefinition;
+  issuedSecrets: IssuedSecret[];
+}
+
+/** An admin creates a workflow; its webhook actions get signing secrets. */
+export class CreateWorkflowCommand extends Command<SavedWorkflow> {
+  constructor(readonly spec: WorkflowSpec) {
+    super();
+  }
+}
