@@ -80,9 +80,9 @@ describe('the approval walkthrough of product.md', () => {
         expect.stringMatching(/When quotes are approved\s*Active/),
         expect.stringMatching(/When a quote is withdrawn from approval\s*Active/),
       ]);
-    const installed = (await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }> }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200)).items.filter(
-      (workflow) => workflow.setKey === 'quote-approvals-v1',
-    );
+    const all = await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }>; quoteApprovalSetKey: string }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200);
+    expect(all.quoteApprovalSetKey).toBe('quote-approvals-v1');
+    const installed = all.items.filter((workflow) => workflow.setKey === all.quoteApprovalSetKey);
     expect(installed.map(({ name, enabled, objectType }) => ({ name, enabled, objectType })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'When a quote is withdrawn from approval', enabled: true, objectType: 'quote' },
       { name: 'When changes are requested on a quote', enabled: true, objectType: 'quote' },

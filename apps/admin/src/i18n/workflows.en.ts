@@ -185,6 +185,7 @@ export const workflowsEn = {
         running: 'Running',
         succeeded: 'Succeeded',
         failed: 'Failed',
+        waiting: 'Waiting',
       },
       stepStatus: {
         pending: 'Pending',

@@ -187,6 +187,7 @@ export const workflowsNl: typeof workflowsEn = {
         running: 'Bezig',
         succeeded: 'Geslaagd',
         failed: 'Mislukt',
+        waiting: 'Wacht',
       },
       stepStatus: {
         pending: 'In de wachtrij',

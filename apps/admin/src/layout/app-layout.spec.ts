@@ -1,44 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import App from '../App.vue';
-import { ada, installFakeApi, noQuotes } from '../testing/fake-api';
+import { ada, noQuotes } from '../testing/fake-api';
 import { FakeEventSource } from '../testing/fake-event-source';
-import { createTestApp } from '../testing/mount-options';
+import { mountPage, PAGE_LOAD } from '../testing/mount-page';
 import { useLiveEventsStore } from '../live/live-events.store';
 
 const rita: ApiSchemas['MeResponse'] = { id: 'u-rita', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' };
 
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  // App.vue opens the live-events stream for the signed-in user; happy-dom has no EventSource.
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
-
-async function mountShell(path = '/quotes', me: ApiSchemas['MeResponse'] = ada) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    'POST /api/v1/auth/logout': { status: 204 },
-    'GET /api/v1/quotes': noQuotes,
+function mountShell(path = '/quotes', me: ApiSchemas['MeResponse'] = ada) {
+  return mountPage(App, {
+    path,
+    routes: {
+      'GET /api/v1/me': { status: 200, body: me },
+      'POST /api/v1/auth/logout': { status: 204 },
+      'GET /api/v1/quotes': noQuotes,
+    },
+    waitFor: 'h1',
   });
-  const app = createTestApp();
-  await app.router.push(path);
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true));
-  return { ...app, api, wrapper };
 }
 
 describe('app layout', () => {
@@ -158,7 +139,7 @@ describe('app layout', () => {
     const logOut = document.querySelector<HTMLElement>('[role="menuitem"] [data-pc-section="itemcontent"]');
     logOut?.click();
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'), PAGE_LOAD);
     expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/auth/logout');
   });
 

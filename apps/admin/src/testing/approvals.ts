@@ -12,7 +12,7 @@ export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettings
 
 const WORKFLOW_NAMES = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval'];
 
-export function approvalWorkflows(enabled = true): ApiSchemas['WorkflowResponse'][] {
+export function approvalWorkflows(enabled = true, setKey = 'quote-approvals-v1'): ApiSchemas['WorkflowResponse'][] {
   return WORKFLOW_NAMES.map((name, index) => ({
     id: `0190a000-0000-7000-8000-0000000bf00${index + 1}`,
     name,
@@ -22,7 +22,7 @@ export function approvalWorkflows(enabled = true): ApiSchemas['WorkflowResponse'
     conditions: [],
     reenrollment: 'never',
     actions: [],
-    setKey: 'quote-approvals-v1',
+    setKey,
     version: 1,
     runs: 0,
     updatedAt: '2026-05-01T09:00:00.000Z',

@@ -6,23 +6,10 @@ type ListItem = ApiSchemas['QuoteListItemResponse'];
 
 export const rita = { id: '0190a000-0000-7000-8000-00000000a001', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' as const };
 
+/** The list's row of quote() (the same quote), with `overrides`. */
 export function listItem(overrides: Partial<ListItem> = {}): ListItem {
-  return {
-    id: '0190a000-0000-7000-8000-000000000001',
-    number: 'Q-2026-0001',
-    title: 'Website redesign',
-    status: 'draft',
-    ownerId: rita.id,
-    companyName: 'Acme BV',
-    dealId: '0190a000-0000-7000-8000-00000000d001',
-    currency: 'EUR',
-    total: '2649.99',
-    expiresOn: '2027-01-31',
-    updatedAt: '2026-05-01T10:00:00.000Z',
-    version: 1,
-    sharePath: null,
-    ...overrides,
-  };
+  const { id, number, title, status, ownerId, companyName, dealId, currency, totals, expiresOn, updatedAt, version, sharePath } = quote();
+  return { id, number, title, status, ownerId, companyName, dealId, currency, total: totals.total, expiresOn, updatedAt, version, sharePath, ...overrides };
 }
 
 export function quote(overrides: Partial<Quote> = {}): Quote {

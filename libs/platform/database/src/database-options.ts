@@ -3,8 +3,8 @@ import type { DatabaseConfig } from '@qa/shared-config';
 import { OutboxFlushSubscriber } from '@qa/shared-messaging';
 import { ormOptions } from '@qa/shared-persistence';
 import { allEntities } from './entities';
-import { postgresqlMigrations } from './migrations/postgresql';
-import { sqliteMigrations } from './migrations/sqlite';
+import { postgresqlMigrations } from './migrations/postgresql/postgresql-migrations';
+import { sqliteMigrations } from './migrations/sqlite/sqlite-migrations';
 
 /**
  * MikroORM options of every process: all entities, both migration lists, and the outbox flush

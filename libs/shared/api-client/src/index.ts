@@ -1,15 +1,3 @@
 // @qa/shared-api-client: the typed client of the REST API, generated from its OpenAPI document.
 // `npm run api:client` regenerates schema.d.ts from the API's code; a test fails when it is stale.
-import createClient from 'openapi-fetch';
-import type { components, paths } from './schema';
-
-export type { components, paths } from './schema';
-export type ApiSchemas = components['schemas'];
-/** The error body every endpoint answers with on failure. */
-export type ApiError = components['schemas']['ErrorResponse'];
-
-export function createApiClient(baseUrl = '', fetchImpl?: typeof fetch) {
-  return createClient<paths>({ baseUrl, credentials: 'same-origin', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-}
-
-export type ApiClient = ReturnType<typeof createApiClient>;
+export * from './api-client';

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { apiError, type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage } from '../../testing/mount-page';
 import { max, maxMe, pendingQuote, people, round, secondRoundPage } from '../../testing/approvals';
 import { rita } from '../../testing/quotes';
 import { useLiveEventsStore } from '../../live/live-events.store';
@@ -11,40 +11,28 @@ import ApprovalPage from './approval-page.vue';
 const QUOTE = `/api/v1/quotes/${pendingQuote.id}`;
 const APPROVAL = `/api/v1/approvals/quotes/${pendingQuote.id}`;
 
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
-
 async function mountApproval(routes: Record<string, FakeRoute>, me = maxMe, locale: 'en' | 'nl' = 'en') {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    [`GET ${QUOTE}`]: { status: 200, body: pendingQuote },
-    [`GET ${APPROVAL}`]: { status: 200, body: secondRoundPage() },
-    [`GET /api/v1/records/quote/${pendingQuote.id}/properties`]: {
-      status: 200,
-      body: { properties: [{ name: 'approval_status', value: 'Pending approval', updatedAt: '2026-05-01T12:00:00.000Z', updatedBy: null }], history: [] },
+  const { api, wrapper, router } = await mountPage(ApprovalPage, {
+    path: `/quotes/${pendingQuote.id}/approval`,
+    locale,
+    routes: {
+      'GET /api/v1/me': { status: 200, body: me },
+      [`GET ${QUOTE}`]: { status: 200, body: pendingQuote },
+      [`GET ${APPROVAL}`]: { status: 200, body: secondRoundPage() },
+      [`GET /api/v1/records/quote/${pendingQuote.id}/properties`]: {
+        status: 200,
+        body: { properties: [{ name: 'approval_status', value: 'Pending approval', updatedAt: '2026-05-01T12:00:00.000Z', updatedBy: null }], history: [] },
+      },
+      'GET /api/v1/users/names': ({ url }) => ({
+        status: 200,
+        body: { items: people.filter((person) => (url.searchParams.get('ids') ?? '').split(',').includes(person.id)) },
+      }),
+      ...routes,
     },
-    'GET /api/v1/users/names': ({ url }) => ({
-      status: 200,
-      body: { items: people.filter((person) => (url.searchParams.get('ids') ?? '').split(',').includes(person.id)) },
-    }),
-    ...routes,
   });
-  const app = createTestApp({ locale });
-  await app.router.push(`/quotes/${pendingQuote.id}/approval`);
-  await app.router.isReady();
-  wrapper = mount(ApprovalPage, { global: app.global, attachTo: document.body });
+  // The page asks for the names of the people in it once it has loaded.
   await flushPromises();
-  await flushPromises();
-  return { api, wrapper, router: app.router };
+  return { api, wrapper, router };
 }
 
 function buttonNamed(w: VueWrapper, name: string) {
@@ -93,7 +81,6 @@ describe('approval page', () => {
     ]);
     expect(w.text()).toContain('This account was deactivated: it can no longer decide.');
     w.unmount();
-    wrapper = undefined;
     document.body.innerHTML = '';
 
     const { wrapper: nl } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } }, maxMe, 'nl');
@@ -103,7 +90,7 @@ describe('approval page', () => {
   it('says why the submitter of a round cannot decide it', async () => {
     const page = secondRoundPage({ current: round({ round: 2, approverIds: [max.id], submittedBy: max.id }), canDecide: false });
     const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } });
-    expect(buttonNamed(w, 'Approve and publish').attributes('disabled')).toBeDefined();
+    expect(buttonNamed(w, 'Approve and publish').attributes('disabled')).toBe('');
     expect(w.get('#approval-blocked').text()).toBe('You submitted this round, so someone else must decide it.');
   });
 
@@ -165,8 +152,8 @@ describe('approval page', () => {
 
     const approve = buttonNamed(w, 'Approve and publish');
     const request = buttonNamed(w, 'Request changes');
-    expect(approve.attributes('disabled')).toBeDefined();
-    expect(request.attributes('disabled')).toBeDefined();
+    expect(approve.attributes('disabled')).toBe('');
+    expect(request.attributes('disabled')).toBe('');
     expect(w.get('#approval-blocked').text()).toBe(reason);
     expect(approve.attributes('aria-describedby')).toBe('approval-blocked');
     await approve.trigger('click');

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { ada, apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { createTestApp } from '../../testing/mount-options';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
+import { mountPage } from '../../testing/mount-page';
 import { adaUser, approvalSettings, approvalWorkflows, max } from '../../testing/approvals';
 import { rita } from '../../testing/quotes';
 import ApprovalSettingsPage from './approval-settings-page.vue';
-
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
 
 const BIG_DISCOUNTS = {
   id: '0190a000-0000-7000-8000-0000000aa001',
@@ -23,20 +15,17 @@ const BIG_DISCOUNTS = {
   mode: 'any' as const,
 };
 
-async function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings() },
-    'GET /api/v1/users': { status: 200, body: { items: [max, adaUser] } },
-    'GET /api/v1/workflows': { status: 200, body: { items: [] } },
-    ...routes,
+function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
+  return mountPage(ApprovalSettingsPage, {
+    path: '/settings/quotes',
+    routes: {
+      'GET /api/v1/me': { status: 200, body: me },
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings() },
+      'GET /api/v1/users': { status: 200, body: { items: [max, adaUser] } },
+      'GET /api/v1/workflows': { status: 200, body: { items: [], quoteApprovalSetKey: 'quote-approvals-v1' } },
+      ...routes,
+    },
   });
-  const app = createTestApp();
-  await app.router.push('/settings/quotes');
-  await app.router.isReady();
-  wrapper = mount(ApprovalSettingsPage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, wrapper };
 }
 
 function labelOf(element: Element): string {
@@ -110,13 +99,17 @@ describe('Settings → Quotes (approval settings)', () => {
 
   it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the four workflows with links', async () => {
     const saved = approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 4 });
-    const { api } = await mountSettings({
+    const { api, wrapper } = await mountSettings({
       'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 3 }) },
       'PUT /api/v1/approvals/settings': { status: 200, body: saved },
-      'GET /api/v1/workflows': { status: 200, body: { items: approvalWorkflows(true) } },
+      // The set key comes from the API: a workflow of another set is not an approval workflow.
+      'GET /api/v1/workflows': {
+        status: 200,
+        body: { items: [...approvalWorkflows(true, 'quote-approvals-v2'), { ...approvalWorkflows(true)[0], id: 'wf-old', name: 'Old approval set' }], quoteApprovalSetKey: 'quote-approvals-v2' },
+      },
     });
 
-    await wrapper?.get('input[role="switch"]').setValue(true);
+    await wrapper.get('input[role="switch"]').setValue(true);
     await pick(comboboxNamed('Approver'), 'Max Manager');
 
     // A second rule: "Large deals", total ≥ 10000, approved by all of Max and Ada; then moved to the top.
@@ -126,7 +119,7 @@ describe('Settings → Quotes (approval settings)', () => {
     const nameInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[id$="-name"]')];
     expect(nameInputs()).toHaveLength(2);
     expect(document.activeElement).toBe(nameInputs()[1]);
-    const second = wrapper?.get('[data-rule-index="1"]');
+    const second = wrapper.get('[data-rule-index="1"]');
     await second?.get('input[id$="-name"]').setValue('Large deals');
     const secondCombos = () => second?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
     await pick(secondCombos()[0], 'Total');
@@ -140,8 +133,8 @@ describe('Settings → Quotes (approval settings)', () => {
     await overlaysClosed();
     button('Move rule 2 up').click();
     await flushPromises();
-    expect(wrapper?.get('[data-rule-index="0"] h3').text()).toBe('Rule 1: Large deals');
-    expect(wrapper?.get('[data-rule-index="1"] h3').text()).toBe('Rule 2: Big discounts');
+    expect(wrapper.get('[data-rule-index="0"] h3').text()).toBe('Rule 1: Large deals');
+    expect(wrapper.get('[data-rule-index="1"] h3').text()).toBe('Rule 2: Big discounts');
     // The moved rule keeps keyboard focus (its "up" button is off at the top, so its "down" button).
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Move rule 1 down');
 
@@ -161,7 +154,7 @@ describe('Settings → Quotes (approval settings)', () => {
     ]);
     await flushPromises();
     expect(document.querySelector('[role="status"]')?.textContent).toContain('Settings saved.');
-    const list = wrapper?.get('[data-testid="approval-workflows"]');
+    const list = wrapper.get('[data-testid="approval-workflows"]');
     expect(list?.text()).toContain('Approval is on.');
     expect(list?.findAll('li a').map((link) => [link.text(), link.attributes('href')])).toEqual([
       ['When quotes need approval', '/workflows/0190a000-0000-7000-8000-0000000bf001'],
@@ -172,12 +165,12 @@ describe('Settings → Quotes (approval settings)', () => {
   });
 
   it('sends no version before the first save and turns an "in" list of currencies into an array', async () => {
-    const { api } = await mountSettings({
+    const { api, wrapper } = await mountSettings({
       'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 1 }) },
     });
     button('Add rule').click();
     await flushPromises();
-    const rule = wrapper?.get('[data-rule-index="0"]');
+    const rule = wrapper.get('[data-rule-index="0"]');
     await rule?.get('input[id$="-name"]').setValue('Foreign currencies');
     const combos = () => rule?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
     await pick(combos()[0], 'Currency');
@@ -199,9 +192,9 @@ describe('Settings → Quotes (approval settings)', () => {
   });
 
   it('asks for an approver before saving when approval is required on all quotes', async () => {
-    const { api } = await mountSettings({});
+    const { api, wrapper } = await mountSettings({});
 
-    await wrapper?.get('input[role="switch"]').setValue(true);
+    await wrapper.get('input[role="switch"]').setValue(true);
     button('Set approver and create workflows').click();
     await flushPromises();
 
@@ -222,7 +215,7 @@ describe('Settings → Quotes (approval settings)', () => {
   });
 
   it('shows the API’s 422 field problems at their fields (the approver, a rule’s approvers)', async () => {
-    await mountSettings({
+    const { wrapper } = await mountSettings({
       'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ requireApproval: true, defaultApproverId: max.id, rules: [BIG_DISCOUNTS], version: 2 }) },
       'PUT /api/v1/approvals/settings': {
         status: 422,
@@ -243,7 +236,7 @@ describe('Settings → Quotes (approval settings)', () => {
     button('Set approver and create workflows').click();
     await flushPromises();
 
-    const rule = wrapper?.get('[data-rule-index="0"]');
+    const rule = wrapper.get('[data-rule-index="0"]');
     const approversError = rule?.find('[id$="-approverIds-error"]');
     expect(approversError?.text()).toBe('Choose an active manager or admin.');
     expect(rule?.get('[id$="-conditions-0-value-error"]').text()).toBe('must be a number');
@@ -271,9 +264,9 @@ describe('Settings → Quotes (approval settings)', () => {
   });
 
   it('tells non-admins that only admins can change these settings, without asking the API for them', async () => {
-    const { api } = await mountSettings({}, { ...rita });
+    const { api, wrapper } = await mountSettings({}, { ...rita });
 
-    expect(wrapper?.text()).toContain('Only admins can change these settings.');
+    expect(wrapper.text()).toContain('Only admins can change these settings.');
     expect(document.querySelector('input[role="switch"]')).toBeNull();
     expect(api.calls.some((call) => call.path === '/api/v1/approvals/settings')).toBe(false);
   });

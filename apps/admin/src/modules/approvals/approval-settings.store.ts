@@ -4,6 +4,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import { fieldProblemsOf } from '../../api/api-result';
+import { latestRequest } from '../../api/latest-request';
 import { usePeopleStore } from '../people/people.store';
 import {
   getApprovalSettings,
@@ -54,11 +55,11 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
   const workflowsState = ref<WorkflowsState>('idle');
   /** Whether the last save left approvals on (all quotes or a rule): the workflows are then enabled. */
   const approvalsActive = ref(false);
-  let pollSequence = 0;
+  const polls = latestRequest();
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   function stopPolling(): void {
-    pollSequence += 1;
+    polls.invalidate();
     if (pollTimer !== undefined) clearTimeout(pollTimer);
     pollTimer = undefined;
   }
@@ -86,14 +87,14 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
   /** After a save: asks for the workflows until all four are there and on (or off), for a while. */
   function pollWorkflows(active: boolean): Promise<void> {
     stopPolling();
-    const mine = pollSequence;
+    const isCurrent = polls.start();
     const deadline = Date.now() + POLL_TIMEOUT_MS;
     workflowsState.value = 'waiting';
     return new Promise((resolve) => {
       const tick = async () => {
         pollTimer = undefined;
         const result = await listApprovalWorkflows();
-        if (mine !== pollSequence) return resolve();
+        if (!isCurrent()) return resolve();
         if (result.ok) {
           workflows.value = sortWorkflows(result.data);
           const settled = active ? result.data.length >= WORKFLOW_ORDER.length && result.data.every((w) => w.enabled) : result.data.every((w) => !w.enabled);

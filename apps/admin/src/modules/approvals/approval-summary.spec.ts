@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { createTestApp } from '../../testing/mount-options';
+import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { apiError, type FakeRoute } from '../../testing/fake-api';
+import { mountPage } from '../../testing/mount-page';
 import { adaUser, max } from '../../testing/approvals';
 import { ApprovalSummary } from './index';
 
 const QUOTE_ID = '0190a000-0000-7000-8000-000000000001';
 const PREVIEW = `GET /api/v1/approvals/quotes/${QUOTE_ID}/preview`;
 
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-});
-
-async function mountSummary(reply: FakeRoute, locale: 'en' | 'nl' = 'en') {
-  const api = installFakeApi({ [PREVIEW]: reply });
-  const app = createTestApp({ locale });
-  wrapper = mount(ApprovalSummary, { props: { quoteId: QUOTE_ID }, global: app.global });
-  await flushPromises();
-  return { api, wrapper };
+/** The summary alone, on the (public) login route: it needs no page around it. */
+function mountSummary(reply: FakeRoute, locale: 'en' | 'nl' = 'en') {
+  return mountPage(ApprovalSummary, { path: '/login', locale, routes: { [PREVIEW]: reply }, props: { quoteId: QUOTE_ID } });
 }
 
 describe('approval summary', () => {

@@ -3,6 +3,7 @@
 import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult, type ApiResult } from '../../api/api-result';
+import { listWorkflows } from '../workflows/workflows-api';
 
 export type ApprovalSettings = ApiSchemas['ApprovalSettingsResponse'];
 export type ApprovalSettingsRequest = ApiSchemas['ApprovalSettingsRequest'];
@@ -20,9 +21,6 @@ export type LineChange = ApiSchemas['LineChangeResponse'];
 export type ApprovalQuote = ApiSchemas['QuoteResponse'];
 export type RecordProperty = ApiSchemas['RecordPropertyResponse'];
 export type DealStage = ApiSchemas['DealStage'];
-
-/** The set key of the four approval workflows that saving the settings installs. */
-export const APPROVAL_WORKFLOW_SET_KEY = 'quote-approvals-v1';
 
 export function getApprovalSettings(): Promise<ApiResult<ApprovalSettings>> {
   return apiResult(useApi().GET('/api/v1/approvals/settings'));
@@ -42,11 +40,11 @@ export function listApproverCandidates(): Promise<ApiResult<{ items: ApproverCan
   );
 }
 
-/** The approval workflows (set key quote-approvals-v1). */
+/** The approval workflows that saving the settings installs: those of the set the API names. */
 export async function listApprovalWorkflows(): Promise<ApiResult<Workflow[]>> {
-  const result = await apiResult(useApi().GET('/api/v1/workflows'));
+  const result = await listWorkflows();
   if (!result.ok) return result;
-  return { ok: true, data: result.data.items.filter((workflow) => workflow.setKey === APPROVAL_WORKFLOW_SET_KEY) };
+  return { ok: true, data: result.data.items.filter((workflow) => workflow.setKey === result.data.quoteApprovalSetKey) };
 }
 
 export function getApprovalPreview(quoteId: string): Promise<ApiResult<ApprovalPreview>> {

@@ -1,26 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import App from '../../App.vue';
-import { ada, apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { FakeEventSource } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
+import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
+import { mountPage } from '../../testing/mount-page';
 import { rita } from '../../testing/work-fixtures';
 
 type Entry = ApiSchemas['AuditEntryResponse'];
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
 
 const settingsChanged: Entry = {
   id: '0193a1b2-0000-7000-8000-000000000002',
@@ -43,21 +29,17 @@ const quoteEdited: Entry = {
   changes: [{ field: 'title', before: 'Website', after: 'Website redesign' }],
 };
 
-async function mountAt(path: string, routes: Record<string, FakeRoute>, me: ApiSchemas['MeResponse'] = ada) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } },
-    'GET /api/v1/users/names': { status: 200, body: { items: [{ id: 'u-ada', name: 'Ada Admin' }, { id: 'u-rita', name: 'Rita Rep' }] } },
-    ...routes,
+function mountAt(path: string, routes: Record<string, FakeRoute>, me: ApiSchemas['MeResponse'] = ada) {
+  return mountPage(App, {
+    path,
+    waitFor: 'main h1',
+    routes: {
+      'GET /api/v1/me': { status: 200, body: me },
+      'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } },
+      'GET /api/v1/users/names': { status: 200, body: { items: [{ id: 'u-ada', name: 'Ada Admin' }, { id: 'u-rita', name: 'Rita Rep' }] } },
+      ...routes,
+    },
   });
-  const app = createTestApp();
-  await app.router.push(path);
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
-  await flushPromises();
-  return { api, wrapper: wrapper! };
 }
 
 const rows = (w: VueWrapper) => w.findAll('tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));
@@ -98,7 +80,6 @@ describe('audit log page (Settings → Audit log)', () => {
     const empty = await mountAt('/settings/audit', { 'GET /api/v1/audit': { status: 200, body: { items: [], nextBefore: null } } });
     expect(empty.wrapper.text()).toContain('Nothing recorded yet.');
     empty.wrapper.unmount();
-    wrapper = undefined;
     const rep = await mountAt('/settings/audit', { 'GET /api/v1/audit': apiError(403, 'AUTH.FORBIDDEN') }, rita);
     expect(rep.wrapper.get('[role="alert"]').text()).toBe('Only admins may see the audit log.');
   });
@@ -107,7 +88,6 @@ describe('audit log page (Settings → Audit log)', () => {
     const admin = await mountAt('/settings', {});
     expect(admin.wrapper.find('a[href="/settings/audit"]').text()).toBe('Audit log');
     admin.wrapper.unmount();
-    wrapper = undefined;
     const rep = await mountAt('/settings', {}, rita);
     expect(rep.wrapper.find('a[href="/settings/audit"]').exists()).toBe(false);
   });

@@ -2,12 +2,10 @@
 // changed. An answer that arrives after a newer request started is dropped.
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { ApiSchemas } from '@qa/shared-api-client';
-import { useApi } from '../../api/client';
-import { apiResult } from '../../api/api-result';
+import { latestRequest } from '../../api/latest-request';
 import { usePeopleStore } from '../people/people.store';
+import { listAuditEntries, type AuditEntry } from './audit-api';
 
-export type AuditEntry = ApiSchemas['AuditEntryResponse'];
 export const AUDIT_SUBJECT_TYPES = ['approval-settings', 'quote', 'approval-request', 'workflow', 'user', 'api-token'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
@@ -21,14 +19,13 @@ export const useAuditLogStore = defineStore('audit-log', () => {
   const loaded = ref(false);
   /** The status of the last failed request (403: not an admin; 0: the API was not reached). */
   const failure = ref<number | null>(null);
-  let sequence = 0;
+  const pages = latestRequest();
 
   async function fetchPage(before: string | null): Promise<void> {
-    const mine = ++sequence;
+    const isCurrent = pages.start();
     loading.value = true;
-    const query = { limit: PAGE, ...(subjectType.value ? { subjectType: subjectType.value } : {}), ...(before ? { before } : {}) };
-    const result = await apiResult(useApi().GET('/api/v1/audit', { params: { query } }));
-    if (mine !== sequence) return;
+    const result = await listAuditEntries({ limit: PAGE, ...(subjectType.value ? { subjectType: subjectType.value } : {}), ...(before ? { before } : {}) });
+    if (!isCurrent()) return;
     loading.value = false;
     if (!result.ok) {
       failure.value = result.status;

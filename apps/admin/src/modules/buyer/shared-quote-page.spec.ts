@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
-import { apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { apiError, type FakeRoute } from '../../testing/fake-api';
 import { quote } from '../../testing/quotes';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage } from '../../testing/mount-page';
 import SharedQuotePage from './shared-quote-page.vue';
 
 const SLUG = 'abcDEF123_-abcDEF123_-abcDEF123_';
@@ -31,22 +31,8 @@ function shared(overrides: Partial<ApiSchemas['SharedQuoteResponse']> = {}): Api
 
 const signed = shared({ status: 'signed', signature: { name: 'Bea Buyer', email: 'bea@acme.example', signedAt: '2026-05-02T10:30:00.000Z' } });
 
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
-
-async function mountBuyerPage(routes: Record<string, FakeRoute>) {
-  const api = installFakeApi({ 'GET /api/v1/me': apiError(401, 'AUTH.UNAUTHENTICATED'), ...routes });
-  const app = createTestApp();
-  await app.router.push(`/q/${SLUG}`);
-  await app.router.isReady();
-  wrapper = mount(SharedQuotePage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, router: app.router, wrapper };
+function mountBuyerPage(routes: Record<string, FakeRoute>) {
+  return mountPage(SharedQuotePage, { path: `/q/${SLUG}`, routes: { 'GET /api/v1/me': apiError(401, 'AUTH.UNAUTHENTICATED'), ...routes } });
 }
 
 function dialog(): HTMLElement {

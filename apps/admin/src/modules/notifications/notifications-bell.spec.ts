@@ -1,40 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import App from '../../App.vue';
-import { installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage, PAGE_LOAD } from '../../testing/mount-page';
 import { notification, rita } from '../../testing/work-fixtures';
 
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
-
-async function mountShell(routes: Record<string, FakeRoute>) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: rita },
-    'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
-    'GET /api/v1/tasks': { status: 200, body: { items: [] } },
-    ...routes,
+function mountShell(routes: Record<string, FakeRoute>) {
+  return mountPage(App, {
+    path: '/tasks',
+    routes: {
+      'GET /api/v1/me': { status: 200, body: rita },
+      'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
+      'GET /api/v1/tasks': { status: 200, body: { items: [] } },
+      ...routes,
+    },
+    waitFor: 'main h1',
   });
-  const app = createTestApp();
-  await app.router.push('/tasks');
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
-  await flushPromises();
-  return { ...app, api, wrapper };
 }
 
 const bell = (w: VueWrapper) => w.get('#notifications-button');
@@ -100,7 +82,7 @@ describe('notifications bell', () => {
     expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/notifications/n-1/read');
     expect(bell(w).attributes('aria-label')).toBe('Notifications, 1 unread');
     expect(bell(w).get('.bell-count').text()).toBe('1');
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes/q-1'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes/q-1'), PAGE_LOAD);
   });
 
   it('marks all as read with POST /api/v1/notifications/read-all', async () => {
@@ -138,17 +120,17 @@ describe('notifications bell', () => {
   });
 
   it('speaks Dutch: "Meldingen, 2 ongelezen" and "Alles als gelezen markeren"', async () => {
-    installFakeApi({
-      'GET /api/v1/me': { status: 200, body: rita },
-      'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2' })], unread: 2 } },
+    const { wrapper: w } = await mountPage(App, {
+      path: '/quotes',
+      locale: 'nl',
+      routes: {
+        'GET /api/v1/me': { status: 200, body: rita },
+        'GET /api/v1/notifications': { status: 200, body: { items: [notification(), notification({ id: 'n-2' })], unread: 2 } },
+      },
     });
-    const app = createTestApp({ locale: 'nl' });
-    await app.router.push('/quotes');
-    wrapper = mount(App, { global: app.global, attachTo: document.body });
-    await flushPromises();
-    await vi.waitFor(() => expect(wrapper?.find('#notifications-button').attributes('aria-label')).toBe('Meldingen, 2 ongelezen'));
+    await vi.waitFor(() => expect(bell(w).attributes('aria-label')).toBe('Meldingen, 2 ongelezen'));
 
-    const dialog = await openBell(wrapper);
+    const dialog = await openBell(w);
     expect(dialog.textContent).toContain('Alles als gelezen markeren');
     expect(dialog.querySelector('time')?.textContent).toMatch(/1 nov 2026/);
   });

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult } from '../../api/api-result';
+import { latestRequest } from '../../api/latest-request';
 
 export type AppNotification = ApiSchemas['NotificationResponse'];
 export const NOTIFICATION_CREATED = 'notifications.notification.created.v1';
@@ -14,12 +15,12 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const unread = ref(0);
   const loaded = ref(false);
   const failed = ref(false);
-  let sequence = 0;
+  const loads = latestRequest();
 
   async function load(): Promise<void> {
-    const mine = ++sequence;
+    const isCurrent = loads.start();
     const result = await apiResult(useApi().GET('/api/v1/notifications'));
-    if (mine !== sequence) return;
+    if (!isCurrent()) return;
     if (!result.ok) {
       failed.value = true;
       return;
@@ -34,8 +35,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
   async function markRead(id: string): Promise<boolean> {
     const target = items.value.find((item) => item.id === id);
     if (!target || target.readAt) return true;
-    // A newer load must not bring back the old unread state.
-    sequence++;
+    // A load already under way must not bring back the old unread state.
+    loads.invalidate();
     const now = new Date().toISOString();
     items.value = items.value.map((item) => (item.id === id ? { ...item, readAt: now } : item));
     unread.value = Math.max(0, unread.value - 1);
@@ -49,7 +50,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   }
 
   async function markAllRead(): Promise<boolean> {
-    sequence++;
+    loads.invalidate();
     const result = await apiResult(useApi().POST('/api/v1/notifications/read-all'));
     if (!result.ok) return false;
     const now = new Date().toISOString();

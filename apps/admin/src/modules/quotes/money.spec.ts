@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDraftTotals, currencyDigits, formatAmount, normalizeDecimalInput, parseAmount } from './money';
+import { computeDraftTotals, currencyDigits, formatAmount, normalizeDecimalInput, parseAmount, subtractDecimals } from './money';
 
 describe('normalizeDecimalInput', () => {
   it.each([
@@ -99,5 +99,17 @@ describe('computeDraftTotals', () => {
 
     expect(totals.lines).toEqual([null, null, { gross: '30.00', discount: '0.00', net: '30.00' }]);
     expect(totals.total).toBe('30.00');
+  });
+});
+
+describe('subtractDecimals', () => {
+  it.each([
+    ['1500.00', '1350.50', '149.50'],
+    ['10.00', '10.00', '0.00'],
+    ['5.00', '7.25', '-2.25'],
+    ['1200', '1000', '200'],
+    ['0.005', '0.001', '0.004'],
+  ])('%s − %s = %s', (a, b, expected) => {
+    expect(subtractDecimals(a, b)).toBe(expected);
   });
 });

@@ -78,6 +78,13 @@ export function formatAmount(minor: bigint, digits: number): string {
   return negative ? `-${text}` : text;
 }
 
+/** a − b for two decimal strings with the same number of decimals (as the API sends them). */
+export function subtractDecimals(a: string, b: string): string {
+  const digits = (a.split('.')[1] ?? '').length;
+  const minor = (value: string) => BigInt(value.replace('.', ''));
+  return formatAmount(minor(a) - minor(b), digits);
+}
+
 /** a × b / c rounded half away from zero (c > 0). */
 function mulDivRound(a: bigint, b: bigint, c: bigint): bigint {
   const numerator = a * b;

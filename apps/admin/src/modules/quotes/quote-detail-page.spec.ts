@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
 import { acmeDeal, anna, quote, rita } from '../../testing/quotes';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage } from '../../testing/mount-page';
 import { useLiveEventsStore } from '../../live/live-events.store';
 import QuoteDetailPage from './quote-detail-page.vue';
 
@@ -23,38 +23,27 @@ const live = quote({
 });
 const QUOTE_PATH = `/api/v1/quotes/${live.id}`;
 
-let wrapper: VueWrapper | undefined;
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
 beforeEach(() => {
-  FakeEventSource.reset();
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
-
-async function mountDetail(routes: Record<string, FakeRoute>) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: rita },
-    'GET /api/v1/users/names': ({ url }) => ({
-      status: 200,
-      body: { items: [{ id: rita.id, name: 'Rita Rep' }, { id: MAX, name: 'Max Manager' }].filter((person) => (url.searchParams.get('ids') ?? '').split(',').includes(person.id)) },
-    }),
-    'GET /api/v1/crm/deals': { status: 200, body: { items: [acmeDeal] } },
-    'GET /api/v1/crm/contacts': { status: 200, body: { items: [anna] } },
-    ...routes,
+function mountDetail(routes: Record<string, FakeRoute>) {
+  return mountPage(QuoteDetailPage, {
+    path: `/quotes/${live.id}`,
+    routes: {
+      'GET /api/v1/me': { status: 200, body: rita },
+      'GET /api/v1/users/names': ({ url }) => ({
+        status: 200,
+        body: { items: [{ id: rita.id, name: 'Rita Rep' }, { id: MAX, name: 'Max Manager' }].filter((person) => (url.searchParams.get('ids') ?? '').split(',').includes(person.id)) },
+      }),
+      'GET /api/v1/crm/deals': { status: 200, body: { items: [acmeDeal] } },
+      'GET /api/v1/crm/contacts': { status: 200, body: { items: [anna] } },
+      ...routes,
+    },
   });
-  const app = createTestApp();
-  await app.router.push(`/quotes/${live.id}`);
-  await app.router.isReady();
-  wrapper = mount(QuoteDetailPage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, router: app.router, wrapper };
 }
 
 function button(w: VueWrapper, name: string) {

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { type FakeRoute } from '../../testing/fake-api';
 import { acmeDeal, anna, quote, rita } from '../../testing/quotes';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage, PAGE_LOAD } from '../../testing/mount-page';
 import QuoteSetupPage from './quote-setup-page.vue';
 
 const saved = quote();
 const QUOTE_PATH = `/api/v1/quotes/${saved.id}`;
-
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
 
 const crmRoutes: Record<string, FakeRoute> = {
   'GET /api/v1/me': { status: 200, body: rita },
@@ -27,14 +19,8 @@ function validationFailed(fields: Array<{ field: string; reason: string }>, code
   return { status, body: { statusCode: status, code, message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '), details: { fields } } };
 }
 
-async function mountAt(path: string, routes: Record<string, FakeRoute>) {
-  const api = installFakeApi({ ...crmRoutes, ...routes });
-  const app = createTestApp();
-  await app.router.push(path);
-  await app.router.isReady();
-  wrapper = mount(QuoteSetupPage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, router: app.router, wrapper };
+function mountAt(path: string, routes: Record<string, FakeRoute>) {
+  return mountPage(QuoteSetupPage, { path, routes: { ...crmRoutes, ...routes } });
 }
 
 function stepHeading(): string {
@@ -194,7 +180,7 @@ describe('quote set-up flow', () => {
 
     await w.get('form').trigger('submit');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${saved.id}`));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${saved.id}`), PAGE_LOAD);
   });
 
   it('saves the draft when the user leaves the flow for another page', async () => {

@@ -30,6 +30,11 @@ const LABEL_KEYS: Record<QuoteStatus, `quoteStatus.${StatusKey}`> = {
   expired: 'quoteStatus.expired',
 };
 
+/** Whether a string (a workflow condition's value, a query parameter) is a quote status. */
+export function isQuoteStatus(value: string): value is QuoteStatus {
+  return (QUOTE_STATUSES as readonly string[]).includes(value);
+}
+
 /** The i18n key of a status's name ("Pending approval", "Wacht op goedkeuring"). */
 export function statusLabelKey(status: QuoteStatus): `quoteStatus.${StatusKey}` {
   return LABEL_KEYS[status];

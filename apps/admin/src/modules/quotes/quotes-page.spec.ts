@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { installFakeApi, type FakeReply, type FakeRoute } from '../../testing/fake-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { type FakeReply, type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
 import { listItem, quote, rita } from '../../testing/quotes';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage, PAGE_LOAD } from '../../testing/mount-page';
 import { useLiveEventsStore } from '../../live/live-events.store';
 import QuotesPage from './quotes-page.vue';
 
@@ -15,37 +15,27 @@ const listReply = (overrides: Record<string, unknown> = {}): FakeReply => ({
   body: { items: [draft, live], nextCursor: null, countsByStatus: { draft: 1, approval_not_needed: 1 }, ...overrides },
 });
 
-let wrapper: VueWrapper | undefined;
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
 beforeEach(() => {
-  FakeEventSource.reset();
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
-
 async function mountList(list: FakeRoute, routes: Record<string, FakeRoute> = {}) {
   const queries: URLSearchParams[] = [];
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: rita },
-    'GET /api/v1/quotes': (request) => {
-      queries.push(request.url.searchParams);
-      return typeof list === 'function' ? list(request) : list;
+  const page = await mountPage(QuotesPage, {
+    path: '/quotes',
+    routes: {
+      'GET /api/v1/me': { status: 200, body: rita },
+      'GET /api/v1/quotes': (request) => {
+        queries.push(request.url.searchParams);
+        return typeof list === 'function' ? list(request) : list;
+      },
+      ...routes,
     },
-    ...routes,
   });
-  const app = createTestApp();
-  await app.router.push('/quotes');
-  await app.router.isReady();
-  wrapper = mount(QuotesPage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, queries, router: app.router, wrapper };
+  return { ...page, queries };
 }
 
 /** The items of the open menus, or of the one row's menu (`quote-actions-<id>`). */
@@ -182,7 +172,7 @@ describe('quotes list', () => {
     expect(menuItems()).toEqual(['Open', 'Edit']);
     expect(button.attributes('aria-expanded')).toBe('true');
     await chooseMenuItem('Edit');
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${draft.id}/edit`));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/quotes/${draft.id}/edit`), PAGE_LOAD);
   });
 
   it('offers Copy link for a live quote, copies the absolute buyer URL and says "Link copied"', async () => {

@@ -3,12 +3,12 @@
 // never shows the result of an older query.
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { useApi } from '../../api/client';
-import { call, type QuoteListItem } from './quote-api';
+import { latestRequest } from '../../api/latest-request';
+import { listQuotes, type QuoteListItem, type QuoteListQuery } from './quote-api';
 import type { QuoteStatus } from './quote-status';
 
-export type QuoteSort = 'updatedAt' | 'number' | 'total' | 'expiresOn';
-export type SortDirection = 'asc' | 'desc';
+export type QuoteSort = QuoteListQuery['sort'];
+export type SortDirection = QuoteListQuery['direction'];
 
 export const PAGE_SIZE = 25;
 /** Above this many matches of a search the API leaves the counts out (countsComplete false). */
@@ -33,7 +33,7 @@ export const useQuotesStore = defineStore('quotes', () => {
   const failed = ref(false);
   /** True once a first page has arrived. */
   const loaded = ref(false);
-  let sequence = 0;
+  const loads = latestRequest();
   /** Whose list this is: another user (after a logout and login) starts from an empty list. */
   let viewer: string | null = null;
 
@@ -46,23 +46,7 @@ export const useQuotesStore = defineStore('quotes', () => {
   const filtered = computed(() => statuses.value.length > 0 || search.value.trim() !== '');
 
   function fetchPage(limit: number, cursor?: string) {
-    const q = search.value.trim();
-    return call(
-      useApi().GET('/api/v1/quotes', {
-        params: {
-          query: {
-            ...(statuses.value.length ? { status: [...statuses.value] } : {}),
-            ...(q ? { q } : {}),
-            sort: sort.value,
-            direction: direction.value,
-            limit,
-            ...(cursor ? { cursor } : {}),
-          },
-        },
-        // The API takes lists comma-separated: status=draft,signed.
-        querySerializer: { array: { style: 'form', explode: false } },
-      }),
-    );
+    return listQuotes({ statuses: statuses.value, search: search.value.trim(), sort: sort.value, direction: direction.value, limit, cursor });
   }
 
   /**
@@ -70,11 +54,11 @@ export const useQuotesStore = defineStore('quotes', () => {
    * live refreshes that should not collapse a list the user paged through.
    */
   async function load(options: { keepShown?: boolean } = {}): Promise<void> {
-    const mine = ++sequence;
+    const isCurrent = loads.start();
     const limit = options.keepShown ? Math.min(Math.max(items.value.length, PAGE_SIZE), MAX_PAGE_SIZE) : PAGE_SIZE;
     loading.value = true;
     const result = await fetchPage(limit);
-    if (mine !== sequence) return;
+    if (!isCurrent()) return;
     loading.value = false;
     loadingMore.value = false;
     if (!result.ok) {
@@ -92,10 +76,10 @@ export const useQuotesStore = defineStore('quotes', () => {
   async function loadMore(): Promise<void> {
     const cursor = nextCursor.value;
     if (!cursor || loadingMore.value) return;
-    const mine = ++sequence;
+    const isCurrent = loads.start();
     loadingMore.value = true;
     const result = await fetchPage(PAGE_SIZE, cursor);
-    if (mine !== sequence) return;
+    if (!isCurrent()) return;
     loadingMore.value = false;
     if (!result.ok) {
       failed.value = true;
@@ -113,7 +97,7 @@ export const useQuotesStore = defineStore('quotes', () => {
   function useFor(userId: string | null): void {
     if (userId === viewer) return;
     viewer = userId;
-    sequence += 1;
+    loads.invalidate();
     items.value = [];
     nextCursor.value = null;
     countsByStatus.value = {};

@@ -1,26 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { ada, apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { createTestApp } from '../../testing/mount-options';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
+import { mountPage, PAGE_LOAD } from '../../testing/mount-page';
 import LoginPage from './login-page.vue';
 
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
-
-async function mountLogin(login: FakeRoute, path = '/login') {
-  const api = installFakeApi({
-    'GET /api/v1/me': apiError(401, 'AUTH.UNAUTHENTICATED'),
-    'POST /api/v1/auth/login': login,
-  });
-  const app = createTestApp();
-  await app.router.push(path);
-  wrapper = mount(LoginPage, { global: app.global, attachTo: document.body });
-  return { ...app, api, wrapper };
+function mountLogin(login: FakeRoute, path = '/login') {
+  return mountPage(LoginPage, { path, routes: { 'GET /api/v1/me': apiError(401, 'AUTH.UNAUTHENTICATED'), 'POST /api/v1/auth/login': login } });
 }
 
 async function fillAndSubmit(w: VueWrapper, email: string, password: string) {
@@ -89,7 +74,7 @@ describe('login page', () => {
     await fillAndSubmit(w, ' admin@example.com ', 'demo');
 
     expect(api.calls.find((call) => call.path === '/api/v1/auth/login')?.body).toEqual({ email: 'admin@example.com', password: 'demo' });
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes'), PAGE_LOAD);
   });
 
   it('goes to the redirect param after a successful login', async () => {
@@ -97,7 +82,7 @@ describe('login page', () => {
 
     await fillAndSubmit(w, 'admin@example.com', 'demo');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/tasks'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/tasks'), PAGE_LOAD);
   });
 
   it('ignores a redirect param that leaves the site and goes to /quotes', async () => {
@@ -105,6 +90,6 @@ describe('login page', () => {
 
     await fillAndSubmit(w, 'admin@example.com', 'demo');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/quotes'), PAGE_LOAD);
   });
 });

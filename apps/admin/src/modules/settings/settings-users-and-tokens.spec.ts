@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { ada, apiError, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { createTestApp } from '../../testing/mount-options';
+import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
+import { mountPage } from '../../testing/mount-page';
 import { adaUser, max, maxMe } from '../../testing/approvals';
 import SettingsPage from './settings-page.vue';
-
-let wrapper: VueWrapper | undefined;
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
 
 const rita = { id: '0190a000-0000-7000-8000-00000000a003', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' as const, active: true };
 const remy = { id: '0190a000-0000-7000-8000-00000000a004', email: 'rep2@example.com', name: 'Remy Rep', role: 'rep' as const, active: false };
@@ -24,19 +16,17 @@ const ciToken = {
   lastUsedAt: null,
 };
 
-async function mountSettings(routes: Record<string, FakeRoute>, options: { me?: typeof ada; locale?: 'en' | 'nl' } = {}) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: options.me ?? ada },
-    'GET /api/v1/users': { status: 200, body: { items: [adaUser, max, rita, remy] } },
-    'GET /api/v1/me/api-tokens': { status: 200, body: { items: [ciToken] } },
-    ...routes,
+function mountSettings(routes: Record<string, FakeRoute>, options: { me?: typeof ada; locale?: 'en' | 'nl' } = {}) {
+  return mountPage(SettingsPage, {
+    path: '/settings',
+    locale: options.locale,
+    routes: {
+      'GET /api/v1/me': { status: 200, body: options.me ?? ada },
+      'GET /api/v1/users': { status: 200, body: { items: [adaUser, max, rita, remy] } },
+      'GET /api/v1/me/api-tokens': { status: 200, body: { items: [ciToken] } },
+      ...routes,
+    },
   });
-  const app = createTestApp({ locale: options.locale });
-  await app.router.push('/settings');
-  await app.router.isReady();
-  wrapper = mount(SettingsPage, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  return { api, wrapper };
 }
 
 function button(name: string): HTMLButtonElement {

@@ -1,37 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import App from '../../App.vue';
-import { ada, installFakeApi, type FakeRoute } from '../../testing/fake-api';
+import { ada, type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
+import { mountPage } from '../../testing/mount-page';
 import { rita, task } from '../../testing/work-fixtures';
 
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
-
-async function mountAt(path: string, routes: Record<string, FakeRoute>, me: ApiSchemas['MeResponse'] = rita) {
-  const api = installFakeApi({ 'GET /api/v1/me': { status: 200, body: me }, 'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } }, ...routes });
-  const app = createTestApp();
-  await app.router.push(path);
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
-  await flushPromises();
-  return { ...app, api, wrapper };
+function mountAt(path: string, routes: Record<string, FakeRoute>, me: ApiSchemas['MeResponse'] = rita) {
+  return mountPage(App, {
+    path,
+    routes: { 'GET /api/v1/me': { status: 200, body: me }, 'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } }, ...routes },
+    waitFor: 'main h1',
+  });
 }
 
 function tasksLink(w: VueWrapper) {
@@ -131,7 +112,7 @@ describe('Tasks page', () => {
     expect(second?.text()).toContain('Max Manager');
     expect(api.calls.find((call) => call.path === '/api/v1/tasks')).toBeDefined();
     // A rep sees only the status filter (their own tasks).
-    expect(w.findAll('[role="group"] .filter-label').map((label) => label.text())).toEqual(['Status']);
+    expect(w.findAll('[role="group"] .form-label').map((label) => label.text())).toEqual(['Status']);
   });
 
   it('completes a task with its "Complete <title>" button and announces it', async () => {

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult, type ApiResult } from '../../api/api-result';
+import { latestRequest } from '../../api/latest-request';
 import { usePeopleStore } from '../people/people.store';
 
 export type Task = ApiSchemas['TaskResponse'];
@@ -29,16 +30,16 @@ export const useTasksStore = defineStore('tasks', () => {
   const openCount = ref<number | null>(null);
   /** Task ids being completed right now. */
   const completing = ref<string[]>([]);
-  let sequence = 0;
-  let countSequence = 0;
+  const lists = latestRequest();
+  const counts = latestRequest();
 
   const isEmpty = computed(() => loaded.value && items.value.length === 0);
 
   async function load(): Promise<void> {
-    const mine = ++sequence;
+    const isCurrent = lists.start();
     loading.value = true;
     const result = await apiResult(useApi().GET('/api/v1/tasks', { params: { query: { assignee: assignee.value, status: status.value } } }));
-    if (mine !== sequence) return;
+    if (!isCurrent()) return;
     loading.value = false;
     if (!result.ok) {
       failed.value = true;
@@ -52,9 +53,9 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   async function loadCount(): Promise<void> {
-    const mine = ++countSequence;
+    const isCurrent = counts.start();
     const result = await apiResult(useApi().GET('/api/v1/tasks/counts'));
-    if (mine !== countSequence || !result.ok) return;
+    if (!isCurrent() || !result.ok) return;
     openCount.value = result.data.openAssignedToMe;
   }
 

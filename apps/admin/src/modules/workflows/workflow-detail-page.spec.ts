@@ -1,45 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import type { ApiSchemas } from '@qa/shared-api-client';
-import App from '../../App.vue';
-import { ada, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { FakeEventSource } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
-import { catalogue, max, run, workflow } from '../../testing/work-fixtures';
-
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
-
-async function mountAt(path: string, routes: Record<string, FakeRoute>, me: ApiSchemas['MeResponse'] = ada) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } },
-    'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
-    'GET /api/v1/workflows/actions': { status: 200, body: { items: catalogue } },
-    'GET /api/v1/workflows/wf-1': { status: 200, body: workflow() },
-    'GET /api/v1/workflows/wf-1/runs': { status: 200, body: { items: [] } },
-    ...routes,
-  });
-  const app = createTestApp();
-  await app.router.push(path);
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
-  await flushPromises();
-  return { ...app, api, wrapper };
-}
+import { describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { max, workflow } from '../../testing/work-fixtures';
+import { mountWorkflowPage as mountAt } from './workflows.testing';
 
 function field(id: string): HTMLInputElement {
   const element = document.getElementById(id);
@@ -326,7 +288,7 @@ describe('workflow editor', () => {
     ]);
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/workflows/wf-9'));
     expect(document.querySelector('.save-status')?.textContent).toBe('Workflow created.');
-    expect(button('Save')).toBeDefined();
+    expect(button('Save').type).toBe('submit');
   });
 
   it("never shows a webhook's signing secret once saved: a new one is shown once, kept by its id on the next save, and rotated on request", async () => {
@@ -398,97 +360,14 @@ describe('workflow editor', () => {
   });
 
   it('tells a manager that only admins create workflows and a rep that workflows are not for them', async () => {
-    await mountAt('/workflows/new', {}, max);
+    const manager = await mountAt('/workflows/new', {}, max);
     expect(document.querySelector('main')?.textContent).toContain('Only admins can create workflows.');
     expect(document.getElementById('wf-name')).toBeNull();
-    wrapper?.unmount();
+    manager.wrapper.unmount();
     document.body.innerHTML = '';
 
     const { api } = await mountAt('/workflows/wf-1', {}, { id: 'u-rita', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' });
     expect(document.querySelector('main')?.textContent).toContain('You do not have access to workflows.');
     expect(api.calls.some((call) => call.path.startsWith('/api/v1/workflows'))).toBe(false);
-  });
-});
-
-describe('run history', () => {
-  it('lists runs newest first with each step, its status, attempts, error and result, and a link to the quote', async () => {
-    await mountAt('/workflows/wf-1', {
-      'GET /api/v1/workflows/wf-1/runs': {
-        status: 200,
-        body: {
-          items: [
-            run(),
-            run({
-              id: 'run-2',
-              recordId: 'q-2',
-              status: 'failed',
-              createdAt: '2026-11-02T10:00:00.000Z',
-              finishedAt: null,
-              steps: [
-                { index: 0, actionKey: 'create_task', status: 'succeeded', attempts: 1, startedAt: null, finishedAt: null, resumeAt: null, error: null, output: { taskId: 't-2' } },
-                { index: 1, actionKey: 'send_webhook', status: 'failed', attempts: 6, startedAt: null, finishedAt: null, resumeAt: null, error: 'POST https://hooks.example answered 500', output: null },
-              ],
-            }),
-          ],
-        },
-      },
-    });
-
-    const runs = [...document.querySelectorAll('.run')];
-    expect(runs.map((element) => element.getAttribute('data-run-id'))).toEqual(['run-2', 'run-1']);
-    const [failed, succeeded] = runs;
-    expect(failed?.querySelector('h3')?.textContent).toMatch(/^Run of 2 Nov 2026/);
-    expect(failed?.textContent).toContain('Failed');
-    expect(failed?.querySelector('a')?.getAttribute('href')).toBe('/quotes/q-2');
-    const steps = [...(failed?.querySelectorAll('.step') ?? [])];
-    expect(steps[0]?.textContent).toContain('Step 1: Create task');
-    expect(steps[0]?.textContent).toContain('1 attempt');
-    expect(steps[0]?.textContent).toContain('Result: taskId: t-2');
-    expect(steps[1]?.textContent).toContain('Step 2: Send webhook');
-    expect(steps[1]?.textContent).toContain('6 attempts');
-    expect(steps[1]?.textContent).toContain('Error: POST https://hooks.example answered 500');
-    expect(succeeded?.querySelectorAll('[data-step-status="succeeded"]')).toHaveLength(2);
-    expect(succeeded?.textContent).not.toContain('Retry');
-  });
-
-  it('retries a failed run for an admin and shows its new state', async () => {
-    const failed = run({ id: 'run-2', status: 'failed', steps: [{ index: 0, actionKey: 'create_task', status: 'failed', attempts: 6, startedAt: null, finishedAt: null, resumeAt: null, error: 'assignee: nobody', output: null }] });
-    const { api } = await mountAt('/workflows/wf-1', {
-      'GET /api/v1/workflows/wf-1/runs': { status: 200, body: { items: [failed] } },
-      'POST /api/v1/workflow-runs/run-2/retry': { status: 200, body: { ...failed, status: 'running', steps: [{ ...failed.steps[0], status: 'pending' }] } },
-    });
-
-    const retry = document.querySelector<HTMLButtonElement>('.run button');
-    expect(retry?.getAttribute('aria-label')).toMatch(/^Retry run of /);
-    retry?.click();
-    await flushPromises();
-
-    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/workflow-runs/run-2/retry');
-    expect(document.querySelector('.run')?.getAttribute('data-run-status')).toBe('running');
-    expect(document.querySelector('.runs-message')?.textContent).toBe('The run is being retried from its failed step.');
-  });
-
-  it('offers no Retry to a manager', async () => {
-    await mountAt('/workflows/wf-1', { 'GET /api/v1/workflows/wf-1/runs': { status: 200, body: { items: [run({ status: 'failed' })] } } }, max);
-
-    expect(document.querySelector('.run')?.textContent).toContain('Failed');
-    expect(document.querySelector('.run button')).toBeNull();
-  });
-
-  it('polls the runs while the page is open', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    try {
-      let items: ApiSchemas['RunResponse'][] = [];
-      await mountAt('/workflows/wf-1', { 'GET /api/v1/workflows/wf-1/runs': () => ({ status: 200, body: { items } }) });
-      expect(document.querySelector('.runs')?.textContent).toContain('No runs yet.');
-
-      items = [run()];
-      vi.advanceTimersByTime(3_000);
-      await flushPromises();
-
-      expect(document.querySelectorAll('.run')).toHaveLength(1);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

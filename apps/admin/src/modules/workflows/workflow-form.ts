@@ -19,9 +19,6 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = ['eq', 'neq', '
 export const OPERATORS_WITHOUT_VALUE: readonly ConditionOperator[] = ['is_set', 'is_not_set'];
 export const REENROLLMENT_RULES: readonly Reenrollment[] = ['never', 'always'];
 
-/** Quote statuses a trigger can wait for, in life-cycle order (docs/product.md#quote-statuses). */
-export const QUOTE_STATUSES = ['draft', 'pending_approval', 'changes_requested', 'approved', 'published', 'approval_not_needed', 'signed', 'expired'] as const;
-
 /** The events that reach the workflow engine (libs/workflows/api, EnrolRecordsWhenEventHandler). */
 export const TRIGGER_EVENTS = [
   'quotes.quote.created.v1',

@@ -4,19 +4,8 @@
 // (an extension's action, a changed text) is shown as the API describes it.
 import { useI18n } from 'vue-i18n';
 import type { MessageSchema } from '../../i18n/en';
+import { isQuoteStatus, statusLabelKey } from '../quotes/quote-status';
 import type { ActionDescription, ActionParam, TriggerForm } from './workflow-form';
-
-type StatusKey = keyof MessageSchema['quoteStatus'];
-const STATUS_KEYS: Record<string, `quoteStatus.${StatusKey}`> = {
-  draft: 'quoteStatus.draft',
-  pending_approval: 'quoteStatus.pendingApproval',
-  changes_requested: 'quoteStatus.changesRequested',
-  approved: 'quoteStatus.approved',
-  published: 'quoteStatus.published',
-  approval_not_needed: 'quoteStatus.approvalNotNeeded',
-  signed: 'quoteStatus.signed',
-  expired: 'quoteStatus.expired',
-};
 
 type EventKey = keyof MessageSchema['workflows']['events'];
 const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
@@ -84,42 +73,16 @@ const CATALOGUE_NL: Record<string, string> = {
   'Threshold (%)': 'Drempel (%)',
 };
 
-/** Names of select options the app knows (task priorities, deal stages); others are shown as they are. */
-const OPTION_LABELS: Record<string, Record<string, string>> = {
-  en: {
-    low: 'Low',
-    medium: 'Medium',
-    high: 'High',
-    appointment_scheduled: 'Appointment scheduled',
-    qualified_to_buy: 'Qualified to buy',
-    presentation_scheduled: 'Presentation scheduled',
-    decision_maker_bought_in: 'Decision maker bought in',
-    contract_sent: 'Contract sent',
-    closed_won: 'Closed won',
-    closed_lost: 'Closed lost',
-  },
-  nl: {
-    low: 'Laag',
-    medium: 'Normaal',
-    high: 'Hoog',
-    appointment_scheduled: 'Afspraak gepland',
-    qualified_to_buy: 'Gekwalificeerd om te kopen',
-    presentation_scheduled: 'Presentatie gepland',
-    decision_maker_bought_in: 'Beslisser is overtuigd',
-    contract_sent: 'Contract verstuurd',
-    closed_won: 'Gewonnen',
-    closed_lost: 'Verloren',
-  },
-};
+/** Where the app names the select options it knows: task priorities and deal stages. */
+const OPTION_KEY_PREFIXES = ['tasks.priority.', 'approvalSettings.dealStages.'] as const;
 
 export function useWorkflowLabels() {
-  const { t, locale } = useI18n();
+  const { t, te, locale } = useI18n();
   /** The API's English text of the catalogue, in Dutch when known. */
   const catalogueText = (text: string): string => (locale.value === 'nl' ? (CATALOGUE_NL[text] ?? text) : text);
 
   function statusLabel(status: string | undefined): string {
-    const key = status ? STATUS_KEYS[status] : undefined;
-    return key ? t(key) : (status ?? '');
+    return status && isQuoteStatus(status) ? t(statusLabelKey(status)) : (status ?? '');
   }
 
   function eventLabel(name: string | undefined): string {
@@ -159,8 +122,10 @@ export function useWorkflowLabels() {
     return param.help ? catalogueText(param.help) : undefined;
   }
 
+  /** A select option's name when the app knows it (a priority, a deal stage); others are shown as they are. */
   function optionLabel(option: string): string {
-    return OPTION_LABELS[locale.value]?.[option] ?? OPTION_LABELS['en']?.[option] ?? option;
+    const key = OPTION_KEY_PREFIXES.map((prefix) => `${prefix}${option}`).find((candidate) => te(candidate));
+    return key ? t(key) : option;
   }
 
   return { statusLabel, eventLabel, triggerSummary, actionLabel, actionDescription, paramLabel, paramHelp, optionLabel };

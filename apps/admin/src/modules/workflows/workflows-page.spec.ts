@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
 import type { ApiSchemas } from '@qa/shared-api-client';
-import App from '../../App.vue';
-import { ada, installFakeApi, type FakeRoute } from '../../testing/fake-api';
-import { FakeEventSource } from '../../testing/fake-event-source';
-import { createTestApp } from '../../testing/mount-options';
+import { ada, type FakeRoute } from '../../testing/fake-api';
 import { max, rita, workflow } from '../../testing/work-fixtures';
-
-let wrapper: VueWrapper | undefined;
-
-beforeEach(() => {
-  FakeEventSource.reset();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+import { mountWorkflowPage } from './workflows.testing';
 
 const list = [
   workflow(),
@@ -27,22 +11,8 @@ const list = [
   workflow({ id: 'wf-3', name: 'Close won deals', trigger: { type: 'event', eventName: 'quotes.quote.signed.v1' }, setKey: null, runs: 7 }),
 ];
 
-async function mountList(me: ApiSchemas['MeResponse'], routes: Record<string, FakeRoute> = {}) {
-  const api = installFakeApi({
-    'GET /api/v1/me': { status: 200, body: me },
-    'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } },
-    'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
-    'GET /api/v1/workflows': { status: 200, body: { items: list } },
-    ...routes,
-  });
-  const app = createTestApp();
-  await app.router.push('/workflows');
-  await app.router.isReady();
-  wrapper = mount(App, { global: app.global, attachTo: document.body });
-  await flushPromises();
-  await vi.waitFor(() => expect(wrapper?.find('main h1').exists()).toBe(true));
-  await flushPromises();
-  return { ...app, api, wrapper };
+function mountList(me: ApiSchemas['MeResponse'], routes: Record<string, FakeRoute> = {}, locale: 'en' | 'nl' = 'en') {
+  return mountWorkflowPage('/workflows', { 'GET /api/v1/workflows': { status: 200, body: { items: list, quoteApprovalSetKey: 'quote-approvals-v1' } }, ...routes }, me, locale);
 }
 
 describe('workflows list', () => {
@@ -133,15 +103,7 @@ describe('workflows list', () => {
   });
 
   it('shows the list in Dutch', async () => {
-    installFakeApi({
-      'GET /api/v1/me': { status: 200, body: ada },
-      'GET /api/v1/workflows': { status: 200, body: { items: [list[0]] } },
-    });
-    const app = createTestApp({ locale: 'nl' });
-    await app.router.push('/workflows');
-    wrapper = mount(App, { global: app.global, attachTo: document.body });
-    await flushPromises();
-    await vi.waitFor(() => expect(wrapper?.find('tbody tr').exists()).toBe(true));
+    const { wrapper } = await mountList(ada, { 'GET /api/v1/workflows': { status: 200, body: { items: [list[0]], quoteApprovalSetKey: 'quote-approvals-v1' } } }, 'nl');
 
     expect(wrapper.get('tbody tr').text()).toContain('Status wordt Wacht op goedkeuring');
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Naam', 'Trigger', 'Actief', 'Uitvoeringen', 'Set']);
@@ -154,15 +116,9 @@ describe('workflows list', () => {
       ['en', 'Event: Quote withdrawn from approval'],
       ['nl', 'Gebeurtenis: Offerte ingetrokken uit goedkeuring'],
     ] as const) {
-      installFakeApi({ 'GET /api/v1/me': { status: 200, body: ada }, 'GET /api/v1/workflows': { status: 200, body: { items: [withdrawn] } } });
-      const app = createTestApp({ locale });
-      await app.router.push('/workflows');
-      wrapper = mount(App, { global: app.global, attachTo: document.body });
-      await flushPromises();
-      await vi.waitFor(() => expect(wrapper?.find('tbody tr').exists()).toBe(true));
+      const { wrapper } = await mountList(ada, { 'GET /api/v1/workflows': { status: 200, body: { items: [withdrawn], quoteApprovalSetKey: 'quote-approvals-v1' } } }, locale);
       expect([locale, wrapper.findAll('tbody tr td')[0]?.text()]).toEqual([locale, summary]);
       wrapper.unmount();
-      wrapper = undefined;
       document.body.innerHTML = '';
     }
   });

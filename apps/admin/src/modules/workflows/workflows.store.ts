@@ -2,9 +2,10 @@
 // and switching a workflow on or off from the list (a PUT of the whole definition with its version).
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import { useApi } from '../../api/client';
-import { apiResult, type ApiResult } from '../../api/api-result';
-import type { ActionDescription, Run, Workflow, WorkflowRequest } from './workflow-form';
+import type { ApiResult } from '../../api/api-result';
+import { latestRequest } from '../../api/latest-request';
+import type { ActionDescription, Workflow, WorkflowRequest } from './workflow-form';
+import { listActionCatalogue, listWorkflows, updateWorkflow } from './workflows-api';
 
 export type ListState = 'idle' | 'loading' | 'ready' | 'forbidden' | 'failed';
 
@@ -23,31 +24,6 @@ export function requestOf(workflow: Workflow): WorkflowRequest {
   };
 }
 
-export function getWorkflow(id: string): Promise<ApiResult<Workflow>> {
-  return apiResult(useApi().GET('/api/v1/workflows/{id}', { params: { path: { id } } }));
-}
-
-export function createWorkflow(body: WorkflowRequest): Promise<ApiResult<Workflow>> {
-  return apiResult(useApi().POST('/api/v1/workflows', { body }));
-}
-
-export function updateWorkflow(id: string, version: number, body: WorkflowRequest): Promise<ApiResult<Workflow>> {
-  return apiResult(useApi().PUT('/api/v1/workflows/{id}', { params: { path: { id } }, body: { ...body, version } }));
-}
-
-/** A new signing secret for a workflow's webhook: the answer shows it once (issuedSecrets). */
-export function rotateWebhookSecret(id: string, secretId: string, version: number): Promise<ApiResult<Workflow>> {
-  return apiResult(useApi().POST('/api/v1/workflows/{id}/webhook-secrets/{secretId}/rotate', { params: { path: { id, secretId } }, body: { version } }));
-}
-
-export function listRuns(id: string): Promise<ApiResult<{ items: Run[] }>> {
-  return apiResult(useApi().GET('/api/v1/workflows/{id}/runs', { params: { path: { id } } }));
-}
-
-export function retryRun(runId: string): Promise<ApiResult<Run>> {
-  return apiResult(useApi().POST('/api/v1/workflow-runs/{runId}/retry', { params: { path: { runId } } }));
-}
-
 export const useWorkflowsStore = defineStore('workflows', () => {
   const items = ref<Workflow[]>([]);
   const state = ref<ListState>('idle');
@@ -55,14 +31,14 @@ export const useWorkflowsStore = defineStore('workflows', () => {
   const catalogueLoaded = ref(false);
   /** Workflow ids being switched on or off right now. */
   const toggling = ref<string[]>([]);
-  let sequence = 0;
+  const loads = latestRequest();
   let cataloguePending: Promise<ApiResult<{ items: ActionDescription[] }>> | null = null;
 
   async function load(): Promise<void> {
-    const mine = ++sequence;
+    const isCurrent = loads.start();
     if (state.value !== 'ready') state.value = 'loading';
-    const result = await apiResult(useApi().GET('/api/v1/workflows'));
-    if (mine !== sequence) return;
+    const result = await listWorkflows();
+    if (!isCurrent()) return;
     if (!result.ok) {
       state.value = result.status === 403 ? 'forbidden' : 'failed';
       return;
@@ -74,7 +50,7 @@ export const useWorkflowsStore = defineStore('workflows', () => {
   /** The action catalogue, asked of the API once (again after a failure). */
   async function loadCatalogue(): Promise<ApiResult<{ items: ActionDescription[] }>> {
     if (catalogueLoaded.value) return { ok: true, data: { items: catalogue.value } };
-    cataloguePending ??= apiResult(useApi().GET('/api/v1/workflows/actions'));
+    cataloguePending ??= listActionCatalogue();
     const result = await cataloguePending;
     cataloguePending = null;
     if (result.ok) {
