@@ -104,6 +104,12 @@ export function workflow(overrides: Partial<ApiSchemas['WorkflowResponse']> = {}
   };
 }
 
+/** The body of a PUT of `source` as it stands (what the API takes back: no id, runs or updatedAt), with `overrides`. */
+export function workflowRequest(source: ApiSchemas['WorkflowResponse'], overrides: Partial<ApiSchemas['UpdateWorkflowRequest']> = {}): ApiSchemas['UpdateWorkflowRequest'] {
+  const { id: _id, runs: _runs, updatedAt: _updatedAt, ...body } = source;
+  return { ...body, ...overrides };
+}
+
 export function run(overrides: Partial<ApiSchemas['RunResponse']> = {}): ApiSchemas['RunResponse'] {
   return {
     id: 'run-1',

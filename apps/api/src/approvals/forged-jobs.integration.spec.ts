@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiWithWorker } from '../testing/api-with-worker';
+import { workflowBody } from '../testing/workflow-fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -25,20 +26,19 @@ describe('forged jobs in Redis (API + worker)', () => {
     const dealId = await system.createDeal('Forgery');
     expect((await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(200);
     // A workflow that waits a day before creating a task: its run stands at the wait meanwhile.
-    const workflow = await call('admin', 'POST', '/api/v1/workflows', {
-      name: 'Follow up a day after submission',
-      enabled: true,
-      objectType: 'quote',
-      trigger: { type: 'status_becomes', status: 'pending_approval' },
-      conditions: [],
-      reenrollment: 'always',
-      actions: [
-        { key: 'wait', params: { minutes: 1440 } },
-        { key: 'create_task', params: { assignee: 'owner', title: 'Follow up {{record.number}}' } },
-        { key: 'create_task', params: { assignee: 'owner', title: 'Second follow-up {{record.number}}' } },
-      ],
-      setKey: null,
-    });
+    const workflow = await call(
+      'admin',
+      'POST',
+      '/api/v1/workflows',
+      workflowBody({
+        name: 'Follow up a day after submission',
+        actions: [
+          { key: 'wait', params: { minutes: 1440 } },
+          { key: 'create_task', params: { assignee: 'owner', title: 'Follow up {{record.number}}' } },
+          { key: 'create_task', params: { assignee: 'owner', title: 'Second follow-up {{record.number}}' } },
+        ],
+      }),
+    );
     expect(workflow.statusCode).toBe(201);
     const created = await call('rep', 'POST', '/api/v1/quotes', { title: 'Forgery target', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 1, unitPrice: '1000.00' }] });
     expect(created.statusCode, created.body).toBe(201);

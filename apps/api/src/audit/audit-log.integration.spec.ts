@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { waitUntil } from '@qa/shared-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiWithWorker } from '../testing/api-with-worker';
+import { workflowBody } from '../testing/workflow-fixtures';
 
 type Json = Record<string, unknown>;
 interface Entry {
@@ -75,16 +76,11 @@ describe('audit log (API + worker)', () => {
   });
 
   it('records workflows whole, before and after, without their webhook secrets', async () => {
-    const definition = {
+    const definition = workflowBody({
       name: 'Tell the CRM',
-      enabled: true,
-      objectType: 'quote',
       trigger: { type: 'status_becomes', status: 'published' },
-      conditions: [],
-      reenrollment: 'always',
       actions: [{ key: 'send_webhook', params: { url: 'https://crm.example.com/hooks/quotes' } }],
-      setKey: null,
-    };
+    });
     const created = await call('admin', 'POST', '/api/v1/workflows', definition);
     expect(created.statusCode).toBe(201);
     const workflow = created.json<{ id: string; version: number; actions: Array<{ params: Record<string, unknown> }>; issuedSecrets: Array<{ secret: string }> }>();

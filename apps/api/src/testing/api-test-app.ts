@@ -56,3 +56,19 @@ export async function startApiTestApp(env: Record<string, string> = {}, options:
     },
   };
 }
+
+export interface LoggedInApiTestApp extends ApiTestApp {
+  /** The session cookie header of each logged-in demo user, by name (`rep`, `admin`, ...). */
+  cookies: Record<string, string>;
+  /** A request as one of the logged-in demo users. */
+  call(who: string, method: string, url: string, payload?: unknown): ReturnType<ApiTestApp['request']>;
+}
+
+/** startApiTestApp with the demo users seeded and these of them (e.g. `['rep', 'admin']`) logged in. */
+export async function startLoggedInApiTestApp(users: string[], env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<LoggedInApiTestApp> {
+  const api = await startApiTestApp(env, options);
+  await api.seedDemoUsers();
+  const cookies: Record<string, string> = {};
+  for (const who of users) cookies[who] = await api.logIn(`${who}@example.com`);
+  return { ...api, cookies, call: (who, method, url, payload) => api.request({ method, url, payload, headers: { cookie: cookies[who]! } }) };
+}

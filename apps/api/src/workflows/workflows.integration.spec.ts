@@ -1,32 +1,24 @@
 import { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { startLoggedInApiTestApp, type LoggedInApiTestApp } from '../testing/api-test-app';
+import { workflowBody, type WorkflowBody } from '../testing/workflow-fixtures';
 
 describe('workflows API', () => {
-  let api: ApiTestApp;
-  const cookies: Record<string, string> = {};
+  let api: LoggedInApiTestApp;
 
   beforeAll(async () => {
-    api = await startApiTestApp();
-    await api.seedDemoUsers();
-    for (const who of ['rep', 'manager', 'admin']) cookies[who] = await api.logIn(`${who}@example.com`);
+    api = await startLoggedInApiTestApp(['rep', 'manager', 'admin']);
   });
   afterAll(() => api?.close());
 
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
-  const definition = {
-    name: 'When quotes need approval',
-    enabled: true,
-    objectType: 'quote',
-    trigger: { type: 'status_becomes', status: 'pending_approval' },
+  const call: LoggedInApiTestApp['call'] = (...args) => api.call(...args);
+  const definition = workflowBody({
     conditions: [{ property: 'effectiveDiscountPercent', operator: 'gt', value: 20 }],
-    reenrollment: 'always',
     actions: [
       { key: 'create_task', params: { assignee: 'approver', title: 'Approve {{record.number}}' } },
       { key: 'set_property', params: { property: 'approval_status', value: 'pending' } },
     ],
-    setKey: null,
-  };
+  });
 
   it('lists the actions by key with their parameters: the built-in ones and the example extension', async () => {
     const catalogue = (await call('admin', 'GET', '/api/v1/workflows/actions')).json<{ items: Array<{ key: string; params: unknown[] }> }>();
@@ -76,30 +68,18 @@ describe('workflows API', () => {
 });
 
 describe('workflows API: webhook signing secrets are made by the server and shown once', () => {
-  let api: ApiTestApp;
-  const cookies: Record<string, string> = {};
+  let api: LoggedInApiTestApp;
 
   beforeAll(async () => {
-    api = await startApiTestApp();
-    await api.seedDemoUsers();
-    for (const who of ['rep', 'manager', 'admin']) cookies[who] = await api.logIn(`${who}@example.com`);
+    api = await startLoggedInApiTestApp(['rep', 'manager', 'admin']);
   });
   afterAll(() => api?.close());
 
   type Action = { key: string; params: Record<string, unknown>; secretSet?: boolean; secretLast4?: string | null };
   type Issued = { actionIndex: number; secretId: string; secret: string };
   type Workflow = { id: string; version: number; actions: Action[]; issuedSecrets?: Issued[] };
-  const call = (who: string, method: string, url: string, payload?: unknown) => api.request({ method, url, payload: payload as never, headers: { cookie: cookies[who] } });
-  const definition = (actions: Array<{ key: string; params: Record<string, unknown> }>) => ({
-    name: 'Tell the ERP',
-    enabled: true,
-    objectType: 'quote',
-    trigger: { type: 'status_becomes', status: 'signed' },
-    conditions: [],
-    reenrollment: 'never',
-    actions,
-    setKey: null,
-  });
+  const call: LoggedInApiTestApp['call'] = (...args) => api.call(...args);
+  const definition = (actions: WorkflowBody['actions']) => workflowBody({ name: 'Tell the ERP', trigger: { type: 'status_becomes', status: 'signed' }, reenrollment: 'never', actions });
   const webhook = (url = 'https://erp.example.com/hooks/quotes') => ({ key: 'send_webhook', params: { url, timeoutMs: 2000 } });
   const task = { key: 'create_task', params: { assignee: 'owner', title: 'Invoice {{record.number}}' } };
   /** The secrets as stored, by secretId (what the worker signs with). */
@@ -135,7 +115,7 @@ describe('workflows API: webhook signing secrets are made by the server and show
 
     // With an Idempotency-Key the answer is not kept (it holds a secret): a replay answers 409.
     const keyed = (headers: Record<string, string>) =>
-      api.request({ method: 'POST', url: '/api/v1/workflows', payload: definition([webhook()]) as never, headers: { cookie: cookies['admin']!, 'idempotency-key': 'wf-secret-key-1', ...headers } });
+      api.request({ method: 'POST', url: '/api/v1/workflows', payload: definition([webhook()]) as never, headers: { cookie: api.cookies['admin']!, 'idempotency-key': 'wf-secret-key-1', ...headers } });
     const first = await keyed({});
     expect(first.statusCode).toBe(201);
     const firstSecret = first.json<Workflow>().issuedSecrets![0]!.secret;

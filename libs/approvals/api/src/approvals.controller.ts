@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand } from '@qa/approvals-application';
 import type { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
-import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
 import { uuidv7, type Caller } from '@qa/shared-kernel';
 import { ApprovalPageResponse, ApprovalPreviewResponse, ApprovalRoundResponse, ApprovalSettingsRequest, ApprovalSettingsResponse, DecisionRequest, RequestChangesRequest } from './approvals.dtos';
 
@@ -28,12 +27,7 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
 
 @ApiTags('approvals')
 @Controller({ path: 'approvals', version: '1' })
-export class ApprovalsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class ApprovalsController extends CqrsController {
   @Get('settings')
   @Roles('admin')
   @ApiOperation({ operationId: 'getApprovalSettings', summary: 'Settings → Quotes: require approval, the approver, the rules (admins)' })

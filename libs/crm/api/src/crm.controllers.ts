@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand, GetDealQuery, ListCompaniesQuery, ListContactsQuery, ListDealsQuery } from '@qa/crm-application';
 import { ChangeDealStageCommand } from '@qa/crm-contracts';
 import type { Company, Contact, Deal } from '@qa/crm-domain';
-import { Authenticated, CurrentCaller, Roles } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
 import { formatMinor, parseMoneyInput, type Caller } from '@qa/shared-kernel';
 import {
   ChangeDealStageRequest,
@@ -30,12 +29,7 @@ const deal = (d: Deal): DealResponse => ({ id: d.id, name: d.name, amount: forma
 @ApiTags('crm')
 @Controller({ path: 'crm', version: '1' })
 @Authenticated()
-export class CrmController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class CrmController extends CqrsController {
   @Get('companies')
   @ApiOperation({ operationId: 'listCompanies', summary: 'Companies, for pickers (reps: shared ones, their own and those of their deals)' })
   @ApiOkResponse({ type: CompanyListResponse })

@@ -1,20 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateApiTokenCommand, ListApiTokensQuery, RevokeApiTokenCommand } from '@qa/identity-application';
-import { Authenticated, CurrentCaller, ErrorResponse, SecretResponse } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, ErrorResponse, SecretResponse } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { ApiTokenListResponse, CreateApiTokenRequest, CreatedApiTokenResponse, MeResponse } from './identity.dtos';
 
 @ApiTags('me')
 @Controller({ path: 'me', version: '1' })
 @Authenticated()
-export class MeController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class MeController extends CqrsController {
   @Get()
   @ApiOperation({ operationId: 'getMe', summary: 'The logged-in user' })
   @ApiOkResponse({ type: MeResponse })

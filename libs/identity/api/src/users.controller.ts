@@ -1,19 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ChangeUserRoleCommand, DeactivateUserCommand, ListUsersQuery, ReactivateUserCommand } from '@qa/identity-application';
-import { Authenticated, CurrentCaller, ErrorResponse, Roles } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, ErrorResponse, Roles } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { ChangeUserRequest, ListUsersRequest, PeopleRequest, PeopleResponse, UserListResponse, UserResponse } from './identity.dtos';
 
 @ApiTags('users')
 @Controller({ path: 'users', version: '1' })
-export class UsersController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly commands: CommandBus,
-  ) {}
-
+export class UsersController extends CqrsController {
   @Get()
   @Roles('admin')
   @ApiOperation({ operationId: 'listUsers', summary: 'All users, with role and whether they are active, e.g. to choose an approver (admins only)' })

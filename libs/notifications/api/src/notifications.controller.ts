@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListNotificationsQuery, MarkAllNotificationsReadCommand, MarkNotificationReadCommand } from '@qa/notifications-application';
 import type { Notification } from '@qa/notifications-domain';
-import { Authenticated, CurrentCaller } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { ListNotificationsRequest, MarkAllReadResponse, NotificationListResponse, NotificationResponse } from './notifications.dtos';
 
@@ -19,12 +18,7 @@ const view = (n: Notification): NotificationResponse => ({
 @ApiTags('notifications')
 @Controller({ path: 'notifications', version: '1' })
 @Authenticated()
-export class NotificationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class NotificationsController extends CqrsController {
   @Get()
   @ApiOperation({ operationId: 'listNotifications', summary: 'My notifications, newest first, with the unread count' })
   @ApiOkResponse({ type: NotificationListResponse })

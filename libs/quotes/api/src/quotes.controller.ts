@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiProduces, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
   CreateQuoteCommand,
@@ -13,7 +12,7 @@ import {
   WithdrawQuoteCommand,
   type QuoteView,
 } from '@qa/quotes-application';
-import { Authenticated, CurrentCaller, ErrorResponse } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, ErrorResponse } from '@qa/shared-http';
 import { formatMinor, type Caller } from '@qa/shared-kernel';
 import { toQuoteDetails } from './quote-details.mapper';
 import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
@@ -22,12 +21,7 @@ import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteList
 @Controller({ path: 'quotes', version: '1' })
 @Authenticated()
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'QUOTES.NOT_FOUND (also for quotes the caller may not see)' })
-export class QuotesController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class QuotesController extends CqrsController {
   @Get()
   @ApiOperation({ operationId: 'listQuotes', summary: 'The quotes list: filters, sorting, keyset pages, counts per status (reps see their own)' })
   @ApiOkResponse({ type: QuoteListResponse })

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { Throttle } from '@nestjs/throttler';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { GetSharedQuoteQuery, RenderSharedQuotePdfQuery, SignQuoteCommand, type SharedQuoteView } from '@qa/quotes-application';
-import { ErrorResponse, Public } from '@qa/shared-http';
+import { CqrsController, ErrorResponse, Public } from '@qa/shared-http';
 import type { FastifyReply } from 'fastify';
 import { SharedQuoteResponse, SignQuoteRequest } from './quote.dtos';
 import { ShareSlugPipe } from './share-slug.pipe';
@@ -16,12 +15,7 @@ import { SHARED_QUOTE_LIMITS, SharedQuoteThrottlerGuard } from './shared-quote-t
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'No shared quote with this link (never shared, recalled or expired)' })
 @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many requests from this client address (SHARED_QUOTES.RATE_LIMITED); Retry-After says when to try again.' })
 @UseGuards(SharedQuoteThrottlerGuard)
-export class SharedQuotesController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class SharedQuotesController extends CqrsController {
   @Get(':slug')
   @Throttle({ default: SHARED_QUOTE_LIMITS.page })
   @ApiOperation({ operationId: 'getSharedQuote', summary: 'A shared quote as the buyer sees it' })

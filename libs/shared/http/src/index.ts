@@ -1,6 +1,7 @@
 // @qa/shared-http: HTTP conventions every context's controllers follow: access rules, the error
 // body, validation at the edge.
 export * from './access.decorators';
+export * from './cqrs-controller';
 export * from './error-response';
 export * from './http-error.filter';
 export * from './validation.pipe';

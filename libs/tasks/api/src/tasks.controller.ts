@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CompleteTaskCommand, CountOpenTasksQuery, GetTaskQuery, ListTasksQuery } from '@qa/tasks-application';
 import { CreateTaskCommand } from '@qa/tasks-contracts';
 import type { Task } from '@qa/tasks-domain';
-import { Authenticated, CurrentCaller } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { CreateTaskRequest, ListTasksRequest, TaskCountsResponse, TaskListResponse, TaskResponse } from './tasks.dtos';
 
@@ -27,12 +26,7 @@ const view = (t: Task): TaskResponse => ({
 @ApiTags('tasks')
 @Controller({ path: 'tasks', version: '1' })
 @Authenticated()
-export class TasksController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class TasksController extends CqrsController {
   @Get()
   @ApiOperation({ operationId: 'listTasks', summary: 'Tasks: mine by default; open first, by due date' })
   @ApiOkResponse({ type: TaskListResponse })

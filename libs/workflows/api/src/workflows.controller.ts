@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentCaller, Roles, SecretResponse } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, Roles, SecretResponse } from '@qa/shared-http';
 import { DomainError, type Caller } from '@qa/shared-kernel';
 import {
   CreateWorkflowCommand,
@@ -33,12 +32,7 @@ import { refuseClientSecrets, runView, workflowSpec, workflowView } from './work
 /** Workflows over HTTP: decode the request, run the use case, show the result. */
 @ApiTags('workflows')
 @Controller({ version: '1' })
-export class WorkflowsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class WorkflowsController extends CqrsController {
   @Get('workflows')
   @Roles('admin', 'manager')
   @ApiOperation({ operationId: 'listWorkflows', summary: 'Workflows with their trigger, state and number of runs' })

@@ -6,6 +6,7 @@ import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult } from '../../api/api-result';
 import { latestRequest } from '../../api/latest-request';
+import { takeListAnswer } from '../../api/list-answer';
 
 export type AppNotification = ApiSchemas['NotificationResponse'];
 export const NOTIFICATION_CREATED = 'notifications.notification.created.v1';
@@ -21,14 +22,10 @@ export const useNotificationsStore = defineStore('notifications', () => {
     const isCurrent = loads.start();
     const result = await apiResult(useApi().GET('/api/v1/notifications'));
     if (!isCurrent()) return;
-    if (!result.ok) {
-      failed.value = true;
-      return;
-    }
-    failed.value = false;
-    loaded.value = true;
-    items.value = result.data.items;
-    unread.value = result.data.unread;
+    const list = takeListAnswer(result, { failed, loaded });
+    if (!list) return;
+    items.value = list.items;
+    unread.value = list.unread;
   }
 
   /** Marks one as read at once (the bell updates before the API answers) and keeps the API's answer. */

@@ -13,21 +13,14 @@ describe('the set-up form', () => {
     const saved = quote();
     const request = toDetailsRequest(formFromQuote(saved), 'en');
 
-    expect(request).toEqual({
-      title: 'Website redesign',
-      dealId: saved.dealId,
-      companyId: saved.companyId,
-      recipientContactIds: saved.recipientContactIds,
-      currency: 'EUR',
-      expiresOn: '2027-01-31',
-      quoteDiscount: { type: 'amount', value: '100.00' },
-      commentsForBuyer: 'Looking forward to it.',
-      purchaseTerms: 'Net 30.',
-      lineItems: [
-        { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: null },
-        { id: saved.lineItems[1]?.id, productName: 'Hosting', description: 'Managed', quantity: 1, unitPrice: '49.99', discount: null, billingPeriod: 'monthly' },
-      ],
-    });
+    // The quote's own fields go back as they came; the lines keep their ids and lose the computed amounts.
+    const { title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms } = saved;
+    const lineItems = [
+      { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: null },
+      { id: saved.lineItems[1]?.id, productName: 'Hosting', description: 'Managed', quantity: 1, unitPrice: '49.99', discount: null, billingPeriod: 'monthly' },
+    ];
+    expect(request).toEqual({ title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, lineItems });
+    expect(request).toMatchObject({ title: 'Website redesign', currency: 'EUR', expiresOn: '2027-01-31', quoteDiscount: { type: 'amount', value: '100.00' }, purchaseTerms: 'Net 30.' });
   });
 
   it('sends Dutch amounts as the API’s decimal strings and no discount as null', () => {

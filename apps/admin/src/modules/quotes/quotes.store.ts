@@ -4,6 +4,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import { latestRequest } from '../../api/latest-request';
+import { takeListAnswer } from '../../api/list-answer';
 import { listQuotes, type QuoteListItem, type QuoteListQuery } from './quote-api';
 import type { QuoteStatus } from './quote-status';
 
@@ -61,16 +62,12 @@ export const useQuotesStore = defineStore('quotes', () => {
     if (!isCurrent()) return;
     loading.value = false;
     loadingMore.value = false;
-    if (!result.ok) {
-      failed.value = true;
-      return;
-    }
-    failed.value = false;
-    loaded.value = true;
-    items.value = result.data.items;
-    nextCursor.value = result.data.nextCursor;
-    countsByStatus.value = result.data.countsByStatus;
-    countsComplete.value = result.data.countsComplete !== false;
+    const page = takeListAnswer(result, { failed, loaded });
+    if (!page) return;
+    items.value = page.items;
+    nextCursor.value = page.nextCursor;
+    countsByStatus.value = page.countsByStatus;
+    countsComplete.value = page.countsComplete !== false;
   }
 
   async function loadMore(): Promise<void> {

@@ -7,6 +7,7 @@ import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult, type ApiResult } from '../../api/api-result';
 import { latestRequest } from '../../api/latest-request';
+import { takeListAnswer } from '../../api/list-answer';
 import { usePeopleStore } from '../people/people.store';
 
 export type Task = ApiSchemas['TaskResponse'];
@@ -41,15 +42,11 @@ export const useTasksStore = defineStore('tasks', () => {
     const result = await apiResult(useApi().GET('/api/v1/tasks', { params: { query: { assignee: assignee.value, status: status.value } } }));
     if (!isCurrent()) return;
     loading.value = false;
-    if (!result.ok) {
-      failed.value = true;
-      return;
-    }
-    failed.value = false;
-    loaded.value = true;
-    items.value = result.data.items;
+    const list = takeListAnswer(result, { failed, loaded });
+    if (!list) return;
+    items.value = list.items;
     const people = usePeopleStore();
-    await people.ensure(result.data.items.flatMap((task) => [task.assigneeId, task.createdByType === 'user' ? task.createdById : null]));
+    await people.ensure(list.items.flatMap((task) => [task.assigneeId, task.createdByType === 'user' ? task.createdById : null]));
   }
 
   async function loadCount(): Promise<void> {

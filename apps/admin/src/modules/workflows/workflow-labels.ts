@@ -26,7 +26,7 @@ const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
 };
 
 /**
- * Dutch for the built-in actions' texts (libs/workflows/application, built-in.actions.ts, and the
+ * Dutch for the built-in actions' texts (libs/workflows/application/src/actions/*.action.ts, and the
  * discount-flag extension), keyed by the API's English text: when the API changes a text, the new
  * English one is shown until it is translated here.
  */

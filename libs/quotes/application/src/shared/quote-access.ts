@@ -1,4 +1,4 @@
-import { QuoteErrors, type Quote } from '@qa/quotes-domain';
+import { QuoteErrors, type Quote, type QuoteRepository } from '@qa/quotes-domain';
 import type { Caller } from '@qa/shared-kernel';
 
 /** Reps see and change their own quotes; managers and admins see all; admins may also change any. */
@@ -18,4 +18,11 @@ export function changeable(caller: Caller, quote: Quote | null, id: string): Quo
   const found = readable(caller, quote, id);
   if (!QuoteAccess.canChange(caller, found)) throw QuoteErrors.notOwner();
   return found;
+}
+
+/** Loads a quote for a change: it must be changeable by the caller and still at the version they saw. */
+export async function changeableAt(quotes: QuoteRepository, caller: Caller, quoteId: string, expectedVersion: number | undefined): Promise<Quote> {
+  const quote = changeable(caller, await quotes.findById(quoteId), quoteId);
+  quote.checkVersion(expectedVersion);
+  return quote;
 }

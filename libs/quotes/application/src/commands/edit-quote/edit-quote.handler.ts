@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { isAllowed, QuoteErrors, QuoteRepository } from '@qa/quotes-domain';
-import { changeable } from '../../shared/quote-access';
+import { changeableAt } from '../../shared/quote-access';
 import { QuoteDetailsResolver } from '../../shared/quote-details.resolver';
 import { EditQuoteCommand } from './edit-quote.command';
 
@@ -12,8 +12,7 @@ export class EditQuoteHandler implements ICommandHandler<EditQuoteCommand> {
   ) {}
 
   async execute({ caller, quoteId, expectedVersion, details }: EditQuoteCommand): Promise<void> {
-    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
-    quote.checkVersion(expectedVersion);
+    const quote = await changeableAt(this.quotes, caller, quoteId, expectedVersion);
     // Not editable (e.g. Pending approval: the round reviews what was submitted) before anything else is looked at.
     if (!isAllowed('edit', quote.status)) throw QuoteErrors.notEditable(quote.status);
     quote.edit(await this.resolver.resolve(details, caller), { by: caller.userId });

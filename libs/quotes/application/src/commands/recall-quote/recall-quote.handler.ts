@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
-import { changeable } from '../../shared/quote-access';
+import { changeableAt } from '../../shared/quote-access';
 import { RecallQuoteCommand } from './recall-quote.command';
 
 @CommandHandler(RecallQuoteCommand)
@@ -8,8 +8,7 @@ export class RecallQuoteHandler implements ICommandHandler<RecallQuoteCommand> {
   constructor(private readonly quotes: QuoteRepository) {}
 
   async execute({ caller, quoteId, expectedVersion }: RecallQuoteCommand): Promise<void> {
-    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
-    quote.checkVersion(expectedVersion);
+    const quote = await changeableAt(this.quotes, caller, quoteId, expectedVersion);
     quote.recall({ by: caller.userId });
     await this.quotes.save(quote);
   }

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
 import { ApprovalPolicy } from '../../ports/quote.ports';
-import { changeable } from '../../shared/quote-access';
+import { changeableAt } from '../../shared/quote-access';
 import { SubmitQuoteCommand } from './submit-quote.command';
 
 @CommandHandler(SubmitQuoteCommand)
@@ -12,8 +12,7 @@ export class SubmitQuoteHandler implements ICommandHandler<SubmitQuoteCommand> {
   ) {}
 
   async execute({ caller, quoteId, expectedVersion }: SubmitQuoteCommand): Promise<void> {
-    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
-    quote.checkVersion(expectedVersion);
+    const quote = await changeableAt(this.quotes, caller, quoteId, expectedVersion);
     // The route is fixed now and saved with the status change (one flush): the round opens with it.
     quote.submit(await this.approvals.routeFor(quote, caller.userId), { by: caller.userId });
     await this.quotes.save(quote);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QuoteRepository } from '@qa/quotes-domain';
 import { ApprovalPolicy } from '../../ports/quote.ports';
-import { changeable } from '../../shared/quote-access';
+import { changeableAt } from '../../shared/quote-access';
 import { WithdrawQuoteCommand } from './withdraw-quote.command';
 
 @CommandHandler(WithdrawQuoteCommand)
@@ -15,8 +15,7 @@ export class WithdrawQuoteHandler implements ICommandHandler<WithdrawQuoteComman
   ) {}
 
   async execute({ caller, quoteId, expectedVersion }: WithdrawQuoteCommand): Promise<void> {
-    const quote = changeable(caller, await this.quotes.findById(quoteId), quoteId);
-    quote.checkVersion(expectedVersion);
+    const quote = await changeableAt(this.quotes, caller, quoteId, expectedVersion);
     quote.withdraw({ by: caller.userId });
     await this.quotes.save(quote);
     // The round closes at once, so the approval page says so now. Nobody can decide it anyway: a
