@@ -55,7 +55,7 @@ describe('i18n', () => {
     await wrapper.get('.language-select').trigger('click');
     await flushPromises();
     const dutch = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((option) => option.textContent?.trim() === 'Nederlands');
-    expect(dutch).toBeDefined();
+    expect(dutch?.getAttribute('role')).toBe('option');
     // PrimeVue Select picks an option on mousedown (as a real click starts with one).
     dutch?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
     await flushPromises();

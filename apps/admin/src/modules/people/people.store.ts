@@ -1,5 +1,6 @@
 // Names of people by user id (task assignees and creators), from GET /api/v1/users/names, which
-// every signed-in user may call. Asked once per id and kept for the session.
+// every signed-in user may call. Asked once per id and kept for the session. Admins may also list
+// every active user (the assignees they can pick).
 import { reactive } from 'vue';
 import { defineStore } from 'pinia';
 import { useApi } from '../../api/client';
@@ -46,5 +47,14 @@ export const usePeopleStore = defineStore('people', () => {
     }
   }
 
-  return { names, ensure, nameOf, remember };
+  /** Every active user (admins only may list them), their names remembered; none when refused. */
+  async function activeUsers(): Promise<Array<{ id: string; name: string }>> {
+    const result = await apiResult(useApi().GET('/api/v1/users'));
+    if (!result.ok) return [];
+    const active = result.data.items.filter((user) => user.active).map(({ id, name }) => ({ id, name }));
+    remember(active);
+    return active;
+  }
+
+  return { names, ensure, nameOf, remember, activeUsers };
 });
