@@ -249,6 +249,8 @@ describe('approval integrity (API + worker)', () => {
     await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
+    // Earlier tests installed the four already: wait until this save has been handled too.
+    await system.waitUntilQuiet();
     // An installation from before the withdrawn workflow: approval on, three workflows.
     await db.query(`delete from workflows_workflow where set_key = $1 and name = $2`, [APPROVAL_SET, WITHDRAWN_WORKFLOW]);
     const three = (await approvalWorkflows()).map((w) => [w.id, w.name]).sort();

@@ -107,6 +107,29 @@ describe('workflow engine', { timeout: 180_000 }, () => {
       { timeoutMs: 90_000, describe: async () => `runs ${JSON.stringify(await runsOf(workflowId))}; step jobs ${JSON.stringify(await stepJobs())}` },
     );
 
+  it("keeps what two deliveries about one record tell at the same moment: neither merge of the record's snapshot loses the other's fields", async () => {
+    const recordId = `q-merge-${randomBytes(3).toString('hex')}`;
+    await inContext(() => worker.get(PropertyStore).rememberRecord('quote', recordId, { status: 'draft', ownerId: repId }));
+    // Two transactions merge at once (a quote event and its approval round's event), each holding its
+    // own view of the snapshot until it commits.
+    const merge = (fields: Record<string, unknown>, hold: Promise<void>) =>
+      orm.em.fork().transactional(async (em) => {
+        await RequestContext.create(em, async () => {
+          await worker.get(PropertyStore).snapshot('quote', recordId);
+          await worker.get(PropertyStore).rememberRecord('quote', recordId, fields);
+        });
+        await hold;
+      });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = merge({ status: 'pending_approval' }, held);
+    const second = merge({ approverIds: ['u-max'], approver: 'u-max' }, Promise.resolve());
+    setTimeout(release, 200);
+    await Promise.all([first, second]);
+    const snapshot = await inContext(() => worker.get(PropertyStore).snapshot('quote', recordId));
+    expect(snapshot).toMatchObject({ status: 'pending_approval', ownerId: repId, approverIds: ['u-max'], approver: 'u-max' });
+  });
+
   it('runs a three-step workflow end to end when a quote event matches: task, property, notification', async () => {
     const workflow = await createWorkflow({
       name: 'Three steps',

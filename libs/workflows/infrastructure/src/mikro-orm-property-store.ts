@@ -12,11 +12,28 @@ export class MikroOrmPropertyStore extends PropertyStore {
   }
 
   async snapshot(recordType: string, recordId: string): Promise<Record<string, unknown>> {
-    const [snapshot, properties] = await Promise.all([this.em.findOne(RecordSnapshot, { recordType, recordId }), this.properties(recordType, recordId)]);
+    const [snapshot, properties] = await Promise.all([this.em.findOne(RecordSnapshot, { recordType, recordId }, { refresh: true }), this.properties(recordType, recordId)]);
     return { ...(snapshot?.fields ?? {}), ...Object.fromEntries(properties.map((p) => [p.name, p.value])), recordType, recordId };
   }
 
+  /**
+   * Merges what an event tells of a record into its snapshot. Deliveries of different aggregates'
+   * events about one record (the quote's, its approval round's) run at the same time: on
+   * PostgreSQL one upsert merges the fields under the row's lock, so neither delivery's fields are
+   * lost (a read-then-write would let the later commit drop the other's, e.g. the approvers).
+   */
   async rememberRecord(recordType: string, recordId: string, fields: Record<string, unknown>): Promise<void> {
+    if (this.em.getDriver().constructor.name === 'PostgreSqlDriver') {
+      await this.em.getConnection().execute(
+        `insert into workflows_record_snapshot (record_type, record_id, fields, updated_at) values (?, ?, ?::jsonb, now())
+           on conflict (record_type, record_id) do update set fields = workflows_record_snapshot.fields || excluded.fields, updated_at = now()`,
+        [recordType, recordId, JSON.stringify(fields)],
+        'run',
+        this.em.getTransactionContext(),
+      );
+      return;
+    }
+    // SQLite has one writer at a time: a read-then-write cannot interleave with another.
     const existing = await this.em.findOne(RecordSnapshot, { recordType, recordId });
     if (existing) {
       existing.fields = { ...existing.fields, ...fields };

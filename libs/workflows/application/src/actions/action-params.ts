@@ -4,7 +4,8 @@ import type { ActionContext } from './workflow-action';
 /** `owner` (the record's owner), `approver` (the record's approver property) or a user id. */
 export function resolveUser(who: unknown, ctx: ActionContext, param: string): string {
   const value = typeof who === 'string' ? who : '';
-  const id = value === 'owner' ? ctx.record['ownerId'] : value === 'approver' ? ctx.record['approver'] : value;
+  // "approvers" where the record names no list of approvers means its approver: never a user id.
+  const id = value === 'owner' ? ctx.record['ownerId'] : value === 'approver' || value === 'approvers' ? ctx.record['approver'] : value;
   if (typeof id !== 'string' || !id) throw new ActionFailure(`${param}: "${value}" names nobody on this record`);
   return id;
 }
