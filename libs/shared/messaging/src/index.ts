@@ -5,7 +5,6 @@ export * from './message-context';
 export * from './outbox-message';
 export * from './messaging.schemas';
 export * from './outbox-flush.subscriber';
-export * from './integration-event-handler';
 export * from './subscription-registry';
 export * from './messaging-options';
 export * from './outbox-relay';

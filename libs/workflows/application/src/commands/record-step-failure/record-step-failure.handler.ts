@@ -6,7 +6,7 @@ import { RecordStepFailureCommand } from './record-step-failure.command';
 
 @CommandHandler(RecordStepFailureCommand)
 export class RecordStepFailureHandler implements ICommandHandler<RecordStepFailureCommand> {
-  private readonly logger = new Logger('WorkflowEngine');
+  private readonly logger = new Logger('WorkflowSteps');
 
   constructor(
     private readonly runs: RunRepository,
