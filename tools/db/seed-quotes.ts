@@ -183,7 +183,7 @@ export async function seedQuotes(databaseUrl: string, options: SeedQuotesOptions
       .join(' ')} end`;
     const line = (k: number) =>
       `jsonb_build_object('id', ${uuidv7('created_at', `md5('line${k}' || i)`)}, 'productName', (${sqlArray(PRODUCTS)})[1 + (product + ${(k - 1) * 7}) % ${PRODUCTS.length}],
-        'description', '', 'quantity', q${k}, 'unitPriceMinor', p${k}, 'discount', null, 'billingPeriod', null)`;
+        'description', '', 'quantity', q${k}, 'unitPriceMinor', p${k}, 'discount', null, 'billingPeriod', 'one_time')`;
     await client.query(`drop table if exists seed_quote`);
     await step(
       'quotes (generated)',

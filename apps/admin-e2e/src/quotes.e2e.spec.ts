@@ -115,7 +115,7 @@ describe('quotes', () => {
     await stepHeading(page, /Step 4 of 4: Review/);
     const review = page.locator('.review-document');
     await visible(review.getByRole('heading', { name: 'Website redesign' }));
-    for (const text of [crm.company, `${crm.contact}`, 'Design sprint', 'Hosting', 'Support hours', 'per month', '€3,400.00', '€2,970.00', '12.65%', 'Payment within 30 days.']) {
+    for (const text of [crm.company, `${crm.contact}`, 'Design sprint', 'Hosting', 'Support hours', '/ month', '€3,400.00', '€2,970.00', '12.65%', 'Payment within 30 days.']) {
       await visible(review.getByText(text, { exact: false }).first());
     }
     await shot(page, 'quotes-review.png');

@@ -38,6 +38,7 @@ export const auditEn = {
       identity_user_deactivated: 'Deactivated the user',
       identity_user_reactivated: 'Reactivated the user',
       identity_user_role_changed: "Changed the user's role",
+      identity_user_org_changed: "Changed the user's team or manager",
       identity_api_token_created: 'Created an API token',
       identity_api_token_revoked: 'Revoked an API token',
     },

@@ -38,6 +38,7 @@ export const auditNl = {
       identity_user_deactivated: 'Heeft de gebruiker gedeactiveerd',
       identity_user_reactivated: 'Heeft de gebruiker opnieuw geactiveerd',
       identity_user_role_changed: 'Heeft de rol van de gebruiker gewijzigd',
+      identity_user_org_changed: 'Heeft het team of de manager van de gebruiker gewijzigd',
       identity_api_token_created: 'Heeft een API-token gemaakt',
       identity_api_token_revoked: 'Heeft een API-token ingetrokken',
     },

@@ -100,10 +100,12 @@ export const quotesEn = {
     discountPercent: 'Percent (%)',
     discountAmount: 'Amount',
     billingPeriod: 'Billing period',
-    billingOnce: 'One-time',
-    billingMonthly: 'Monthly',
-    billingQuarterly: 'Quarterly',
-    billingAnnually: 'Annually',
+    billingPeriods: {
+      one_time: 'One-time',
+      monthly: 'Monthly',
+      quarterly: 'Quarterly',
+      yearly: 'Yearly',
+    },
     lineTotal: 'Line total',
     addLine: 'Add line item',
     removeLine: 'Remove line {n}',
@@ -113,6 +115,8 @@ export const quotesEn = {
     quoteDiscountValue: 'Quote discount value',
     commentsForBuyer: 'Comments for the buyer',
     purchaseTerms: 'Purchase terms',
+    paymentTermsDays: 'Payment terms (days)',
+    paymentTermsHint: 'The buyer pays within this many days (net), from 0 to 365.',
     reviewIntro: 'This is the quote as the buyer will see it. Submit it to send it for approval or, when approval is not needed, to publish it.',
     runningTotals: 'Totals',
     errors: {
@@ -134,6 +138,7 @@ export const quotesEn = {
       billingPeriod: 'Choose a billing period.',
       commentsForBuyer: 'Shorten the comments.',
       purchaseTerms: 'Shorten the purchase terms.',
+      paymentTermsDays: 'Enter a whole number of days from 0 to 365.',
     },
   },
   quoteStatus: {
@@ -160,9 +165,14 @@ export const quotesEn = {
     discount: 'Discount',
     amount: 'Amount',
     perPeriod: {
+      monthly: '/ month',
+      quarterly: '/ quarter',
+      yearly: '/ year',
+    },
+    perPeriodSpoken: {
       monthly: 'per month',
       quarterly: 'per quarter',
-      annually: 'per year',
+      yearly: 'per year',
     },
     noLines: 'No line items.',
     totals: 'Totals',
@@ -174,6 +184,7 @@ export const quotesEn = {
     effectiveDiscount: 'Effective discount',
     comments: 'Comments',
     purchaseTerms: 'Purchase terms',
+    paymentTerms: 'Payment terms: net {days} day | Payment terms: net {days} days',
     none: 'None',
   },
   quoteDetail: {

@@ -102,10 +102,12 @@ export const quotesNl: typeof quotesEn = {
     discountPercent: 'Percentage (%)',
     discountAmount: 'Bedrag',
     billingPeriod: 'Factuurperiode',
-    billingOnce: 'Eenmalig',
-    billingMonthly: 'Maandelijks',
-    billingQuarterly: 'Per kwartaal',
-    billingAnnually: 'Jaarlijks',
+    billingPeriods: {
+      one_time: 'Eenmalig',
+      monthly: 'Maandelijks',
+      quarterly: 'Per kwartaal',
+      yearly: 'Jaarlijks',
+    },
     lineTotal: 'Regeltotaal',
     addLine: 'Regel toevoegen',
     removeLine: 'Regel {n} verwijderen',
@@ -115,6 +117,8 @@ export const quotesNl: typeof quotesEn = {
     quoteDiscountValue: 'Waarde offertekorting',
     commentsForBuyer: 'Opmerkingen voor de koper',
     purchaseTerms: 'Aankoopvoorwaarden',
+    paymentTermsDays: 'Betalingstermijn (dagen)',
+    paymentTermsHint: 'De koper betaalt binnen zoveel dagen (netto), van 0 tot 365.',
     reviewIntro: 'Zo ziet de koper de offerte. Dien hem in om hem ter goedkeuring te sturen of, als goedkeuring niet nodig is, om hem te publiceren.',
     runningTotals: 'Totalen',
     errors: {
@@ -136,6 +140,7 @@ export const quotesNl: typeof quotesEn = {
       billingPeriod: 'Kies een factuurperiode.',
       commentsForBuyer: 'Maak de opmerkingen korter.',
       purchaseTerms: 'Maak de aankoopvoorwaarden korter.',
+      paymentTermsDays: 'Vul een heel aantal dagen in, van 0 tot 365.',
     },
   },
   quoteStatus: {
@@ -162,9 +167,14 @@ export const quotesNl: typeof quotesEn = {
     discount: 'Korting',
     amount: 'Bedrag',
     perPeriod: {
+      monthly: '/ maand',
+      quarterly: '/ kwartaal',
+      yearly: '/ jaar',
+    },
+    perPeriodSpoken: {
       monthly: 'per maand',
       quarterly: 'per kwartaal',
-      annually: 'per jaar',
+      yearly: 'per jaar',
     },
     noLines: 'Geen regels.',
     totals: 'Totalen',
@@ -176,6 +186,7 @@ export const quotesNl: typeof quotesEn = {
     effectiveDiscount: 'Effectieve korting',
     comments: 'Opmerkingen',
     purchaseTerms: 'Aankoopvoorwaarden',
+    paymentTerms: 'Betalingstermijn: {days} dag netto | Betalingstermijn: {days} dagen netto',
     none: 'Geen',
   },
   quoteDetail: {

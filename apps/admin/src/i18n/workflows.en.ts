@@ -47,6 +47,7 @@ export const workflowsEn = {
       signed: 'Quote signed',
       expired: 'Quote expired',
       approvalOpened: 'Approval round opened',
+      approvalStepStarted: 'Next approval step started',
       approvalApproved: 'Approval round approved',
       approvalChangesRequested: 'Changes requested in an approval round',
       propertyChanged: 'Property changed',

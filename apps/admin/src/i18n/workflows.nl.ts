@@ -49,6 +49,7 @@ export const workflowsNl: typeof workflowsEn = {
       signed: 'Offerte ondertekend',
       expired: 'Offerte verlopen',
       approvalOpened: 'Goedkeuringsronde geopend',
+      approvalStepStarted: 'Volgende goedkeuringsstap gestart',
       approvalApproved: 'Goedkeuringsronde goedgekeurd',
       approvalChangesRequested: 'Wijzigingen gevraagd in een goedkeuringsronde',
       propertyChanged: 'Eigenschap gewijzigd',

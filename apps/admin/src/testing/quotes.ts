@@ -30,6 +30,7 @@ export function quote(overrides: Partial<Quote> = {}): Quote {
     quoteDiscount: { type: 'amount', value: '100.00' },
     commentsForBuyer: 'Looking forward to it.',
     purchaseTerms: 'Net 30.',
+    paymentTermsDays: 30,
     lineItems: [
       {
         id: '0190a000-0000-7000-8000-00000000f001',
@@ -38,7 +39,7 @@ export function quote(overrides: Partial<Quote> = {}): Quote {
         quantity: 2,
         unitPrice: '1500.00',
         discount: { type: 'percent', value: '10.00' },
-        billingPeriod: null,
+        billingPeriod: 'one_time',
         gross: '3000.00',
         discountAmount: '300.00',
         net: '2700.00',

@@ -33,9 +33,10 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(saved.json()).toMatchObject({ requireApproval: true, defaultApproverId: ids['manager'] });
     const approvalWorkflows = () =>
       call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ name: string; enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
-    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
+    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000 });
     expect((await approvalWorkflows()).map((w) => [w.name, w.enabled]).sort()).toEqual([
       ['When a quote is withdrawn from approval', true],
+      ['When an approval step starts', true],
       ['When changes are requested on a quote', true],
       ['When quotes are approved', true],
       ['When quotes need approval', true],
@@ -150,6 +151,6 @@ describe('quote approvals end to end (API + worker)', () => {
     await waitUntil(async () => (await list()).every((w) => !w.enabled), { timeoutMs: 20_000 });
     await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: version + 1 });
     await waitUntil(async () => (await list()).every((w) => w.enabled), { timeoutMs: 20_000 });
-    expect(await list()).toHaveLength(4);
+    expect(await list()).toHaveLength(5);
   });
 });

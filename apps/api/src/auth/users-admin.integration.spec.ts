@@ -37,7 +37,7 @@ describe('user administration', () => {
 
     const deactivated = await post(`/api/v1/users/${user.id}/deactivate`);
     expect(deactivated.statusCode).toBe(200);
-    expect(deactivated.json()).toEqual({ id: user.id, email: user.email, name: 'leaver', role: 'rep', active: false });
+    expect(deactivated.json()).toEqual({ id: user.id, email: user.email, name: 'leaver', role: 'rep', active: false, team: null, reportsTo: null });
 
     expect((await me({ cookie })).json()).toMatchObject({ statusCode: 401, code: 'AUTH.UNAUTHENTICATED' });
     expect((await me({ authorization: `Bearer ${token}` })).json()).toMatchObject({ statusCode: 401, code: 'AUTH.UNAUTHENTICATED' });

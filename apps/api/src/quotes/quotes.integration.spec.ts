@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand } from '@qa/crm-application';
 import { QuoteListReader } from '@qa/quotes-application';
 import type { SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
 
@@ -87,6 +88,83 @@ describe('quotes API', () => {
     const badCurrency = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ currency: 'XYZ' }));
     expect(badCurrency.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'currency' }] } });
     expect((await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length).toBe(before);
+  });
+
+  it('refuses payment terms that are not whole days from 0 to 365 and unknown billing periods, naming the field, and stores nothing', async () => {
+    const before = (await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length;
+    const daysReason = 'paymentTermsDays must be a whole number of days from 0 to 365';
+    for (const paymentTermsDays of ['abc', 400, 366, -1, 7.5, null]) {
+      const response = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ paymentTermsDays }));
+      expect([paymentTermsDays, response.statusCode, response.json()]).toEqual([
+        paymentTermsDays,
+        400,
+        expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'paymentTermsDays', reason: daysReason }] } }),
+      ]);
+    }
+    const weekly = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ lineItems: [{ productName: 'Hosting', quantity: 1, unitPrice: '49.99', billingPeriod: 'weekly' }] }));
+    expect(weekly.json()).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'lineItems.0.billingPeriod', reason: 'billingPeriod must be one of one_time, monthly, quarterly, yearly' }] },
+    });
+    const id = await create();
+    const edit = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody({ paymentTermsDays: 366 }), version: 1 });
+    expect(edit.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'paymentTermsDays', reason: daysReason }] } });
+    expect((await get(id))['paymentTermsDays']).toBe(30);
+    expect((await call('rep', 'GET', '/api/v1/quotes?limit=100')).json<{ items: unknown[] }>().items.length).toBe(before + 1);
+  });
+
+  it('keeps payment terms and billing periods through create, read, edit and the buyer’s page (net 30 days and one-time when left out)', async () => {
+    const lineItems = [
+      { productName: 'Design', quantity: 2, unitPrice: '1500.00' },
+      { productName: 'Hosting', quantity: 1, unitPrice: '49.99', billingPeriod: 'monthly' },
+      { productName: 'Support', quantity: 1, unitPrice: '300.00', billingPeriod: 'quarterly' },
+      { productName: 'Licence', quantity: 1, unitPrice: '1200.00', billingPeriod: 'yearly' },
+    ];
+    const id = await create('rep', { paymentTermsDays: 45, lineItems, quoteDiscount: null });
+    const created = await get(id);
+    const periods = (quote: Json) => (quote['lineItems'] as Array<{ productName: string; billingPeriod: string; net: string }>).map((l) => [l.productName, l.billingPeriod, l.net]);
+    expect(created['paymentTermsDays']).toBe(45);
+    expect(periods(created)).toEqual([
+      ['Design', 'one_time', '3000.00'],
+      ['Hosting', 'monthly', '49.99'],
+      ['Support', 'quarterly', '300.00'],
+      ['Licence', 'yearly', '1200.00'],
+    ]);
+    // Recurring lines count once, as their first period.
+    expect(created['totals']).toMatchObject({ gross: '4549.99', total: '4549.99' });
+
+    const ids = (created['lineItems'] as Array<{ id: string }>).map((l) => l.id);
+    const edited = await call('rep', 'PUT', `/api/v1/quotes/${id}`, {
+      ...quoteBody({ paymentTermsDays: 0, quoteDiscount: null, lineItems: lineItems.map((l, i) => ({ ...l, id: ids[i], billingPeriod: i === 1 ? 'one_time' : l.billingPeriod })) }),
+      version: 1,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect([edited.json<Json>()['paymentTermsDays'], periods(edited.json<Json>()).map(([, period]) => period)]).toEqual([0, ['one_time', 'one_time', 'quarterly', 'yearly']]);
+
+    const defaults = await get(await create('rep', { lineItems: [{ productName: 'Design', quantity: 1, unitPrice: '100.00' }] }));
+    expect([defaults['paymentTermsDays'], periods(defaults)]).toEqual([30, [['Design', 'one_time', '100.00']]]);
+
+    const live = (await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 2 })).json<{ sharePath: string }>();
+    const shared = (await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${live.sharePath.slice(3)}` })).json<Json>();
+    expect([shared['paymentTermsDays'], periods(shared).map(([, period]) => period)]).toEqual([0, ['one_time', 'one_time', 'quarterly', 'yearly']]);
+  });
+
+  it('reads a quote stored before payment terms and billing periods: net 30 days; its lines one-time, or yearly for "annually"', async () => {
+    const me = (await call('rep', 'GET', '/api/v1/me')).json<{ id: string }>();
+    const id = randomUUID();
+    const line = (productName: string, extra: Json) => ({ id: randomUUID(), productName, description: '', quantity: 1, unitPriceMinor: 10_000, discount: null, ...extra });
+    const connection = api.app.get(MikroORM).em.fork().getConnection();
+    // As the rows were written before: no payment_terms_days (the migration's default), lines without a billing period, with null, or "annually".
+    await connection.execute(
+      `insert into quotes_quote (id, version, number, owner_id, deal_id, status, title, currency, expires_on, recipient_contact_ids, comments_for_buyer, purchase_terms, line_items, total_minor, history, created_at, updated_at)
+       values (?, 1, ?, ?, ?, 'draft', 'Stored before', 'EUR', '2099-12-31', '[]', '', '', ?, 30000, '[]', now(), now())`,
+      [id, `Q-1998-${String(Date.now() % 1_000_000).padStart(6, '0')}`, me.id, dealId, JSON.stringify([line('Absent', {}), line('Null', { billingPeriod: null }), line('Annual', { billingPeriod: 'annually' })])],
+    );
+    const stored = await get(id);
+    expect([stored['paymentTermsDays'], stored.version, (stored['lineItems'] as Array<{ billingPeriod: string }>).map((l) => l.billingPeriod)]).toEqual([30, 1, ['one_time', 'one_time', 'yearly']]);
+    const submitted = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
+    expect(submitted.json()).toMatchObject({ status: 'approval_not_needed', version: 2, paymentTermsDays: 30, lineItems: [{ billingPeriod: 'one_time' }, { billingPeriod: 'one_time' }, { billingPeriod: 'yearly' }] });
   });
 
   it('lets reps see and change only their own quotes; managers see all; admins change any', async () => {

@@ -78,7 +78,7 @@ describe('workflow engine', { timeout: 180_000 }, () => {
     const quote = Quote.create({
       number: `Q-2026-${randomBytes(2).toString('hex')}`,
       ownerId: repId,
-      details: { title, dealId: 'deal-1', companyId: null, recipientContactIds: [], currency: 'EUR', expiresOn: '2099-12-31', quoteDiscount: null, commentsForBuyer: '', purchaseTerms: '', lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 1, unitPriceMinor: 100_000, discount: null, billingPeriod: null }] },
+      details: { title, dealId: 'deal-1', companyId: null, recipientContactIds: [], currency: 'EUR', expiresOn: '2099-12-31', quoteDiscount: null, commentsForBuyer: '', purchaseTerms: '', lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 1, unitPriceMinor: 100_000, discount: null, billingPeriod: 'one_time' }] },
     });
     await inContext(() => worker.get(QuoteRepository).save(quote));
     quote.submit(null, { by: repId });

@@ -1,15 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand } from '@qa/approvals-application';
-import type { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
+import type { ApprovalRoute } from '@qa/approvals-contracts';
+import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, OPERATORS_BY_TYPE, type ApprovalRequest, type ApprovalSettings, type PolicyRule, type RouteTimeline } from '@qa/approvals-domain';
 import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
 import { uuidv7, type Caller } from '@qa/shared-kernel';
-import { ApprovalPageResponse, ApprovalPreviewResponse, ApprovalRoundResponse, ApprovalSettingsRequest, ApprovalSettingsResponse, DecisionRequest, RequestChangesRequest } from './approvals.dtos';
+import {
+  ApprovalPageResponse,
+  ApprovalPreviewResponse,
+  ApprovalRoundResponse,
+  ApprovalSettingsRequest,
+  ApprovalSettingsResponse,
+  ConditionFieldResponse,
+  DecisionRequest,
+  RequestChangesRequest,
+  type PolicyRuleRequest,
+} from './approvals.dtos';
 
 const settingsView = (s: ApprovalSettings): ApprovalSettingsResponse => ({
   requireApproval: s.requireApproval,
   defaultApproverId: s.defaultApproverId,
-  rules: s.rules,
+  rules: s.rules as PolicyRuleRequest[],
   version: s.version ?? 0,
   updatedAt: new Date(s.updatedAt).toISOString(),
 });
@@ -17,12 +28,24 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
   round: r.round,
   status: r.status,
   approverIds: r.approverIds,
+  currentApproverIds: r.approversNow(),
   submittedBy: r.submittedBy ?? null,
-  mode: r.mode,
-  reasons: r.reasons,
+  route: r.timeline(),
   decisions: r.decisions,
   openedAt: new Date(r.openedAt).toISOString(),
   decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+});
+
+/** A route not yet under way (a preview): every step and approver waiting. */
+const waitingRoute = (route: ApprovalRoute): RouteTimeline => ({
+  policyVersion: route.policyVersion,
+  currentStep: null,
+  rules: route.rules,
+  steps: route.steps.map((step, i) => ({
+    step: i + 1,
+    state: 'waiting',
+    groups: step.groups.map(({ approverIds, ...group }) => ({ ...group, state: 'waiting', approvers: approverIds.map((userId) => ({ userId, state: 'waiting', at: null, notes: null })) })),
+  })),
 });
 
 @ApiTags('approvals')
@@ -41,10 +64,19 @@ export class ApprovalsController extends CqrsController {
   @ApiOperation({ operationId: 'saveApprovalSettings', summary: 'Set approver and create workflows: saves the settings; the approval workflows follow (admins)' })
   @ApiOkResponse({ type: ApprovalSettingsResponse })
   async saveSettings(@CurrentCaller() caller: Caller, @Body() body: ApprovalSettingsRequest): Promise<ApprovalSettingsResponse> {
-    const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() }));
+    // Shapes were checked by the DTO; values, approvers and limits by the domain (field and reason).
+    const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
     return settingsView(
       await this.commands.execute(new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version)),
     );
+  }
+
+  @Get('condition-fields')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'listConditionFields', summary: 'The fields a rule may look at, with their type and the operators it allows (admins)' })
+  @ApiOkResponse({ type: [ConditionFieldResponse] })
+  conditionFields(): ConditionFieldResponse[] {
+    return CONDITION_FIELD_NAMES.map((field) => ({ field, type: CONDITION_FIELDS[field], operators: [...OPERATORS_BY_TYPE[CONDITION_FIELDS[field]]] }));
   }
 
   @Get('quotes/:quoteId/preview')
@@ -52,8 +84,8 @@ export class ApprovalsController extends CqrsController {
   @ApiOperation({ operationId: 'previewQuoteApproval', summary: 'Whether this quote will need approval, from whom and why' })
   @ApiOkResponse({ type: ApprovalPreviewResponse })
   async preview(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPreviewResponse> {
-    const { required, approvers, mode, reasons, ruleName } = await this.queries.execute(new PreviewQuoteApprovalQuery(caller, quoteId));
-    return { required, approvers, mode, reasons, ruleName };
+    const { required, complete, route, people } = await this.queries.execute(new PreviewQuoteApprovalQuery(caller, quoteId));
+    return { required, complete, route: route ? waitingRoute(route) : null, people };
   }
 
   @Get('quotes/:quoteId')

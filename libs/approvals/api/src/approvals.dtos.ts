@@ -1,52 +1,143 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RULE_FIELDS, RULE_OPERATORS, type RuleField, type RuleOperator } from '@qa/approvals-domain';
+import { APPROVER_FIELDS } from '@qa/approvals-contracts';
+import { CONDITION_FIELD_NAMES, CONDITION_OPERATORS } from '@qa/approvals-domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 
-/** A rule compares with amounts, percentages, codes and stages: short texts. */
-const isRuleText = (v: unknown) => typeof v === 'string' && v.length <= 200;
+// The policy's shape is checked here (types, sizes); what each value means (a condition value of
+// its field's type, known approvers, manager levels) is checked by the domain on save, which
+// names the part (`rules.1.when.0.conditions.2.value`) and the reason.
 
 export class RuleConditionRequest {
-  @ApiProperty({ enum: RULE_FIELDS }) @IsIn(RULE_FIELDS, { message: `field must be one of ${RULE_FIELDS.join(', ')}` }) field!: RuleField;
-  @ApiProperty({ enum: RULE_OPERATORS }) @IsIn(RULE_OPERATORS, { message: `operator must be one of ${RULE_OPERATORS.join(', ')}` }) operator!: RuleOperator;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: '20' })
-  @ValidateBy({
-    name: 'textOrList',
-    validator: {
-      validate: (v: unknown) => isRuleText(v) || (Array.isArray(v) && v.length <= 20 && v.every(isRuleText)),
-      defaultMessage: () => 'value must be text (at most 200 characters) or a list of such texts',
-    },
+  @ApiProperty({ enum: CONDITION_FIELD_NAMES }) @IsString() field!: string;
+  @ApiProperty({ enum: CONDITION_OPERATORS, description: 'The operators a field allows depend on its type (GET /approvals/condition-fields).' }) @IsString() operator!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }] } }],
+    description: 'Money as decimal text ("10000.00"), percentages and days as numbers, codes as text, a list for in/notIn, [from, to] for between.',
+    example: 20,
   })
-  value!: string | string[];
+  @IsDefined({ message: 'value is required' })
+  value!: string | number | boolean | Array<string | number>;
 }
 
-export class ApprovalRuleRequest {
+export class RuleConditionGroupRequest {
+  @ApiProperty({ type: [RuleConditionRequest], description: 'All must hold.' }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RuleConditionRequest) conditions!: RuleConditionRequest[];
+}
+
+export class ApproverRefRequest {
+  @ApiProperty({ enum: ['user', 'role', 'team', 'manager', 'field'] }) @IsIn(['user', 'role', 'team', 'manager', 'field'], { message: 'kind must be one of user, role, team, manager, field' }) kind!: 'user' | 'role' | 'team' | 'manager' | 'field';
+  @ApiProperty({ required: false, format: 'uuid', description: 'kind user' }) @IsOptional() @IsUUID('all', { message: 'userId must be a user id' }) userId?: string;
+  @ApiProperty({ required: false, enum: ['manager', 'admin'], description: 'kind role' }) @IsOptional() @IsString() role?: 'manager' | 'admin';
+  @ApiProperty({ required: false, description: 'kind team' }) @IsOptional() @IsString() @MaxLength(60) team?: string;
+  @ApiProperty({ required: false, description: "kind manager: 1 = the owner's manager, 2 = their manager, …" }) @IsOptional() @IsInt({ message: 'levels must be a whole number' }) levels?: number;
+  @ApiProperty({ required: false, enum: APPROVER_FIELDS, description: 'kind field: the user named in this field' }) @IsOptional() @IsString() field?: (typeof APPROVER_FIELDS)[number];
+}
+
+export class ApproverGroupRequest {
+  @ApiProperty({ type: [ApproverRefRequest] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ApproverRefRequest) approvers!: ApproverRefRequest[];
+  @ApiProperty({ enum: ['any', 'all'], description: 'any: one of them approves for the group; all: each of them.' }) @IsIn(['any', 'all'], { message: 'mode must be any or all' }) mode!: 'any' | 'all';
+}
+
+export class RouteStepRequest {
+  @ApiProperty({ type: [ApproverGroupRequest], description: 'Run in parallel; the step completes when all complete.' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ApproverGroupRequest)
+  groups!: ApproverGroupRequest[];
+}
+
+export class PolicyRuleRequest {
   @ApiProperty({ required: false, description: 'Keep the id when editing a rule.' }) @IsOptional() @IsString() @MaxLength(40) id?: string;
   @ApiProperty({ example: 'Big discounts' }) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(100) name!: string;
-  @ApiProperty({ description: 'Lower first.' }) @IsInt() @Min(0) priority!: number;
-  @ApiProperty({ type: [RuleConditionRequest] }) @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => RuleConditionRequest) conditions!: RuleConditionRequest[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'approverIds must name at least one approver' }) @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'approverIds must be user ids' }) approverIds!: string[];
-  @ApiProperty({ enum: ['any', 'all'] }) @IsIn(['any', 'all'], { message: 'mode must be any or all' }) mode!: 'any' | 'all';
+  @ApiProperty({ type: [RuleConditionGroupRequest], description: 'The rule matches when all conditions of any one group hold; no groups: every quote.' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RuleConditionGroupRequest)
+  when!: RuleConditionGroupRequest[];
+  @ApiProperty({ type: [RouteStepRequest], description: 'Steps in order.' }) @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => RouteStepRequest) route!: RouteStepRequest[];
+  @ApiProperty({ description: 'When it matches, no later rule is looked at; otherwise it stacks with the later rules that match.' })
+  @IsBoolean({ message: 'firstMatchOnly must be true or false' })
+  firstMatchOnly!: boolean;
 }
 
 export class ApprovalSettingsRequest {
   @ApiProperty({ description: 'Require approval on all quotes.' }) @IsBoolean({ message: 'requireApproval must be true or false' }) requireApproval!: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The Approver (a manager or admin).' }) @IsOptional() @IsUUID('all', { message: 'defaultApproverId must be a user id' }) defaultApproverId!: string | null;
-  @ApiProperty({ type: [ApprovalRuleRequest] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ApprovalRuleRequest) rules!: ApprovalRuleRequest[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The Approver (a manager or admin): of all quotes when required, and the fallback of a group nobody else can approve.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'defaultApproverId must be a user id' })
+  defaultApproverId!: string | null;
+  @ApiProperty({ type: [PolicyRuleRequest], description: 'In order: the first is looked at first.' }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PolicyRuleRequest) rules!: PolicyRuleRequest[];
   @ApiProperty({ required: false, description: 'The version you read (409 when stale).' }) @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
 export class ApprovalSettingsResponse {
   @ApiProperty() requireApproval!: boolean;
   @ApiProperty({ type: String, nullable: true }) defaultApproverId!: string | null;
-  @ApiProperty({ type: [ApprovalRuleRequest] }) rules!: ApprovalRuleRequest[];
-  @ApiProperty({ description: '0 before the first save.' }) version!: number;
+  @ApiProperty({ type: [PolicyRuleRequest] }) rules!: PolicyRuleRequest[];
+  @ApiProperty({ description: 'The policy version: 0 before the first save; every round records the version that routed it.' }) version!: number;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
 
-export class ApproverResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
+export class ConditionFieldResponse {
+  @ApiProperty({ enum: CONDITION_FIELD_NAMES }) field!: string;
+  @ApiProperty({ enum: ['money', 'percent', 'count', 'days', 'currency', 'dealStage', 'role', 'text', 'boolean', 'products'] }) type!: string;
+  @ApiProperty({ enum: CONDITION_OPERATORS, isArray: true }) operators!: string[];
+}
+
+// --- The route, as the API shows it --------------------------------------------------------
+
+export class RouteReasonResponse {
+  @ApiProperty({ enum: ['condition', 'always', 'all-quotes', 'legacy'] }) code!: string;
+  @ApiProperty({ required: false, enum: CONDITION_FIELD_NAMES }) field?: string;
+  @ApiProperty({ required: false, enum: CONDITION_OPERATORS }) operator?: string;
+  @ApiProperty({ required: false, description: "The rule's value." }) expected?: unknown;
+  @ApiProperty({ required: false, description: "The quote's value (null when it has none)." }) actual?: unknown;
+  @ApiProperty({ required: false, description: 'For money.' }) currency?: string;
+  @ApiProperty({ required: false, description: 'legacy: a reason written as text before reasons were codes.' }) text?: string;
+}
+
+export class RuleMatchResponse {
+  @ApiProperty() ruleId!: string;
+  @ApiProperty({ description: 'Empty for "approval on all quotes".' }) ruleName!: string;
+  @ApiProperty({ type: [RouteReasonResponse] }) reasons!: RouteReasonResponse[];
+}
+
+export class ResolutionNoteResponse {
+  @ApiProperty({ enum: ['moved-up', 'fallback', 'unresolved'] }) code!: string;
+  @ApiProperty({ enum: ['owner', 'submitter', 'inactive', 'not-approver', 'none'] }) because!: string;
+  @ApiProperty({ required: false, type: String, nullable: true, description: 'moved-up: who was passed over.' }) skipped?: string | null;
+  @ApiProperty({ required: false, description: 'moved-up, fallback: who approves instead.' }) to?: string;
+}
+
+export class RouteApproverResponse {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'changes_requested', 'cancelled', 'not_needed'] }) state!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+}
+
+export class RouteGroupResponse {
+  @ApiProperty({ enum: ['any', 'all'] }) mode!: string;
+  @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'changes_requested', 'cancelled'] }) state!: string;
+  @ApiProperty({ type: [ApproverRefRequest], description: 'Whom the rule names.' }) refs!: ApproverRefRequest[];
+  @ApiProperty({ type: [String], description: 'The rules that put this group on the route.' }) ruleIds!: string[];
+  @ApiProperty({ type: [ResolutionNoteResponse] }) notes!: ResolutionNoteResponse[];
+  @ApiProperty({ type: [RouteApproverResponse], description: 'Whom it resolved to at submit.' }) approvers!: RouteApproverResponse[];
+}
+
+export class RouteStepResponse {
+  @ApiProperty({ description: '1 = first.' }) step!: number;
+  @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'changes_requested', 'cancelled'] }) state!: string;
+  @ApiProperty({ type: [RouteGroupResponse] }) groups!: RouteGroupResponse[];
+}
+
+export class RouteTimelineResponse {
+  @ApiProperty({ description: 'The policy version that routed it (0: before versions were kept).' }) policyVersion!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The step deciding now (1 = first); null once the round is over.' }) currentStep!: number | null;
+  @ApiProperty({ type: [RuleMatchResponse], description: 'Why: the rules that matched, with the conditions that held.' }) rules!: RuleMatchResponse[];
+  @ApiProperty({ type: [RouteStepResponse] }) steps!: RouteStepResponse[];
 }
 
 export class RoundApproverResponse {
@@ -57,15 +148,15 @@ export class RoundApproverResponse {
 
 export class ApprovalPreviewResponse {
   @ApiProperty() required!: boolean;
-  @ApiProperty({ type: [ApproverResponse] }) approvers!: ApproverResponse[];
-  @ApiProperty({ enum: ['any', 'all'] }) mode!: 'any' | 'all';
-  @ApiProperty({ type: [String], example: ['discount 25.00% > 20%'] }) reasons!: string[];
-  @ApiProperty({ type: String, nullable: true }) ruleName!: string | null;
+  @ApiProperty({ description: 'Every group of every step has an approver (else the quote cannot be submitted).' }) complete!: boolean;
+  @ApiProperty({ type: RouteTimelineResponse, nullable: true, description: 'The route it would get (every step waiting); null when no approval is needed.' }) route!: RouteTimelineResponse | null;
+  @ApiProperty({ type: [RoundApproverResponse], description: 'Everyone the route names, with their names.' }) people!: RoundApproverResponse[];
 }
 
 export class DecisionResponse {
   @ApiProperty() approverId!: string;
   @ApiProperty({ enum: ['approve', 'request_changes'] }) decision!: string;
+  @ApiProperty({ required: false, description: 'The step (0-based) it was made at.' }) step?: number;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
@@ -84,10 +175,10 @@ export class RoundChangesResponse {
 export class ApprovalRoundResponse {
   @ApiProperty() round!: number;
   @ApiProperty({ enum: ['pending', 'approved', 'changes_requested', 'cancelled'] }) status!: string;
-  @ApiProperty({ type: [String] }) approverIds!: string[];
+  @ApiProperty({ type: [String], description: 'Everyone on the route (any step).' }) approverIds!: string[];
+  @ApiProperty({ type: [String], description: 'Who decides now: the current step\'s approvers (none once decided).' }) currentApproverIds!: string[];
   @ApiProperty({ type: String, nullable: true, description: 'Who submitted this round (never one who decides it); null for old rounds.' }) submittedBy!: string | null;
-  @ApiProperty({ enum: ['any', 'all'] }) mode!: string;
-  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: RouteTimelineResponse }) route!: RouteTimelineResponse;
   @ApiProperty({ type: [DecisionResponse] }) decisions!: DecisionResponse[];
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
@@ -97,7 +188,7 @@ export class ApprovalPageResponse {
   @ApiProperty() quoteId!: string;
   @ApiProperty({ type: ApprovalRoundResponse }) current!: ApprovalRoundResponse;
   @ApiProperty({ type: [ApprovalRoundResponse] }) rounds!: ApprovalRoundResponse[];
-  @ApiProperty({ type: [RoundApproverResponse], description: "The current round's approvers, with whether their account is still active." }) approvers!: RoundApproverResponse[];
+  @ApiProperty({ type: [RoundApproverResponse], description: "Everyone the current round's route names, with whether their account is still active." }) approvers!: RoundApproverResponse[];
   @ApiProperty({ type: RoundChangesResponse, description: 'What changed since the previous round.' }) changes!: RoundChangesResponse;
   @ApiProperty({ description: 'Whether the caller can approve or request changes now.' }) canDecide!: boolean;
 }

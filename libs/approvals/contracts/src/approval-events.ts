@@ -5,12 +5,19 @@ export interface ApprovalRequestPayload extends Record<string, unknown> {
   quoteId: string;
   round: number;
   ownerId: string;
+  /** The approvers of the current step (opened, step started), or of the step decided. */
   approverIds: string[];
+  /** The step (1 = first) the event is about. */
+  step: number;
+  /** How many steps the route has. */
+  steps: number;
   notes: string | null;
   decidedBy: string | null;
 }
 
 export const ApprovalRequestOpened = integrationEvent<ApprovalRequestPayload>('approvals.request.opened.v1');
+/** The previous step completed: the next one's approvers may now decide. */
+export const ApprovalRequestStepStarted = integrationEvent<ApprovalRequestPayload>('approvals.request.step-started.v1');
 export const ApprovalRequestApproved = integrationEvent<ApprovalRequestPayload>('approvals.request.approved.v1');
 export const ApprovalRequestChangesRequested = integrationEvent<ApprovalRequestPayload>('approvals.request.changes-requested.v1');
 

@@ -1,25 +1,41 @@
 import { Query } from '@nestjs/cqrs';
+import type { ApprovalRoute } from './approval-route';
 
-/** The facts of a quote that approval rules look at. */
+/**
+ * What a quote tells approval routing about itself (approvals adds its deal, company and owner).
+ * Amounts are minor units of `currency`; percentages are basis points.
+ */
 export interface QuoteApprovalFacts {
-  quoteId: string;
+  /** Null for a draft not saved yet (a dry evaluation). */
+  quoteId: string | null;
   ownerId: string;
   currency: string;
   totalMinor: number;
+  /** Every discount on the quote, lines and quote discount together. */
+  discountMinor: number;
   effectiveDiscountBp: number;
   largestLineDiscountBp: number;
-  dealStage: string | null;
+  lines: Array<{ productName: string; billingPeriod: string }>;
+  paymentTermsDays: number | null;
+  /** YYYY-MM-DD. */
+  expiresOn: string | null;
+  dealId: string | null;
+  companyId: string | null;
   /** Who submits (the owner, or an admin for them): never one of the approvers. */
   submittedBy?: string;
 }
 
+/**
+ * Whether a quote needs approval and its route. `required` with an incomplete route (a group
+ * nobody can approve): the quote cannot be submitted until an admin fixes the policy.
+ */
 export interface ApprovalVerdict {
   required: boolean;
+  route: ApprovalRoute | null;
+  /** Every approver on the route, in order (empty when none is needed or none resolved). */
   approverIds: string[];
-  mode: 'any' | 'all';
-  /** Why, for people: e.g. "discount 25.00% > 20%". */
-  reasons: string[];
-  ruleName: string | null;
+  /** Every group of every step has an approver. */
+  complete: boolean;
 }
 
 /** Does this quote need approval, from whom and why? Send it on the QueryBus; approvals answers. */

@@ -1,5 +1,6 @@
 // @qa/approvals-contracts: what other contexts may know about approvals: the question quotes ask
 // at submit, the round they close, and the events of approval requests.
+export * from './approval-route';
 export * from './approval-queries';
 export * from './approval-commands';
 export * from './approval-events';

@@ -1,4 +1,15 @@
-import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened, type ApprovalRequestPayload, type ApprovalRequestSummary } from '@qa/approvals-contracts';
+import {
+  ApprovalRequestApproved,
+  ApprovalRequestChangesRequested,
+  ApprovalRequestOpened,
+  ApprovalRequestStepStarted,
+  routeApprovers,
+  stepApprovers,
+  type ApprovalRequestPayload,
+  type ApprovalRequestSummary,
+  type ApprovalRoute,
+  type RouteGroup,
+} from '@qa/approvals-contracts';
 import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
 import { ApprovalErrors } from './approval.errors';
 
@@ -9,6 +20,31 @@ export interface Decision {
   decision: 'approve' | 'request_changes';
   notes: string | null;
   at: string;
+  /** The step (0-based) it was made at (absent: rounds of one step, before routes had steps). */
+  step?: number;
+}
+
+/** Where a step, a group or an approver of the route stands. */
+export type GroupState = 'waiting' | 'pending' | 'approved' | 'changes_requested' | 'cancelled';
+/** An approver's: also not needed (another approved for their any-one group). */
+export type ApproverState = GroupState | 'not_needed';
+
+/** The route as a timeline: each step and group with its state, each approver with theirs and when. */
+export interface RouteTimeline {
+  policyVersion: number;
+  /** 1 = first; null once the round is over. */
+  currentStep: number | null;
+  rules: ApprovalRoute['rules'];
+  steps: Array<{
+    step: number;
+    state: GroupState;
+    groups: Array<
+      Omit<RouteGroup, 'approverIds'> & {
+        state: GroupState;
+        approvers: Array<{ userId: string; state: ApproverState; at: string | null; notes: string | null }>;
+      }
+    >;
+  }>;
 }
 
 /** The quote as it was submitted for this round, to show what changed since the last one. */
@@ -30,9 +66,12 @@ export class ApprovalRequest extends AggregateRoot {
   ownerId!: string;
   /** Who submitted this round (null for rounds opened before this was kept): never decides it. */
   submittedBy!: string | null;
+  /** Everyone on the route (any step): who may see the round. */
   approverIds!: string[];
-  mode!: 'any' | 'all';
-  reasons!: string[];
+  /** Resolved at submit and frozen: steps of approver groups, the rules that matched and why. */
+  route!: ApprovalRoute;
+  /** The step (0-based) whose approvers decide now. */
+  currentStep!: number;
   status!: RequestStatus;
   decisions!: Decision[];
   snapshot!: QuoteSnapshot;
@@ -49,14 +88,38 @@ export class ApprovalRequest extends AggregateRoot {
     round: number;
     ownerId: string;
     submittedBy: string | null;
-    approverIds: string[];
-    mode: 'any' | 'all';
-    reasons: string[];
+    route: ApprovalRoute;
     snapshot: QuoteSnapshot;
+    now?: Date;
   }): ApprovalRequest {
-    const request = Object.assign(new ApprovalRequest(), { id: uuidv7(), ...props, status: 'pending' as const, decisions: [], openedAt: new Date(), decidedAt: null });
-    request.record(ApprovalRequestOpened, request.payload(null, null));
+    const { now = new Date(), ...rest } = props;
+    const request = Object.assign(new ApprovalRequest(), {
+      id: uuidv7(now.getTime()),
+      ...rest,
+      approverIds: routeApprovers(props.route),
+      currentStep: 0,
+      status: 'pending' as const,
+      decisions: [],
+      openedAt: now,
+      decidedAt: null,
+    });
+    request.record(ApprovalRequestOpened, request.payload(null, null), now);
     return request;
+  }
+
+  /** The approvers who decide now (the current step's); none once the round is over. */
+  approversNow(): string[] {
+    return this.status === 'pending' ? stepApprovers(this.route, this.currentStep) : [];
+  }
+
+  /** How a group of a step stands, from the decisions made at that step. */
+  groupState(step: number, group: RouteGroup): GroupState {
+    const decisions = this.decisions.filter((d) => (d.step ?? 0) === step && group.approverIds.includes(d.approverId));
+    if (decisions.some((d) => d.decision === 'request_changes')) return 'changes_requested';
+    const approved = new Set(decisions.map((d) => d.approverId));
+    if (group.mode === 'any' ? approved.size > 0 : group.approverIds.every((id) => approved.has(id))) return 'approved';
+    if (step > this.currentStep) return this.status === 'pending' ? 'waiting' : 'cancelled';
+    return this.status === 'pending' && step === this.currentStep ? 'pending' : 'cancelled';
   }
 
   /**
@@ -69,6 +132,12 @@ export class ApprovalRequest extends AggregateRoot {
     if (this.submittedBy !== null && approver.id === this.submittedBy) throw ApprovalErrors.submitterCannotDecide();
     if (!this.approverIds.includes(approver.id)) throw ApprovalErrors.notAnApprover();
     if (!approver.eligible) throw ApprovalErrors.approverNotEligible();
+  }
+
+  /** The groups of the current step this approver is in and that still wait for a decision. */
+  private openGroupsOf(approverId: string): RouteGroup[] {
+    const step = this.route.steps[this.currentStep];
+    return (step?.groups ?? []).filter((g) => g.approverIds.includes(approverId) && this.groupState(this.currentStep, g) === 'pending');
   }
 
   /** Whether the quote (as read now) is still Pending approval at the version this round reviews. */
@@ -90,36 +159,68 @@ export class ApprovalRequest extends AggregateRoot {
     return (
       approver.eligible &&
       this.status === 'pending' &&
-      this.approverIds.includes(approver.id) &&
       approver.id !== this.ownerId &&
       approver.id !== this.submittedBy &&
-      !this.decisions.some((d) => d.approverId === approver.id)
+      this.openGroupsOf(approver.id).length > 0 &&
+      !this.decisions.some((d) => d.approverId === approver.id && d.step === this.currentStep)
     );
   }
 
-  /** A decision of one approver (approve, or request changes); `round` is the round they looked at. */
+  /** The route with where each step, group and approver stands now. */
+  timeline(): RouteTimeline {
+    const steps = this.route.steps.map((step, i) => {
+      const groups = step.groups.map(({ approverIds, ...group }) => {
+        const state = this.groupState(i, { approverIds, ...group });
+        const approvers = approverIds.map((userId) => {
+          const decision = this.decisions.find((d) => d.approverId === userId && (d.step ?? 0) === i);
+          const mine: ApproverState = decision ? (decision.decision === 'approve' ? 'approved' : 'changes_requested') : state === 'approved' ? 'not_needed' : state;
+          return { userId, state: mine, at: decision?.at ?? null, notes: decision?.notes ?? null };
+        });
+        return { ...group, state, approvers };
+      });
+      return { step: i + 1, state: stepState(groups.map((g) => g.state)), groups };
+    });
+    return { policyVersion: this.route.policyVersion, currentStep: this.status === 'pending' ? this.currentStep + 1 : null, rules: this.route.rules, steps };
+  }
+
+  /**
+   * A decision of one approver of the current step (approve, or request changes); `round` is the
+   * round they looked at. Changes requested at any step end the round. An approval completes each
+   * of the step's groups it is in (any: this one suffices; all: once each has approved); when all
+   * groups of the step are complete the next step starts, and after the last the round is approved.
+   */
   decide(approver: { id: string; eligible: boolean }, round: number, decision: Decision['decision'], notes: string | null, now = new Date()): void {
     // Who first, then the round's state: someone who may not decide learns nothing about it.
     this.checkDecider(approver);
     const approverId = approver.id;
     if (round !== this.round) throw ApprovalErrors.staleRound(round, this.round);
     if (this.status !== 'pending') throw ApprovalErrors.alreadyDecided(this.status);
-    if (this.decisions.some((d) => d.approverId === approverId)) throw ApprovalErrors.alreadyDecided(this.status);
+    if (this.decisions.some((d) => d.approverId === approverId && (d.step ?? 0) === this.currentStep)) throw ApprovalErrors.alreadyDecided(this.status);
+    if (this.openGroupsOf(approverId).length === 0) {
+      const later = this.route.steps.findIndex((s, i) => i > this.currentStep && s.groups.some((g) => g.approverIds.includes(approverId)));
+      if (later >= 0) throw ApprovalErrors.notYourStep(later + 1, this.currentStep + 1);
+      throw ApprovalErrors.alreadyDecided(this.status);
+    }
     const cleanNotes = notes?.trim() || null;
     if (decision === 'request_changes' && !cleanNotes) throw ApprovalErrors.notesRequired();
-    this.decisions = [...this.decisions, { approverId, decision, notes: cleanNotes, at: now.toISOString() }];
+    const step = this.currentStep;
+    this.decisions = [...this.decisions, { approverId, decision, notes: cleanNotes, at: now.toISOString(), step }];
     if (decision === 'request_changes') {
       this.status = 'changes_requested';
       this.decidedAt = now;
       this.record(ApprovalRequestChangesRequested, this.payload(cleanNotes, approverId), now);
       return;
     }
-    const approvals = new Set(this.decisions.filter((d) => d.decision === 'approve').map((d) => d.approverId));
-    if (this.mode === 'any' || this.approverIds.every((id) => approvals.has(id))) {
-      this.status = 'approved';
-      this.decidedAt = now;
-      this.record(ApprovalRequestApproved, this.payload(cleanNotes, approverId), now);
+    const groups = this.route.steps[step]!.groups;
+    if (!groups.every((g) => this.groupState(step, g) === 'approved')) return;
+    if (step + 1 < this.route.steps.length) {
+      this.currentStep = step + 1;
+      this.record(ApprovalRequestStepStarted, this.payload(null, approverId), now);
+      return;
     }
+    this.status = 'approved';
+    this.decidedAt = now;
+    this.record(ApprovalRequestApproved, this.payload(cleanNotes, approverId), now);
   }
 
   /** The quote was recalled or resubmitted: this round no longer counts. False when it was no longer pending. */
@@ -136,8 +237,26 @@ export class ApprovalRequest extends AggregateRoot {
   }
 
   private payload(notes: string | null, decidedBy: string | null): ApprovalRequestPayload {
-    return { requestId: this.id, quoteId: this.quoteId, round: this.round, ownerId: this.ownerId, approverIds: this.approverIds, notes, decidedBy };
+    return {
+      requestId: this.id,
+      quoteId: this.quoteId,
+      round: this.round,
+      ownerId: this.ownerId,
+      approverIds: stepApprovers(this.route, this.currentStep),
+      step: this.currentStep + 1,
+      steps: this.route.steps.length,
+      notes,
+      decidedBy,
+    };
   }
+}
+
+/** A step's state from its groups': changes requested by one ends it; approved when all are. */
+function stepState(states: GroupState[]): GroupState {
+  if (states.includes('changes_requested')) return 'changes_requested';
+  if (states.every((x) => x === 'approved')) return 'approved';
+  for (const state of ['pending', 'waiting'] as const) if (states.includes(state)) return state;
+  return 'cancelled';
 }
 
 export interface LineChange {

@@ -12,6 +12,9 @@ export const ApprovalErrors = {
   roundClosed: (round: number, quoteStatus: string | null) =>
     new DomainError('APPROVALS.ROUND_CLOSED', `Round ${round} no longer counts: the quote changed since it was submitted`, 'conflict', { round, quoteStatus }),
   alreadyDecided: (status: RequestStatus) => new DomainError('APPROVALS.ALREADY_DECIDED', `This round is already ${status.replace('_', ' ')}`, 'conflict', { status }),
+  /** An approver of a later step: the current one must complete first. */
+  notYourStep: (yourStep: number, currentStep: number) =>
+    new DomainError('APPROVALS.NOT_YOUR_STEP_YET', `Step ${currentStep} must be approved before step ${yourStep}`, 'conflict', { yourStep, currentStep }),
   staleRound: (round: number, current: number) =>
     new DomainError('APPROVALS.STALE_ROUND', `Round ${round} is over; the quote is in round ${current}`, 'conflict', { round, currentRound: current }),
   staleSettings: (expected: number, current: number) =>

@@ -1,62 +1,16 @@
-import type { QuoteApprovalFacts } from '@qa/approvals-contracts';
+import type { ApprovalRoute, RouteGroup } from '@qa/approvals-contracts';
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest, diffSnapshots, type QuoteSnapshot } from './approval-request';
-import { evaluateApproval, type ApprovalSettingsState } from './approval-rules';
 import { ApprovalSettings } from './approval-settings';
 
-const facts = (overrides: Partial<QuoteApprovalFacts> = {}): QuoteApprovalFacts => ({
-  quoteId: 'q1',
-  ownerId: 'rep',
-  currency: 'EUR',
-  totalMinor: 1_250_000, // 12,500.00
-  effectiveDiscountBp: 2500,
-  largestLineDiscountBp: 3000,
-  dealStage: 'contract_sent',
-  ...overrides,
-});
-
-const settings = (overrides: Partial<ApprovalSettingsState> = {}): ApprovalSettingsState => ({
-  requireApproval: false,
-  defaultApproverId: 'manager',
-  rules: [
-    { id: 'r1', name: 'Big discounts', priority: 1, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: ['director', 'manager'], mode: 'all' },
-    { id: 'r2', name: 'Large deals', priority: 2, conditions: [{ field: 'total', operator: 'gte', value: '10000' }], approverIds: ['manager'], mode: 'any' },
-  ],
-  ...overrides,
-});
-
-describe('approval rules', () => {
-  it('applies the first matching rule by priority and says why', () => {
-    expect(evaluateApproval(settings(), facts())).toEqual({ required: true, approverIds: ['director', 'manager'], mode: 'all', reasons: ['discount 25.00% > 20%'], ruleName: 'Big discounts' });
-  });
-
-  it('compares totals exactly in the quote currency', () => {
-    const verdict = evaluateApproval(settings(), facts({ effectiveDiscountBp: 500, totalMinor: 999_999 }));
-    expect(verdict.required).toBe(false);
-    expect(evaluateApproval(settings(), facts({ effectiveDiscountBp: 500, totalMinor: 1_000_000 }))).toMatchObject({ required: true, ruleName: 'Large deals', reasons: ['total 10000.00 EUR ≥ 10000 EUR'] });
-  });
-
-  it('falls back to the default approver when approval is required on all quotes', () => {
-    expect(evaluateApproval(settings({ requireApproval: true, rules: [] }), facts())).toEqual({ required: true, approverIds: ['manager'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes' });
-    expect(evaluateApproval(settings({ requireApproval: false, rules: [] }), facts()).required).toBe(false);
-  });
-
-  it('never lets a rep approve their own quote, even when named as the approver', () => {
-    const verdict = evaluateApproval(settings({ requireApproval: true, defaultApproverId: 'rep', rules: [] }), facts());
-    expect(verdict.approverIds).toEqual([]);
-    expect(verdict.reasons.at(-1)).toMatch(/no approver other than the quote owner/);
-  });
-
-  it('matches currencies, deal stages and lists', () => {
-    const rule = (field: 'currency' | 'dealStage', operator: 'eq' | 'in', value: string | string[]) => settings({ rules: [{ id: 'x', name: 'x', priority: 1, conditions: [{ field, operator, value }], approverIds: ['m'], mode: 'any' }] });
-    expect(evaluateApproval(rule('currency', 'eq', 'USD'), facts()).required).toBe(false);
-    expect(evaluateApproval(rule('dealStage', 'in', ['contract_sent', 'closed_won']), facts()).required).toBe(true);
-  });
-});
+const group = (approverIds: string[], mode: 'any' | 'all' = 'any'): RouteGroup => ({ approverIds, mode, refs: approverIds.map((userId) => ({ kind: 'user', userId })), ruleIds: ['r1'], notes: [] });
+/** A route of one step with one group, or of the steps given. */
+const route = (...steps: RouteGroup[][]): ApprovalRoute => ({ policyVersion: 7, steps: steps.map((groups) => ({ groups })), rules: [{ ruleId: 'r1', ruleName: 'Big discounts', reasons: [{ code: 'always' }] }] });
 
 const snapshot = (lines: QuoteSnapshot['lines'], total = '100.00'): QuoteSnapshot => ({ title: 'Q', currency: 'EUR', total, quoteDiscount: null, lines });
 const open = (mode: 'any' | 'all' = 'any', approverIds = ['m1', 'm2'], submittedBy: string | null = 'rep') =>
-  ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', submittedBy, approverIds, mode, reasons: [], snapshot: snapshot([]) });
+  ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', submittedBy, route: route([group(approverIds, mode)]), snapshot: snapshot([]) });
+const openRoute = (r: ApprovalRoute) => ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 1, ownerId: 'rep', submittedBy: 'rep', route: r, snapshot: snapshot([]) });
 /** An approver who is still an active manager or admin (as identity says at the moment of the decision). */
 const ok = (id: string) => ({ id, eligible: true });
 const code = (fn: () => void) => {
@@ -87,7 +41,7 @@ describe('approval request', () => {
   });
 
   it('refuses the owner, strangers, old rounds, and changes without notes', () => {
-    const request = ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 3, ownerId: 'rep', submittedBy: 'rep', approverIds: ['m1', 'rep'], mode: 'any', reasons: [], snapshot: snapshot([]) });
+    const request = ApprovalRequest.open({ quoteId: 'q1', quoteVersion: 2, round: 3, ownerId: 'rep', submittedBy: 'rep', route: route([group(['m1', 'rep'])]), snapshot: snapshot([]) });
     expect(code(() => request.decide(ok('rep'), 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
     expect(code(() => request.decide(ok('x'), 3, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
     expect(code(() => request.decide(ok('m1'), 2, 'approve', null))).toBe('APPROVALS.STALE_ROUND');
@@ -99,6 +53,84 @@ describe('approval request', () => {
     expect(code(() => request.decide(ok('rep'), 3, 'approve', null))).toBe('APPROVALS.OWN_QUOTE');
     expect(code(() => request.decide(ok('x'), 2, 'approve', null))).toBe('APPROVALS.NOT_AN_APPROVER');
     expect(code(() => request.decide(ok('m1'), 3, 'approve', null))).toBe('APPROVALS.ALREADY_DECIDED');
+  });
+});
+
+describe('a route of steps', () => {
+  // Step 1: the manager, and finance (any one of f1, f2) in parallel; step 2: the director.
+  const chain = () => openRoute(route([group(['m1']), group(['f1', 'f2'])], [group(['d1'])]));
+
+  it('opens with the first step\'s approvers as the ones to ask, and everyone on the route may see it', () => {
+    const request = chain();
+    expect(request.approverIds).toEqual(['m1', 'f1', 'f2', 'd1']);
+    expect(request.approversNow()).toEqual(['m1', 'f1', 'f2']);
+    expect(request.pullEvents().map((e) => [e.name, e.payload.approverIds, e.payload.step, e.payload.steps])).toEqual([['approvals.request.opened.v1', ['m1', 'f1', 'f2'], 1, 2]]);
+  });
+
+  it('completes a step when all its groups complete, then starts the next; approved after the last', () => {
+    const request = chain();
+    request.pullEvents();
+    request.decide(ok('m1'), 1, 'approve', null);
+    expect([request.currentStep, request.pullEvents()]).toEqual([0, []]);
+    request.decide(ok('f2'), 1, 'approve', null);
+    expect(request.currentStep).toBe(1);
+    expect(request.pullEvents().map((e) => [e.name, e.payload.approverIds, e.payload.step])).toEqual([['approvals.request.step-started.v1', ['d1'], 2]]);
+    expect(code(() => request.decide(ok('f1'), 1, 'approve', null))).toBe('APPROVALS.ALREADY_DECIDED');
+    request.decide(ok('d1'), 1, 'approve', 'ok');
+    expect(request.status).toBe('approved');
+    expect(request.pullEvents().map((e) => [e.name, e.payload.step])).toEqual([['approvals.request.approved.v1', 2]]);
+  });
+
+  it('refuses a later step\'s approver until their step starts, and lets them decide then', () => {
+    const request = chain();
+    expect(code(() => request.decide(ok('d1'), 1, 'approve', null))).toBe('APPROVALS.NOT_YOUR_STEP_YET');
+    expect(request.awaitsDecisionFrom(ok('d1'))).toBe(false);
+    request.decide(ok('m1'), 1, 'approve', null);
+    request.decide(ok('f1'), 1, 'approve', null);
+    expect(request.awaitsDecisionFrom(ok('d1'))).toBe(true);
+  });
+
+  it('ends the round when changes are requested at any step', () => {
+    const request = chain();
+    request.decide(ok('m1'), 1, 'approve', null);
+    request.decide(ok('f1'), 1, 'approve', null);
+    request.pullEvents();
+    request.decide(ok('d1'), 1, 'request_changes', 'Too cheap');
+    expect(request.status).toBe('changes_requested');
+    expect(request.pullEvents().map((e) => [e.name, e.payload.step, e.payload.notes])).toEqual([['approvals.request.changes-requested.v1', 2, 'Too cheap']]);
+  });
+
+  it('asks someone on two steps at each of them', () => {
+    const request = openRoute(route([group(['m1'])], [group(['m1', 'd1'], 'all')]));
+    request.decide(ok('m1'), 1, 'approve', null);
+    expect(request.awaitsDecisionFrom(ok('m1'))).toBe(true);
+    request.decide(ok('m1'), 1, 'approve', null);
+    request.decide(ok('d1'), 1, 'approve', null);
+    expect(request.status).toBe('approved');
+  });
+
+  it('reads as a timeline: each step, group and approver with its state and when', () => {
+    const request = chain();
+    request.decide(ok('m1'), 1, 'approve', null, new Date('2026-12-03T09:00:00Z'));
+    expect(request.timeline()).toMatchObject({
+      policyVersion: 7,
+      currentStep: 1,
+      steps: [
+        {
+          step: 1,
+          state: 'pending',
+          groups: [
+            { state: 'approved', approvers: [{ userId: 'm1', state: 'approved', at: '2026-12-03T09:00:00.000Z' }] },
+            { state: 'pending', approvers: [{ userId: 'f1', state: 'pending', at: null }, { userId: 'f2', state: 'pending', at: null }] },
+          ],
+        },
+        { step: 2, state: 'waiting', groups: [{ state: 'waiting', approvers: [{ userId: 'd1', state: 'waiting' }] }] },
+      ],
+    });
+    request.decide(ok('f1'), 1, 'approve', null);
+    request.decide(ok('d1'), 1, 'request_changes', 'No');
+    const after = request.timeline();
+    expect([after.currentStep, after.steps.map((s) => s.state), after.steps[0]!.groups[1]!.approvers.map((a) => a.state)]).toEqual([null, ['approved', 'changes_requested'], ['approved', 'not_needed']]);
   });
 });
 
@@ -145,16 +177,6 @@ describe('approval settings', () => {
     const saved = Object.assign(ApprovalSettings.initial(), { version: 4 });
     expect([code(() => saved.checkVersion(4)), code(() => saved.checkVersion(undefined)), code(() => saved.checkVersion(3))]).toEqual(['ok', 'ok', 'APPROVALS.STALE_SETTINGS']);
     expect(code(() => ApprovalSettings.initial().checkVersion(1))).toBe('ok');
-  });
-});
-
-describe('approvers at submit', () => {
-  it('leaves out the submitter and anyone who may not approve now, and says so when nobody is left', () => {
-    const all = settings({ rules: [{ id: 'r', name: 'Everything', priority: 1, conditions: [], approverIds: ['admin', 'manager', 'gone'], mode: 'all' }] });
-    expect(evaluateApproval(all, facts({ submittedBy: 'admin' }), new Set(['admin', 'manager']))).toMatchObject({ required: true, approverIds: ['manager'], mode: 'all' });
-    const onlyGone = evaluateApproval(settings({ requireApproval: true, defaultApproverId: 'gone', rules: [] }), facts(), new Set(['manager']));
-    expect(onlyGone).toMatchObject({ required: true, approverIds: [] });
-    expect(onlyGone.reasons.at(-1)).toBe('no active approver: an admin must choose one');
   });
 });
 

@@ -1,6 +1,9 @@
-// @qa/approvals-domain: approval rules, the approval request of each round, and the diff between
-// rounds. No framework imports.
-export * from './approval-rules';
+// @qa/approvals-domain: the approval policy (rules, conditions, routes) and how a quote's route is
+// resolved, the approval request of each round, and the diff between rounds. No framework imports.
+export * from './policy/condition-fields';
+export * from './policy/conditions';
+export * from './policy/approval-policy';
+export * from './policy/route-resolution';
 export * from './approval-request';
 export * from './approval-settings';
 export * from './approval.errors';

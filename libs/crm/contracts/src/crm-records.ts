@@ -4,6 +4,8 @@ import type { DealStage } from './deal-stage';
 export interface CompanySummary {
   id: string;
   name: string;
+  /** Who added it (null: shared demo data). */
+  ownerId: string | null;
 }
 export interface ContactSummary {
   id: string;
@@ -17,6 +19,8 @@ export interface DealSummary {
   stage: DealStage;
   ownerId: string;
   companyId: string | null;
+  amountMinor: number;
+  currency: string;
 }
 
 export interface CrmRecords {

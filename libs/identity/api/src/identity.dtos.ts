@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ApiToken } from '@qa/identity-domain';
+import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiToken, User } from '@qa/identity-domain';
 import { ROLES, type Role } from '@qa/shared-kernel';
 import { Transform } from 'class-transformer';
 
@@ -26,12 +26,36 @@ export class MeResponse {
 
 export class UserResponse extends MeResponse {
   @ApiProperty({ description: 'False once an admin deactivated the user: no login, no sessions, no API tokens.' }) active!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The team the user works in, or null.' }) team!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The id of the user's manager (who they report to), or null." }) reportsTo!: string | null;
 }
 
+const TEAM_REASON = `team must be text of 1 to ${User.MAX_TEAM_LENGTH} characters (or null for no team)`;
+
+/** What an admin changes of a user; fields left out stay as they are. */
 export class ChangeUserRequest {
-  @ApiProperty({ enum: ROLES, enumName: 'Role', description: 'The new role (not your own).' })
+  @ApiProperty({ required: false, enum: ROLES, enumName: 'Role', description: 'The new role (not your own; your own unchanged is accepted).' })
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
-  role!: Role;
+  role?: Role;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: User.MAX_TEAM_LENGTH, example: 'Sales', description: 'The team (trimmed); null: no team. Anyone’s, your own included.' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  // Length also refuses what is not text: one problem per bad team.
+  @Length(1, User.MAX_TEAM_LENGTH, { message: TEAM_REASON })
+  team?: string | null;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The id of the user's manager; null: nobody. Not the user, nor anyone who reports to them (directly or not): 422 IDENTITY.INVALID_REPORTS_TO.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'reportsTo must be a user id (UUID) or null' })
+  reportsTo?: string | null;
 }
 
 export class UserListResponse {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ChangeUserRoleCommand, DeactivateUserCommand, ListUsersQuery, ReactivateUserCommand } from '@qa/identity-application';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ChangeUserCommand, DeactivateUserCommand, ListUsersQuery, ReactivateUserCommand } from '@qa/identity-application';
 import { Authenticated, CqrsController, CurrentCaller, ErrorResponse, Roles } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
 import { ChangeUserRequest, ListUsersRequest, PeopleRequest, PeopleResponse, UserListResponse, UserResponse } from './identity.dtos';
@@ -10,7 +10,7 @@ import { ChangeUserRequest, ListUsersRequest, PeopleRequest, PeopleResponse, Use
 export class UsersController extends CqrsController {
   @Get()
   @Roles('admin')
-  @ApiOperation({ operationId: 'listUsers', summary: 'All users, with role and whether they are active, e.g. to choose an approver (admins only)' })
+  @ApiOperation({ operationId: 'listUsers', summary: 'All users, with role, whether they are active, team and manager, e.g. to choose an approver (admins only)' })
   @ApiOkResponse({ type: UserListResponse })
   async listUsers(@Query() query: ListUsersRequest): Promise<UserListResponse> {
     return { items: await this.queries.execute(new ListUsersQuery({ roles: query.role })) };
@@ -28,12 +28,19 @@ export class UsersController extends CqrsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ operationId: 'changeUser', summary: "Give a user another role (admins only; not their own role)" })
+  @ApiOperation({
+    operationId: 'changeUser',
+    summary: "Change a user's role (not your own), team and manager (anyone's) at once; fields left out stay (admins only)",
+  })
   @ApiOkResponse({ type: UserResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED (details.fields)' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'IDENTITY.USER_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'IDENTITY.CANNOT_CHANGE_SELF' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'IDENTITY.CANNOT_CHANGE_SELF; IDENTITY.INVALID_TEAM; IDENTITY.INVALID_REPORTS_TO (details.fields, details.problem: unknown-user, self or loop, with details.path for a loop). Nothing is changed.',
+  })
   changeUser(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeUserRequest): Promise<UserResponse> {
-    return this.commands.execute(new ChangeUserRoleCommand(caller.userId, id, body.role));
+    return this.commands.execute(new ChangeUserCommand(caller.userId, id, { role: body.role, team: body.team, reportsTo: body.reportsTo }));
   }
 
   @Post(':id/deactivate')

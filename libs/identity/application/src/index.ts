@@ -7,7 +7,7 @@ export * from './commands/create-user/create-user.command';
 export * from './commands/seed-users/seed-users.command';
 export * from './commands/deactivate-user/deactivate-user.command';
 export * from './commands/reactivate-user/reactivate-user.command';
-export * from './commands/change-user-role/change-user-role.command';
+export * from './commands/change-user/change-user.command';
 export * from './commands/create-api-token/create-api-token.command';
 export * from './commands/revoke-api-token/revoke-api-token.command';
 export * from './queries/resolve-caller/resolve-caller.query';

@@ -13,3 +13,14 @@ export const UserCreated = integrationEvent<UserChangedPayload>('identity.user.c
 export const UserDeactivated = integrationEvent<UserChangedPayload>('identity.user.deactivated.v1');
 export const UserReactivated = integrationEvent<UserChangedPayload>('identity.user.reactivated.v1');
 export const UserRoleChanged = integrationEvent<UserChangedPayload & { previousRole: Role }>('identity.user.role-changed.v1');
+
+/** Where a user sits in the org after an admin changed it (team, manager), and where they sat before. */
+export interface UserOrgChangedPayload extends UserChangedPayload {
+  team: string | null;
+  /** The user id of their manager, or null. */
+  reportsTo: string | null;
+  previousTeam: string | null;
+  previousReportsTo: string | null;
+}
+
+export const UserOrgChanged = integrationEvent<UserOrgChangedPayload>('identity.user.org-changed.v1');

@@ -44,7 +44,8 @@ export class MikroOrmSessionRepository extends SessionRepository {
   async findWithUserByTokenHash(tokenHash: string) {
     const rows: Array<Record<string, unknown>> = await this.em.getConnection().execute(
       `select s.id as s_id, s.token_hash as s_token_hash, s.user_id as s_user_id, s.created_at as s_created_at, s.expires_at as s_expires_at, s.last_seen_at as s_last_seen_at,
-              u.id as u_id, u.email as u_email, u.name as u_name, u.role as u_role, u.password_hash as u_password_hash, u.active as u_active, u.created_at as u_created_at
+              u.id as u_id, u.email as u_email, u.name as u_name, u.role as u_role, u.password_hash as u_password_hash, u.active as u_active,
+              u.team as u_team, u.reports_to as u_reports_to, u.created_at as u_created_at
          from identity_session s join identity_user u on u.id = s.user_id
         where s.token_hash = ?`,
       [tokenHash],

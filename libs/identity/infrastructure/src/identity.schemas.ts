@@ -13,6 +13,9 @@ export const UserSchema = new EntitySchema<User>({
     role: { type: 'string', length: 16, index: 'identity_user_role_index' },
     passwordHash: { type: 'string', length: 255 },
     active: { type: 'boolean' },
+    team: { type: 'string', length: User.MAX_TEAM_LENGTH, nullable: true },
+    // The manager's user id (no foreign key, like every user reference here; the domain checks it).
+    reportsTo: { type: 'string', length: 36, nullable: true },
     createdAt: { type: 'datetime' },
     // Not versioned (no column): one user's events order by their ids.
     version: { type: 'integer', persist: false, nullable: true },

@@ -1,15 +1,15 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { SeedUsersCommand, type PasswordHasher } from '@qa/identity-application';
+import { SeedUsersCommand, type PasswordHasher, type SeedUser } from '@qa/identity-application';
 import { normaliseEmail, type UserRepository } from '@qa/identity-domain';
-import type { Role } from '@qa/shared-kernel';
 
 export const DEMO_PASSWORD = 'demo';
 
-export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role }> = [
-  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
-  { email: 'manager@example.com', name: 'Max Manager', role: 'manager' },
-  { email: 'rep@example.com', name: 'Rita Rep', role: 'rep' },
-  { email: 'rep2@example.com', name: 'Remy Rep', role: 'rep' },
+/** The demo org: the reps report to the sales manager, who reports to the admin (the director). */
+export const DEMO_USERS: ReadonlyArray<SeedUser> = [
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', team: 'Management' },
+  { email: 'manager@example.com', name: 'Max Manager', role: 'manager', team: 'Sales', reportsTo: 'admin@example.com' },
+  { email: 'rep@example.com', name: 'Rita Rep', role: 'rep', team: 'Sales', reportsTo: 'manager@example.com' },
+  { email: 'rep2@example.com', name: 'Remy Rep', role: 'rep', team: 'Sales', reportsTo: 'manager@example.com' },
 ];
 
 /**

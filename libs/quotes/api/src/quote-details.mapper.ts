@@ -31,6 +31,7 @@ export function toQuoteDetails(body: QuoteDetailsRequest): QuoteDetails {
     quoteDiscount: toDiscount(body.quoteDiscount, currency, 'quoteDiscount'),
     commentsForBuyer: body.commentsForBuyer ?? '',
     purchaseTerms: body.purchaseTerms ?? '',
+    paymentTermsDays: body.paymentTermsDays,
     lineItems: body.lineItems.map((line, i) => ({
       id: line.id ?? '',
       productName: line.productName.trim(),
@@ -38,7 +39,7 @@ export function toQuoteDetails(body: QuoteDetailsRequest): QuoteDetails {
       quantity: line.quantity,
       unitPriceMinor: parseMoneyInput(line.unitPrice, currency, `lineItems.${i}.unitPrice`),
       discount: toDiscount(line.discount, currency, `lineItems.${i}.discount`),
-      billingPeriod: line.billingPeriod ?? null,
+      billingPeriod: line.billingPeriod ?? undefined,
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { QUOTE_STATUSES, type QuoteStatus } from '@qa/quotes-contracts';
-import { BILLING_PERIODS, type BillingPeriod } from '@qa/quotes-domain';
+import { BILLING_PERIODS, QUOTE_STATUSES, type BillingPeriod, type QuoteStatus } from '@qa/quotes-contracts';
+import { DEFAULT_PAYMENT_TERMS_DAYS, MAX_PAYMENT_TERMS_DAYS } from '@qa/quotes-domain';
 import { QUOTE_SORTS, type QuoteSort } from '@qa/quotes-application';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -18,10 +18,18 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 
 const DECIMAL = /^\d{1,13}(\.\d{1,3})?$/;
+
+/** A whole number from `min` to `max`, refused with one reason (not one per failed bound). */
+function IsWholeNumberFrom(min: number, max: number, options: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isWholeNumberFrom', constraints: [min, max], validator: { validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max } }, options);
+}
 
 export class DiscountRequest {
   @ApiProperty({ enum: ['percent', 'amount'] })
@@ -67,10 +75,15 @@ export class LineItemRequest {
   @Type(() => DiscountRequest)
   discount?: DiscountRequest | null;
 
-  @ApiProperty({ required: false, enum: BILLING_PERIODS, nullable: true, description: 'Set for a recurring line.' })
+  @ApiProperty({
+    required: false,
+    enum: BILLING_PERIODS,
+    enumName: 'BillingPeriod',
+    description: 'one_time when left out. A recurring line (monthly, quarterly, yearly) has its unit price per period; the totals count it once, as its first period.',
+  })
   @IsOptional()
   @IsIn(BILLING_PERIODS, { message: `billingPeriod must be one of ${BILLING_PERIODS.join(', ')}` })
-  billingPeriod?: BillingPeriod | null;
+  billingPeriod?: BillingPeriod;
 }
 
 export class QuoteDetailsRequest {
@@ -124,6 +137,12 @@ export class QuoteDetailsRequest {
   @IsString()
   @MaxLength(10000)
   purchaseTerms?: string;
+
+  @ApiProperty({ required: false, type: 'integer', minimum: 0, maximum: MAX_PAYMENT_TERMS_DAYS, description: `Payment terms in net days (the buyer pays within this many days); ${DEFAULT_PAYMENT_TERMS_DAYS} when left out.` })
+  // Left out: the default. Null is refused like any other value that is not a number of days.
+  @ValidateIf((_request: unknown, value: unknown) => value !== undefined)
+  @IsWholeNumberFrom(0, MAX_PAYMENT_TERMS_DAYS, { message: `paymentTermsDays must be a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}` })
+  paymentTermsDays?: number;
 
   @ApiProperty({ type: [LineItemRequest] })
   @IsArray()
@@ -224,7 +243,7 @@ export class LineItemResponse {
   @ApiProperty() quantity!: number;
   @ApiProperty() unitPrice!: string;
   @ApiProperty({ type: DiscountResponse, nullable: true }) discount!: DiscountResponse | null;
-  @ApiProperty({ type: String, enum: BILLING_PERIODS, nullable: true }) billingPeriod!: string | null;
+  @ApiProperty({ enum: BILLING_PERIODS, enumName: 'BillingPeriod', description: 'one_time, or the period the unit price and the amounts of a recurring line are for.' }) billingPeriod!: BillingPeriod;
   @ApiProperty() gross!: string;
   @ApiProperty() discountAmount!: string;
   @ApiProperty() net!: string;
@@ -276,6 +295,7 @@ export class QuoteResponse {
   @ApiProperty({ type: DiscountResponse, nullable: true }) quoteDiscount!: DiscountResponse | null;
   @ApiProperty() commentsForBuyer!: string;
   @ApiProperty() purchaseTerms!: string;
+  @ApiProperty({ type: 'integer', example: 30, description: 'Payment terms in net days.' }) paymentTermsDays!: number;
   @ApiProperty({ type: [LineItemResponse] }) lineItems!: LineItemResponse[];
   @ApiProperty({ type: QuoteTotalsResponse }) totals!: QuoteTotalsResponse;
   @ApiProperty({ type: String, nullable: true, description: "Path of the buyer's page while shared, e.g. /q/…" }) sharePath!: string | null;
@@ -330,6 +350,7 @@ export class SharedQuoteResponse {
   @ApiProperty({ type: DiscountResponse, nullable: true }) quoteDiscount!: DiscountResponse | null;
   @ApiProperty() commentsForBuyer!: string;
   @ApiProperty() purchaseTerms!: string;
+  @ApiProperty({ type: 'integer', example: 30, description: 'Payment terms in net days.' }) paymentTermsDays!: number;
   @ApiProperty({ type: [LineItemResponse] }) lineItems!: LineItemResponse[];
   @ApiProperty({ type: QuoteTotalsResponse }) totals!: QuoteTotalsResponse;
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;

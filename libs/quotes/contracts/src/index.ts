@@ -1,6 +1,7 @@
 // @qa/quotes-contracts: what other contexts may know about quotes: the statuses, the integration
-// events with their payloads, and the snapshot query.
+// events with their payloads, the billing periods of line items, and the snapshot query.
 export * from './quote-status';
 export * from './quote-events';
 export * from './quote-approval-route';
+export * from './quote-billing-period';
 export * from './quote-snapshot';

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { QuoteApprovalRoute } from './quote-approval-route';
+import type { BillingPeriod } from './quote-billing-period';
 import type { QuoteStatus } from './quote-status';
 
 /** A quote's content as other contexts may read it (approvals compares rounds). */
@@ -9,14 +10,22 @@ export interface QuoteSnapshotView {
   status: QuoteStatus;
   ownerId: string;
   dealId: string | null;
+  companyId: string | null;
   title: string;
   currency: string;
   total: string;
   totalMinor: number;
   effectiveDiscountBp: number;
   largestLineDiscountBp: number;
+  /** Everything the buyer is given off, in minor units: the line discounts plus the quote discount (gross − total). */
+  discountMinor: number;
   quoteDiscount: string | null;
-  lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string }>;
+  /** The YYYY-MM-DD date the quote expires at the end of (UTC). */
+  expiresOn: string;
+  /** Payment terms: the buyer pays within this many days (net days, 0–365). */
+  paymentTermsDays: number;
+  /** A recurring line's unit price and net are per billing period; the totals count one period. */
+  lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string; billingPeriod: BillingPeriod }>;
   /** The route fixed at submit while Pending approval; null otherwise (and for quotes submitted before routes were kept). */
   approvalRoute: QuoteApprovalRoute | null;
 }

@@ -8,7 +8,7 @@ const line = (overrides: Partial<LineItem>): LineItem => ({
   quantity: 1,
   unitPriceMinor: 10_000,
   discount: null,
-  billingPeriod: null,
+  billingPeriod: 'one_time',
   ...overrides,
 });
 
@@ -33,11 +33,28 @@ describe('quote totals', () => {
     expect(totals).toMatchObject({ grossMinor: 120_000, subtotalMinor: 110_000, quoteDiscountMinor: 13_750, totalMinor: 96_250, effectiveDiscountBp: 1979, largestLineDiscountBp: 1000 });
   });
 
+  it('sums every discount, line discounts and the quote discount, as the discount amount (gross − total)', () => {
+    const totals = computeTotals(
+      [line({ quantity: 2, unitPriceMinor: 50_000, discount: { kind: 'amount', amountMinor: 10_000 } }), line({ id: 'l2', unitPriceMinor: 20_000, discount: { kind: 'percent', basisPoints: 500 } })],
+      { kind: 'percent', basisPoints: 1250 },
+    );
+    // lines: 10,000 + 1,000 off; subtotal 109,000; 12.5 % = 13,625; total 95,375 of gross 120,000
+    expect(totals).toMatchObject({ grossMinor: 120_000, subtotalMinor: 109_000, quoteDiscountMinor: 13_625, totalMinor: 95_375, discountMinor: 24_625 });
+    expect(computeTotals([line({})], null).discountMinor).toBe(0);
+  });
+
+  it('counts a recurring line once, as its first period, like a one-time line', () => {
+    const once = computeTotals([line({ unitPriceMinor: 4_999 })], null);
+    const monthly = computeTotals([line({ unitPriceMinor: 4_999, billingPeriod: 'monthly' })], null);
+    expect([once.totalMinor, monthly.totalMinor, monthly.lines[0]?.netMinor]).toEqual([4_999, 4_999, 4_999]);
+  });
+
   it('never discounts below zero', () => {
     const totals = computeTotals([line({ unitPriceMinor: 500, discount: { kind: 'amount', amountMinor: 900 } })], { kind: 'amount', amountMinor: 100 });
     expect(totals.lines[0].netMinor).toBe(0);
     expect(totals.totalMinor).toBe(0);
     expect(totals.effectiveDiscountBp).toBe(10_000);
+    expect(totals.discountMinor).toBe(500);
   });
 
   it('gives zero totals and zero discount for an empty quote', () => {

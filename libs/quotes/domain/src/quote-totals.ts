@@ -1,8 +1,10 @@
+import type { BillingPeriod } from '@qa/quotes-contracts';
 import { basisPointsOf, mulDivRound, percentOf } from '@qa/shared-kernel';
 
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amountMinor: number };
-export const BILLING_PERIODS = ['monthly', 'quarterly', 'annually'] as const;
-export type BillingPeriod = (typeof BILLING_PERIODS)[number];
+
+/** A line without a billing period is billed once. */
+export const DEFAULT_BILLING_PERIOD: BillingPeriod = 'one_time';
 
 export interface LineItem {
   id: string;
@@ -12,8 +14,8 @@ export interface LineItem {
   quantity: number;
   unitPriceMinor: number;
   discount: Discount | null;
-  /** Set for a recurring line: the price is per period; totals count one period. */
-  billingPeriod: BillingPeriod | null;
+  /** `one_time`, or the period of a recurring line: its unit price (and net) is then per period; totals count one period. */
+  billingPeriod: BillingPeriod;
 }
 
 export interface LineTotals {
@@ -32,6 +34,8 @@ export interface QuoteTotals {
   subtotalMinor: number;
   quoteDiscountMinor: number;
   totalMinor: number;
+  /** Everything given off: Σ line discounts + the quote discount (= gross − total). */
+  discountMinor: number;
   /** (gross − total) / gross: what the buyer saves overall, in basis points. */
   effectiveDiscountBp: number;
   largestLineDiscountBp: number;
@@ -44,6 +48,11 @@ export function discountAmount(base: number, discount: Discount | null): number 
   return Math.min(Math.max(amount, 0), base);
 }
 
+/**
+ * The quote's totals. A recurring line (monthly, quarterly, yearly) counts once, as its first
+ * period: its net is quantity × the price per period less its discount, and the totals add it like
+ * any one-time line (they are not multiplied over a contract term).
+ */
 export function computeTotals(lines: readonly LineItem[], quoteDiscount: Discount | null): QuoteTotals {
   const lineTotals = lines.map((line) => {
     const grossMinor = mulDivRound(line.quantity, line.unitPriceMinor, 1);
@@ -60,6 +69,7 @@ export function computeTotals(lines: readonly LineItem[], quoteDiscount: Discoun
     subtotalMinor,
     quoteDiscountMinor,
     totalMinor,
+    discountMinor: lineTotals.reduce((sum, l) => sum + l.discountMinor, 0) + quoteDiscountMinor,
     effectiveDiscountBp: basisPointsOf(grossMinor - totalMinor, grossMinor),
     largestLineDiscountBp: lineTotals.reduce((max, l) => Math.max(max, l.discountBp), 0),
   };

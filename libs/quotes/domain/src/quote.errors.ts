@@ -1,4 +1,4 @@
-import { DomainError } from '@qa/shared-kernel';
+import { DomainError, invalidField } from '@qa/shared-kernel';
 import type { QuoteStatus } from '@qa/quotes-contracts';
 
 export const QuoteErrors = {
@@ -13,8 +13,12 @@ export const QuoteErrors = {
   noLineItems: () => new DomainError('QUOTES.NO_LINE_ITEMS', 'Add at least one line item before submitting', 'invalid', { fields: [{ field: 'lineItems', reason: 'must not be empty to submit' }] }),
   expiryInPast: (expiresOn: string) =>
     new DomainError('QUOTES.EXPIRY_IN_PAST', `The expiry date ${expiresOn} has passed; choose a later one`, 'invalid', { fields: [{ field: 'expiresOn', reason: 'must be in the future' }] }),
-  noApprover: (reasons: string[]) =>
-    new DomainError('QUOTES.NO_APPROVER', 'This quote needs approval, but nobody can approve it (no active approver other than its owner and whoever submits it); ask an admin to choose an approver', 'invalid', { reasons }),
+  /** Bad details a client sent past the API's own checks: 400 VALIDATION_FAILED naming the field, like the request validation. */
+  invalidPaymentTerms: (max: number) => invalidField('paymentTermsDays', `must be a whole number of days from 0 to ${max}`),
+  invalidBillingPeriod: (lineIndex: number, periods: readonly string[]) => invalidField(`lineItems.${lineIndex}.billingPeriod`, `must be one of ${periods.join(', ')}`),
+  /** `unresolved`: the steps (1 = first) with a group nobody can approve. */
+  noApprover: (unresolved: number[]) =>
+    new DomainError('QUOTES.NO_APPROVER', 'This quote needs approval, but nobody can approve it (no active approver other than its owner and whoever submits it); ask an admin to choose an approver', 'invalid', { unresolvedSteps: unresolved }),
   /** A deal, company or contact that does not exist or that the caller may not see: the same answer for both. */
   unknownReference: (field: string, kind: 'deal' | 'company' | 'contact', ids: string[]) =>
     new DomainError('QUOTES.UNKNOWN_REFERENCE', `${field}: no such ${kind}: ${ids.join(', ')}`, 'invalid', { fields: [{ field, reason: `no such ${kind}: ${ids.join(', ')}` }] }),

@@ -1,7 +1,7 @@
 import { QUOTE_STATUSES, type QuoteApprovalRoute, type QuoteStatus } from '@qa/quotes-contracts';
 import { DomainError } from '@qa/shared-kernel';
 import { describe, expect, it } from 'vitest';
-import { QUOTE_COMMANDS, Quote, type QuoteCommand, type QuoteDetails } from './quote';
+import { QUOTE_COMMANDS, Quote, type LineItemDetails, type QuoteCommand, type QuoteDetails } from './quote';
 
 const details = (overrides: Partial<QuoteDetails> = {}): QuoteDetails => ({
   title: 'Website redesign',
@@ -13,11 +13,17 @@ const details = (overrides: Partial<QuoteDetails> = {}): QuoteDetails => ({
   quoteDiscount: null,
   commentsForBuyer: '',
   purchaseTerms: '',
-  lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 2, unitPriceMinor: 150_000, discount: null, billingPeriod: null }],
+  lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 2, unitPriceMinor: 150_000, discount: null, billingPeriod: 'one_time' }],
   ...overrides,
 });
 const now = new Date('2026-11-26T12:00:00Z');
-const route = (overrides: Partial<QuoteApprovalRoute> = {}): QuoteApprovalRoute => ({ approverIds: ['manager-1'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy: 'rep-1', ...overrides });
+/** A route of one step whose one group asks these approvers (none: nobody could be resolved). */
+const route = (approverIds = ['manager-1'], mode: 'any' | 'all' = 'any'): QuoteApprovalRoute => ({
+  policyVersion: 3,
+  steps: [{ groups: [{ approverIds, mode, refs: [{ kind: 'manager', levels: 1 }], ruleIds: ['r1'], notes: approverIds.length ? [] : [{ code: 'unresolved', because: 'none' }] }] }],
+  rules: [{ ruleId: 'r1', ruleName: 'Big discounts', reasons: [{ code: 'always' }] }],
+  submittedBy: 'rep-1',
+});
 
 function quoteIn(status: QuoteStatus): Quote {
   const quote = Quote.create({ number: 'Q-2026-0001', ownerId: 'rep-1', details: details(), now });
@@ -129,10 +135,10 @@ describe('quote life cycle', () => {
 
   it('keeps the approval route fixed at submit until the quote leaves Pending approval, and refuses a route without an approver', () => {
     const quote = quoteIn('draft');
-    const fixed = route({ approverIds: ['manager-1', 'manager-2'], mode: 'all' });
+    const fixed = route(['manager-1', 'manager-2'], 'all');
     quote.submit(fixed, { now, by: 'rep-1' });
-    fixed.approverIds.push('someone-else'); // a copy is kept: the caller's object cannot change it
-    expect([quote.status, quote.approvalRoute]).toEqual(['pending_approval', route({ approverIds: ['manager-1', 'manager-2'], mode: 'all' })]);
+    fixed.steps[0]!.groups[0]!.approverIds.push('someone-else'); // a copy is kept: the caller's object cannot change it
+    expect([quote.status, quote.approvalRoute]).toEqual(['pending_approval', route(['manager-1', 'manager-2'], 'all')]);
     quote.withdraw({ now, by: 'rep-1' });
     expect([quote.status, quote.approvalRoute]).toEqual(['draft', null]);
     expect(quote.pullEvents().map((e) => [e.name, e.payload['previousStatus'], e.payload['status']])).toEqual([
@@ -142,7 +148,7 @@ describe('quote life cycle', () => {
     expect(quote.history.at(-1)).toMatchObject({ previousStatus: 'pending_approval', status: 'draft', by: 'rep-1' });
 
     const stranded = quoteIn('draft');
-    expect(() => stranded.submit(route({ approverIds: [] }), { now })).toThrow(expect.objectContaining({ code: 'QUOTES.NO_APPROVER' }));
+    expect(() => stranded.submit(route([]), { now })).toThrow(expect.objectContaining({ code: 'QUOTES.NO_APPROVER', details: { unresolvedSteps: [1] } }));
     expect([stranded.status, stranded.approvalRoute, stranded.pullEvents()]).toEqual(['draft', null, []]);
   });
 
@@ -185,5 +191,51 @@ describe('quote life cycle', () => {
     quote.edit(details({ quoteDiscount: { kind: 'percent', basisPoints: 1000 } }), { now });
     expect(quote.totalMinor).toBe(270_000);
     expect(quote.totals().effectiveDiscountBp).toBe(1000);
+  });
+});
+
+describe('quote terms', () => {
+  const refusal = (act: () => unknown) => {
+    try {
+      act();
+      return null;
+    } catch (error) {
+      return error instanceof DomainError ? { code: error.code, kind: error.kind, fields: error.details['fields'] } : error;
+    }
+  };
+  const create = (overrides: Partial<QuoteDetails> = {}) => Quote.create({ number: 'Q-2026-0009', ownerId: 'rep-1', details: details(overrides), now });
+  const line = (overrides: Partial<LineItemDetails> = {}): LineItemDetails => ({ id: '', productName: 'Hosting', description: '', quantity: 1, unitPriceMinor: 4_999, discount: null, ...overrides });
+
+  it('gives a new quote payment terms of net 30 days unless it says otherwise, and keeps 0 to 365', () => {
+    expect(create().paymentTermsDays).toBe(30);
+    expect([0, 14, 365].map((days) => create({ paymentTermsDays: days }).paymentTermsDays)).toEqual([0, 14, 365]);
+    const quote = create({ paymentTermsDays: 60 });
+    quote.edit(details({ paymentTermsDays: 45 }), { now });
+    expect(quote.paymentTermsDays).toBe(45);
+  });
+
+  it('refuses payment terms that are not whole days from 0 to 365, naming paymentTermsDays, and leaves the quote as it was', () => {
+    const expected = { code: 'VALIDATION_FAILED', kind: 'bad-request', fields: [{ field: 'paymentTermsDays', reason: 'must be a whole number of days from 0 to 365' }] };
+    for (const days of [366, -1, 1.5, Number.NaN, '30' as unknown as number]) expect(refusal(() => create({ paymentTermsDays: days }))).toEqual(expected);
+    const quote = create({ paymentTermsDays: 14 });
+    quote.pullEvents();
+    expect(refusal(() => quote.edit(details({ title: 'Changed', paymentTermsDays: 400 }), { now }))).toEqual(expected);
+    expect([quote.title, quote.paymentTermsDays, quote.pullEvents()]).toEqual(['Website redesign', 14, []]);
+  });
+
+  it('bills a line once unless it has a billing period; a recurring line counts once (its first period) in the totals', () => {
+    const quote = create({ lineItems: [line({ quantity: 2, unitPriceMinor: 150_000 }), line({ billingPeriod: 'monthly' }), line({ billingPeriod: 'yearly', unitPriceMinor: 100_000 })] });
+    expect(quote.lineItems.map((l) => l.billingPeriod)).toEqual(['one_time', 'monthly', 'yearly']);
+    expect(quote.totals()).toMatchObject({ grossMinor: 404_999, totalMinor: 404_999 });
+    expect(quote.totalMinor).toBe(404_999);
+  });
+
+  it('refuses a billing period it does not know, naming the line', () => {
+    const weekly = line({ billingPeriod: 'weekly' as unknown as LineItemDetails['billingPeriod'] });
+    expect(refusal(() => create({ lineItems: [line(), weekly] }))).toEqual({
+      code: 'VALIDATION_FAILED',
+      kind: 'bad-request',
+      fields: [{ field: 'lineItems.1.billingPeriod', reason: 'must be one of one_time, monthly, quarterly, yearly' }],
+    });
   });
 });

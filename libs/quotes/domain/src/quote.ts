@@ -9,13 +9,16 @@ import {
   QuoteSubmitted,
   QuoteUpdated,
   QuoteWithdrawn,
+  BILLING_PERIODS,
+  type BillingPeriod,
   type QuoteApprovalRoute,
   type QuoteEventPayload,
   type QuoteStatus,
 } from '@qa/quotes-contracts';
+import { routeIsComplete, unresolvedSteps } from '@qa/approvals-contracts';
 import { AggregateRoot, uuidv7, type IntegrationEventType } from '@qa/shared-kernel';
 import { QuoteErrors } from './quote.errors';
-import { computeTotals, type Discount, type LineItem, type QuoteTotals } from './quote-totals';
+import { computeTotals, DEFAULT_BILLING_PERIOD, type Discount, type LineItem, type QuoteTotals } from './quote-totals';
 
 /** What a command may do in each status; everything else is refused with an error code. */
 export const QUOTE_COMMANDS = ['edit', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'withdraw', 'sign', 'expire'] as const;
@@ -43,6 +46,14 @@ export function isAllowed(command: QuoteCommand, status: QuoteStatus): boolean {
   return ALLOWED[command].includes(status);
 }
 
+/** Payment terms of a new quote (and of one whose details leave them out): net 30 days. */
+export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
+/** Payment terms are whole days from 0 (due at once) to 365. */
+export const MAX_PAYMENT_TERMS_DAYS = 365;
+
+/** A line item as the details give it: without a billing period it is billed once (`one_time`). */
+export type LineItemDetails = Omit<LineItem, 'billingPeriod'> & { billingPeriod?: BillingPeriod };
+
 export interface QuoteDetails {
   title: string;
   dealId: string | null;
@@ -55,8 +66,11 @@ export interface QuoteDetails {
   expiresOn: string;
   quoteDiscount: Discount | null;
   commentsForBuyer: string;
+  /** The terms text the buyer accepts. */
   purchaseTerms: string;
-  lineItems: LineItem[];
+  /** Payment terms in net days (whole days, 0–365); DEFAULT_PAYMENT_TERMS_DAYS when left out. */
+  paymentTermsDays?: number;
+  lineItems: LineItemDetails[];
 }
 
 /** Who acts and when; `by` is a user id (null for the system or the buyer). */
@@ -95,6 +109,8 @@ export class Quote extends AggregateRoot {
   quoteDiscount!: Discount | null;
   commentsForBuyer!: string;
   purchaseTerms!: string;
+  /** Payment terms: the buyer pays within this many days (net days, 0–365). */
+  paymentTermsDays!: number;
   lineItems!: LineItem[];
   /** Denormalised for the list query (kept equal to computeTotals). */
   totalMinor!: number;
@@ -148,8 +164,8 @@ export class Quote extends AggregateRoot {
 
   /**
    * Finishing the set-up flow: to Pending approval with its route when approval is needed (null:
-   * not needed), else live at once. A route without an approver is refused: the quote could
-   * never leave Pending approval.
+   * not needed), else live at once. A route with a group nobody can approve is refused: the quote
+   * could never leave Pending approval.
    */
   submit(route: QuoteApprovalRoute | null, ctx: ActContext = {}): void {
     const now = ctx.now ?? new Date();
@@ -157,10 +173,10 @@ export class Quote extends AggregateRoot {
     if (!this.dealId) throw QuoteErrors.dealRequired();
     if (this.lineItems.length === 0) throw QuoteErrors.noLineItems();
     if (this.isPastExpiry(now)) throw QuoteErrors.expiryInPast(this.expiresOn);
-    if (route && route.approverIds.length === 0) throw QuoteErrors.noApprover(route.reasons);
+    if (route && !routeIsComplete(route)) throw QuoteErrors.noApprover(unresolvedSteps(route));
     const previous = this.status;
     this.status = route ? 'pending_approval' : 'approval_not_needed';
-    this.approvalRoute = route ? { ...route, approverIds: [...route.approverIds], reasons: [...route.reasons] } : null;
+    this.approvalRoute = route ? structuredClone(route) : null;
     if (!route) this.goLive(now);
     this.touch(now);
     this.addHistory(previous, ctx, null);
@@ -276,6 +292,11 @@ export class Quote extends AggregateRoot {
   }
 
   private assign(details: QuoteDetails, now: Date): void {
+    const paymentTermsDays = details.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS;
+    if (!Number.isInteger(paymentTermsDays) || paymentTermsDays < 0 || paymentTermsDays > MAX_PAYMENT_TERMS_DAYS) throw QuoteErrors.invalidPaymentTerms(MAX_PAYMENT_TERMS_DAYS);
+    details.lineItems.forEach((line, index) => {
+      if (line.billingPeriod !== undefined && !(BILLING_PERIODS as readonly unknown[]).includes(line.billingPeriod)) throw QuoteErrors.invalidBillingPeriod(index, BILLING_PERIODS);
+    });
     this.title = details.title.trim();
     this.dealId = details.dealId;
     this.companyId = details.companyId;
@@ -286,7 +307,8 @@ export class Quote extends AggregateRoot {
     this.quoteDiscount = details.quoteDiscount;
     this.commentsForBuyer = details.commentsForBuyer;
     this.purchaseTerms = details.purchaseTerms;
-    this.lineItems = details.lineItems.map((line) => ({ ...line, id: line.id || uuidv7() }));
+    this.paymentTermsDays = paymentTermsDays;
+    this.lineItems = details.lineItems.map((line) => ({ ...line, id: line.id || uuidv7(), billingPeriod: line.billingPeriod ?? DEFAULT_BILLING_PERIOD }));
     this.totalMinor = this.totals().totalMinor;
     this.touch(now);
   }

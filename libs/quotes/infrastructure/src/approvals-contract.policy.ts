@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
-import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { ApprovalPolicy } from '@qa/quotes-application';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
@@ -17,11 +16,6 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
   }
 
   async routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
-    let dealStage: string | null = null;
-    if (quote.dealId) {
-      const { deals } = await this.queries.execute(new FindCrmRecordsQuery({ dealIds: [quote.dealId] }));
-      dealStage = deals[0]?.stage ?? null;
-    }
     const totals = quote.totals();
     const verdict = await this.queries.execute(
       new EvaluateQuoteApprovalQuery({
@@ -29,15 +23,19 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
         ownerId: quote.ownerId,
         currency: quote.currency,
         totalMinor: totals.totalMinor,
+        discountMinor: totals.discountMinor,
         effectiveDiscountBp: totals.effectiveDiscountBp,
         largestLineDiscountBp: totals.largestLineDiscountBp,
-        dealStage,
+        lines: quote.lineItems.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
+        paymentTermsDays: quote.paymentTermsDays,
+        expiresOn: quote.expiresOn,
+        dealId: quote.dealId,
+        companyId: quote.companyId,
         submittedBy,
       }),
     );
-    if (!verdict.required) return null;
-    // An empty list is refused by Quote.submit (QUOTES.NO_APPROVER): such a quote could never leave Pending approval.
-    return { approverIds: verdict.approverIds, mode: verdict.mode, reasons: verdict.reasons, ruleName: verdict.ruleName, submittedBy };
+    // An incomplete route is refused by Quote.submit (QUOTES.NO_APPROVER): such a quote could never leave Pending approval.
+    return verdict.route ? { ...verdict.route, submittedBy } : null;
   }
 
   async closeOpenRound(quoteId: string): Promise<void> {

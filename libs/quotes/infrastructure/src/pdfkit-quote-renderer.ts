@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { QuotePdfRenderer, toQuoteView } from '@qa/quotes-application';
 import type { Quote } from '@qa/quotes-domain';
+import type { BillingPeriod } from '@qa/quotes-contracts';
 import PDFDocument from 'pdfkit';
 
-/** The buyer's PDF: header, recipients, line items with discounts, totals, comments and terms. */
+/** What follows the unit price of a recurring line ("49.99 / month"); nothing for a one-time line. */
+const PER_PERIOD: Record<BillingPeriod, string> = { one_time: '', monthly: ' / month', quarterly: ' / quarter', yearly: ' / year' };
+
+/** The buyer's PDF: header, recipients, line items with discounts, totals, comments, payment terms and terms. */
 @Injectable()
 export class PdfkitQuoteRenderer extends QuotePdfRenderer {
   render(quote: Quote, names: { recipients: string[] }): Promise<Buffer> {
@@ -26,9 +30,9 @@ export class PdfkitQuoteRenderer extends QuotePdfRenderer {
       data: [
         ['Product', 'Qty', `Unit (${view.currency})`, 'Discount', `Amount (${view.currency})`],
         ...view.lineItems.map((l) => [
-          `${l.productName}${l.billingPeriod ? ` (${l.billingPeriod})` : ''}${l.description ? `\n${l.description}` : ''}`,
+          `${l.productName}${l.description ? `\n${l.description}` : ''}`,
           String(l.quantity),
-          l.unitPrice,
+          `${l.unitPrice}${PER_PERIOD[l.billingPeriod]}`,
           l.discount ? (l.discount.type === 'percent' ? `${l.discount.value} %` : l.discount.value) : '',
           l.net,
         ]),
@@ -42,6 +46,7 @@ export class PdfkitQuoteRenderer extends QuotePdfRenderer {
     for (const [label, amount] of totals) doc.fontSize(label.startsWith('Total') ? 12 : 10).text(`${label}: ${amount}`, { align: 'right' });
 
     if (view.commentsForBuyer) doc.moveDown().fontSize(12).text('Comments').fontSize(10).text(view.commentsForBuyer);
+    doc.moveDown().fontSize(10).text(`Payment terms: net ${view.paymentTermsDays} ${view.paymentTermsDays === 1 ? 'day' : 'days'}`);
     if (view.purchaseTerms) doc.moveDown().fontSize(12).text('Purchase terms').fontSize(10).text(view.purchaseTerms);
     if (view.signature) doc.moveDown().fontSize(10).text(`Accepted and signed by ${view.signature.name} <${view.signature.email}> on ${view.signature.signedAt}`);
     doc.end();

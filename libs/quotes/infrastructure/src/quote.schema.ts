@@ -1,5 +1,6 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import { Quote } from '@qa/quotes-domain';
+import { BigIntType, EntitySchema, JsonType, type Platform, type TransformContext } from '@mikro-orm/core';
+import { BILLING_PERIODS, type BillingPeriod } from '@qa/quotes-contracts';
+import { DEFAULT_BILLING_PERIOD, DEFAULT_PAYMENT_TERMS_DAYS, Quote, type LineItem } from '@qa/quotes-domain';
 
 /**
  * The text the quotes list searches (`q`): title, number and company name. On PostgreSQL the list
@@ -7,6 +8,27 @@ import { Quote } from '@qa/quotes-domain';
  * exactly the same in both places for the planner to use the index.
  */
 export const QUOTE_SEARCH_TEXT = `title || ' ' || number || ' ' || coalesce(company_name, '')`;
+
+/** Billing periods stored before they were named as now: none (null or left out) and `annually`. */
+const LEGACY_BILLING_PERIODS: Record<string, BillingPeriod> = { annually: 'yearly' };
+
+/** A stored line's billing period as the domain names it: lines stored without one are billed once. */
+function storedBillingPeriod(value: unknown): BillingPeriod {
+  if ((BILLING_PERIODS as readonly unknown[]).includes(value)) return value as BillingPeriod;
+  return (typeof value === 'string' ? LEGACY_BILLING_PERIODS[value] : undefined) ?? DEFAULT_BILLING_PERIOD;
+}
+
+/**
+ * The line items' JSON, read with every line's billing period set (rows written before billing
+ * periods had these names hold none, null or `annually`); written as the domain has them.
+ */
+export class LineItemsType extends JsonType {
+  override convertToJSValue(value: unknown, platform: Platform, context?: TransformContext): LineItem[] {
+    const lines: unknown = super.convertToJSValue(value as string, platform, context);
+    if (!Array.isArray(lines)) return lines as LineItem[];
+    return lines.map((line: LineItem) => ({ ...line, billingPeriod: storedBillingPeriod(line.billingPeriod) }));
+  }
+}
 
 export const QuoteSchema = new EntitySchema<Quote>({
   class: Quote,
@@ -43,7 +65,8 @@ export const QuoteSchema = new EntitySchema<Quote>({
     quoteDiscount: { type: 'json', nullable: true },
     commentsForBuyer: { type: 'text' },
     purchaseTerms: { type: 'text' },
-    lineItems: { type: 'json' },
+    paymentTermsDays: { type: 'integer', default: DEFAULT_PAYMENT_TERMS_DAYS },
+    lineItems: { type: new LineItemsType() },
     totalMinor: { type: new BigIntType('number') },
     shareSlug: { type: 'string', length: 64, nullable: true, unique: 'quotes_quote_share_slug_unique' },
     signature: { type: 'json', nullable: true },

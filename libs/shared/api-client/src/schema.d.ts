@@ -100,7 +100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, with role and whether they are active, e.g. to choose an approver (admins only) */
+        /** All users, with role, whether they are active, team and manager, e.g. to choose an approver (admins only) */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -140,7 +140,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Give a user another role (admins only; not their own role) */
+        /** Change a user's role (not your own), team and manager (anyone's) at once; fields left out stay (admins only) */
         patch: operations["changeUser"];
         trace?: never;
     };
@@ -415,6 +415,23 @@ export interface paths {
         get: operations["getApprovalSettings"];
         /** Set approver and create workflows: saves the settings; the approval workflows follow (admins) */
         put: operations["saveApprovalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/condition-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields a rule may look at, with their type and the operators it allows (admins) */
+        get: operations["listConditionFields"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -880,6 +897,13 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description False once an admin deactivated the user: no login, no sessions, no API tokens. */
             active: boolean;
+            /** @description The team the user works in, or null. */
+            team: string | null;
+            /**
+             * Format: uuid
+             * @description The id of the user's manager (who they report to), or null.
+             */
+            reportsTo: string | null;
         };
         UserListResponse: {
             items: components["schemas"]["UserResponse"][];
@@ -893,8 +917,18 @@ export interface components {
             items: components["schemas"]["PersonResponse"][];
         };
         ChangeUserRequest: {
-            /** @description The new role (not your own). */
-            role: components["schemas"]["Role"];
+            /** @description The new role (not your own; your own unchanged is accepted). */
+            role?: components["schemas"]["Role"];
+            /**
+             * @description The team (trimmed); null: no team. Anyone’s, your own included.
+             * @example Sales
+             */
+            team?: string | null;
+            /**
+             * Format: uuid
+             * @description The id of the user's manager; null: nobody. Not the user, nor anyone who reports to them (directly or not): 422 IDENTITY.INVALID_REPORTS_TO.
+             */
+            reportsTo?: string | null;
         };
         CompanyResponse: {
             /** Format: uuid */
@@ -1005,6 +1039,11 @@ export interface components {
              */
             value: string;
         };
+        /**
+         * @description one_time when left out. A recurring line (monthly, quarterly, yearly) has its unit price per period; the totals count it once, as its first period.
+         * @enum {string}
+         */
+        BillingPeriod: "one_time" | "monthly" | "quarterly" | "yearly";
         LineItemRequest: {
             /**
              * Format: uuid
@@ -1021,11 +1060,8 @@ export interface components {
              */
             unitPrice: string;
             discount?: components["schemas"]["DiscountRequest"] | null;
-            /**
-             * @description Set for a recurring line.
-             * @enum {string|null}
-             */
-            billingPeriod?: "monthly" | "quarterly" | "annually" | null;
+            /** @description one_time when left out. A recurring line (monthly, quarterly, yearly) has its unit price per period; the totals count it once, as its first period. */
+            billingPeriod?: components["schemas"]["BillingPeriod"];
         };
         QuoteDetailsRequest: {
             /** @example Website redesign */
@@ -1052,6 +1088,8 @@ export interface components {
             quoteDiscount?: components["schemas"]["DiscountRequest"] | null;
             commentsForBuyer?: string;
             purchaseTerms?: string;
+            /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
+            paymentTermsDays?: number;
             lineItems: components["schemas"]["LineItemRequest"][];
         };
         CreatedQuoteResponse: {
@@ -1077,8 +1115,8 @@ export interface components {
             quantity: number;
             unitPrice: string;
             discount: components["schemas"]["DiscountResponse"] | null;
-            /** @enum {string|null} */
-            billingPeriod: "monthly" | "quarterly" | "annually" | null;
+            /** @description one_time, or the period the unit price and the amounts of a recurring line are for. */
+            billingPeriod: components["schemas"]["BillingPeriod"];
             gross: string;
             discountAmount: string;
             net: string;
@@ -1136,6 +1174,11 @@ export interface components {
             quoteDiscount: components["schemas"]["DiscountResponse"] | null;
             commentsForBuyer: string;
             purchaseTerms: string;
+            /**
+             * @description Payment terms in net days.
+             * @example 30
+             */
+            paymentTermsDays: number;
             lineItems: components["schemas"]["LineItemResponse"][];
             totals: components["schemas"]["QuoteTotalsResponse"];
             /** @description Path of the buyer's page while shared, e.g. /q/… */
@@ -1173,6 +1216,8 @@ export interface components {
             quoteDiscount?: components["schemas"]["DiscountRequest"] | null;
             commentsForBuyer?: string;
             purchaseTerms?: string;
+            /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
+            paymentTermsDays?: number;
             lineItems: components["schemas"]["LineItemRequest"][];
             /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
             version: number;
@@ -1195,6 +1240,11 @@ export interface components {
             quoteDiscount: components["schemas"]["DiscountResponse"] | null;
             commentsForBuyer: string;
             purchaseTerms: string;
+            /**
+             * @description Payment terms in net days.
+             * @example 30
+             */
+            paymentTermsDays: number;
             lineItems: components["schemas"]["LineItemResponse"][];
             totals: components["schemas"]["QuoteTotalsResponse"];
             signature: components["schemas"]["SignatureResponse"] | null;
@@ -1208,29 +1258,74 @@ export interface components {
         };
         RuleConditionRequest: {
             /** @enum {string} */
-            field: "total" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "currency" | "dealStage";
-            /** @enum {string} */
-            operator: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "in";
-            /** @example 20 */
-            value: string | string[];
+            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            /**
+             * @description The operators a field allows depend on its type (GET /approvals/condition-fields).
+             * @enum {string}
+             */
+            operator: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains";
+            /**
+             * @description Money as decimal text ("10000.00"), percentages and days as numbers, codes as text, a list for in/notIn, [from, to] for between.
+             * @example 20
+             */
+            value: string | number | boolean | (string | number)[];
         };
-        ApprovalRuleRequest: {
+        RuleConditionGroupRequest: {
+            /** @description All must hold. */
+            conditions: components["schemas"]["RuleConditionRequest"][];
+        };
+        ApproverRefRequest: {
+            /** @enum {string} */
+            kind: "user" | "role" | "team" | "manager" | "field";
+            /**
+             * Format: uuid
+             * @description kind user
+             */
+            userId?: string;
+            /**
+             * @description kind role
+             * @enum {string}
+             */
+            role?: "manager" | "admin";
+            /** @description kind team */
+            team?: string;
+            /** @description kind manager: 1 = the owner's manager, 2 = their manager, … */
+            levels?: number;
+            /**
+             * @description kind field: the user named in this field
+             * @enum {string}
+             */
+            field?: "dealOwner" | "companyOwner";
+        };
+        ApproverGroupRequest: {
+            approvers: components["schemas"]["ApproverRefRequest"][];
+            /**
+             * @description any: one of them approves for the group; all: each of them.
+             * @enum {string}
+             */
+            mode: "any" | "all";
+        };
+        RouteStepRequest: {
+            /** @description Run in parallel; the step completes when all complete. */
+            groups: components["schemas"]["ApproverGroupRequest"][];
+        };
+        PolicyRuleRequest: {
             /** @description Keep the id when editing a rule. */
             id?: string;
             /** @example Big discounts */
             name: string;
-            /** @description Lower first. */
-            priority: number;
-            conditions: components["schemas"]["RuleConditionRequest"][];
-            approverIds: string[];
-            /** @enum {string} */
-            mode: "any" | "all";
+            /** @description The rule matches when all conditions of any one group hold; no groups: every quote. */
+            when: components["schemas"]["RuleConditionGroupRequest"][];
+            /** @description Steps in order. */
+            route: components["schemas"]["RouteStepRequest"][];
+            /** @description When it matches, no later rule is looked at; otherwise it stacks with the later rules that match. */
+            firstMatchOnly: boolean;
         };
         ApprovalSettingsResponse: {
             requireApproval: boolean;
             defaultApproverId: string | null;
-            rules: components["schemas"]["ApprovalRuleRequest"][];
-            /** @description 0 before the first save. */
+            rules: components["schemas"]["PolicyRuleRequest"][];
+            /** @description The policy version: 0 before the first save; every round records the version that routed it. */
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1240,34 +1335,112 @@ export interface components {
             requireApproval: boolean;
             /**
              * Format: uuid
-             * @description The Approver (a manager or admin).
+             * @description The Approver (a manager or admin): of all quotes when required, and the fallback of a group nobody else can approve.
              */
             defaultApproverId: string | null;
-            rules: components["schemas"]["ApprovalRuleRequest"][];
+            /** @description In order: the first is looked at first. */
+            rules: components["schemas"]["PolicyRuleRequest"][];
             /** @description The version you read (409 when stale). */
             version?: number;
         };
-        ApproverResponse: {
+        ConditionFieldResponse: {
+            /** @enum {string} */
+            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            /** @enum {string} */
+            type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products";
+            operators: ("gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains")[];
+        };
+        RouteReasonResponse: {
+            /** @enum {string} */
+            code: "condition" | "always" | "all-quotes" | "legacy";
+            /** @enum {string} */
+            field?: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            /** @enum {string} */
+            operator?: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains";
+            /** @description The rule's value. */
+            expected?: Record<string, never>;
+            /** @description The quote's value (null when it has none). */
+            actual?: Record<string, never>;
+            /** @description For money. */
+            currency?: string;
+            /** @description legacy: a reason written as text before reasons were codes. */
+            text?: string;
+        };
+        RuleMatchResponse: {
+            ruleId: string;
+            /** @description Empty for "approval on all quotes". */
+            ruleName: string;
+            reasons: components["schemas"]["RouteReasonResponse"][];
+        };
+        ResolutionNoteResponse: {
+            /** @enum {string} */
+            code: "moved-up" | "fallback" | "unresolved";
+            /** @enum {string} */
+            because: "owner" | "submitter" | "inactive" | "not-approver" | "none";
+            /** @description moved-up: who was passed over. */
+            skipped?: string | null;
+            /** @description moved-up, fallback: who approves instead. */
+            to?: string;
+        };
+        RouteApproverResponse: {
+            userId: string;
+            /** @enum {string} */
+            state: "waiting" | "pending" | "approved" | "changes_requested" | "cancelled" | "not_needed";
+            /** Format: date-time */
+            at: string | null;
+            notes: string | null;
+        };
+        RouteGroupResponse: {
+            /** @enum {string} */
+            mode: "any" | "all";
+            /** @enum {string} */
+            state: "waiting" | "pending" | "approved" | "changes_requested" | "cancelled";
+            /** @description Whom the rule names. */
+            refs: components["schemas"]["ApproverRefRequest"][];
+            /** @description The rules that put this group on the route. */
+            ruleIds: string[];
+            notes: components["schemas"]["ResolutionNoteResponse"][];
+            /** @description Whom it resolved to at submit. */
+            approvers: components["schemas"]["RouteApproverResponse"][];
+        };
+        RouteStepResponse: {
+            /** @description 1 = first. */
+            step: number;
+            /** @enum {string} */
+            state: "waiting" | "pending" | "approved" | "changes_requested" | "cancelled";
+            groups: components["schemas"]["RouteGroupResponse"][];
+        };
+        RouteTimelineResponse: {
+            /** @description The policy version that routed it (0: before versions were kept). */
+            policyVersion: number;
+            /** @description The step deciding now (1 = first); null once the round is over. */
+            currentStep: number | null;
+            /** @description Why: the rules that matched, with the conditions that held. */
+            rules: components["schemas"]["RuleMatchResponse"][];
+            steps: components["schemas"]["RouteStepResponse"][];
+        };
+        RoundApproverResponse: {
             id: string;
+            /** @description Empty when the user no longer exists. */
             name: string;
+            /** @description False when the account was deactivated: this approver can no longer decide. */
+            active: boolean;
         };
         ApprovalPreviewResponse: {
             required: boolean;
-            approvers: components["schemas"]["ApproverResponse"][];
-            /** @enum {string} */
-            mode: "any" | "all";
-            /**
-             * @example [
-             *       "discount 25.00% > 20%"
-             *     ]
-             */
-            reasons: string[];
-            ruleName: string | null;
+            /** @description Every group of every step has an approver (else the quote cannot be submitted). */
+            complete: boolean;
+            /** @description The route it would get (every step waiting); null when no approval is needed. */
+            route: components["schemas"]["RouteTimelineResponse"] | null;
+            /** @description Everyone the route names, with their names. */
+            people: components["schemas"]["RoundApproverResponse"][];
         };
         DecisionResponse: {
             approverId: string;
             /** @enum {string} */
             decision: "approve" | "request_changes";
+            /** @description The step (0-based) it was made at. */
+            step?: number;
             notes: string | null;
             /** Format: date-time */
             at: string;
@@ -1276,24 +1449,18 @@ export interface components {
             round: number;
             /** @enum {string} */
             status: "pending" | "approved" | "changes_requested" | "cancelled";
+            /** @description Everyone on the route (any step). */
             approverIds: string[];
+            /** @description Who decides now: the current step's approvers (none once decided). */
+            currentApproverIds: string[];
             /** @description Who submitted this round (never one who decides it); null for old rounds. */
             submittedBy: string | null;
-            /** @enum {string} */
-            mode: "any" | "all";
-            reasons: string[];
+            route: components["schemas"]["RouteTimelineResponse"];
             decisions: components["schemas"]["DecisionResponse"][];
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
             decidedAt: string | null;
-        };
-        RoundApproverResponse: {
-            id: string;
-            /** @description Empty when the user no longer exists. */
-            name: string;
-            /** @description False when the account was deactivated: this approver can no longer decide. */
-            active: boolean;
         };
         LineChangeResponse: {
             /** @enum {string} */
@@ -1314,7 +1481,7 @@ export interface components {
             quoteId: string;
             current: components["schemas"]["ApprovalRoundResponse"];
             rounds: components["schemas"]["ApprovalRoundResponse"][];
-            /** @description The current round's approvers, with whether their account is still active. */
+            /** @description Everyone the current round's route names, with whether their account is still active. */
             approvers: components["schemas"]["RoundApproverResponse"][];
             /** @description What changed since the previous round. */
             changes: components["schemas"]["RoundChangesResponse"];
@@ -1965,6 +2132,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
+            /** @description VALIDATION_FAILED (details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
             401: {
                 headers: {
@@ -1992,7 +2168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description IDENTITY.CANNOT_CHANGE_SELF */
+            /** @description IDENTITY.CANNOT_CHANGE_SELF; IDENTITY.INVALID_TEAM; IDENTITY.INVALID_REPORTS_TO (details.fields, details.problem: unknown-user, self or loop, with details.path for a loop). Nothing is changed. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2987,6 +3163,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalSettingsResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listConditionFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConditionFieldResponse"][];
                 };
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */

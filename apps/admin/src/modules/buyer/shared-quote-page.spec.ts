@@ -10,7 +10,7 @@ const SLUG = 'abcDEF123_-abcDEF123_-abcDEF123_';
 const SHARED = `/api/v1/shared-quotes/${SLUG}`;
 
 function shared(overrides: Partial<ApiSchemas['SharedQuoteResponse']> = {}): ApiSchemas['SharedQuoteResponse'] {
-  const { number, title, companyName, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, lineItems, totals } = quote();
+  const { number, title, companyName, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, lineItems, totals } = quote();
   return {
     number,
     title,
@@ -21,6 +21,7 @@ function shared(overrides: Partial<ApiSchemas['SharedQuoteResponse']> = {}): Api
     quoteDiscount,
     commentsForBuyer,
     purchaseTerms,
+    paymentTermsDays,
     lineItems,
     totals,
     signature: null,
@@ -74,9 +75,10 @@ describe('the buyer’s page', () => {
     expect(w.find('nav').exists()).toBe(false);
     expect(w.get('header').text()).toContain('Quote approvals');
     const text = w.text();
-    for (const expected of ['Quote Q-2026-0001', 'Acme BV', 'Anna de Vries (anna@acme.example)', 'Design', 'Hosting', 'per month', '€2,649.99', '13.11%', 'Looking forward to it.', 'Net 30.', '31 Jan 2027']) {
+    for (const expected of ['Quote Q-2026-0001', 'Acme BV', 'Anna de Vries (anna@acme.example)', 'Design', 'Hosting', '/ month', '€2,649.99', '13.11%', 'Looking forward to it.', 'Net 30.', '31 Jan 2027']) {
       expect(text).toContain(expected);
     }
+    expect(w.get('[data-payment-terms]').text()).toBe('Payment terms: net 30 days');
     const pdf = w.findAll('a').find((link) => link.text() === 'Download PDF');
     expect(pdf?.attributes('href')).toBe(`${SHARED}/pdf`);
     expect(pdf?.attributes('download')).toBe('');
@@ -148,6 +150,18 @@ describe('the buyer’s page', () => {
     await flushPromises();
 
     await vi.waitFor(() => expect(w.get('h1').text()).toBe('This quote is not available'));
+  });
+
+  it('states the payment terms in net days, one day as "day"', async () => {
+    for (const [days, expected] of [
+      [14, 'Payment terms: net 14 days'],
+      [1, 'Payment terms: net 1 day'],
+      [0, 'Payment terms: net 0 days'],
+    ] as const) {
+      const { wrapper: w } = await mountBuyerPage({ [`GET ${SHARED}`]: { status: 200, body: shared({ paymentTermsDays: days }) } });
+      expect(w.get('[data-payment-terms]').text()).toBe(expected);
+      w.unmount();
+    }
   });
 
   it('is a public route: the buyer needs no login', async () => {

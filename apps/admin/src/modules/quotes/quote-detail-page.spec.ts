@@ -64,6 +64,10 @@ describe('quote page', () => {
     expect(summary).toMatch(/Signed by Bea Buyer \(bea@acme\.example\) on 3 May 2026/);
     expect(w.text()).toContain('€2,649.99');
     expect(w.text()).toContain('Net 30.');
+    expect(w.get('[data-payment-terms]').text()).toBe('Payment terms: net 30 days');
+    // The monthly Hosting line says so after its price (read out as "per month"); the one-time Design line says nothing.
+    const periods = w.findAll('table.lines tbody tr').map((row) => (row.find('.period').exists() ? [row.get('.period [aria-hidden="true"]').text(), row.get('.period .sr-only').text()] : null));
+    expect(periods).toEqual([null, ['/ month', 'per month']]);
   });
 
   it('shows each history step with its status, who took it (a user, the buyer or the system) and when', async () => {

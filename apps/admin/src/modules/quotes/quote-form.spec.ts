@@ -3,10 +3,12 @@ import { quote } from '../../testing/quotes';
 import { emptyForm, emptyLine, formFromQuote, inputElementId, inputPath, mapFieldProblems, stepOfPath, toDetailsRequest } from './quote-form';
 
 describe('the set-up form', () => {
-  it('starts a new quote in EUR, valid for 30 days, without lines', () => {
+  it('starts a new quote in EUR, valid for 30 days, payable net 30 days, without lines; a new line is billed once', () => {
     const form = emptyForm(new Date('2026-05-01T12:00:00Z'));
 
-    expect(form).toMatchObject({ title: '', currency: 'EUR', expiresOn: '2026-05-31', lineItems: [], quoteDiscount: { type: 'none' } });
+    expect(form).toMatchObject({ title: '', currency: 'EUR', expiresOn: '2026-05-31', paymentTermsDays: '30', lineItems: [], quoteDiscount: { type: 'none' } });
+    expect(emptyLine().billingPeriod).toBe('one_time');
+    expect(toDetailsRequest(form, 'en').paymentTermsDays).toBe(30);
   });
 
   it('turns a saved quote into the form and back into the same request (line ids kept)', () => {
@@ -14,13 +16,32 @@ describe('the set-up form', () => {
     const request = toDetailsRequest(formFromQuote(saved), 'en');
 
     // The quote's own fields go back as they came; the lines keep their ids and lose the computed amounts.
-    const { title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms } = saved;
+    const { title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays } = saved;
     const lineItems = [
-      { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: null },
+      { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: 'one_time' },
       { id: saved.lineItems[1]?.id, productName: 'Hosting', description: 'Managed', quantity: 1, unitPrice: '49.99', discount: null, billingPeriod: 'monthly' },
     ];
-    expect(request).toEqual({ title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, lineItems });
-    expect(request).toMatchObject({ title: 'Website redesign', currency: 'EUR', expiresOn: '2027-01-31', quoteDiscount: { type: 'amount', value: '100.00' }, purchaseTerms: 'Net 30.' });
+    expect(request).toEqual({ title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, lineItems });
+    expect(request).toMatchObject({ title: 'Website redesign', currency: 'EUR', expiresOn: '2027-01-31', quoteDiscount: { type: 'amount', value: '100.00' }, purchaseTerms: 'Net 30.', paymentTermsDays: 30 });
+  });
+
+  it('keeps a quote’s payment terms and each line’s billing period through the form', () => {
+    const saved = quote({ paymentTermsDays: 14 });
+    const form = formFromQuote(saved);
+
+    expect([form.paymentTermsDays, form.lineItems.map((line) => line.billingPeriod)]).toEqual(['14', ['one_time', 'monthly']]);
+    form.paymentTermsDays = ' 60 ';
+    form.lineItems[1]!.billingPeriod = 'yearly';
+    const request = toDetailsRequest(form, 'en');
+    expect([request.paymentTermsDays, request.lineItems.map((line) => line.billingPeriod)]).toEqual([60, ['one_time', 'yearly']]);
+  });
+
+  it('sends payment terms that are no whole number as not-a-number (null in JSON), for the API to name', () => {
+    const form = emptyForm();
+    for (const typed of ['', '7.5', 'abc']) {
+      form.paymentTermsDays = typed;
+      expect(Number.isNaN(toDetailsRequest(form, 'en').paymentTermsDays)).toBe(true);
+    }
   });
 
   it('sends Dutch amounts as the API’s decimal strings and no discount as null', () => {
@@ -32,7 +53,7 @@ describe('the set-up form', () => {
 
     expect(request.title).toBe('Dakwerk');
     expect(request.quoteDiscount).toBeNull();
-    expect(request.lineItems).toEqual([{ productName: 'Pannen', description: '', quantity: 3, unitPrice: '1250.50', discount: { type: 'amount', value: '10.5' }, billingPeriod: null }]);
+    expect(request.lineItems).toEqual([{ productName: 'Pannen', description: '', quantity: 3, unitPrice: '1250.50', discount: { type: 'amount', value: '10.5' }, billingPeriod: 'one_time' }]);
   });
 
   it('sends a quantity that is no whole number as not-a-number, for the API to name', () => {
@@ -81,6 +102,23 @@ describe('mapping the API’s field problems', () => {
     expect(mapFieldProblems([{ field: 'expiresOn', reason: 'must be in the future' }], 'QUOTES.EXPIRY_IN_PAST').errors['expiresOn']?.messageKey).toBe(
       'quoteSetup.errors.expiryInPast',
     );
+  });
+
+  it('shows a payment terms problem and a billing period problem at their inputs', () => {
+    const mapped = mapFieldProblems([
+      { field: 'paymentTermsDays', reason: 'paymentTermsDays must be a whole number of days from 0 to 365' },
+      { field: 'lineItems.1.billingPeriod', reason: 'billingPeriod must be one of one_time, monthly, quarterly, yearly' },
+    ]);
+
+    expect(mapped).toMatchObject({
+      step: 'lineItems',
+      firstPath: 'lineItems.1.billingPeriod',
+      errors: {
+        paymentTermsDays: { messageKey: 'quoteSetup.errors.paymentTermsDays' },
+        'lineItems.1.billingPeriod': { messageKey: 'quoteSetup.errors.billingPeriod' },
+      },
+    });
+    expect([stepOfPath('paymentTermsDays'), inputElementId('paymentTermsDays'), inputElementId('lineItems.1.billingPeriod')]).toEqual(['terms', 'quote-payment-terms', 'line-1-billingPeriod']);
   });
 
   it('keeps the API’s reason for a field it does not know and shows it on Details', () => {

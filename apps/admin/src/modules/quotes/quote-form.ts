@@ -1,6 +1,7 @@
 // The set-up flow's form: what the inputs hold, how it becomes the API's QuoteDetailsRequest, and
 // how the API's field problems (`details.fields`, paths like `lineItems.0.unitPrice`) are mapped
 // back to a step, an input and a message.
+import type { ApiSchemas } from '@qa/shared-api-client';
 import type { MessageSchema } from '../../i18n/en';
 import { normalizeDecimalInput, type DiscountInput } from './money';
 import type { Quote, QuoteDetailsRequest } from './quote-api';
@@ -8,7 +9,9 @@ import type { Quote, QuoteDetailsRequest } from './quote-api';
 export const SETUP_STEPS = ['details', 'lineItems', 'terms', 'review'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
-export type BillingChoice = 'once' | 'monthly' | 'quarterly' | 'annually';
+/** How often a line is billed (the API's billing periods): once, or per period for a recurring line. */
+export type BillingChoice = ApiSchemas['BillingPeriod'];
+export const BILLING_CHOICES: readonly BillingChoice[] = ['one_time', 'monthly', 'quarterly', 'yearly'];
 
 export interface LineItemForm {
   /** Stable key for the list (new lines have no id yet). */
@@ -34,10 +37,14 @@ export interface QuoteForm {
   quoteDiscount: DiscountInput;
   commentsForBuyer: string;
   purchaseTerms: string;
+  /** Payment terms in net days, as typed (a whole number from 0 to 365; the API judges it). */
+  paymentTermsDays: string;
 }
 
 export const DEFAULT_CURRENCY = 'EUR';
 const DEFAULT_VALIDITY_DAYS = 30;
+/** A new quote's payment terms: net 30 days (as the API's default). */
+export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 
 let lineKeys = 0;
 export function newLineKey(): string {
@@ -46,7 +53,7 @@ export function newLineKey(): string {
 }
 
 export function emptyLine(): LineItemForm {
-  return { key: newLineKey(), productName: '', description: '', quantity: '1', unitPrice: '', discount: { type: 'none', value: '' }, billingPeriod: 'once' };
+  return { key: newLineKey(), productName: '', description: '', quantity: '1', unitPrice: '', discount: { type: 'none', value: '' }, billingPeriod: 'one_time' };
 }
 
 /** A calendar date `days` from `now`, as YYYY-MM-DD (UTC, like the API's expiry). */
@@ -66,6 +73,7 @@ export function emptyForm(now = new Date()): QuoteForm {
     quoteDiscount: { type: 'none', value: '' },
     commentsForBuyer: '',
     purchaseTerms: '',
+    paymentTermsDays: String(DEFAULT_PAYMENT_TERMS_DAYS),
   };
 }
 
@@ -85,11 +93,12 @@ export function formFromQuote(quote: Quote): QuoteForm {
       quantity: String(line.quantity),
       unitPrice: line.unitPrice,
       discount: line.discount ? { type: line.discount.type, value: line.discount.value } : { type: 'none', value: '' },
-      billingPeriod: line.billingPeriod ?? 'once',
+      billingPeriod: line.billingPeriod,
     })),
     quoteDiscount: quote.quoteDiscount ? { type: quote.quoteDiscount.type, value: quote.quoteDiscount.value } : { type: 'none', value: '' },
     commentsForBuyer: quote.commentsForBuyer,
     purchaseTerms: quote.purchaseTerms,
+    paymentTermsDays: String(quote.paymentTermsDays),
   };
 }
 
@@ -98,8 +107,8 @@ function discountRequest(discount: DiscountInput, locale: string) {
   return { type: discount.type, value: normalizeDecimalInput(discount.value, locale) };
 }
 
-/** A quantity as typed: a whole number, or sent as it is so the API names the problem. */
-function quantityOf(text: string): number {
+/** A whole number as typed (a quantity, payment terms), or not-a-number (sent as null) so the API names the problem. */
+function wholeNumberOf(text: string): number {
   const trimmed = text.trim();
   return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
@@ -116,14 +125,15 @@ export function toDetailsRequest(form: QuoteForm, locale: string): QuoteDetailsR
     quoteDiscount: discountRequest(form.quoteDiscount, locale),
     commentsForBuyer: form.commentsForBuyer,
     purchaseTerms: form.purchaseTerms,
+    paymentTermsDays: wholeNumberOf(form.paymentTermsDays),
     lineItems: form.lineItems.map((line) => ({
       ...(line.id ? { id: line.id } : {}),
       productName: line.productName.trim(),
       description: line.description,
-      quantity: quantityOf(line.quantity),
+      quantity: wholeNumberOf(line.quantity),
       unitPrice: normalizeDecimalInput(line.unitPrice, locale),
       discount: discountRequest(line.discount, locale),
-      billingPeriod: line.billingPeriod === 'once' ? null : line.billingPeriod,
+      billingPeriod: line.billingPeriod,
     })),
   };
 }
@@ -161,6 +171,7 @@ const TOP_FIELDS: Record<string, ErrorKey> = {
   quoteDiscount: 'discount',
   commentsForBuyer: 'commentsForBuyer',
   purchaseTerms: 'purchaseTerms',
+  paymentTermsDays: 'paymentTermsDays',
 };
 
 /** Error codes whose problem has a more precise message than the field's generic one. */
@@ -184,7 +195,7 @@ export function inputPath(field: string): string {
 export function stepOfPath(path: string): SetupStep {
   const top = path.split('.')[0];
   if (top === 'lineItems') return 'lineItems';
-  if (top === 'quoteDiscount' || top === 'commentsForBuyer' || top === 'purchaseTerms') return 'terms';
+  if (top === 'quoteDiscount' || top === 'commentsForBuyer' || top === 'purchaseTerms' || top === 'paymentTermsDays') return 'terms';
   return 'details';
 }
 
@@ -235,6 +246,8 @@ export function inputElementId(path: string): string {
       return 'quote-comments';
     case 'purchaseTerms':
       return 'quote-terms';
+    case 'paymentTermsDays':
+      return 'quote-payment-terms';
     default:
       return 'setup-step-heading';
   }

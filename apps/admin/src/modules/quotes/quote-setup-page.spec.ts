@@ -98,6 +98,39 @@ describe('quote set-up flow', () => {
     expect(w.get('#line-1-unitPrice').attributes('aria-invalid')).toBeUndefined();
   });
 
+  it('offers labelled payment terms in days on Terms, saves them, and shows a refusal at that field', async () => {
+    const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=terms`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`PUT ${QUOTE_PATH}`]: validationFailed([{ field: 'paymentTermsDays', reason: 'paymentTermsDays must be a whole number of days from 0 to 365' }]),
+    });
+
+    const days = w.get('#quote-payment-terms');
+    expect(w.get('label[for="quote-payment-terms"]').text()).toBe('Payment terms (days)');
+    expect((days.element as HTMLInputElement).value).toBe('30');
+    await days.setValue('400');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(api.calls.find((call) => call.method === 'PUT')?.body).toMatchObject({ version: 1, paymentTermsDays: 400 });
+    expect(stepHeading()).toBe('Step 3 of 4: Terms');
+    expect(days.attributes('aria-invalid')).toBe('true');
+    expect(w.get(`#${days.attributes('aria-describedby')?.split(' ')[0]}`).text()).toBe('Enter a whole number of days from 0 to 365.');
+    expect(document.activeElement?.id).toBe('quote-payment-terms');
+  });
+
+  it('offers a labelled billing period per line item, showing each line’s period', async () => {
+    const { wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=lineItems`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: saved } });
+
+    const periods = [0, 1].map((index) => {
+      const select = w.get(`#line-${index}-billingPeriod`);
+      return [document.getElementById(select.attributes('aria-labelledby') ?? '')?.textContent, select.text()];
+    });
+    expect(periods).toEqual([
+      ['Billing period', 'One-time'],
+      ['Billing period', 'Monthly'],
+    ]);
+  });
+
   it('does not save again when nothing changed', async () => {
     const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=details`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: saved } });
 

@@ -5,6 +5,7 @@ import { useApi } from '../../api/client';
 import { apiResult, type ApiResult } from '../../api/api-result';
 
 export type UserRow = ApiSchemas['UserResponse'];
+export type UserChanges = ApiSchemas['ChangeUserRequest'];
 export type TokenRow = ApiSchemas['ApiTokenResponse'];
 export type CreatedToken = ApiSchemas['CreatedApiTokenResponse'];
 
@@ -15,6 +16,11 @@ export function listUsers(): Promise<ApiResult<{ items: UserRow[] }>> {
 export function setUserActive(id: string, active: boolean): Promise<ApiResult<UserRow>> {
   const path = active ? '/api/v1/users/{id}/reactivate' : '/api/v1/users/{id}/deactivate';
   return apiResult(useApi().POST(path, { params: { path: { id } } }));
+}
+
+/** An admin changes a user's role, team and manager at once (fields left out stay). */
+export function changeUser(id: string, changes: UserChanges): Promise<ApiResult<UserRow>> {
+  return apiResult(useApi().PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: changes }));
 }
 
 export function listApiTokens(): Promise<ApiResult<{ items: TokenRow[] }>> {

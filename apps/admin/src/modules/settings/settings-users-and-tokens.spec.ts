@@ -5,8 +5,8 @@ import { mountPage } from '../../testing/mount-page';
 import { adaUser, max, maxMe } from '../../testing/approvals';
 import SettingsPage from './settings-page.vue';
 
-const rita = { id: '0190a000-0000-7000-8000-00000000a003', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' as const, active: true };
-const remy = { id: '0190a000-0000-7000-8000-00000000a004', email: 'rep2@example.com', name: 'Remy Rep', role: 'rep' as const, active: false };
+const rita = { id: '0190a000-0000-7000-8000-00000000a003', email: 'rep@example.com', name: 'Rita Rep', role: 'rep' as const, active: true, team: 'Sales', reportsTo: max.id };
+const remy = { id: '0190a000-0000-7000-8000-00000000a004', email: 'rep2@example.com', name: 'Remy Rep', role: 'rep' as const, active: false, team: null, reportsTo: null };
 const ciToken = {
   id: '0190a000-0000-7000-8000-0000000bb001',
   name: 'CI export',
@@ -22,7 +22,7 @@ function mountSettings(routes: Record<string, FakeRoute>, options: { me?: typeof
     locale: options.locale,
     routes: {
       'GET /api/v1/me': { status: 200, body: options.me ?? ada },
-      'GET /api/v1/users': { status: 200, body: { items: [adaUser, max, rita, remy] } },
+      'GET /api/v1/users': { status: 200, body: { items: [{ ...adaUser, team: null, reportsTo: null }, { ...max, team: 'Sales', reportsTo: adaUser.id }, rita, remy] } },
       'GET /api/v1/me/api-tokens': { status: 200, body: { items: [ciToken] } },
       ...routes,
     },
@@ -38,13 +38,14 @@ const row = (attribute: string, value: string) => document.querySelector<HTMLTab
 const cells = (tr: HTMLTableRowElement | null) => [...(tr?.querySelectorAll('th, td') ?? [])].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
 
 describe('Settings → Users (admins)', () => {
-  it('lists every user with role and state, and offers no button on the admin themselves', async () => {
+  it('lists every user with role, team, manager and state, and offers no deactivation of the admin themselves', async () => {
     await mountSettings({});
     expect(document.querySelector('#settings-users')?.textContent).toBe('Users');
-    expect(cells(row('data-user', 'rep@example.com')).slice(0, 4)).toEqual(['Rita Rep', 'rep@example.com', 'Sales rep', 'Active']);
-    expect(cells(row('data-user', 'rep2@example.com')).slice(0, 4)).toEqual(['Remy Rep', 'rep2@example.com', 'Sales rep', 'Deactivated']);
+    expect([...document.querySelectorAll('#settings-users ~ table thead th')].map((th) => th.textContent?.trim())).toEqual(['Name', 'E-mail', 'Role', 'Team', 'Reports to', 'State', 'Actions']);
+    expect(cells(row('data-user', 'rep@example.com')).slice(0, 6)).toEqual(['Rita Rep', 'rep@example.com', 'Sales rep', 'Sales', 'Max Manager', 'Active']);
+    expect(cells(row('data-user', 'rep2@example.com')).slice(0, 6)).toEqual(['Remy Rep', 'rep2@example.com', 'Sales rep', '—No team', '—Nobody', 'Deactivated']);
     expect(cells(row('data-user', 'admin@example.com'))[0]).toBe('Ada Admin (you)');
-    expect(row('data-user', 'admin@example.com')?.querySelector('button')).toBeNull();
+    expect([...(row('data-user', 'admin@example.com')?.querySelectorAll('button') ?? [])].map((b) => b.getAttribute('aria-label'))).toEqual(['Edit Ada Admin']);
     expect(button('Deactivate Rita Rep')).toBeTruthy();
     expect(button('Reactivate Remy Rep')).toBeTruthy();
   });
@@ -67,7 +68,7 @@ describe('Settings → Users (admins)', () => {
     document.querySelector<HTMLButtonElement>('[role="dialog"] button[data-confirm]')!.click();
     await flushPromises();
     expect(api.calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/api/v1/users/0190a000-0000-7000-8000-00000000a003/deactivate']);
-    expect(cells(row('data-user', 'rep@example.com'))[3]).toBe('Deactivated');
+    expect(cells(row('data-user', 'rep@example.com'))[5]).toBe('Deactivated');
     expect(document.querySelector('[role="status"]')?.textContent).toBe('Rita Rep is deactivated.');
     expect(button('Reactivate Rita Rep')).toBeTruthy();
   });
@@ -92,7 +93,7 @@ describe('Settings → Users (admins)', () => {
   it('speaks Dutch', async () => {
     await mountSettings({}, { locale: 'nl' });
     expect(document.querySelector('#settings-users')?.textContent).toBe('Gebruikers');
-    expect(cells(row('data-user', 'rep2@example.com'))[3]).toBe('Gedeactiveerd');
+    expect(cells(row('data-user', 'rep2@example.com'))[5]).toBe('Gedeactiveerd');
     expect(button('Rita Rep deactiveren')).toBeTruthy();
     expect(document.querySelector('#settings-api-tokens')?.textContent).toBe('API-tokens');
   });

@@ -32,6 +32,7 @@ export const TRIGGER_EVENTS = [
   'quotes.quote.signed.v1',
   'quotes.quote.expired.v1',
   'approvals.request.opened.v1',
+  'approvals.request.step-started.v1',
   'approvals.request.approved.v1',
   'approvals.request.changes-requested.v1',
   'workflows.property.changed.v1',

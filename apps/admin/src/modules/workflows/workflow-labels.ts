@@ -20,6 +20,7 @@ const EVENT_KEYS: Record<string, `workflows.events.${EventKey}`> = {
   'quotes.quote.signed.v1': 'workflows.events.signed',
   'quotes.quote.expired.v1': 'workflows.events.expired',
   'approvals.request.opened.v1': 'workflows.events.approvalOpened',
+  'approvals.request.step-started.v1': 'workflows.events.approvalStepStarted',
   'approvals.request.approved.v1': 'workflows.events.approvalApproved',
   'approvals.request.changes-requested.v1': 'workflows.events.approvalChangesRequested',
   'workflows.property.changed.v1': 'workflows.events.propertyChanged',

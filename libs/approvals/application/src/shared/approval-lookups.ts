@@ -1,9 +1,11 @@
 // What the approvals use cases read from other contexts, through their contracts on the QueryBus:
-// users from identity (at this moment), the quote's content from quotes, the deal's stage from crm.
+// users and the org from identity (at this moment), the quote's content from quotes, its deal and
+// company from crm.
 import type { QueryBus } from '@nestjs/cqrs';
-import type { QuoteApprovalFacts } from '@qa/approvals-contracts';
+import type { ApprovalRoute, QuoteApprovalFacts } from '@qa/approvals-contracts';
+import type { OrgDirectory, RoutingFacts } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
-import { FindUsersQuery, type UserSummary } from '@qa/identity-contracts';
+import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteSnapshotView } from '@qa/quotes-contracts';
 import { canApprove } from './approval-access';
 
@@ -31,20 +33,74 @@ export async function findQuoteSnapshot(queries: QueryBus, quoteId: string): Pro
   return quote;
 }
 
-/** The facts rules look at, from the quote (and its deal's stage). */
-export async function approvalFactsOf(queries: QueryBus, quote: QuoteSnapshotView): Promise<QuoteApprovalFacts> {
-  let dealStage: string | null = null;
-  if (quote.dealId) {
-    const { deals }: CrmRecords = await queries.execute(new FindCrmRecordsQuery({ dealIds: [quote.dealId] }));
-    dealStage = deals[0]?.stage ?? null;
-  }
+/** Every user with role, team and "reports to", as identity knows them now. */
+export async function orgDirectory(queries: QueryBus): Promise<OrgDirectory> {
+  const users: UserSummary[] = await queries.execute(new ListOrgDirectoryQuery());
+  return new Map(users.map((u) => [u.id, { id: u.id, role: u.role, active: u.active, team: u.team, reportsTo: u.reportsTo }]));
+}
+
+/** What a saved quote tells routing about itself. */
+export function quoteFactsOf(quote: QuoteSnapshotView): QuoteApprovalFacts {
   return {
     quoteId: quote.quoteId,
     ownerId: quote.ownerId,
     currency: quote.currency,
     totalMinor: quote.totalMinor,
+    discountMinor: quote.discountMinor,
     effectiveDiscountBp: quote.effectiveDiscountBp,
     largestLineDiscountBp: quote.largestLineDiscountBp,
-    dealStage,
+    lines: quote.lines.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
+    paymentTermsDays: quote.paymentTermsDays,
+    expiresOn: quote.expiresOn,
+    dealId: quote.dealId,
+    companyId: quote.companyId,
   };
+}
+
+const DAY = 86_400_000;
+
+/** Whole days from `today` (UTC) to a YYYY-MM-DD date: 0 on the day itself. */
+export function daysUntil(date: string, today: Date): number {
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - midnight) / DAY);
+}
+
+/** The quote's facts with what routing also looks at: its deal (stage, amount, owner), its company's owner, its owner's role and team. */
+export async function routingFactsOf(queries: QueryBus, facts: QuoteApprovalFacts, org: OrgDirectory, today: Date): Promise<RoutingFacts> {
+  const dealIds = facts.dealId ? [facts.dealId] : [];
+  const records: CrmRecords = dealIds.length || facts.companyId ? await queries.execute(new FindCrmRecordsQuery({ dealIds, companyIds: facts.companyId ? [facts.companyId] : [] })) : { deals: [], companies: [], contacts: [] };
+  const deal = records.deals.find((d) => d.id === facts.dealId) ?? null;
+  const companyId = facts.companyId ?? deal?.companyId ?? null;
+  const company = records.companies.find((c) => c.id === companyId) ?? null;
+  const owner = org.get(facts.ownerId);
+  return {
+    ownerId: facts.ownerId,
+    submittedBy: facts.submittedBy ?? null,
+    currency: facts.currency,
+    totalMinor: facts.totalMinor,
+    discountMinor: facts.discountMinor,
+    effectiveDiscountBp: facts.effectiveDiscountBp,
+    largestLineDiscountBp: facts.largestLineDiscountBp,
+    lineCount: facts.lines.length,
+    productNames: facts.lines.map((l) => l.productName),
+    recurring: facts.lines.some((l) => l.billingPeriod !== 'one_time'),
+    paymentTermsDays: facts.paymentTermsDays,
+    daysUntilExpiry: facts.expiresOn ? daysUntil(facts.expiresOn, today) : null,
+    dealStage: deal?.stage ?? null,
+    dealAmountMinor: deal?.amountMinor ?? null,
+    dealCurrency: deal?.currency ?? null,
+    dealOwnerId: deal?.ownerId ?? null,
+    companyOwnerId: company?.ownerId ?? null,
+    ownerRole: owner?.role ?? null,
+    ownerTeam: owner?.team ?? null,
+  };
+}
+
+/** Everyone a route names (its approvers, and those it skipped or moved past), with their names now. */
+export async function routePeople(queries: QueryBus, route: ApprovalRoute): Promise<Array<{ id: string; name: string; active: boolean }>> {
+  const ids = route.steps.flatMap((s) =>
+    s.groups.flatMap((g) => [...g.approverIds, ...g.refs.flatMap((r) => (r.kind === 'user' ? [r.userId] : [])), ...g.notes.flatMap((n) => (n.code === 'moved-up' ? [n.skipped, n.to] : n.code === 'fallback' ? [n.to] : []))]),
+  );
+  const users = await findUsers(queries, [...new Set(ids.filter((id): id is string => !!id))]);
+  return users.map(({ id, name, active }) => ({ id, name, active }));
 }

@@ -5,9 +5,9 @@ import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
 import { ApprovalSettings, type ApprovalRequest } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery } from '@qa/crm-contracts';
-import { FindUsersQuery, type UserSummary } from '@qa/identity-contracts';
+import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteApprovalRoute, type QuoteSnapshotView } from '@qa/quotes-contracts';
-import type { Caller, Role } from '@qa/shared-kernel';
+import { ManualClock, type Caller, type Role } from '@qa/shared-kernel';
 import { CloseApprovalRoundHandler } from '../commands/close-approval-round/close-approval-round.handler';
 import { OpenApprovalRoundCommand } from '../commands/open-approval-round/open-approval-round.command';
 import { OpenApprovalRoundHandler } from '../commands/open-approval-round/open-approval-round.handler';
@@ -62,10 +62,26 @@ export class TestBus {
   }
 }
 
-export const user = (id: string, role: Role, active = true): UserSummary => ({ id, email: `${id}@example.com`, name: `User ${id}`, role, active });
+export const user = (id: string, role: Role, active = true, org: Partial<Pick<UserSummary, 'team' | 'reportsTo'>> = {}): UserSummary => ({
+  id,
+  email: `${id}@example.com`,
+  name: `User ${id}`,
+  role,
+  active,
+  team: org.team ?? null,
+  reportsTo: org.reportsTo ?? null,
+});
+
+/** A route of one step, one group of these approvers (any one of them), as routing resolves "these users". */
+export const oneStepRoute = (approverIds: string[], mode: 'any' | 'all' = 'any', submittedBy = 'rep-1'): QuoteApprovalRoute => ({
+  policyVersion: 1,
+  steps: [{ groups: [{ approverIds, mode, refs: approverIds.map((userId) => ({ kind: 'user', userId })), ruleIds: [], notes: [] }] }],
+  rules: [{ ruleId: '', ruleName: '', reasons: [{ code: 'all-quotes' }] }],
+  submittedBy,
+});
 export const caller = (userId: string, role: Role): Caller => ({ userId, email: `${userId}@example.com`, name: `User ${userId}`, role, via: 'session' });
 
-/** A quote Pending approval at version 3, of rep-1, on deal-1, 12,500.00 EUR at 25 % off. */
+/** A quote Pending approval at version 3, of rep-1, on deal-1, 12,500.00 EUR at 25 % off, net 45 days. */
 export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteSnapshotView => ({
   quoteId: 'q1',
   version: 3,
@@ -76,11 +92,15 @@ export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteS
   currency: 'EUR',
   total: '12500.00',
   totalMinor: 1_250_000,
+  discountMinor: 416_667,
   effectiveDiscountBp: 2500,
   largestLineDiscountBp: 2500,
   quoteDiscount: '25%',
-  lines: [{ id: 'l1', productName: 'Design', quantity: 1, unitPrice: '16666.67', discount: '25%', net: '12500.00' }],
-  approvalRoute: { approverIds: ['manager-1'], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy: 'rep-1' },
+  paymentTermsDays: 45,
+  expiresOn: '2027-01-31',
+  companyId: null,
+  lines: [{ id: 'l1', productName: 'Design', quantity: 1, unitPrice: '16666.67', discount: '25%', net: '12500.00', billingPeriod: 'one_time' }],
+  approvalRoute: oneStepRoute(['manager-1']),
   ...overrides,
 });
 
@@ -91,33 +111,41 @@ export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteS
  */
 export function approvalsWorld() {
   const settings = new MemoryApprovalSettings();
+  const clock = new ManualClock('2026-12-03T09:00:00Z');
   const requests = new MemoryApprovalRequests();
   const users = new Map<string, UserSummary>(
-    [user('rep-1', 'rep'), user('rep-2', 'rep'), user('manager-1', 'manager'), user('manager-2', 'manager'), user('admin-1', 'admin')].map((u) => [u.id, u]),
+    [
+      user('rep-1', 'rep', true, { team: 'Sales', reportsTo: 'manager-1' }),
+      user('rep-2', 'rep', true, { team: 'Sales', reportsTo: 'manager-2' }),
+      user('manager-1', 'manager', true, { team: 'Sales', reportsTo: 'admin-1' }),
+      user('manager-2', 'manager', true, { team: 'Finance', reportsTo: 'admin-1' }),
+      user('admin-1', 'admin'),
+    ].map((u) => [u.id, u]),
   );
   const quotes = new Map<string, QuoteSnapshotView>([['q1', pendingQuote()]]);
   const dealStages = new Map<string, string>([['deal-1', 'contract_sent']]);
   const bus = new TestBus();
   bus
     .on(FindUsersQuery, ({ ids }) => ids.flatMap((id) => users.get(id) ?? []))
+    .on(ListOrgDirectoryQuery, () => [...users.values()])
     .on(GetQuoteSnapshotQuery, ({ quoteId }) => quotes.get(quoteId) ?? null)
     .on(FindCrmRecordsQuery, ({ ids }) => ({
       companies: [],
       contacts: [],
-      deals: (ids.dealIds ?? []).flatMap((id) => (dealStages.has(id) ? [{ id, name: id, stage: dealStages.get(id), ownerId: 'rep-1', companyId: null }] : [])),
+      deals: (ids.dealIds ?? []).flatMap((id) => (dealStages.has(id) ? [{ id, name: id, stage: dealStages.get(id), ownerId: 'rep-1', companyId: null, amountMinor: 2_400_000, currency: 'EUR' }] : [])),
     }))
-    .on(EvaluateQuoteApprovalQuery, (query) => new EvaluateQuoteApprovalHandler(settings, bus.queries).execute(query))
+    .on(EvaluateQuoteApprovalQuery, (query) => new EvaluateQuoteApprovalHandler(settings, bus.queries, clock).execute(query))
     .on(OpenApprovalRoundCommand, (command) => new OpenApprovalRoundHandler(requests, bus.queries).execute(command))
     .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command));
-  return { settings, requests, users, quotes, dealStages, bus };
+  return { settings, requests, users, quotes, dealStages, bus, clock };
 }
 
 /**
  * A round opened for `quote` the way the worker opens it (route overrides fixed at submit), events
  * pulled: the spec sees only what comes next. A quote's next version cancels its pending round.
  */
-export async function openRound(world: ReturnType<typeof approvalsWorld>, quote: QuoteSnapshotView, route: Partial<QuoteApprovalRoute> = {}): Promise<ApprovalRequest> {
-  world.quotes.set(quote.quoteId, { ...quote, approvalRoute: { ...quote.approvalRoute!, ...route } });
+export async function openRound(world: ReturnType<typeof approvalsWorld>, quote: QuoteSnapshotView, route?: QuoteApprovalRoute): Promise<ApprovalRequest> {
+  world.quotes.set(quote.quoteId, { ...quote, approvalRoute: route ?? quote.approvalRoute });
   const request = await new OpenApprovalRoundHandler(world.requests, world.bus.queries).execute(new OpenApprovalRoundCommand(quote.quoteId));
   if (!request) throw new Error(`No round opened for ${quote.quoteId}`);
   request.pullEvents();

@@ -1,4 +1,4 @@
-import type { QuoteStatus } from '@qa/quotes-contracts';
+import type { BillingPeriod, QuoteStatus } from '@qa/quotes-contracts';
 import type { Discount, HistoryEntry, Quote } from '@qa/quotes-domain';
 import { formatMinor } from '@qa/shared-kernel';
 
@@ -12,7 +12,8 @@ export interface LineItemView {
   quantity: number;
   unitPrice: string;
   discount: DiscountView | null;
-  billingPeriod: string | null;
+  /** `one_time`, or the period a recurring line's unit price and amounts are for. */
+  billingPeriod: BillingPeriod;
   gross: string;
   discountAmount: string;
   net: string;
@@ -46,6 +47,8 @@ export interface QuoteView {
   quoteDiscount: DiscountView | null;
   commentsForBuyer: string;
   purchaseTerms: string;
+  /** Payment terms in net days. */
+  paymentTermsDays: number;
   lineItems: LineItemView[];
   totals: QuoteTotalsView;
   /** Path of the buyer's page while the quote is shared, e.g. /q/3q2…; null otherwise. */
@@ -60,7 +63,7 @@ export interface QuoteView {
 /** What the buyer sees on the shared page: no internal ids, owners or history. */
 export type SharedQuoteView = Pick<
   QuoteView,
-  'number' | 'title' | 'status' | 'companyName' | 'currency' | 'expiresOn' | 'quoteDiscount' | 'commentsForBuyer' | 'purchaseTerms' | 'lineItems' | 'totals' | 'signature'
+  'number' | 'title' | 'status' | 'companyName' | 'currency' | 'expiresOn' | 'quoteDiscount' | 'commentsForBuyer' | 'purchaseTerms' | 'paymentTermsDays' | 'lineItems' | 'totals' | 'signature'
 > & { recipients: Array<{ name: string; email: string }> };
 
 export const percentFromBp = (bp: number) => (bp / 100).toFixed(2);
@@ -90,6 +93,7 @@ export function toQuoteView(quote: Quote): QuoteView {
     quoteDiscount: discountView(quote.quoteDiscount, quote.currency),
     commentsForBuyer: quote.commentsForBuyer,
     purchaseTerms: quote.purchaseTerms,
+    paymentTermsDays: quote.paymentTermsDays,
     lineItems: quote.lineItems.map((line, i) => ({
       id: line.id,
       productName: line.productName,

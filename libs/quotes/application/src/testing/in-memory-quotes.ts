@@ -74,11 +74,21 @@ export class FixedApprovalPolicy extends ApprovalPolicy {
     super();
   }
   async routeFor(_quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
-    return this.approverIds ? { approverIds: this.approverIds, mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy } : null;
+    return this.approverIds ? approvalRoute(this.approverIds, submittedBy) : null;
   }
   async closeOpenRound(quoteId: string): Promise<void> {
     this.closed.push(quoteId);
   }
+}
+
+/** A route of one step: any one of these approvers, as approvals resolves "approval on all quotes". */
+export function approvalRoute(approverIds: string[], submittedBy = 'rep-1'): QuoteApprovalRoute {
+  return {
+    policyVersion: 1,
+    steps: [{ groups: [{ approverIds, mode: 'any', refs: approverIds.map((userId) => ({ kind: 'user' as const, userId })), ruleIds: [], notes: [] }] }],
+    rules: [{ ruleId: '', ruleName: '', reasons: [{ code: 'all-quotes' }] }],
+    submittedBy,
+  };
 }
 
 /** A "PDF" that says what it was asked to render. */
@@ -89,9 +99,9 @@ export class TextPdfRenderer extends QuotePdfRenderer {
 }
 
 export const crm: CrmRecords = {
-  companies: [{ id: 'company-1', name: 'Acme BV' }],
+  companies: [{ id: 'company-1', name: 'Acme BV', ownerId: null }],
   contacts: [{ id: 'contact-1', name: 'Anna de Vries', email: 'anna@acme.example', companyId: 'company-1' }],
-  deals: [{ id: 'deal-1', name: 'Acme website', stage: 'contract_sent', ownerId: 'rep-1', companyId: 'company-1' }],
+  deals: [{ id: 'deal-1', name: 'Acme website', stage: 'contract_sent', ownerId: 'rep-1', companyId: 'company-1', amountMinor: 2_400_000, currency: 'EUR' }],
 };
 
 export const caller = (role: Role = 'rep', userId = `${role}-1`): Caller => ({ userId, email: `${userId}@example.com`, name: userId, role, via: 'session' });
@@ -106,7 +116,7 @@ export const quoteDetails = (overrides: Partial<QuoteDetails> = {}): QuoteDetail
   quoteDiscount: null,
   commentsForBuyer: '',
   purchaseTerms: '',
-  lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 2, unitPriceMinor: 150_000, discount: null, billingPeriod: null }],
+  lineItems: [{ id: 'l1', productName: 'Design', description: '', quantity: 2, unitPriceMinor: 150_000, discount: null, billingPeriod: 'one_time' }],
   ...overrides,
 });
 

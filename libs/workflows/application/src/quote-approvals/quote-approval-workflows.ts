@@ -2,12 +2,15 @@
 //
 // Settings → Quotes → "Set approver and create workflows" (approvals context) saves the approval
 // settings; their ApprovalSettingsChanged event installs this set
-// (reactions/install-approval-workflows-when-settings-changed): approval on creates the four
+// (reactions/install-approval-workflows-when-settings-changed): approval on creates the five
 // workflows below (or enables them again, keeping an admin's changes), approval off disables them.
 // Every approval task and approval property value comes from these workflows, never by hand:
 //
 //   approval requested  (approvals.request.opened.v1)            approval_status "Pending approval",
-//                        approver, approved_at cleared; a review task for each approver
+//                        approver, approved_at cleared; a review task for each approver of the
+//                        route's first step
+//   next step           (approvals.request.step-started.v1)      the finished step's review tasks
+//                        completed; a review task for each approver of the step now deciding
 //   changes requested   (approvals.request.changes-requested.v1) approval_status "Changes requested";
 //                        the approvers' task completed; a task for the quote's creator with the notes
 //   approved            (approvals.request.approved.v1)           approval_status "Approved", approved_at;
@@ -24,7 +27,7 @@ import type { WorkflowSpec } from '@qa/workflows-domain';
 export const QUOTE_APPROVALS_SET_KEY = 'quote-approvals-v1';
 
 /**
- * The four workflows of the set. Admins may change them like any workflow, and switching approval
+ * The five workflows of the set. Admins may change them like any workflow, and switching approval
  * off and on keeps their changes. Saving the settings again adds one a release brought that an
  * installation does not have yet (by name), and duplicates none.
  */
@@ -47,6 +50,32 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
           assignee: 'approvers',
           title: 'Review quote {{record.number}}: {{record.title}}',
           notes: 'Open the approval page to approve and publish the quote or request changes.',
+          priority: 'high',
+          dueInDays: 1,
+          taskKey: 'approval',
+        },
+      },
+    ],
+  },
+  {
+    // A route of several steps: when a step completes, its review tasks are done and the next
+    // step's approvers get theirs (the event names them: the record's approverIds follow it).
+    name: 'When an approval step starts',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.step-started.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      { key: 'complete_tasks', params: { taskKey: 'approval' } },
+      { key: 'set_property', params: { property: 'approver', value: '{{record.approver}}' } },
+      {
+        key: 'create_task',
+        params: {
+          assignee: 'approvers',
+          title: 'Review quote {{record.number}}: {{record.title}} (step {{event.payload.step}} of {{event.payload.steps}})',
+          notes: 'The previous step is approved. Open the approval page to approve and publish the quote or request changes.',
           priority: 'high',
           dueInDays: 1,
           taskKey: 'approval',

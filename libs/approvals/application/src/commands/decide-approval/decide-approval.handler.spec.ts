@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { approvalsWorld, caller, openRound, pendingQuote, user } from '../../testing/in-memory-approvals';
+import { approvalsWorld, caller, oneStepRoute, openRound, pendingQuote, user } from '../../testing/in-memory-approvals';
 import { DecideApprovalCommand } from './decide-approval.command';
 import { DecideApprovalHandler } from './decide-approval.handler';
 
@@ -11,7 +11,7 @@ describe('DecideApprovalHandler (approve, request changes)', () => {
   beforeEach(async () => {
     world = approvalsWorld();
     handler = new DecideApprovalHandler(world.requests, world.bus.queries);
-    await openRound(world, pendingQuote(), { approverIds: ['manager-1', 'manager-2'], mode: 'all' });
+    await openRound(world, pendingQuote(), oneStepRoute(['manager-1', 'manager-2'], 'all'));
   });
 
   const current = () => world.requests.findCurrent('q1');

@@ -21,12 +21,12 @@ describe('OpenApprovalRoundHandler', () => {
       ownerId: 'rep-1',
       submittedBy: 'rep-1',
       approverIds: ['manager-1'],
-      mode: 'any',
-      reasons: ['approval is required on all quotes'],
+      route: { policyVersion: 1, steps: [{ groups: [expect.objectContaining({ approverIds: ['manager-1'], mode: 'any' })] }], rules: [{ ruleId: '', ruleName: '', reasons: [{ code: 'all-quotes' }] }] },
+      currentStep: 0,
       status: 'pending',
       snapshot: { title: 'Website redesign', currency: 'EUR', total: '12500.00', quoteDiscount: '25%', lines: [expect.objectContaining({ id: 'l1', net: '12500.00' })] },
     });
-    expect(round?.pullEvents().map((e) => [e.name, e.payload['approverIds']])).toEqual([['approvals.request.opened.v1', ['manager-1']]]);
+    expect(round?.pullEvents().map((e) => [e.name, e.payload['approverIds'], e.payload['step'], e.payload['steps']])).toEqual([['approvals.request.opened.v1', ['manager-1'], 1, 1]]);
     expect([...world.requests.requests.values()]).toEqual([round]);
   });
 
@@ -46,12 +46,19 @@ describe('OpenApprovalRoundHandler', () => {
     expect([first?.status, second?.round, second?.quoteVersion, second?.snapshot.title]).toEqual(['cancelled', 2, 5, 'Website redesign v2']);
   });
 
-  it('evaluates the rules now for a quote submitted before routes were kept', async () => {
+  it('routes by the policy now a quote submitted before routes were kept', async () => {
     world.quotes.set('q1', pendingQuote({ approvalRoute: null }));
     world.settings.current.rules = [
-      { id: 'r1', name: 'Late-stage deals', priority: 1, conditions: [{ field: 'dealStage', operator: 'eq', value: 'contract_sent' }], approverIds: ['manager-2', 'rep-1'], mode: 'all' },
+      {
+        id: 'r1',
+        name: 'Late-stage deals',
+        when: [{ conditions: [{ field: 'dealStage', operator: 'eq', value: 'contract_sent' }] }],
+        route: [{ groups: [{ mode: 'all', approvers: [{ kind: 'user', userId: 'manager-2' }, { kind: 'user', userId: 'rep-1' }] }] }],
+        firstMatchOnly: true,
+      },
     ];
     const round = await handler.execute(new OpenApprovalRoundCommand('q1'));
-    expect(round).toMatchObject({ submittedBy: null, approverIds: ['manager-2'], mode: 'all', reasons: ['deal stage contract_sent = contract_sent'] });
+    expect(round).toMatchObject({ submittedBy: null, approverIds: ['manager-2'], currentStep: 0 });
+    expect(round?.route.rules).toEqual([{ ruleId: 'r1', ruleName: 'Late-stage deals', reasons: [{ code: 'condition', field: 'dealStage', operator: 'eq', expected: 'contract_sent', actual: 'contract_sent' }] }]);
   });
 });

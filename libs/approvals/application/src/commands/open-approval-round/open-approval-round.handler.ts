@@ -1,7 +1,7 @@
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
 import { ApprovalRequest } from '@qa/approvals-domain';
-import { approvalFactsOf, findQuoteSnapshot } from '../../shared/approval-lookups';
+import { findQuoteSnapshot, quoteFactsOf } from '../../shared/approval-lookups';
 import { ApprovalRequestRepository } from '../../ports/approvals.ports';
 import { OpenApprovalRoundCommand } from './open-approval-round.command';
 
@@ -24,17 +24,17 @@ export class OpenApprovalRoundHandler implements ICommandHandler<OpenApprovalRou
     const previous = await this.requests.findCurrent(quoteId);
     if (previous && previous.quoteVersion === quote.version) return previous; // already opened for this version
     if (previous?.cancel()) await this.requests.save(previous);
-    // Quotes submitted before routes were kept with the quote have none: evaluated now, as then.
-    const route = quote.approvalRoute ?? { ...(await this.queries.execute(new EvaluateQuoteApprovalQuery(await approvalFactsOf(this.queries, quote)))), submittedBy: null };
+    // Quotes submitted before routes were kept with the quote have none: routed now, as the policy says now.
+    const frozen = quote.approvalRoute;
+    const route = frozen ?? (await this.queries.execute(new EvaluateQuoteApprovalQuery(quoteFactsOf(quote)))).route;
+    if (!route) return null; // such a quote needs no approval now: an admin recalls it
     const request = ApprovalRequest.open({
       quoteId,
       quoteVersion: quote.version,
       round: (previous?.round ?? 0) + 1,
       ownerId: quote.ownerId,
-      submittedBy: route.submittedBy,
-      approverIds: route.approverIds,
-      mode: route.mode,
-      reasons: route.reasons,
+      submittedBy: frozen?.submittedBy ?? null,
+      route: { policyVersion: route.policyVersion, steps: route.steps, rules: route.rules },
       snapshot: { title: quote.title, currency: quote.currency, total: quote.total, quoteDiscount: quote.quoteDiscount, lines: quote.lines },
     });
     await this.requests.save(request);

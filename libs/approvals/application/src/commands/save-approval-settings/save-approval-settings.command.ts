@@ -1,12 +1,12 @@
 import { Command } from '@nestjs/cqrs';
-import type { ApprovalSettings, ApprovalSettingsState } from '@qa/approvals-domain';
+import type { ApprovalPolicyState, ApprovalSettings } from '@qa/approvals-domain';
 import type { Caller } from '@qa/shared-kernel';
 
-/** Settings → Quotes (admins): require approval on all quotes, the default approver, the rules. */
+/** Settings → Quotes → Approvals (admins): require approval on all quotes, the default (fallback) approver, the rules with their routes. */
 export class SaveApprovalSettingsCommand extends Command<ApprovalSettings> {
   constructor(
     readonly caller: Caller,
-    readonly settings: ApprovalSettingsState,
+    readonly settings: ApprovalPolicyState,
     /** The version the admin read (409 when stale); undefined: not checked. */
     readonly expectedVersion: number | undefined,
   ) {

@@ -1,3 +1,4 @@
+import type { PolicyRule } from '@qa/approvals-domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { approvalsWorld, caller, user } from '../../testing/in-memory-approvals';
 import { SaveApprovalSettingsCommand } from './save-approval-settings.command';
@@ -7,7 +8,13 @@ describe('SaveApprovalSettingsHandler', () => {
   let world: ReturnType<typeof approvalsWorld>;
   let handler: SaveApprovalSettingsHandler;
   const admin = caller('admin-1', 'admin');
-  const rule = { id: 'r1', name: 'Big discounts', priority: 1, conditions: [{ field: 'effectiveDiscountPercent' as const, operator: 'gt' as const, value: '20' }], approverIds: ['manager-2'], mode: 'any' as const };
+  const rule: PolicyRule = {
+    id: 'r1',
+    name: 'Big discounts',
+    when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
+    route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'manager-2' }] }] }, { groups: [{ mode: 'any', approvers: [{ kind: 'manager', levels: 2 }] }] }],
+    firstMatchOnly: false,
+  };
 
   beforeEach(() => {
     world = approvalsWorld();
@@ -33,7 +40,16 @@ describe('SaveApprovalSettingsHandler', () => {
     });
     await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: null, rules: [rule] }, undefined))).rejects.toMatchObject({
       code: 'APPROVALS.INVALID_SETTINGS',
-      details: { fields: [{ field: 'rules.0.approverIds.0', reason: 'must be an active manager or admin' }] },
+      details: { fields: [{ field: 'rules.0.route.0.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' }] },
+    });
+    expect(world.settings.current.version).toBeUndefined();
+  });
+
+  it('refuses a condition value of the wrong type with the field and reason, and saves nothing', async () => {
+    const abc = { ...rule, when: [{ conditions: [{ field: 'effectiveDiscountPercent' as const, operator: 'gt' as const, value: 'abc' }] }] };
+    await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: null, rules: [abc] }, undefined))).rejects.toMatchObject({
+      code: 'APPROVALS.INVALID_SETTINGS',
+      details: { fields: [{ field: 'rules.0.when.0.conditions.0.value', reason: 'must be a number from 0 to 100' }] },
     });
     expect(world.settings.current.version).toBeUndefined();
   });

@@ -1,19 +1,27 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EvaluateQuoteApprovalQuery, type ApprovalVerdict } from '@qa/approvals-contracts';
-import { evaluateApproval, namedApprovers } from '@qa/approvals-domain';
-import { approversAmong } from '../../shared/approval-lookups';
+import { routeQuote } from '@qa/approvals-domain';
+import { Clock } from '@qa/shared-kernel';
+import { orgDirectory, routingFactsOf } from '../../shared/approval-lookups';
 import { ApprovalSettingsRepository } from '../../ports/approvals.ports';
 
-/** Who must approve and why: only active managers and admins, never the owner or the submitter. */
+/**
+ * Whether a quote needs approval and its route, under the policy now, with approvers resolved
+ * from the org now: only active managers and admins, never the owner or the submitter.
+ */
 @QueryHandler(EvaluateQuoteApprovalQuery)
 export class EvaluateQuoteApprovalHandler implements IQueryHandler<EvaluateQuoteApprovalQuery, ApprovalVerdict> {
   constructor(
     private readonly settings: ApprovalSettingsRepository,
     private readonly queries: QueryBus,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ facts }: EvaluateQuoteApprovalQuery): Promise<ApprovalVerdict> {
     const settings = await this.settings.get();
-    return evaluateApproval(settings, facts, await approversAmong(this.queries, namedApprovers(settings)));
+    if (!settings.requireApproval && settings.rules.length === 0) return { required: false, route: null, approverIds: [], complete: true };
+    const org = await orgDirectory(this.queries);
+    // The version numbers the policy: 0 before the first save.
+    return routeQuote(settings, settings.version ?? 0, await routingFactsOf(this.queries, facts, org, this.clock.now()), org);
   }
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { approvalsWorld, caller, openRound, pendingQuote, user } from '../../testing/in-memory-approvals';
+import { approvalsWorld, caller, oneStepRoute, openRound, pendingQuote, user } from '../../testing/in-memory-approvals';
 import { GetApprovalPageHandler } from './get-approval-page.handler';
 import { GetApprovalPageQuery } from './get-approval-page.query';
 
@@ -13,7 +13,7 @@ describe('GetApprovalPageHandler', () => {
     handler = new GetApprovalPageHandler(world.requests, world.bus.queries);
     await openRound(world, pendingQuote({ version: 1 }));
     const quote = pendingQuote({ title: 'Website redesign v2', lines: [{ id: 'l1', productName: 'Design', quantity: 2, unitPrice: '16666.67', discount: '25%', net: '25000.00' }] });
-    await openRound(world, quote, { approverIds: ['manager-1', 'manager-2'], mode: 'all' });
+    await openRound(world, quote, oneStepRoute(['manager-1', 'manager-2'], 'all'));
   });
 
   it('shows an approver the current round, every round, what changed, and that they can decide', async () => {

@@ -1,14 +1,14 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApprovalErrors, diffSnapshots } from '@qa/approvals-domain';
 import { canApprove, hidesQuoteFrom } from '../../shared/approval-access';
-import { findQuoteSnapshot, findUsers } from '../../shared/approval-lookups';
+import { findQuoteSnapshot, findUsers, routePeople } from '../../shared/approval-lookups';
 import { ApprovalRequestRepository } from '../../ports/approvals.ports';
 import { GetApprovalPageQuery, type ApprovalPage } from './get-approval-page.query';
 
 /**
- * Only the current round's approvers (and admins, to see) get the page. Its approvers come with
- * their names and whether their account is still active (a deactivated approver of an open round
- * is shown as such).
+ * Only the current round's approvers, of any step (and admins, to see), get the page. Everyone its
+ * route names comes with their name and whether their account is still active (a deactivated
+ * approver of an open round is shown as such).
  */
 @QueryHandler(GetApprovalPageQuery)
 export class GetApprovalPageHandler implements IQueryHandler<GetApprovalPageQuery> {
@@ -23,8 +23,8 @@ export class GetApprovalPageHandler implements IQueryHandler<GetApprovalPageQuer
     if (!current || hidesQuoteFrom(caller, current)) throw ApprovalErrors.notFound(quoteId);
     const isApprover = current.approverIds.includes(caller.userId);
     if (!isApprover && caller.role !== 'admin') throw ApprovalErrors.notAnApprover();
-    const users = await findUsers(this.queries, current.approverIds);
-    const eligible = isApprover && users.some((u) => u.id === caller.userId && canApprove(u));
+    const [me] = isApprover ? await findUsers(this.queries, [caller.userId]) : [];
+    const eligible = !!me && me.id === caller.userId && canApprove(me);
     if (isApprover && !eligible && caller.role !== 'admin') throw ApprovalErrors.approverNotEligible();
     const quoteUnchanged =
       current.status !== 'pending' ||
@@ -36,10 +36,7 @@ export class GetApprovalPageHandler implements IQueryHandler<GetApprovalPageQuer
     return {
       request: current,
       rounds,
-      approvers: current.approverIds.map((id) => {
-        const user = users.find((u) => u.id === id);
-        return { id, name: user?.name ?? '', active: !!user?.active };
-      }),
+      approvers: await routePeople(this.queries, current.route),
       changes: diffSnapshots(previous?.snapshot ?? null, current.snapshot),
       canDecide: quoteUnchanged && current.awaitsDecisionFrom({ id: caller.userId, eligible }),
     };

@@ -7,7 +7,7 @@ export interface ApprovalPage {
   request: ApprovalRequest;
   /** Every round, first to last. */
   rounds: ApprovalRequest[];
-  /** The current round's approvers; `active` false when the account was deactivated (name empty when the user is gone). */
+  /** Everyone the current round's route names; `active` false when the account was deactivated (a user who is gone is absent). */
   approvers: Array<{ id: string; name: string; active: boolean }>;
   /** What changed since the previous round. */
   changes: SnapshotChanges;

@@ -11,22 +11,28 @@ describe('PreviewQuoteApprovalHandler', () => {
     world = approvalsWorld();
     handler = new PreviewQuoteApprovalHandler(world.bus.queries);
     world.settings.current.rules = [
-      { id: 'r1', name: 'Late-stage deals', priority: 1, conditions: [{ field: 'dealStage', operator: 'in', value: ['contract_sent', 'won'] }], approverIds: ['manager-2', 'admin-1'], mode: 'any' },
+      {
+        id: 'r1',
+        name: 'Late-stage deals',
+        when: [{ conditions: [{ field: 'dealStage', operator: 'in', value: ['contract_sent', 'closed_won'] }] }],
+        route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'manager-2' }, { kind: 'user', userId: 'admin-1' }] }] }],
+        firstMatchOnly: true,
+      },
     ];
   });
 
-  it('tells the owner who will approve and why, with names (the deal stage read from crm)', async () => {
-    expect(await handler.execute(new PreviewQuoteApprovalQuery(caller('rep-1', 'rep'), 'q1'))).toEqual({
+  it('tells the owner the route and why, with the names of everyone on it (the deal stage read from crm)', async () => {
+    const preview = await handler.execute(new PreviewQuoteApprovalQuery(caller('rep-1', 'rep'), 'q1'));
+    expect(preview).toMatchObject({
       required: true,
+      complete: true,
       approverIds: ['manager-2', 'admin-1'],
-      mode: 'any',
-      reasons: ['deal stage contract_sent in contract_sent, won'],
-      ruleName: 'Late-stage deals',
-      approvers: [
-        { id: 'manager-2', name: 'User manager-2' },
-        { id: 'admin-1', name: 'User admin-1' },
-      ],
+      route: { rules: [{ ruleId: 'r1', ruleName: 'Late-stage deals', reasons: [{ code: 'condition', field: 'dealStage', operator: 'in', expected: ['contract_sent', 'closed_won'], actual: 'contract_sent' }] }] },
     });
+    expect(preview.people).toEqual([
+      { id: 'manager-2', name: 'User manager-2', active: true },
+      { id: 'admin-1', name: 'User admin-1', active: true },
+    ]);
   });
 
   it('leaves out an admin who would submit it themselves; a manager previews as the owner would submit', async () => {

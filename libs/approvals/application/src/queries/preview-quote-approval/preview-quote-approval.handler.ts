@@ -2,7 +2,7 @@ import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
 import { ApprovalErrors } from '@qa/approvals-domain';
 import { hidesQuoteFrom } from '../../shared/approval-access';
-import { approvalFactsOf, findQuoteSnapshot, findUsers } from '../../shared/approval-lookups';
+import { findQuoteSnapshot, quoteFactsOf, routePeople } from '../../shared/approval-lookups';
 import { PreviewQuoteApprovalQuery, type ApprovalPreview } from './preview-quote-approval.query';
 
 @QueryHandler(PreviewQuoteApprovalQuery)
@@ -14,8 +14,7 @@ export class PreviewQuoteApprovalHandler implements IQueryHandler<PreviewQuoteAp
     if (!quote || hidesQuoteFrom(caller, quote)) throw ApprovalErrors.notFound(quoteId);
     // Whoever would submit: the caller when they may (the owner, an admin), else the owner.
     const submittedBy = caller.userId === quote.ownerId || caller.role === 'admin' ? caller.userId : quote.ownerId;
-    const verdict = await this.queries.execute(new EvaluateQuoteApprovalQuery({ ...(await approvalFactsOf(this.queries, quote)), submittedBy }));
-    const users = await findUsers(this.queries, verdict.approverIds);
-    return { ...verdict, approvers: users.map(({ id, name }) => ({ id, name })) };
+    const verdict = await this.queries.execute(new EvaluateQuoteApprovalQuery({ ...quoteFactsOf(quote), submittedBy }));
+    return { ...verdict, people: verdict.route ? await routePeople(this.queries, verdict.route) : [] };
   }
 }

@@ -3,11 +3,11 @@ import type { ApprovalVerdict } from '@qa/approvals-contracts';
 import type { Caller } from '@qa/shared-kernel';
 
 export interface ApprovalPreview extends ApprovalVerdict {
-  /** The approvers named, with their names. */
-  approvers: Array<{ id: string; name: string }>;
+  /** Everyone the route names (approvers, and those it skipped), with their names. */
+  people: Array<{ id: string; name: string; active: boolean }>;
 }
 
-/** While editing: will this quote need approval, from whom and why, if the caller submits it now? (Owner, managers, admins.) */
+/** While editing: will this quote need approval, by which route and why, if the caller submits it now? (Owner, managers, admins.) */
 export class PreviewQuoteApprovalQuery extends Query<ApprovalPreview> {
   constructor(
     readonly caller: Caller,

@@ -1,6 +1,6 @@
 import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalSettingsChanged, type ApprovalRequestPayload } from '@qa/approvals-contracts';
 import type { AuditState } from '@qa/audit-domain';
-import { ApiTokenCreated, ApiTokenRevoked, UserCreated, UserDeactivated, UserReactivated, UserRoleChanged, type ApiTokenChangedPayload, type UserChangedPayload } from '@qa/identity-contracts';
+import { ApiTokenCreated, ApiTokenRevoked, UserCreated, UserDeactivated, UserOrgChanged, UserReactivated, UserRoleChanged, type ApiTokenChangedPayload, type UserChangedPayload } from '@qa/identity-contracts';
 import { QuoteRecalled, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn, type QuoteEventPayload } from '@qa/quotes-contracts';
 import type { IntegrationEvent, IntegrationEventType } from '@qa/shared-kernel';
 import { WorkflowChanged, WorkflowCreated, type WorkflowDefinitionPayload } from '@qa/workflows-contracts';
@@ -60,7 +60,7 @@ const workflow: Describe = (event) => {
  * The events the audit trail records, and what each says about its subject. Approval settings;
  * a quote's submission, withdrawal and recall, and its edits once a round has opened (a quote
  * never submitted is a private draft); approval decisions; workflows (the whole definition, before
- * and after); users (created, role, deactivated, reactivated); API tokens (created, revoked). A context that wants a change audited
+ * and after); users (created, role, team and manager, deactivated, reactivated); API tokens (created, revoked). A context that wants a change audited
  * publishes an event and is listed here.
  */
 export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describe]> = [
@@ -77,6 +77,7 @@ export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describ
   [UserDeactivated, user],
   [UserReactivated, user],
   [UserRoleChanged, user],
+  [UserOrgChanged, user],
   [ApiTokenCreated, apiToken],
   [ApiTokenRevoked, apiToken],
 ] as never;

@@ -51,6 +51,11 @@ describe('recording an audit entry when an audited change happens', () => {
     await new RecordAuditEntryWhenAuditedChangeHappensHandler(entries).handle(auditedEvent('quotes.quote.signed.v1', quote('signed', 100)));
     expect(entries.entries).toEqual([]);
     const subscription = integrationEventSubscription(RecordAuditEntryWhenAuditedChangeHappensHandler);
-    expect([subscription?.subscriber, subscription?.events.length, subscription?.events.includes('identity.user.role-changed.v1')]).toEqual(['audit', 15, true]);
+    expect([subscription?.subscriber, subscription?.events.length, subscription?.events.includes('identity.user.role-changed.v1'), subscription?.events.includes('identity.user.org-changed.v1')]).toEqual([
+      'audit',
+      16,
+      true,
+      true,
+    ]);
   });
 });

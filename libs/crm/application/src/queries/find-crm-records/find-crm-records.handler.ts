@@ -11,9 +11,9 @@ export class FindCrmRecordsHandler implements IQueryHandler<FindCrmRecordsQuery,
   async execute({ ids, viewer }: FindCrmRecordsQuery): Promise<CrmRecords> {
     const { companies, contacts, deals } = await findVisibleCrmRecords(this.crm, ids, viewer);
     return {
-      companies: companies.map(({ id, name }) => ({ id, name })),
+      companies: companies.map(({ id, name, ownerId }) => ({ id, name, ownerId })),
       contacts: contacts.map(({ id, name, email, companyId }) => ({ id, name, email, companyId })),
-      deals: deals.map(({ id, name, stage, ownerId, companyId }) => ({ id, name, stage, ownerId, companyId })),
+      deals: deals.map(({ id, name, stage, ownerId, companyId, amountMinor, currency }) => ({ id, name, stage, ownerId, companyId, amountMinor, currency })),
     };
   }
 }

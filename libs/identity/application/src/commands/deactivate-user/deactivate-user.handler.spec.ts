@@ -34,7 +34,7 @@ describe('DeactivateUserHandler', () => {
 
   it('ends the user’s sessions and API tokens at once, and only theirs', async () => {
     const result = await new DeactivateUserHandler(users, sessions, tokens, clock).execute(new DeactivateUserCommand(admin.id, rep.id));
-    expect(result).toEqual({ id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: false });
+    expect(result).toEqual({ id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: false, team: null, reportsTo: null });
     expect([...sessions.sessions.values()].map((s) => s.userId)).toEqual([admin.id]);
     expect(tokens.tokens.get(`t-${rep.id}`)?.revokedAt).toEqual(clock.now());
     expect(tokens.tokens.get(`t-${admin.id}`)?.revokedAt).toBeNull();

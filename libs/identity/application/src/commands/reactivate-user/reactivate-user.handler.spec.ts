@@ -11,7 +11,7 @@ describe('ReactivateUserHandler', () => {
     rep.deactivate('admin-1');
     rep.pullEvents();
     await users.save(rep);
-    expect(await new ReactivateUserHandler(users).execute(new ReactivateUserCommand(rep.id))).toEqual({ id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: true });
+    expect(await new ReactivateUserHandler(users).execute(new ReactivateUserCommand(rep.id))).toEqual({ id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: true, team: null, reportsTo: null });
     expect(rep.pullEvents().map((e) => e.name)).toEqual(['identity.user.reactivated.v1']);
   });
 

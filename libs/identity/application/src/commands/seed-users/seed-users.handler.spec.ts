@@ -20,6 +20,33 @@ describe('SeedUsersHandler', () => {
     ]);
   });
 
+  it('places the users in the org: a team, and managers by the e-mail of a user seeded before', async () => {
+    const users = new MemoryUsers();
+    const org = [
+      { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' as const },
+      { email: 'manager@example.com', name: 'Max Manager', role: 'manager' as const, team: 'Sales', reportsTo: 'admin@example.com' },
+      { email: 'rep@example.com', name: 'Rita Rep', role: 'rep' as const, team: 'Sales', reportsTo: 'Manager@example.com' },
+    ];
+    await new SeedUsersHandler(users, new PlainHasher(), new ManualClock()).execute(new SeedUsersCommand(org, 'demo'));
+    const seeded = [...users.users.values()];
+    const idOf = (email: string) => seeded.find((u) => u.email === email)?.id;
+    expect(seeded.map((u) => [u.email, u.team, u.reportsTo])).toEqual([
+      ['admin@example.com', null, null],
+      ['manager@example.com', 'Sales', idOf('admin@example.com')],
+      ['rep@example.com', 'Sales', idOf('manager@example.com')],
+    ]);
+    expect(idOf('admin@example.com')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a manager who is not seeded before the user', async () => {
+    const users = new MemoryUsers();
+    const handler = new SeedUsersHandler(users, new PlainHasher(), new ManualClock());
+    await expect(handler.execute(new SeedUsersCommand([{ email: 'rep@example.com', name: 'Rita', role: 'rep', reportsTo: 'boss@example.com' }], 'demo'))).rejects.toThrow(
+      'seed: rep@example.com reports to boss@example.com, who is not listed before them',
+    );
+    expect(users.users.size).toBe(0);
+  });
+
   it('changes nothing in a database with any user', async () => {
     const users = new MemoryUsers();
     await users.save(User.create({ email: 'rep@example.com', name: 'Rita', role: 'rep', passwordHash: 'plain:changed' }));

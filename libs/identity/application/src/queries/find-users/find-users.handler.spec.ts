@@ -13,8 +13,8 @@ describe('FindUsersHandler', () => {
     const other = User.create({ email: 'other@example.com', name: 'Other', role: 'rep', passwordHash: 'x' });
     for (const u of [rep, gone, other]) await users.save(u);
     expect(await new FindUsersHandler(users).execute(new FindUsersQuery([rep.id, gone.id, 'nobody']))).toEqual([
-      { id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: true },
-      { id: gone.id, email: 'gone@example.com', name: 'Gone', role: 'manager', active: false },
+      { id: rep.id, email: 'rep@example.com', name: 'Rita', role: 'rep', active: true, team: null, reportsTo: null },
+      { id: gone.id, email: 'gone@example.com', name: 'Gone', role: 'manager', active: false, team: null, reportsTo: null },
     ]);
   });
 });

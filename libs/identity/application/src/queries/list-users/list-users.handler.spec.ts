@@ -11,7 +11,7 @@ describe('ListUsersHandler', () => {
     const manager = User.create({ email: 'max@example.com', name: 'Max', role: 'manager', passwordHash: 'secret-hash' });
     for (const u of [rep, manager]) await users.save(u);
     const handler = new ListUsersHandler(users);
-    expect(await handler.execute(new ListUsersQuery({ roles: ['manager'] }))).toEqual([{ id: manager.id, email: 'max@example.com', name: 'Max', role: 'manager', active: true }]);
+    expect(await handler.execute(new ListUsersQuery({ roles: ['manager'] }))).toEqual([{ id: manager.id, email: 'max@example.com', name: 'Max', role: 'manager', active: true, team: null, reportsTo: null }]);
     expect((await handler.execute(new ListUsersQuery())).map((u) => [u.email, Object.keys(u).includes('passwordHash')])).toEqual([
       ['rep@example.com', false],
       ['max@example.com', false],

@@ -37,8 +37,8 @@ describe('EmailNotificationWhenCreatedHandler', () => {
     notifications = new MemoryNotifications();
     mailer = new RecordingMailer();
     asked.length = 0;
-    users.set('rep-1', { id: 'rep-1', email: 'rita@example.com', name: 'Rita', role: 'rep', active: true });
-    users.set('rep-2', { id: 'rep-2', email: 'gone@example.com', name: 'Gone', role: 'rep', active: false });
+    users.set('rep-1', { id: 'rep-1', email: 'rita@example.com', name: 'Rita', role: 'rep', active: true, team: null, reportsTo: null });
+    users.set('rep-2', { id: 'rep-2', email: 'gone@example.com', name: 'Gone', role: 'rep', active: false, team: null, reportsTo: null });
   });
 
   it('mails the copy to the recipient once, with the link in the app, and marks it e-mailed', async () => {

@@ -14,6 +14,9 @@ import * as m10 from './20261127020851-quotes-status-count-truncate';
 import * as m11 from './20261202130034-identity-token-expiry-idempotency-withheld';
 import * as m12 from './20261202130629-approvals-route-crm-owners';
 import * as m13 from './20261202132050-audit-entry';
+import * as m14 from './20261203061823-identity-user-org';
+import * as m15 from './20261203061915-quotes-payment-terms';
+import * as m16 from './20261203063700-approvals-routes';
 
 export const postgresqlMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -30,4 +33,7 @@ export const postgresqlMigrations = migrationList({
   '20261202130034-identity-token-expiry-idempotency-withheld': m11,
   '20261202130629-approvals-route-crm-owners': m12,
   '20261202132050-audit-entry': m13,
+  '20261203061823-identity-user-org': m14,
+  '20261203061915-quotes-payment-terms': m15,
+  '20261203063700-approvals-routes': m16,
 });

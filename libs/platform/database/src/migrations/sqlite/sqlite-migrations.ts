@@ -13,6 +13,9 @@ import * as m9 from './20261127012643-workflow-run-indexes';
 import * as m10 from './20261202130034-identity-token-expiry-idempotency-withheld';
 import * as m11 from './20261202130629-approvals-route-crm-owners';
 import * as m12 from './20261202132050-audit-entry';
+import * as m13 from './20261203061823-identity-user-org';
+import * as m14 from './20261203061915-quotes-payment-terms';
+import * as m15 from './20261203063700-approvals-routes';
 
 export const sqliteMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -28,4 +31,7 @@ export const sqliteMigrations = migrationList({
   '20261202130034-identity-token-expiry-idempotency-withheld': m10,
   '20261202130629-approvals-route-crm-owners': m11,
   '20261202132050-audit-entry': m12,
+  '20261203061823-identity-user-org': m13,
+  '20261203061915-quotes-payment-terms': m14,
+  '20261203063700-approvals-routes': m15,
 });

@@ -8,7 +8,7 @@ describe('SubmitQuoteHandler', () => {
     const quotes = new MemoryQuotes();
     const quote = await quotes.add(draftQuote());
     await new SubmitQuoteHandler(quotes, new FixedApprovalPolicy(['manager-1'])).execute(new SubmitQuoteCommand(caller('rep'), quote.id, 1));
-    expect([quote.status, quote.approvalRoute?.approverIds, quote.approvalRoute?.submittedBy, quote.version]).toEqual(['pending_approval', ['manager-1'], 'rep-1', 2]);
+    expect([quote.status, quote.approvalRoute?.steps[0]?.groups[0]?.approverIds, quote.approvalRoute?.submittedBy, quote.version]).toEqual(['pending_approval', ['manager-1'], 'rep-1', 2]);
   });
 
   it('puts the quote live at once when approval is not needed', async () => {

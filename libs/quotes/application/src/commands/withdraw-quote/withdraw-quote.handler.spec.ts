@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caller, draftQuote, FixedApprovalPolicy, MemoryQuotes } from '../../testing/in-memory-quotes';
+import { approvalRoute, caller, draftQuote, FixedApprovalPolicy, MemoryQuotes } from '../../testing/in-memory-quotes';
 import { WithdrawQuoteCommand } from './withdraw-quote.command';
 import { WithdrawQuoteHandler } from './withdraw-quote.handler';
 
 async function pending(quotes: MemoryQuotes) {
   const quote = draftQuote();
-  quote.submit({ approverIds: ['manager-1'], mode: 'any', reasons: [], ruleName: null, submittedBy: 'rep-1' }, { by: 'rep-1' });
+  quote.submit(approvalRoute(['manager-1']), { by: 'rep-1' });
   return quotes.add(quote);
 }
 

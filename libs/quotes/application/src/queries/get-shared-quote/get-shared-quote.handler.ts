@@ -24,6 +24,7 @@ export class GetSharedQuoteHandler implements IQueryHandler<GetSharedQuoteQuery>
       quoteDiscount: view.quoteDiscount,
       commentsForBuyer: view.commentsForBuyer,
       purchaseTerms: view.purchaseTerms,
+      paymentTermsDays: view.paymentTermsDays,
       lineItems: view.lineItems,
       totals: view.totals,
       signature: view.signature,

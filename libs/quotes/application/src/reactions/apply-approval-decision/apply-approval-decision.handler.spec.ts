@@ -3,11 +3,11 @@ import { FindApprovalRequestQuery, type ApprovalRequestPayload, type ApprovalReq
 import type { Quote } from '@qa/quotes-domain';
 import type { IntegrationEvent } from '@qa/shared-kernel';
 import { describe, expect, it } from 'vitest';
-import { draftQuote, MemoryQuotes } from '../../testing/in-memory-quotes';
+import { approvalRoute, draftQuote, MemoryQuotes } from '../../testing/in-memory-quotes';
 import { ApplyApprovalDecisionToQuoteHandler } from './apply-approval-decision.handler';
 
 const now = new Date('2026-11-26T12:00:00Z');
-const route = { approverIds: ['manager-1'], mode: 'any' as const, reasons: ['approval is required on all quotes'], ruleName: 'All quotes', submittedBy: 'rep-1' };
+const route = approvalRoute(['manager-1']);
 
 /** A quote Pending approval at `version` (as stored). */
 async function pendingQuote(quotes: MemoryQuotes, version: number): Promise<Quote> {
@@ -38,7 +38,7 @@ const decided = (name: 'approvals.request.approved.v1' | 'approvals.request.chan
   aggregateVersion: 2,
   actor: { type: 'user', id: 'manager-1' },
   correlationId: 'c1',
-  payload: { requestId: 'r1', quoteId, round: 1, ownerId: 'rep-1', approverIds: ['manager-1'], notes, decidedBy: 'manager-1' },
+  payload: { requestId: 'r1', quoteId, round: 1, ownerId: 'rep-1', approverIds: ['manager-1'], step: 1, steps: 1, notes, decidedBy: 'manager-1' },
 });
 
 describe('applying an approval decision to the quote', () => {

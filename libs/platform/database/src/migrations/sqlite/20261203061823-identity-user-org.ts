@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** Users get a place in the org: a team and the user they report to (both optional). */
+export class Migration20261203061823_IdentityUserOrg extends Migration {
+  override async up(): Promise<void> {
+    this.addSql("alter table `identity_user` add column `team` text null");
+    this.addSql("alter table `identity_user` add column `reports_to` text null");
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('alter table `identity_user` drop column `reports_to`');
+    this.addSql('alter table `identity_user` drop column `team`');
+  }
+}
