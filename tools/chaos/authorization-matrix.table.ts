@@ -60,7 +60,14 @@ export const quoteBody = (dealId: string, extra: Record<string, unknown> = {}) =
 export const settingsBody = (managerId: string) => ({
   requireApproval: false,
   defaultApproverId: managerId,
-  rules: [{ name: 'Big discounts', priority: 0, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: [managerId], mode: 'any' }],
+  rules: [
+    {
+      name: 'Big discounts',
+      when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
+      route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: managerId }] }] }],
+      firstMatchOnly: true,
+    },
+  ],
 });
 export const workflowBody = (userId: string) => ({
   name: 'Chaos: quote live without approval',
@@ -157,6 +164,8 @@ export function matrix(f: Fixtures): Record<string, Row> {
     'AuditController.list': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/audit') },
     'ApprovalsController.getSettings': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/settings') },
     'ApprovalsController.saveSettings': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'PUT', url: '/api/v1/approvals/settings', payload: settingsBody(f.ids.manager) }) },
+    // What a rule may look at: for admins, who write the rules.
+    'ApprovalsController.conditionFields': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/condition-fields') },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },
     // The round's approvers, and admins to look; nobody else (the owner included; another rep,
     // who may not see the quote, is told it does not exist).

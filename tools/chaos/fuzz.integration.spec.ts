@@ -101,7 +101,14 @@ describe(`fuzzing the API from its OpenAPI document (seed ${SEED}, ${COUNT} requ
     await call('admin', 'PUT', '/api/v1/approvals/settings', {
       requireApproval: false,
       defaultApproverId: ids.manager,
-      rules: [{ name: 'Big discounts', priority: 0, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: [ids.manager], mode: 'any' }],
+      rules: [
+        {
+          name: 'Big discounts',
+          when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
+          route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: ids.manager }] }] }],
+          firstMatchOnly: true,
+        },
+      ],
     });
     // Shared (added by an admin): both reps may build on them; a rep's own company would be theirs alone.
     const companyId = (await call<{ id: string }>('admin', 'POST', '/api/v1/crm/companies', { name: 'Fuzz BV' })).id;
@@ -161,7 +168,9 @@ describe(`fuzzing the API from its OpenAPI document (seed ${SEED}, ${COUNT} requ
         if (field === 'dealId') return all('deal');
         if (field === 'companyId') return [companyId];
         if (/contact/i.test(field)) return [contactId];
-        if (/approver/i.test(field)) return [ids.manager, ids.admin];
+        // The approvers a policy may name (defaultApproverId, a rule's { kind: 'user', userId }).
+        if (/approver/i.test(field) || field === 'userId') return [ids.manager, ids.admin];
+        if (field === 'reportsTo') return users;
         if (field === 'relatedId') return all('quote');
         if (/assignee|owner|^ids?$/.test(field)) return users;
         return [];

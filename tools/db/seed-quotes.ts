@@ -273,12 +273,18 @@ export async function seedQuotes(databaseUrl: string, options: SeedQuotesOptions
     await step('vacuum analyze quotes', `vacuum (analyze) quotes_quote`);
     const pending = await step(
       'approval rounds',
-      `insert into approvals_request (id, version, quote_id, quote_version, round, owner_id, approver_ids, mode, reasons, status, decisions, snapshot, opened_at, decided_at)
+      // The route "approval on all quotes" gives (policy version 1, seeded below): one step, one group, the manager.
+      `insert into approvals_request (id, version, quote_id, quote_version, round, owner_id, approver_ids, route, current_step, status, decisions, snapshot, opened_at, decided_at)
        select ${uuidv7('q.updated_at', `md5('round' || q.id)`)}, 1, q.id, case when q.status = 'pending_approval' then q.version else q.version - 1 end, 1, q.owner_id,
-         jsonb_build_array($1::text), 'any', '["approval is required on all quotes"]',
+         jsonb_build_array($1::text),
+         jsonb_build_object('policyVersion', 1,
+           'steps', jsonb_build_array(jsonb_build_object('groups', jsonb_build_array(jsonb_build_object(
+             'approverIds', jsonb_build_array($1::text), 'mode', 'any', 'refs', jsonb_build_array(jsonb_build_object('kind', 'user', 'userId', $1::text)), 'ruleIds', '[]'::jsonb, 'notes', '[]'::jsonb)))),
+           'rules', jsonb_build_array(jsonb_build_object('ruleId', '', 'ruleName', '', 'reasons', jsonb_build_array(jsonb_build_object('code', 'all-quotes'))))),
+         0,
          case when q.status = 'pending_approval' then 'pending' else 'changes_requested' end,
          case when q.status = 'pending_approval' then '[]'::jsonb
-           else jsonb_build_array(jsonb_build_object('approverId', $1::text, 'decision', 'request_changes', 'notes', 'Lower the discount, please', 'at', ${iso('q.updated_at')})) end,
+           else jsonb_build_array(jsonb_build_object('approverId', $1::text, 'decision', 'request_changes', 'notes', 'Lower the discount, please', 'at', ${iso('q.updated_at')}, 'step', 0)) end,
          jsonb_build_object('title', q.title, 'currency', q.currency, 'total', ${money('q.total_minor')}, 'quoteDiscount', null,
            'lines', (select jsonb_agg(jsonb_build_object('id', l->>'id', 'productName', l->>'productName', 'quantity', (l->>'quantity')::int,
               'unitPrice', ${money("(l->>'unitPriceMinor')::bigint")}, 'discount', null, 'net', ${money("(l->>'quantity')::bigint * (l->>'unitPriceMinor')::bigint")}))

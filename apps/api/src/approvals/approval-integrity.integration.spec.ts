@@ -116,7 +116,18 @@ describe('approval integrity (API + worker)', () => {
 
   it('never lets whoever submitted a round decide it, even an admin named as its approver', async () => {
     await system.startWorker();
-    await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Everything', priority: 1, conditions: [], approverIds: [ids['admin'], ids['manager']], mode: 'any' }] });
+    await settings({
+      requireApproval: false,
+      defaultApproverId: null,
+      rules: [
+        {
+          name: 'Everything',
+          when: [],
+          route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: ids['admin'] }, { kind: 'user', userId: ids['manager'] }] }] }],
+          firstMatchOnly: true,
+        },
+      ],
+    });
     const id = await create();
     expect((await submit(id, 'admin')).json()).toMatchObject({ status: 'pending_approval' });
     const opened = await roundOpen(id, 1);
@@ -131,7 +142,18 @@ describe('approval integrity (API + worker)', () => {
 
   it("checks the approver's role and active state at the moment of the decision, and shows a deactivated approver", async () => {
     await system.startWorker();
-    await settings({ requireApproval: false, defaultApproverId: null, rules: [{ name: 'Both', priority: 1, conditions: [], approverIds: [ids['manager3'], ids['manager4']], mode: 'all' }] });
+    await settings({
+      requireApproval: false,
+      defaultApproverId: null,
+      rules: [
+        {
+          name: 'Both',
+          when: [],
+          route: [{ groups: [{ mode: 'all', approvers: [{ kind: 'user', userId: ids['manager3'] }, { kind: 'user', userId: ids['manager4'] }] }] }],
+          firstMatchOnly: true,
+        },
+      ],
+    });
     const id = await create();
     await submit(id);
     expect((await roundOpen(id, 1)).approvers).toEqual([

@@ -44,7 +44,12 @@ describe('quote approvals end to end (API + worker)', () => {
 
     // 3. The rep's quote needs approval: Pending approval, and the preview says why.
     const id = (await call('rep', 'POST', '/api/v1/quotes', body())).json<{ id: string }>().id;
-    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}/preview`)).json()).toMatchObject({ required: true, approvers: [{ id: ids['manager'], name: 'Max Manager' }], reasons: ['approval is required on all quotes'] });
+    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}/preview`)).json()).toMatchObject({
+      required: true,
+      complete: true,
+      people: [{ id: ids['manager'], name: 'Max Manager' }],
+      route: { rules: [{ ruleName: '', reasons: [{ code: 'all-quotes' }] }], steps: [{ step: 1, groups: [{ approvers: [{ userId: ids['manager'], state: 'waiting' }] }] }] },
+    });
     const submitted = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
     expect(submitted.json()).toMatchObject({ status: 'pending_approval', sharePath: null });
     await waitUntil(async () => (await tasksOf('manager')).some((t) => t.relatedId === id), { timeoutMs: 20_000 });

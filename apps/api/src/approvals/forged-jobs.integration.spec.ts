@@ -75,7 +75,7 @@ describe('forged jobs in Redis (API + worker)', () => {
     aggregateVersion: 2,
     actor: { type: 'user', id: ids['manager'] },
     correlationId: randomUUID(),
-    payload: { requestId: randomUUID(), quoteId, round: 1, ownerId: ids['rep'], approverIds: [ids['manager']], notes: 'forged', decidedBy: ids['manager'] },
+    payload: { requestId: randomUUID(), quoteId, round: 1, ownerId: ids['rep'], approverIds: [ids['manager']], step: 1, steps: 1, notes: 'forged', decidedBy: ids['manager'] },
     ...overrides,
   });
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand } from '@qa/approvals-application';
-import type { ApprovalRoute } from '@qa/approvals-contracts';
-import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, OPERATORS_BY_TYPE, type ApprovalRequest, type ApprovalSettings, type PolicyRule, type RouteTimeline } from '@qa/approvals-domain';
+import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, OPERATORS_BY_TYPE, type ApprovalRequest, type ApprovalSettings, type PolicyRule } from '@qa/approvals-domain';
 import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
 import { uuidv7, type Caller } from '@qa/shared-kernel';
 import {
@@ -34,18 +33,6 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
   decisions: r.decisions,
   openedAt: new Date(r.openedAt).toISOString(),
   decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-});
-
-/** A route not yet under way (a preview): every step and approver waiting. */
-const waitingRoute = (route: ApprovalRoute): RouteTimeline => ({
-  policyVersion: route.policyVersion,
-  currentStep: null,
-  rules: route.rules,
-  steps: route.steps.map((step, i) => ({
-    step: i + 1,
-    state: 'waiting',
-    groups: step.groups.map(({ approverIds, ...group }) => ({ ...group, state: 'waiting', approvers: approverIds.map((userId) => ({ userId, state: 'waiting', at: null, notes: null })) })),
-  })),
 });
 
 @ApiTags('approvals')
@@ -85,7 +72,7 @@ export class ApprovalsController extends CqrsController {
   @ApiOkResponse({ type: ApprovalPreviewResponse })
   async preview(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPreviewResponse> {
     const { required, complete, route, people } = await this.queries.execute(new PreviewQuoteApprovalQuery(caller, quoteId));
-    return { required, complete, route: route ? waitingRoute(route) : null, people };
+    return { required, complete, route, people };
   }
 
   @Get('quotes/:quoteId')

@@ -6,6 +6,7 @@ import { EvaluateQuoteApprovalHandler } from './queries/evaluate-quote-approval/
 import { FindApprovalRequestHandler } from './queries/find-approval-request/find-approval-request.handler';
 import { GetApprovalPageHandler } from './queries/get-approval-page/get-approval-page.handler';
 import { GetApprovalSettingsHandler } from './queries/get-approval-settings/get-approval-settings.handler';
+import { PreviewApprovalRouteHandler } from './queries/preview-approval-route/preview-approval-route.handler';
 import { PreviewQuoteApprovalHandler } from './queries/preview-quote-approval/preview-quote-approval.handler';
 import { OpenApprovalRoundWhenQuoteSubmittedHandler } from './reactions/open-approval-round-when-quote-submitted/open-approval-round-when-quote-submitted.handler';
 
@@ -18,6 +19,7 @@ export const approvalsHandlers = [
   GetApprovalSettingsHandler,
   GetApprovalPageHandler,
   PreviewQuoteApprovalHandler,
+  PreviewApprovalRouteHandler,
   EvaluateQuoteApprovalHandler,
   FindApprovalRequestHandler,
 ];

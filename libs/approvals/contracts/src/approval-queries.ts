@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ApprovalRoute } from './approval-route';
+import type { ApprovalRoute, RouteTimeline } from './approval-route';
 
 /**
  * What a quote tells approval routing about itself (approvals adds its deal, company and owner).
@@ -40,6 +40,23 @@ export interface ApprovalVerdict {
 
 /** Does this quote need approval, from whom and why? Send it on the QueryBus; approvals answers. */
 export class EvaluateQuoteApprovalQuery extends Query<ApprovalVerdict> {
+  constructor(readonly facts: QuoteApprovalFacts) {
+    super();
+  }
+}
+
+/** A route as a person previews it: the verdict, the route as a timeline (all waiting), and everyone it names with their names. */
+export interface ApprovalRoutePreview {
+  required: boolean;
+  complete: boolean;
+  approverIds: string[];
+  route: RouteTimeline | null;
+  /** Everyone the route names (approvers, and those it skipped), with their names now. */
+  people: Array<{ id: string; name: string; active: boolean }>;
+}
+
+/** Would this quote (saved or not) need approval, by which route and why, with names? Send it on the QueryBus; approvals answers. */
+export class PreviewApprovalRouteQuery extends Query<ApprovalRoutePreview> {
   constructor(readonly facts: QuoteApprovalFacts) {
     super();
   }

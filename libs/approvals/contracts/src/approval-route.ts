@@ -98,3 +98,40 @@ export function routeIsComplete(route: ApprovalRoute): boolean {
 export function unresolvedSteps(route: ApprovalRoute): number[] {
   return route.steps.flatMap((s, i) => (s.groups.length === 0 || s.groups.some((g) => g.approverIds.length === 0) ? [i + 1] : []));
 }
+
+/** Where a step, a group or an approver of a round's route stands. */
+export type GroupState = 'waiting' | 'pending' | 'approved' | 'changes_requested' | 'cancelled';
+/** An approver's: also not needed (another approved for their any-one group). */
+export type ApproverState = GroupState | 'not_needed';
+
+/** A route as a timeline: each step and group with its state, each approver with theirs and when. */
+export interface RouteTimeline {
+  policyVersion: number;
+  /** 1 = first; null once the round is over (and for a route not under way). */
+  currentStep: number | null;
+  rules: RouteRuleMatch[];
+  steps: Array<{
+    step: number;
+    state: GroupState;
+    groups: Array<
+      Omit<RouteGroup, 'approverIds'> & {
+        state: GroupState;
+        approvers: Array<{ userId: string; state: ApproverState; at: string | null; notes: string | null }>;
+      }
+    >;
+  }>;
+}
+
+/** A route not under way yet (a preview): every step, group and approver waiting. */
+export function waitingTimeline(route: ApprovalRoute): RouteTimeline {
+  return {
+    policyVersion: route.policyVersion,
+    currentStep: null,
+    rules: route.rules,
+    steps: route.steps.map((step, i) => ({
+      step: i + 1,
+      state: 'waiting',
+      groups: step.groups.map(({ approverIds, ...group }) => ({ ...group, state: 'waiting', approvers: approverIds.map((userId) => ({ userId, state: 'waiting', at: null, notes: null })) })),
+    })),
+  };
+}

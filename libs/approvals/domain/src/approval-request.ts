@@ -8,7 +8,10 @@ import {
   type ApprovalRequestPayload,
   type ApprovalRequestSummary,
   type ApprovalRoute,
+  type ApproverState,
+  type GroupState,
   type RouteGroup,
+  type RouteTimeline,
 } from '@qa/approvals-contracts';
 import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
 import { ApprovalErrors } from './approval.errors';
@@ -22,29 +25,6 @@ export interface Decision {
   at: string;
   /** The step (0-based) it was made at (absent: rounds of one step, before routes had steps). */
   step?: number;
-}
-
-/** Where a step, a group or an approver of the route stands. */
-export type GroupState = 'waiting' | 'pending' | 'approved' | 'changes_requested' | 'cancelled';
-/** An approver's: also not needed (another approved for their any-one group). */
-export type ApproverState = GroupState | 'not_needed';
-
-/** The route as a timeline: each step and group with its state, each approver with theirs and when. */
-export interface RouteTimeline {
-  policyVersion: number;
-  /** 1 = first; null once the round is over. */
-  currentStep: number | null;
-  rules: ApprovalRoute['rules'];
-  steps: Array<{
-    step: number;
-    state: GroupState;
-    groups: Array<
-      Omit<RouteGroup, 'approverIds'> & {
-        state: GroupState;
-        approvers: Array<{ userId: string; state: ApproverState; at: string | null; notes: string | null }>;
-      }
-    >;
-  }>;
 }
 
 /** The quote as it was submitted for this round, to show what changed since the last one. */

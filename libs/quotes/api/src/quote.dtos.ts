@@ -356,3 +356,10 @@ export class SharedQuoteResponse {
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
   @ApiProperty({ type: [RecipientResponse] }) recipients!: RecipientResponse[];
 }
+
+export class QuoteRoutePreviewRequest extends QuoteDetailsRequest {
+  @ApiProperty({ required: false, format: 'uuid', description: 'The quote being edited (its owner is the owner of the draft); absent for a new quote (the caller owns it).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'quoteId must be a quote id' })
+  quoteId?: string;
+}

@@ -6,6 +6,7 @@ import {
   EditQuoteCommand,
   GetQuoteQuery,
   ListQuotesQuery,
+  PreviewQuoteRouteQuery,
   RecallQuoteCommand,
   RenderQuotePdfQuery,
   SubmitQuoteCommand,
@@ -15,7 +16,8 @@ import {
 import { Authenticated, CqrsController, CurrentCaller, ErrorResponse } from '@qa/shared-http';
 import { formatMinor, type Caller } from '@qa/shared-kernel';
 import { toQuoteDetails } from './quote-details.mapper';
-import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
+import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, QuoteRoutePreviewRequest, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
+import type { ApprovalRoutePreview } from '@qa/approvals-contracts';
 
 @ApiTags('quotes')
 @Controller({ path: 'quotes', version: '1' })
@@ -52,6 +54,16 @@ export class QuotesController extends CqrsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponse })
   createQuote(@CurrentCaller() caller: Caller, @Body() body: QuoteDetailsRequest): Promise<CreatedQuoteResponse> {
     return this.commands.execute(new CreateQuoteCommand(caller, toQuoteDetails(body)));
+  }
+
+  @Post('approval-preview')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'previewQuoteRoute', summary: 'While typing: the approval route this draft (a new quote, or unsaved edits of quoteId) would get if submitted now, and why; nothing is saved' })
+  // The approvals context's answer, in the same shape as GET /approvals/quotes/{quoteId}/preview.
+  @ApiOkResponse({ schema: { $ref: '#/components/schemas/ApprovalPreviewResponse' } })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'QUOTES.UNKNOWN_REFERENCE, as a save would answer' })
+  previewRoute(@CurrentCaller() caller: Caller, @Body() body: QuoteRoutePreviewRequest): Promise<ApprovalRoutePreview> {
+    return this.queries.execute(new PreviewQuoteRouteQuery(caller, toQuoteDetails(body), body.quoteId ?? null));
   }
 
   @Get(':id')

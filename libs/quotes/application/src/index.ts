@@ -12,6 +12,7 @@ export * from './commands/withdraw-quote/withdraw-quote.command';
 export * from './commands/sign-quote/sign-quote.command';
 export * from './commands/expire-quote/expire-quote.command';
 export * from './queries/get-quote/get-quote.query';
+export * from './queries/preview-quote-route/preview-quote-route.query';
 export * from './queries/list-quotes/list-quotes.query';
 export * from './queries/get-shared-quote/get-shared-quote.query';
 export * from './queries/render-quote-pdf/render-quote-pdf.query';

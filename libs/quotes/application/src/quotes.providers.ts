@@ -8,6 +8,7 @@ import { WithdrawQuoteHandler } from './commands/withdraw-quote/withdraw-quote.h
 import { GetQuoteSnapshotHandler } from './queries/get-quote-snapshot/get-quote-snapshot.handler';
 import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
 import { GetSharedQuoteHandler } from './queries/get-shared-quote/get-shared-quote.handler';
+import { PreviewQuoteRouteHandler } from './queries/preview-quote-route/preview-quote-route.handler';
 import { ListQuotesHandler } from './queries/list-quotes/list-quotes.handler';
 import { RenderQuotePdfHandler } from './queries/render-quote-pdf/render-quote-pdf.handler';
 import { RenderSharedQuotePdfHandler } from './queries/render-shared-quote-pdf/render-shared-quote-pdf.handler';
@@ -28,6 +29,7 @@ export const quotesHandlers = [
   GetQuoteHandler,
   GetQuoteSnapshotHandler,
   ListQuotesHandler,
+  PreviewQuoteRouteHandler,
   GetSharedQuoteHandler,
   RenderSharedQuotePdfHandler,
   RenderQuotePdfHandler,

@@ -1,9 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
+import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, PreviewApprovalRouteQuery, type ApprovalRoutePreview, type QuoteApprovalFacts } from '@qa/approvals-contracts';
 import { ApprovalPolicy } from '@qa/quotes-application';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
+
+/** What a quote tells approval routing about itself. */
+function approvalFactsOf(quote: Quote, submittedBy: string): QuoteApprovalFacts {
+  const totals = quote.totals();
+  return {
+    quoteId: quote.id,
+    ownerId: quote.ownerId,
+    currency: quote.currency,
+    totalMinor: totals.totalMinor,
+    discountMinor: totals.discountMinor,
+    effectiveDiscountBp: totals.effectiveDiscountBp,
+    largestLineDiscountBp: totals.largestLineDiscountBp,
+    lines: quote.lineItems.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
+    paymentTermsDays: quote.paymentTermsDays,
+    expiresOn: quote.expiresOn,
+    dealId: quote.dealId,
+    companyId: quote.companyId,
+    submittedBy,
+  };
+}
 
 /** Asks the approvals context, through its contract, whether and by whom a quote must be approved. */
 @Injectable()
@@ -16,26 +36,13 @@ export class ApprovalsContractPolicy extends ApprovalPolicy {
   }
 
   async routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
-    const totals = quote.totals();
-    const verdict = await this.queries.execute(
-      new EvaluateQuoteApprovalQuery({
-        quoteId: quote.id,
-        ownerId: quote.ownerId,
-        currency: quote.currency,
-        totalMinor: totals.totalMinor,
-        discountMinor: totals.discountMinor,
-        effectiveDiscountBp: totals.effectiveDiscountBp,
-        largestLineDiscountBp: totals.largestLineDiscountBp,
-        lines: quote.lineItems.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
-        paymentTermsDays: quote.paymentTermsDays,
-        expiresOn: quote.expiresOn,
-        dealId: quote.dealId,
-        companyId: quote.companyId,
-        submittedBy,
-      }),
-    );
+    const verdict = await this.queries.execute(new EvaluateQuoteApprovalQuery(approvalFactsOf(quote, submittedBy)));
     // An incomplete route is refused by Quote.submit (QUOTES.NO_APPROVER): such a quote could never leave Pending approval.
     return verdict.route ? { ...verdict.route, submittedBy } : null;
+  }
+
+  previewFor(quote: Quote, submittedBy: string): Promise<ApprovalRoutePreview> {
+    return this.queries.execute(new PreviewApprovalRouteQuery(approvalFactsOf(quote, submittedBy)));
   }
 
   async closeOpenRound(quoteId: string): Promise<void> {

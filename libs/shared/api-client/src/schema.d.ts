@@ -267,6 +267,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/approval-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** While typing: the approval route this draft (a new quote, or unsaved edits of quoteId) would get if submitted now, and why; nothing is saved */
+        post: operations["previewQuoteRoute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}": {
         parameters: {
             query?: never;
@@ -1095,6 +1112,40 @@ export interface components {
         CreatedQuoteResponse: {
             /** Format: uuid */
             id: string;
+        };
+        QuoteRoutePreviewRequest: {
+            /** @example Website redesign */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Required to submit.
+             */
+            dealId?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** @description Contact ids. */
+            recipientContactIds?: string[];
+            /**
+             * @description ISO 4217; EUR when left out.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description The quote expires at the end of this day (UTC).
+             * @example 2027-01-31
+             */
+            expiresOn: string;
+            quoteDiscount?: components["schemas"]["DiscountRequest"] | null;
+            commentsForBuyer?: string;
+            purchaseTerms?: string;
+            /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
+            paymentTermsDays?: number;
+            lineItems: components["schemas"]["LineItemRequest"][];
+            /**
+             * Format: uuid
+             * @description The quote being edited (its owner is the owner of the draft); absent for a new quote (the caller owns it).
+             */
+            quoteId?: string;
         };
         RecipientWithIdResponse: {
             /** Format: uuid */
@@ -2647,6 +2698,59 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewQuoteRoute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteRoutePreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPreviewResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.NOT_FOUND (also for quotes the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description QUOTES.UNKNOWN_REFERENCE, as a save would answer */
             422: {
                 headers: {
                     [name: string]: unknown;

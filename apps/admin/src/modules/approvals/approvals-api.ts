@@ -7,11 +7,25 @@ import { listWorkflows } from '../workflows/workflows-api';
 
 export type ApprovalSettings = ApiSchemas['ApprovalSettingsResponse'];
 export type ApprovalSettingsRequest = ApiSchemas['ApprovalSettingsRequest'];
-export type ApprovalRule = ApiSchemas['ApprovalRuleRequest'];
+export type ApprovalRule = ApiSchemas['PolicyRuleRequest'];
 export type RuleCondition = ApiSchemas['RuleConditionRequest'];
+export type RuleConditionValue = RuleCondition['value'];
 export type RuleField = RuleCondition['field'];
 export type RuleOperator = RuleCondition['operator'];
-export type ApprovalMode = ApprovalRule['mode'];
+export type ApproverRef = ApiSchemas['ApproverRefRequest'];
+export type ApproverGroup = ApiSchemas['ApproverGroupRequest'];
+export type ApprovalMode = ApproverGroup['mode'];
+export type ConditionField = ApiSchemas['ConditionFieldResponse'];
+export type ConditionFieldType = ConditionField['type'];
+export type RouteTimeline = ApiSchemas['RouteTimelineResponse'];
+export type RouteStep = ApiSchemas['RouteStepResponse'];
+export type RouteGroup = ApiSchemas['RouteGroupResponse'];
+export type RouteApprover = ApiSchemas['RouteApproverResponse'];
+export type RouteReason = ApiSchemas['RouteReasonResponse'];
+export type RuleMatch = ApiSchemas['RuleMatchResponse'];
+export type ResolutionNote = ApiSchemas['ResolutionNoteResponse'];
+/** Someone a route names, with their name and whether their account is still active. */
+export type RoutePerson = ApiSchemas['RoundApproverResponse'];
 export type ApproverCandidate = ApiSchemas['UserResponse'];
 export type Workflow = ApiSchemas['WorkflowResponse'];
 export type ApprovalPreview = ApiSchemas['ApprovalPreviewResponse'];
@@ -45,6 +59,11 @@ export async function listApprovalWorkflows(): Promise<ApiResult<Workflow[]>> {
   const result = await listWorkflows();
   if (!result.ok) return result;
   return { ok: true, data: result.data.items.filter((workflow) => workflow.setKey === result.data.quoteApprovalSetKey) };
+}
+
+/** The fields a rule may look at, with their type and the operators each allows (admins). */
+export function listConditionFields(): Promise<ApiResult<ConditionField[]>> {
+  return apiResult(useApi().GET('/api/v1/approvals/condition-fields'));
 }
 
 export function getApprovalPreview(quoteId: string): Promise<ApiResult<ApprovalPreview>> {

@@ -2,7 +2,7 @@
 // a bus that answers what approvals asks other contexts (users, quotes, deals) from plain data and
 // routes approvals' own messages to the real handlers.
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery } from '@qa/approvals-contracts';
+import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, PreviewApprovalRouteQuery } from '@qa/approvals-contracts';
 import { ApprovalSettings, type ApprovalRequest } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
@@ -13,6 +13,7 @@ import { OpenApprovalRoundCommand } from '../commands/open-approval-round/open-a
 import { OpenApprovalRoundHandler } from '../commands/open-approval-round/open-approval-round.handler';
 import { ApprovalRequestRepository, ApprovalSettingsRepository } from '../ports/approvals.ports';
 import { EvaluateQuoteApprovalHandler } from '../queries/evaluate-quote-approval/evaluate-quote-approval.handler';
+import { PreviewApprovalRouteHandler } from '../queries/preview-approval-route/preview-approval-route.handler';
 
 export class MemoryApprovalSettings extends ApprovalSettingsRepository {
   current = ApprovalSettings.initial();
@@ -135,6 +136,7 @@ export function approvalsWorld() {
       deals: (ids.dealIds ?? []).flatMap((id) => (dealStages.has(id) ? [{ id, name: id, stage: dealStages.get(id), ownerId: 'rep-1', companyId: null, amountMinor: 2_400_000, currency: 'EUR' }] : [])),
     }))
     .on(EvaluateQuoteApprovalQuery, (query) => new EvaluateQuoteApprovalHandler(settings, bus.queries, clock).execute(query))
+    .on(PreviewApprovalRouteQuery, (query) => new PreviewApprovalRouteHandler(bus.queries).execute(query))
     .on(OpenApprovalRoundCommand, (command) => new OpenApprovalRoundHandler(requests, bus.queries).execute(command))
     .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command));
   return { settings, requests, users, quotes, dealStages, bus, clock };

@@ -1,3 +1,4 @@
+import type { ApprovalRoutePreview } from '@qa/approvals-contracts';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
 
@@ -9,6 +10,8 @@ import type { Quote } from '@qa/quotes-domain';
 export abstract class ApprovalPolicy {
   /** The route for this quote submitted by `submittedBy`: null when no approval is needed. */
   abstract routeFor(quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null>;
+  /** The route this quote would get, with names, as a preview (nothing is fixed). */
+  abstract previewFor(quote: Quote, submittedBy: string): Promise<ApprovalRoutePreview>;
   /** The quote left Pending approval (withdrawn): its open round, if one is open already, is cancelled now. */
   abstract closeOpenRound(quoteId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // In-memory adapters for the quote use cases' specs: the rules without I/O (the MikroORM
 // repository and the list reader have integration tests).
 import type { QueryBus } from '@nestjs/cqrs';
+import { waitingTimeline, type ApprovalRoutePreview } from '@qa/approvals-contracts';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
 import { EXPIRABLE_STATUSES, Quote, QuoteRepository, type QuoteDetails } from '@qa/quotes-domain';
 import type { Caller, Role } from '@qa/shared-kernel';
@@ -75,6 +76,13 @@ export class FixedApprovalPolicy extends ApprovalPolicy {
   }
   async routeFor(_quote: Quote, submittedBy: string): Promise<QuoteApprovalRoute | null> {
     return this.approverIds ? approvalRoute(this.approverIds, submittedBy) : null;
+  }
+  /** What the preview was asked about: the quote and who would submit. */
+  previewed: Array<{ quote: Quote; submittedBy: string }> = [];
+  async previewFor(quote: Quote, submittedBy: string): Promise<ApprovalRoutePreview> {
+    this.previewed.push({ quote, submittedBy });
+    const route = await this.routeFor(quote, submittedBy);
+    return { required: !!route, complete: true, approverIds: this.approverIds ?? [], route: route ? waitingTimeline(route) : null, people: [] };
   }
   async closeOpenRound(quoteId: string): Promise<void> {
     this.closed.push(quoteId);

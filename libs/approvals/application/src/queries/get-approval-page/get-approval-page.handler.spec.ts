@@ -12,7 +12,7 @@ describe('GetApprovalPageHandler', () => {
     world = approvalsWorld();
     handler = new GetApprovalPageHandler(world.requests, world.bus.queries);
     await openRound(world, pendingQuote({ version: 1 }));
-    const quote = pendingQuote({ title: 'Website redesign v2', lines: [{ id: 'l1', productName: 'Design', quantity: 2, unitPrice: '16666.67', discount: '25%', net: '25000.00' }] });
+    const quote = pendingQuote({ title: 'Website redesign v2', lines: [{ id: 'l1', productName: 'Design', quantity: 2, unitPrice: '16666.67', discount: '25%', net: '25000.00', billingPeriod: 'one_time' }] });
     await openRound(world, quote, oneStepRoute(['manager-1', 'manager-2'], 'all'));
   });
 

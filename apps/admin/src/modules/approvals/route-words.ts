@@ -1,0 +1,198 @@
+// An approval route in words, in the user's language: why a rule matched (a RouteReason: "discount
+// 25% > 20%"), why a group's approvers differ from what its rule names (a ResolutionNote: "Max
+// Manager is the quote’s owner, so the step moved up to Ada Admin"), whom a rule names (an
+// ApproverRef: "the owner’s manager"), and lists of people ("Max Manager or Ada Admin"). The API
+// sends codes with parameters; only this file turns them into sentences. Pure functions over a
+// translate function and a locale, so they are tested without mounting anything.
+import { useI18n } from 'vue-i18n';
+import { formatCount, formatMoney, formatPercent, intlLocale } from '../../i18n/format';
+import type { ApproverRef, ConditionFieldType, ResolutionNote, RouteReason, RuleField, RuleOperator } from './approvals-api';
+
+/** vue-i18n's `t`, as these functions use it. */
+export type Translate = (key: string, named?: Record<string, unknown>) => string;
+
+export interface Words {
+  t: Translate;
+  /** The app locale ('en', 'nl'). */
+  locale: string;
+}
+
+/** A user's name by id (a placeholder when unknown). */
+export type NameOf = (userId: string) => string;
+
+/** The type of each field a rule may look at, as GET /approvals/condition-fields answers it. */
+export const FIELD_TYPES: Readonly<Record<RuleField, ConditionFieldType>> = {
+  total: 'money',
+  discountAmount: 'money',
+  effectiveDiscountPercent: 'percent',
+  largestLineDiscountPercent: 'percent',
+  lineCount: 'count',
+  product: 'products',
+  recurring: 'boolean',
+  paymentTermsDays: 'days',
+  daysUntilExpiry: 'days',
+  currency: 'currency',
+  dealStage: 'dealStage',
+  dealAmount: 'money',
+  ownerRole: 'role',
+  ownerTeam: 'text',
+};
+
+const DEAL_STAGE_KEYS = new Set(['appointment_scheduled', 'qualified_to_buy', 'presentation_scheduled', 'decision_maker_bought_in', 'contract_sent', 'closed_won', 'closed_lost']);
+const ROLE_KEYS = new Set(['rep', 'manager', 'admin']);
+/** The API's skip causes as message keys (no dashes in the keys). */
+const CAUSE_KEYS: Readonly<Record<ResolutionNote['because'], string>> = {
+  owner: 'owner',
+  submitter: 'submitter',
+  inactive: 'inactive',
+  'not-approver': 'notApprover',
+  none: 'none',
+};
+
+function isField(field: unknown): field is RuleField {
+  return typeof field === 'string' && Object.hasOwn(FIELD_TYPES, field);
+}
+
+/** The first letter in upper case: a clause that starts a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** "a, b and c" / "a, b or c" in the user's language (Intl), or "a, b" where Intl lacks it. */
+export function listText(items: readonly string[], type: 'conjunction' | 'disjunction', locale: string): string {
+  try {
+    return new Intl.ListFormat(intlLocale(locale), { type }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** One value of a field, as people read it: money with its currency, percentages, days, labels for codes. */
+function oneValue(type: ConditionFieldType | undefined, value: unknown, currency: string | undefined, words: Words): string {
+  const { t, locale } = words;
+  if (value === null || value === undefined || value === '') return t('approvalRoute.none');
+  if (typeof value === 'boolean') return t(value ? 'approvalRoute.yes' : 'approvalRoute.no');
+  const text = String(value);
+  switch (type) {
+    case 'money':
+      return currency ? formatMoney(text, currency, locale) : text;
+    case 'percent':
+      return formatPercent(text, locale);
+    case 'count':
+      return typeof value === 'number' ? formatCount(value, locale) : text;
+    case 'days':
+      return typeof value === 'number' ? t('approvalRoute.days', { count: formatCount(value, locale) }) : text;
+    case 'dealStage':
+      return DEAL_STAGE_KEYS.has(text) ? t(`approvalSettings.dealStages.${text}`) : text;
+    case 'role':
+      return ROLE_KEYS.has(text) ? t(`roles.${text}`) : text;
+    case 'boolean':
+      if (text === 'true' || text === 'false') return t(text === 'true' ? 'approvalRoute.yes' : 'approvalRoute.no');
+      return text;
+    default:
+      return text;
+  }
+}
+
+/**
+ * A condition's value (the rule's, or the quote's) in words: a list joined ("EUR, USD"), a range
+ * as "from–to", a missing value as "none".
+ */
+export function valueText(field: RuleField | string, operator: RuleOperator | string | undefined, value: unknown, currency: string | undefined, words: Words): string {
+  const type = isField(field) ? FIELD_TYPES[field] : undefined;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => oneValue(type, item, currency, words));
+    if (operator === 'between' && items.length === 2) return words.t('approvalRoute.range', { from: items[0], to: items[1] });
+    return items.length ? items.join(', ') : words.t('approvalRoute.none');
+  }
+  return oneValue(type, value, currency, words);
+}
+
+/** Why a rule matched, in words: "discount 25% > 20%", "deal stage: Contract sent", "approval is required on all quotes". */
+export function reasonText(reason: RouteReason, words: Words): string {
+  const { t } = words;
+  switch (reason.code) {
+    case 'always':
+      return t('approvalRoute.reasons.always');
+    case 'all-quotes':
+      return t('approvalRoute.reasons.allQuotes');
+    case 'legacy':
+      return reason.text ?? '';
+    case 'condition': {
+      const field = reason.field ?? '';
+      const operator = reason.operator ?? '';
+      const label = isField(field) ? t(`approvalRoute.fields.${field}`) : field;
+      // The API types these loosely: they are the rule's and the quote's own values.
+      const expected = valueText(field, operator, reason.expected as unknown, reason.currency, words);
+      const actual = valueText(field, undefined, reason.actual as unknown, reason.currency, words);
+      if (operator === 'eq' && actual === expected) return t('approvalRoute.reasons.equals', { field: label, value: actual });
+      const symbol = operator ? t(`approvalRoute.operators.${operator}`) : '';
+      return t('approvalRoute.reasons.condition', { field: label, actual, operator: symbol, expected });
+    }
+    default:
+      return '';
+  }
+}
+
+/** All the reasons of the rules that matched, once each, joined: "discount 25% > 20% and total ≥ €10,000.00". */
+export function reasonsText(reasons: readonly RouteReason[], words: Words): string {
+  const texts = [...new Set(reasons.map((reason) => reasonText(reason, words)).filter(Boolean))];
+  return listText(texts, 'conjunction', words.locale);
+}
+
+/** Whom a rule names, in words: a user's name, "everyone with the role Sales manager", "team Finance", "the owner’s manager". */
+export function approverRefText(ref: ApproverRef, nameOf: NameOf, words: Words): string {
+  const { t } = words;
+  switch (ref.kind) {
+    case 'user':
+      return nameOf(ref.userId ?? '');
+    case 'role':
+      return t('approvalRoute.refs.role', { role: ref.role && ROLE_KEYS.has(ref.role) ? t(`roles.${ref.role}`) : (ref.role ?? '') });
+    case 'team':
+      return t('approvalRoute.refs.team', { team: ref.team ?? '' });
+    case 'manager': {
+      const levels = ref.levels ?? 1;
+      return levels <= 1 ? t('approvalRoute.refs.manager') : t('approvalRoute.refs.managerUp', { levels: formatCount(levels, words.locale) });
+    }
+    case 'field':
+      return t(ref.field === 'companyOwner' ? 'approvalRoute.refs.companyOwner' : 'approvalRoute.refs.dealOwner');
+    default:
+      return '';
+  }
+}
+
+/**
+ * Why a group's approvers differ from what its rule names, as a sentence: "Max Manager is the
+ * quote’s owner, so the step moved up to Ada Admin."
+ */
+export function noteText(note: ResolutionNote, nameOf: NameOf, words: Words): string {
+  const { t } = words;
+  const cause = CAUSE_KEYS[note.because] ?? 'none';
+  const named = note.code === 'moved-up' && note.skipped;
+  const causeText = named ? t(`approvalRoute.causes.named.${cause}`, { name: nameOf(note.skipped as string) }) : t(`approvalRoute.causes.group.${cause}`);
+  const to = note.to ? nameOf(note.to) : '';
+  switch (note.code) {
+    case 'moved-up':
+      return sentence(t('approvalRoute.notes.movedUp', { cause: causeText, to }));
+    case 'fallback':
+      return sentence(t('approvalRoute.notes.fallback', { cause: causeText, to }));
+    case 'unresolved':
+      return sentence(t('approvalRoute.notes.unresolved', { cause: causeText }));
+    default:
+      return '';
+  }
+}
+
+/** The functions above bound to the current language (they read the locale on each call). */
+export function useRouteWords() {
+  const { t, locale } = useI18n({ useScope: 'global' });
+  const words = (): Words => ({ t: (key, named) => t(key, named ?? {}), locale: locale.value });
+  return {
+    words,
+    reason: (reason: RouteReason) => reasonText(reason, words()),
+    reasons: (reasons: readonly RouteReason[]) => reasonsText(reasons, words()),
+    note: (note: ResolutionNote, nameOf: NameOf) => noteText(note, nameOf, words()),
+    ref: (ref: ApproverRef, nameOf: NameOf) => approverRefText(ref, nameOf, words()),
+    list: (items: readonly string[], type: 'conjunction' | 'disjunction') => listText(items, type, locale.value),
+  };
+}
