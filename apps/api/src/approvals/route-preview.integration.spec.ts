@@ -80,4 +80,24 @@ describe('approval route preview of a draft (POST /api/v1/quotes/approval-previe
     const badId = await api.call('rep', 'POST', '/api/v1/quotes/approval-preview', { ...draft('25'), quoteId: 'nope' });
     expect(badId.json()).toMatchObject({ statusCode: 400, details: { fields: [expect.objectContaining({ field: 'quoteId' })] } });
   });
+
+  it('lets an admin try an edited policy on an existing quote without saving it; nobody else', async () => {
+    const { id } = (await api.call('rep', 'POST', '/api/v1/quotes', draft('15', { paymentTermsDays: 60 }))).json<{ id: string }>();
+    const { version } = (await api.call('admin', 'GET', '/api/v1/approvals/settings')).json<{ version: number }>();
+    const edited = {
+      requireApproval: false,
+      defaultApproverId: ids['admin'],
+      rules: [{ name: 'Finance for long terms', when: [{ conditions: [{ field: 'paymentTermsDays', operator: 'gt', value: 30 }] }], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'role', role: 'manager' }] }] }], firstMatchOnly: false }],
+    };
+    const tried = await api.call('admin', 'POST', '/api/v1/approvals/try', { ...edited, quoteId: id });
+    expect(tried.json()).toMatchObject({
+      required: true,
+      route: { rules: [{ ruleName: 'Finance for long terms', reasons: [{ code: 'condition', field: 'paymentTermsDays', operator: 'gt', expected: 30, actual: 60 }] }] },
+      people: [{ id: ids['manager'], name: 'Max Manager', active: true }],
+    });
+    expect((await api.call('admin', 'GET', '/api/v1/approvals/settings')).json()).toMatchObject({ version, rules: [{ name: 'Manager then director above 20 %' }] });
+    const bad = await api.call('admin', 'POST', '/api/v1/approvals/try', { ...edited, rules: [{ ...edited.rules[0], when: [{ conditions: [{ field: 'paymentTermsDays', operator: 'gt', value: 'abc' }] }] }], quoteId: id });
+    expect(bad.json()).toMatchObject({ statusCode: 422, code: 'APPROVALS.INVALID_SETTINGS', details: { fields: [{ field: 'rules.0.when.0.conditions.0.value' }] } });
+    expect((await api.call('manager', 'POST', '/api/v1/approvals/try', { ...edited, quoteId: id })).statusCode).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand } from '@qa/approvals-application';
+import { DecideApprovalCommand, GetApprovalPageQuery, GetApprovalSettingsQuery, PreviewQuoteApprovalQuery, SaveApprovalSettingsCommand, TryApprovalPolicyQuery } from '@qa/approvals-application';
 import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, OPERATORS_BY_TYPE, type ApprovalRequest, type ApprovalSettings, type PolicyRule } from '@qa/approvals-domain';
 import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
 import { uuidv7, type Caller } from '@qa/shared-kernel';
@@ -13,6 +13,7 @@ import {
   ConditionFieldResponse,
   DecisionRequest,
   RequestChangesRequest,
+  TryApprovalPolicyRequest,
   type PolicyRuleRequest,
 } from './approvals.dtos';
 
@@ -56,6 +57,17 @@ export class ApprovalsController extends CqrsController {
     return settingsView(
       await this.commands.execute(new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version)),
     );
+  }
+
+  @Post('try')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'tryApprovalPolicy', summary: 'Try a policy as edited (not saved) on an existing quote: the route it would get, submitted by its owner (admins)' })
+  @ApiOkResponse({ type: ApprovalPreviewResponse })
+  async tryPolicy(@Body() body: TryApprovalPolicyRequest): Promise<ApprovalPreviewResponse> {
+    const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
+    const { required, complete, route, people } = await this.queries.execute(new TryApprovalPolicyQuery({ requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.quoteId));
+    return { required, complete, route, people };
   }
 
   @Get('condition-fields')

@@ -72,6 +72,10 @@ export class ApprovalSettingsRequest {
   @ApiProperty({ required: false, description: 'The version you read (409 when stale).' }) @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+export class TryApprovalPolicyRequest extends ApprovalSettingsRequest {
+  @ApiProperty({ format: 'uuid', description: 'The quote to try the policy on (as its owner would submit it).' }) @IsUUID('all', { message: 'quoteId must be a quote id' }) quoteId!: string;
+}
+
 export class ApprovalSettingsResponse {
   @ApiProperty() requireApproval!: boolean;
   @ApiProperty({ type: String, nullable: true }) defaultApproverId!: string | null;

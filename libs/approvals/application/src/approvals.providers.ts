@@ -7,6 +7,7 @@ import { FindApprovalRequestHandler } from './queries/find-approval-request/find
 import { GetApprovalPageHandler } from './queries/get-approval-page/get-approval-page.handler';
 import { GetApprovalSettingsHandler } from './queries/get-approval-settings/get-approval-settings.handler';
 import { PreviewApprovalRouteHandler } from './queries/preview-approval-route/preview-approval-route.handler';
+import { TryApprovalPolicyHandler } from './queries/try-approval-policy/try-approval-policy.handler';
 import { PreviewQuoteApprovalHandler } from './queries/preview-quote-approval/preview-quote-approval.handler';
 import { OpenApprovalRoundWhenQuoteSubmittedHandler } from './reactions/open-approval-round-when-quote-submitted/open-approval-round-when-quote-submitted.handler';
 
@@ -20,6 +21,7 @@ export const approvalsHandlers = [
   GetApprovalPageHandler,
   PreviewQuoteApprovalHandler,
   PreviewApprovalRouteHandler,
+  TryApprovalPolicyHandler,
   EvaluateQuoteApprovalHandler,
   FindApprovalRequestHandler,
 ];

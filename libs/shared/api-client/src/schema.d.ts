@@ -439,6 +439,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a policy as edited (not saved) on an existing quote: the route it would get, submitted by its owner (admins) */
+        post: operations["tryApprovalPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/condition-fields": {
         parameters: {
             query?: never;
@@ -1394,12 +1411,23 @@ export interface components {
             /** @description The version you read (409 when stale). */
             version?: number;
         };
-        ConditionFieldResponse: {
-            /** @enum {string} */
-            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
-            /** @enum {string} */
-            type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products";
-            operators: ("gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains")[];
+        TryApprovalPolicyRequest: {
+            /** @description Require approval on all quotes. */
+            requireApproval: boolean;
+            /**
+             * Format: uuid
+             * @description The Approver (a manager or admin): of all quotes when required, and the fallback of a group nobody else can approve.
+             */
+            defaultApproverId: string | null;
+            /** @description In order: the first is looked at first. */
+            rules: components["schemas"]["PolicyRuleRequest"][];
+            /** @description The version you read (409 when stale). */
+            version?: number;
+            /**
+             * Format: uuid
+             * @description The quote to try the policy on (as its owner would submit it).
+             */
+            quoteId: string;
         };
         RouteReasonResponse: {
             /** @enum {string} */
@@ -1485,6 +1513,13 @@ export interface components {
             route: components["schemas"]["RouteTimelineResponse"] | null;
             /** @description Everyone the route names, with their names. */
             people: components["schemas"]["RoundApproverResponse"][];
+        };
+        ConditionFieldResponse: {
+            /** @enum {string} */
+            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            /** @enum {string} */
+            type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products";
+            operators: ("gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains")[];
         };
         DecisionResponse: {
             approverId: string;
@@ -3267,6 +3302,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalSettingsResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    tryApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TryApprovalPolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPreviewResponse"];
                 };
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */

@@ -2,8 +2,8 @@
 // users and the org from identity (at this moment), the quote's content from quotes, its deal and
 // company from crm.
 import type { QueryBus } from '@nestjs/cqrs';
-import type { ApprovalRoute, QuoteApprovalFacts } from '@qa/approvals-contracts';
-import type { OrgDirectory, RoutingFacts } from '@qa/approvals-domain';
+import type { ApprovalRoute, ApprovalVerdict, QuoteApprovalFacts } from '@qa/approvals-contracts';
+import { routeQuote, type ApprovalPolicyState, type OrgDirectory, type RoutingFacts } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
 import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteSnapshotView } from '@qa/quotes-contracts';
@@ -103,4 +103,11 @@ export async function routePeople(queries: QueryBus, route: ApprovalRoute): Prom
   );
   const users = await findUsers(queries, [...new Set(ids.filter((id): id is string => !!id))]);
   return users.map(({ id, name, active }) => ({ id, name, active }));
+}
+
+/** A quote routed under this policy (version `policyVersion`), against the org and its deal as they are now. */
+export async function routeUnder(queries: QueryBus, policy: ApprovalPolicyState, policyVersion: number, facts: QuoteApprovalFacts, today: Date): Promise<ApprovalVerdict> {
+  if (!policy.requireApproval && policy.rules.length === 0) return { required: false, route: null, approverIds: [], complete: true };
+  const org = await orgDirectory(queries);
+  return routeQuote(policy, policyVersion, await routingFactsOf(queries, facts, org, today), org);
 }

@@ -1,8 +1,7 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EvaluateQuoteApprovalQuery, type ApprovalVerdict } from '@qa/approvals-contracts';
-import { routeQuote } from '@qa/approvals-domain';
 import { Clock } from '@qa/shared-kernel';
-import { orgDirectory, routingFactsOf } from '../../shared/approval-lookups';
+import { routeUnder } from '../../shared/approval-lookups';
 import { ApprovalSettingsRepository } from '../../ports/approvals.ports';
 
 /**
@@ -19,9 +18,7 @@ export class EvaluateQuoteApprovalHandler implements IQueryHandler<EvaluateQuote
 
   async execute({ facts }: EvaluateQuoteApprovalQuery): Promise<ApprovalVerdict> {
     const settings = await this.settings.get();
-    if (!settings.requireApproval && settings.rules.length === 0) return { required: false, route: null, approverIds: [], complete: true };
-    const org = await orgDirectory(this.queries);
     // The version numbers the policy: 0 before the first save.
-    return routeQuote(settings, settings.version ?? 0, await routingFactsOf(this.queries, facts, org, this.clock.now()), org);
+    return routeUnder(this.queries, settings, settings.version ?? 0, facts, this.clock.now());
   }
 }
