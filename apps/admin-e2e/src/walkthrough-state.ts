@@ -41,7 +41,7 @@ export function approvalSummary(page: Page): Locator {
   return page.getByTestId('approval-summary');
 }
 
-export const NEEDS_MAX = 'Needs approval from Max Manager: approval is required on all quotes';
+export const NEEDS_MAX = 'Needs approval from Max Manager, because approval is required on all quotes';
 
 /** Fails the step at once when an earlier step did not get what it hands on. */
 export function requireWalk(...keys: Array<keyof typeof walk>): void {

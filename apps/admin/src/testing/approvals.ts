@@ -10,7 +10,13 @@ export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettings
   return { requireApproval: false, defaultApproverId: null, rules: [], version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
 }
 
-const WORKFLOW_NAMES = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval'];
+const WORKFLOW_NAMES = [
+  'When quotes need approval',
+  'When changes are requested on a quote',
+  'When quotes are approved',
+  'When a quote is withdrawn from approval',
+  'When an approval step starts',
+];
 
 export function approvalWorkflows(enabled = true, setKey = 'quote-approvals-v1'): ApiSchemas['WorkflowResponse'][] {
   return WORKFLOW_NAMES.map((name, index) => ({
@@ -29,14 +35,62 @@ export function approvalWorkflows(enabled = true, setKey = 'quote-approvals-v1')
   }));
 }
 
+/** Why the quote needs approval, as the API sends it: "Big discounts" matched on discount `actual`% > 20%. */
+export function bigDiscounts(actual: number): ApiSchemas['RuleMatchResponse'] {
+  return {
+    ruleId: 'r-big',
+    ruleName: 'Big discounts',
+    // The schema types a reason's values loosely; these are what the API sends.
+    reasons: [{ code: 'condition', field: 'effectiveDiscountPercent', operator: 'gt', expected: 20, actual } as unknown as ApiSchemas['RouteReasonResponse']],
+  };
+}
+
+/** "Big discounts" matched on discount 25% > 20%. */
+export const bigDiscountsMatch = bigDiscounts(25);
+
+/** Why when no rule matched: the account requires approval on all quotes. */
+export const allQuotesMatch: ApiSchemas['RuleMatchResponse'] = { ruleId: '', ruleName: '', reasons: [{ code: 'all-quotes' }] };
+
+type RouteGroupResponse = ApiSchemas['RouteGroupResponse'];
+type RouteApproverResponse = ApiSchemas['RouteApproverResponse'];
+
+/** One approver of a route group (waiting by default). */
+export function routeApprover(userId: string, overrides: Partial<RouteApproverResponse> = {}): RouteApproverResponse {
+  return { userId, state: 'waiting', at: null, notes: null, ...overrides };
+}
+
+/** A route group of named users (`refs`: one user ref each), any one of whom approves by default. */
+export function routeGroup(approvers: RouteApproverResponse[], overrides: Partial<RouteGroupResponse> = {}): RouteGroupResponse {
+  return {
+    mode: 'any',
+    state: approvers.some((approver) => approver.state === 'pending') ? 'pending' : 'waiting',
+    refs: approvers.map((approver) => ({ kind: 'user' as const, userId: approver.userId })),
+    ruleIds: ['r-big'],
+    notes: [],
+    approvers,
+    ...overrides,
+  };
+}
+
+/** The route of a pending round: one step, Max Manager decides, because of "Big discounts". */
+export function pendingRoute(overrides: Partial<ApiSchemas['RouteTimelineResponse']> = {}): ApiSchemas['RouteTimelineResponse'] {
+  return {
+    policyVersion: 1,
+    currentStep: 1,
+    rules: [bigDiscountsMatch],
+    steps: [{ step: 1, state: 'pending', groups: [routeGroup([routeApprover(max.id, { state: 'pending' })])] }],
+    ...overrides,
+  };
+}
+
 export function round(overrides: Partial<ApiSchemas['ApprovalRoundResponse']> = {}): ApiSchemas['ApprovalRoundResponse'] {
   return {
     round: 1,
     status: 'pending',
     approverIds: [max.id],
+    currentApproverIds: [max.id],
     submittedBy: rita.id,
-    mode: 'any',
-    reasons: ['discount 25.00% > 20%'],
+    route: pendingRoute(),
     decisions: [],
     openedAt: '2026-05-01T10:00:00.000Z',
     decidedAt: null,
@@ -44,11 +98,42 @@ export function round(overrides: Partial<ApiSchemas['ApprovalRoundResponse']> = 
   };
 }
 
+/** An approval preview: required, the route it would get (every step waiting) and the people it names. */
+export function approvalPreview(overrides: Partial<ApiSchemas['ApprovalPreviewResponse']> = {}): ApiSchemas['ApprovalPreviewResponse'] {
+  return {
+    required: true,
+    complete: true,
+    route: pendingRoute({ currentStep: null, steps: [{ step: 1, state: 'waiting', groups: [routeGroup([routeApprover(max.id)])] }] }),
+    people: [{ id: max.id, name: max.name, active: true }],
+    ...overrides,
+  };
+}
+
+/** The preview of approval by Max Manager, for these reasons. */
+export function approvalPreviewBecause(...rules: Array<ApiSchemas['RuleMatchResponse']>): ApiSchemas['ApprovalPreviewResponse'] {
+  const preview = approvalPreview();
+  return { ...preview, route: preview.route && { ...preview.route, rules } };
+}
+
+/** The preview of a quote that needs no approval. */
+export const noApprovalNeeded: ApiSchemas['ApprovalPreviewResponse'] = { required: false, complete: true, route: null, people: [] };
+
 /** Round 2 after changes were requested in round 1: the Design line's discount went from 25% to 15%. */
 export function secondRoundPage(overrides: Partial<ApiSchemas['ApprovalPageResponse']> = {}): ApiSchemas['ApprovalPageResponse'] {
   const first = round({
     status: 'changes_requested',
-    decisions: [{ approverId: max.id, decision: 'request_changes', notes: 'Lower the discount to 15%', at: '2026-05-01T11:00:00.000Z' }],
+    currentApproverIds: [],
+    route: pendingRoute({
+      currentStep: null,
+      steps: [
+        {
+          step: 1,
+          state: 'changes_requested',
+          groups: [routeGroup([routeApprover(max.id, { state: 'changes_requested', at: '2026-05-01T11:00:00.000Z', notes: 'Lower the discount to 15%' })], { state: 'changes_requested' })],
+        },
+      ],
+    }),
+    decisions: [{ approverId: max.id, decision: 'request_changes', notes: 'Lower the discount to 15%', at: '2026-05-01T11:00:00.000Z', step: 0 }],
     decidedAt: '2026-05-01T11:00:00.000Z',
   });
   const second = round({ round: 2, openedAt: '2026-05-01T12:00:00.000Z' });

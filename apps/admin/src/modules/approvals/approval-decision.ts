@@ -26,9 +26,19 @@ export function blockedReasonKey(round: ApprovalRound, quote: ApprovalQuote | nu
   if (round.status !== 'pending') return `approval.cannotDecide.${round.status}`;
   if (quote && quote.ownerId === meId) return 'approval.cannotDecide.owner';
   if (round.submittedBy === meId) return 'approval.cannotDecide.submitter';
-  if (round.decisions.some((decision) => decision.approverId === meId)) return 'approval.cannotDecide.decided';
+  // The step deciding now (0-based); decisions of rounds from before steps carry none: the first.
+  const now = (round.route.currentStep ?? 1) - 1;
+  const step = round.route.steps[now];
+  const inStep = (index: number) => !!round.route.steps[index]?.groups.some((group) => group.approvers.some((approver) => approver.userId === meId));
+  if (round.decisions.some((decision) => decision.approverId === meId && (decision.step ?? 0) === now)) return 'approval.cannotDecide.decided';
   if (!round.approverIds.includes(meId)) return 'approval.cannotDecide.notApprover';
   if (approvers.some((approver) => approver.id === meId && !approver.active)) return 'approval.cannotDecide.notEligible';
+  if (step && !inStep(now)) {
+    if (round.route.steps.some((_, index) => index > now && inStep(index))) return 'approval.cannotDecide.laterStep';
+    return round.decisions.some((decision) => decision.approverId === meId) ? 'approval.cannotDecide.decided' : 'approval.cannotDecide.notNeeded';
+  }
+  const mine = step?.groups.filter((group) => group.approvers.some((approver) => approver.userId === meId)) ?? [];
+  if (mine.length > 0 && mine.every((group) => group.state !== 'pending')) return 'approval.cannotDecide.notNeeded';
   if (quote && quote.status !== 'pending_approval') return 'approval.cannotDecide.quoteChanged';
   return 'approval.cannotDecide.notEligible';
 }

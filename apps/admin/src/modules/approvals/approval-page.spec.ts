@@ -3,7 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { apiError, type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
 import { mountPage } from '../../testing/mount-page';
-import { max, maxMe, pendingQuote, people, round, secondRoundPage } from '../../testing/approvals';
+import { max, maxMe, pendingQuote, pendingRoute, people, round, routeApprover, routeGroup, secondRoundPage } from '../../testing/approvals';
 import { rita } from '../../testing/quotes';
 import { useLiveEventsStore } from '../../live/live-events.store';
 import ApprovalPage from './approval-page.vue';
@@ -53,8 +53,14 @@ describe('approval page', () => {
     expect(w.get('.approval-number').text()).toBe('Quote Q-2026-0001');
     expect(w.get('.approval-header').text()).toContain('Pending approval');
     expect(w.get('[data-testid="approval-round"]').text()).toBe('Round 2 · Waiting for a decision');
-    const why = w.get('section[aria-labelledby="approval-why-heading"]').text();
-    for (const expected of ['discount 25.00% > 20%', 'Max Manager', 'Any one approver decides.', 'Rita Rep', 'Acme BV']) expect(why).toContain(expected);
+    const why = w.get('section[aria-labelledby="approval-why-heading"]');
+    expect(why.get('h2').text()).toBe('Why it needs approval');
+    expect(why.get('[data-testid="route-next"]').text()).toBe('Next: Max Manager');
+    expect(why.get('[data-testid="route-rules"]').text().replace(/\s+/g, ' ')).toBe('Big discounts: discount 25% > 20%');
+    expect(why.findAll('.route-step').map((step) => [step.get('.step-title').text(), step.get('.state-tag').text(), step.attributes('aria-current')])).toEqual([['Step 1 of 1', 'Deciding now', 'step']]);
+    expect(why.get('.approver-name').text()).toBe('Max Manager');
+    expect(why.get('.facts').text()).toContain('Rita Rep');
+    expect(why.get('.facts').text()).toContain('Acme BV');
     // The quote as the buyer sees it: lines, discounts, totals, comments, terms.
     const document_ = w.get('section[aria-labelledby="approval-document-heading"]').text();
     for (const expected of ['Design', 'Hosting', '10%', '€2,649.99', 'Looking forward to it.', 'Net 30.']) expect(document_).toContain(expected);
@@ -67,24 +73,82 @@ describe('approval page', () => {
 
   it('marks an approver whose account was deactivated, in English and in Dutch', async () => {
     const page = secondRoundPage({
-      current: round({ round: 2, approverIds: [max.id, 'u-gone'], mode: 'all' }),
+      current: round({
+        round: 2,
+        approverIds: [max.id, 'u-gone'],
+        currentApproverIds: [max.id, 'u-gone'],
+        route: pendingRoute({
+          steps: [{ step: 1, state: 'pending', groups: [routeGroup([routeApprover(max.id, { state: 'pending' }), routeApprover('u-gone', { state: 'pending' })], { mode: 'all' })] }],
+        }),
+      }),
       approvers: [
         { id: max.id, name: 'Max Manager', active: true },
         { id: 'u-gone', name: 'Gina Gone', active: false },
       ],
     });
     const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } });
-    const approvers = w.get('[data-testid="approval-approvers"]');
-    expect(approvers.findAll('li').map((li) => [li.get('span').text(), li.find('.deactivated-tag').exists() ? li.get('.deactivated-tag').text() : null, li.attributes('data-active')])).toEqual([
+    const why = w.get('[data-testid="approval-why"]');
+    expect(why.get('.group-mode').text()).toBe('All of them must approve.');
+    expect(why.findAll('.route-approver').map((li) => [li.get('.approver-name').text(), li.find('.deactivated-tag').exists() ? li.get('.deactivated-tag').text() : null, li.attributes('data-active')])).toEqual([
       ['Max Manager', null, 'true'],
       ['Gina Gone', 'deactivated', 'false'],
     ]);
+    // Who decides now: only those who still can.
+    expect(why.get('[data-testid="route-next"]').text()).toBe('Next: Max Manager');
     expect(w.text()).toContain('This account was deactivated: it can no longer decide.');
     w.unmount();
     document.body.innerHTML = '';
 
     const { wrapper: nl } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } }, maxMe, 'nl');
-    expect(nl.get('[data-testid="approval-approvers"] .deactivated-tag').text()).toBe('gedeactiveerd');
+    expect(nl.get('[data-testid="approval-why"] .deactivated-tag').text()).toBe('gedeactiveerd');
+    expect(nl.get('[data-testid="approval-why"] h2').text()).toBe('Waarom goedkeuring nodig is');
+  });
+
+  it('shows a route of two steps: who approved step 1 and when, step 2 deciding now, and why a later approver waits', async () => {
+    const dirk = { id: 'u-dirk', name: 'Dirk Director', active: true };
+    const page = secondRoundPage({
+      current: round({
+        round: 2,
+        approverIds: [max.id, dirk.id],
+        currentApproverIds: [max.id],
+        route: pendingRoute({
+          steps: [
+            { step: 1, state: 'pending', groups: [routeGroup([routeApprover(max.id, { state: 'pending' })])] },
+            {
+              step: 2,
+              state: 'waiting',
+              groups: [routeGroup([routeApprover(dirk.id)], { refs: [{ kind: 'manager', levels: 2 }], notes: [{ code: 'moved-up', skipped: max.id, because: 'owner', to: dirk.id }] })],
+            },
+          ],
+        }),
+      }),
+      approvers: [{ id: max.id, name: 'Max Manager', active: true }, dirk],
+      canDecide: false,
+    });
+    const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } }, { ...maxMe, id: dirk.id, name: dirk.name });
+
+    const steps = w.findAll('[data-testid="approval-why"] .route-step');
+    expect(steps.map((step) => [step.get('.step-title').text(), step.get('.state-tag').text(), step.attributes('aria-current') ?? null])).toEqual([
+      ['Step 1 of 2', 'Deciding now', 'step'],
+      ['Step 2 of 2', 'Waiting', null],
+    ]);
+    expect(steps[1]?.get('.group-named').text()).toBe('The rule names: the manager 2 levels up');
+    expect(steps[1]?.get('.route-notes').text()).toBe('Max Manager is the quote’s owner, so the step moved up to Dirk Director.');
+    expect(w.get('#approval-blocked').text()).toBe('Your turn comes in a later step of the route: the current step decides first.');
+  });
+
+  it('asks again when the next step of the route starts (live)', async () => {
+    const { api } = await mountApproval({});
+    useLiveEventsStore().connect({ EventSource: FakeEventSource });
+    FakeEventSource.latest?.open();
+
+    FakeEventSource.latest?.emit(
+      'approvals.request.step-started.v1',
+      liveEvent('approvals.request.step-started.v1', { aggregateId: 'req-1', payload: { quoteId: pendingQuote.id } }),
+    );
+    await flushPromises();
+
+    expect(api.calls.filter((call) => call.method === 'GET' && call.path === APPROVAL)).toHaveLength(2);
   });
 
   it('says why the submitter of a round cannot decide it', async () => {
@@ -143,7 +207,7 @@ describe('approval page', () => {
     ['the caller created the quote', {}, { ...maxMe, id: rita.id }, 'You created this quote, so someone else must approve it.'],
     [
       'the caller already decided',
-      { current: round({ round: 2, approverIds: [max.id, 'u-other'], mode: 'all' as const, decisions: [{ approverId: max.id, decision: 'approve' as const, notes: null, at: '2026-05-01T12:30:00.000Z' }] }) },
+      { current: round({ round: 2, approverIds: [max.id, 'u-other'], decisions: [{ approverId: max.id, decision: 'approve' as const, notes: null, at: '2026-05-01T12:30:00.000Z', step: 0 }] }) },
       maxMe,
       'You already decided in this round.',
     ],

@@ -1,8 +1,15 @@
 // The Settings → Quotes form: the settings as the page edits them, and back into the PUT body.
-// Rules are an ordered list; their order on the page is their priority (first = 1).
-import type { ApprovalMode, ApprovalRule, ApprovalSettings, ApprovalSettingsRequest, DealStage, RuleCondition, RuleField, RuleOperator } from './approvals-api';
+// Rules are an ordered list: the first is looked at first. This editor shows the simple shape of a
+// rule (one group of conditions, one step with one group of named approvers, any one or all of
+// them, stopping at the first match); a rule of any other shape (several condition groups or steps,
+// parallel groups, approvers named by role, team, manager or field, or stacking with later rules)
+// is kept as it came and sent back unchanged.
+import type { ApprovalMode, ApprovalRule, ApprovalSettings, ApprovalSettingsRequest, DealStage, RuleCondition, RuleConditionValue, RuleField, RuleOperator } from './approvals-api';
 
 export const RULE_FIELDS: readonly RuleField[] = ['total', 'effectiveDiscountPercent', 'largestLineDiscountPercent', 'currency', 'dealStage'];
+
+/** Fields whose values are percentages: sent as numbers (money is sent as decimal text). */
+const PERCENT_FIELDS: readonly RuleField[] = ['effectiveDiscountPercent', 'largestLineDiscountPercent'];
 
 export const DEAL_STAGES: readonly DealStage[] = [
   'appointment_scheduled',
@@ -40,6 +47,11 @@ export interface RuleForm {
   conditions: ConditionForm[];
   approverIds: string[];
   mode: ApprovalMode;
+  /**
+   * A rule this editor cannot show faithfully, as the API sent it: shown read-only and sent back
+   * unchanged (null for a rule the editor shows).
+   */
+  locked: ApprovalRule | null;
 }
 
 export interface SettingsForm {
@@ -56,34 +68,58 @@ export function newCondition(field: RuleField = 'effectiveDiscountPercent'): Con
 }
 
 export function newRule(name = ''): RuleForm {
-  return { key: nextKey(), name, conditions: [newCondition()], approverIds: [], mode: 'any' };
+  return { key: nextKey(), name, conditions: [newCondition()], approverIds: [], mode: 'any', locked: null };
+}
+
+/** Whether this editor can show the condition as it is (a field and operator it offers, a value it can hold). */
+function editable(condition: RuleCondition): boolean {
+  if (!RULE_FIELDS.includes(condition.field) || !operatorsFor(condition.field).includes(condition.operator)) return false;
+  if (condition.operator === 'in') return Array.isArray(condition.value);
+  return typeof condition.value === 'string' || typeof condition.value === 'number';
+}
+
+/**
+ * Whether this editor can show the rule faithfully: at most one condition group, one step with one
+ * group of named users, stopping at the first match, with conditions it offers.
+ */
+export function isSimpleRule(rule: ApprovalRule): boolean {
+  if (!rule.firstMatchOnly || rule.when.length > 1 || rule.route.length !== 1) return false;
+  const groups = rule.route[0]?.groups ?? [];
+  if (groups.length !== 1) return false;
+  if (!groups[0]?.approvers.every((ref) => ref.kind === 'user' && typeof ref.userId === 'string')) return false;
+  return (rule.when[0]?.conditions ?? []).every(editable);
 }
 
 function conditionForm(condition: RuleCondition): ConditionForm {
-  const list = Array.isArray(condition.value) ? condition.value : null;
+  const list = Array.isArray(condition.value) ? condition.value.map(String) : null;
   return {
     key: nextKey(),
     field: condition.field,
     operator: condition.operator,
     value: list ? (condition.field === 'dealStage' ? '' : list.join(', ')) : String(condition.value),
-    stages: list && condition.field === 'dealStage' ? [...list] : [],
+    stages: list && condition.field === 'dealStage' ? list : [],
   };
 }
 
+function ruleForm(rule: ApprovalRule): RuleForm {
+  const base = { key: nextKey(), ...(rule.id ? { id: rule.id } : {}), name: rule.name };
+  if (!isSimpleRule(rule)) return { ...base, conditions: [], approverIds: [], mode: 'any', locked: rule };
+  const group = rule.route[0]?.groups[0];
+  return {
+    ...base,
+    conditions: (rule.when[0]?.conditions ?? []).map(conditionForm),
+    approverIds: [...new Set((group?.approvers ?? []).flatMap((ref) => (ref.userId ? [ref.userId] : [])))],
+    mode: group?.mode ?? 'any',
+    locked: null,
+  };
+}
+
+/** The form of saved settings: the rules in the order the API keeps them (the first is looked at first). */
 export function toForm(settings: ApprovalSettings): SettingsForm {
   return {
     requireApproval: settings.requireApproval,
     defaultApproverId: settings.defaultApproverId,
-    rules: [...settings.rules]
-      .sort((a, b) => a.priority - b.priority)
-      .map((rule) => ({
-        key: nextKey(),
-        ...(rule.id ? { id: rule.id } : {}),
-        name: rule.name,
-        conditions: rule.conditions.map(conditionForm),
-        approverIds: [...rule.approverIds],
-        mode: rule.mode,
-      })),
+    rules: settings.rules.map(ruleForm),
   };
 }
 
@@ -97,26 +133,39 @@ function listOf(condition: ConditionForm): string[] {
   return condition.field === 'currency' ? items.map((item) => item.toUpperCase()) : items;
 }
 
-function conditionValue(condition: ConditionForm): string | string[] {
-  if (condition.operator === 'in') return listOf(condition);
-  const value = condition.value.trim();
-  return condition.field === 'currency' ? value.toUpperCase() : value;
+/** A percentage as typed ("20", "12,5") as a number; anything else as typed, for the API to name what is wrong. */
+function percentValue(text: string): number | string {
+  const decimal = text.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(decimal) ? Number(decimal) : text;
 }
 
-/** The PUT body: rules in the order shown, priority 1, 2, 3…; `version` once the settings were saved. */
-export function toRequest(form: SettingsForm, version: number): ApprovalSettingsRequest {
-  const rules: ApprovalRule[] = form.rules.map((rule, index) => ({
+function conditionValue(condition: ConditionForm): RuleConditionValue {
+  if (condition.operator === 'in') return listOf(condition);
+  const value = condition.value.trim();
+  if (condition.field === 'currency') return value.toUpperCase();
+  if (PERCENT_FIELDS.includes(condition.field) && value) return percentValue(value);
+  return value;
+}
+
+/** A rule as the API takes it: its conditions one group (none: every quote), its approvers one step of one group. */
+function ruleRequest(rule: RuleForm): ApprovalRule {
+  if (rule.locked) return rule.locked;
+  const conditions = rule.conditions.map((condition) => ({ field: condition.field, operator: condition.operator, value: conditionValue(condition) }));
+  return {
     ...(rule.id ? { id: rule.id } : {}),
     name: rule.name.trim(),
-    priority: index + 1,
-    conditions: rule.conditions.map((condition) => ({ field: condition.field, operator: condition.operator, value: conditionValue(condition) })),
-    approverIds: [...rule.approverIds],
-    mode: rule.mode,
-  }));
+    when: conditions.length ? [{ conditions }] : [],
+    route: [{ groups: [{ approvers: rule.approverIds.map((userId) => ({ kind: 'user' as const, userId })), mode: rule.mode }] }],
+    firstMatchOnly: true,
+  };
+}
+
+/** The PUT body: rules in the order shown; `version` once the settings were saved. */
+export function toRequest(form: SettingsForm, version: number): ApprovalSettingsRequest {
   return {
     requireApproval: form.requireApproval,
     defaultApproverId: form.defaultApproverId,
-    rules,
+    rules: form.rules.map(ruleRequest),
     ...(version > 0 ? { version } : {}),
   };
 }
@@ -128,25 +177,34 @@ export function checkForm(form: SettingsForm): Record<string, FormProblem> {
   const problems: Record<string, FormProblem> = {};
   if (form.requireApproval && !form.defaultApproverId) problems['defaultApproverId'] = 'chooseApprover';
   form.rules.forEach((rule, i) => {
+    // A rule shown read-only goes back as it came: the API checks it.
+    if (rule.locked) return;
     if (!rule.name.trim()) problems[`rules.${i}.name`] = 'nameRequired';
     if (rule.approverIds.length === 0) problems[`rules.${i}.approverIds`] = 'approversRequired';
     rule.conditions.forEach((condition, j) => {
       const value = conditionValue(condition);
-      if (Array.isArray(value) ? value.length === 0 : !value) problems[`rules.${i}.conditions.${j}.value`] = 'valueRequired';
+      if (Array.isArray(value) ? value.length === 0 : value === '') problems[`rules.${i}.conditions.${j}.value`] = 'valueRequired';
     });
   });
   return problems;
 }
 
 /**
- * The form field an API field path belongs to: `rules.0.approverIds.1` is the approvers picker of
- * rule 1, `rules.2.conditions.0.value` the value of its first condition.
+ * The form field an API field path belongs to, as this editor shows the rule: a condition of its one
+ * group (`rules.2.when.0.conditions.1.value` → `rules.2.conditions.1.value`), its approvers
+ * (`rules.0.route.0.groups.0.approvers.1.userId` → `rules.0.approverIds`) and any one or all
+ * (`….groups.0.mode` → `rules.0.mode`). Anything about a rule shown read-only is that rule's
+ * (`rules.1.advanced`).
  */
-export function formFieldOf(apiField: string): string {
-  const approver = /^(rules\.\d+\.approverIds)\.\d+$/.exec(apiField);
-  if (approver?.[1]) return approver[1];
-  const condition = /^(rules\.\d+\.conditions\.\d+\.(?:field|operator|value))(?:\..*)?$/.exec(apiField);
-  if (condition?.[1]) return condition[1];
+export function formFieldOf(apiField: string, form?: SettingsForm): string {
+  const rule = /^rules\.(\d+)(?:\.|$)/.exec(apiField);
+  if (rule && form?.rules[Number(rule[1])]?.locked) return `rules.${rule[1]}.advanced`;
+  const condition = /^(rules\.\d+)\.(?:when\.\d+\.)?(conditions\.\d+\.(?:field|operator|value))(?:\..*)?$/.exec(apiField);
+  if (condition) return `${condition[1]}.${condition[2]}`;
+  const approvers = /^(rules\.\d+)\.(?:route\.\d+\.groups\.\d+\.approvers|approverIds)(?:\..*)?$/.exec(apiField);
+  if (approvers) return `${approvers[1]}.approverIds`;
+  const mode = /^(rules\.\d+)\.route\.\d+\.groups\.\d+\.mode$/.exec(apiField);
+  if (mode) return `${mode[1]}.mode`;
   return apiField;
 }
 

@@ -4,15 +4,24 @@ import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
 import { mountPage } from '../../testing/mount-page';
 import { adaUser, approvalSettings, approvalWorkflows, max } from '../../testing/approvals';
 import { rita } from '../../testing/quotes';
+import type { ApprovalRule } from './approvals-api';
 import ApprovalSettingsPage from './approval-settings-page.vue';
 
-const BIG_DISCOUNTS = {
+const BIG_DISCOUNTS: ApprovalRule = {
   id: '0190a000-0000-7000-8000-0000000aa001',
   name: 'Big discounts',
-  priority: 1,
-  conditions: [{ field: 'effectiveDiscountPercent' as const, operator: 'gt' as const, value: '20' }],
-  approverIds: [max.id],
-  mode: 'any' as const,
+  when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
+  route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
+  firstMatchOnly: true,
+};
+
+/** A rule this editor cannot show: the owner's manager, then Max, for big deals or big discounts, stacking. */
+const ESCALATION: ApprovalRule = {
+  id: '0190a000-0000-7000-8000-0000000aa002',
+  name: 'Escalation',
+  when: [{ conditions: [{ field: 'total', operator: 'gt', value: '50000' }] }, { conditions: [{ field: 'effectiveDiscountPercent', operator: 'gte', value: 30 }] }],
+  route: [{ groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] }, { groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
+  firstMatchOnly: false,
 };
 
 function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
@@ -97,7 +106,7 @@ describe('Settings → Quotes (approval settings)', () => {
     expect(options).toEqual(['Max Manager', 'Ada Admin']);
   });
 
-  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the four workflows with links', async () => {
+  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the five workflows with links', async () => {
     const saved = approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 4 });
     const { api, wrapper } = await mountSettings({
       'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 3 }) },
@@ -146,8 +155,25 @@ describe('Settings → Quotes (approval settings)', () => {
         requireApproval: true,
         defaultApproverId: max.id,
         rules: [
-          { name: 'Large deals', priority: 1, conditions: [{ field: 'total', operator: 'gte', value: '10000' }], approverIds: [max.id, adaUser.id], mode: 'all' },
-          { id: BIG_DISCOUNTS.id, name: 'Big discounts', priority: 2, conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' }], approverIds: [max.id], mode: 'any' },
+          {
+            name: 'Large deals',
+            when: [{ conditions: [{ field: 'total', operator: 'gte', value: '10000' }] }],
+            route: [
+              {
+                groups: [
+                  {
+                    approvers: [
+                      { kind: 'user', userId: max.id },
+                      { kind: 'user', userId: adaUser.id },
+                    ],
+                    mode: 'all',
+                  },
+                ],
+              },
+            ],
+            firstMatchOnly: true,
+          },
+          BIG_DISCOUNTS,
         ],
         version: 3,
       },
@@ -161,6 +187,7 @@ describe('Settings → Quotes (approval settings)', () => {
       ['When changes are requested on a quote', '/workflows/0190a000-0000-7000-8000-0000000bf002'],
       ['When quotes are approved', '/workflows/0190a000-0000-7000-8000-0000000bf003'],
       ['When a quote is withdrawn from approval', '/workflows/0190a000-0000-7000-8000-0000000bf004'],
+      ['When an approval step starts', '/workflows/0190a000-0000-7000-8000-0000000bf005'],
     ]);
   });
 
@@ -186,7 +213,14 @@ describe('Settings → Quotes (approval settings)', () => {
       {
         requireApproval: false,
         defaultApproverId: null,
-        rules: [{ name: 'Foreign currencies', priority: 1, conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }], approverIds: [max.id], mode: 'any' }],
+        rules: [
+          {
+            name: 'Foreign currencies',
+            when: [{ conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }] }],
+            route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
+            firstMatchOnly: true,
+          },
+        ],
       },
     ]);
   });
@@ -222,11 +256,11 @@ describe('Settings → Quotes (approval settings)', () => {
         body: {
           statusCode: 422,
           code: 'APPROVALS.INVALID_SETTINGS',
-          message: 'rules.0.approverIds.0: must be an active manager or admin',
+          message: 'rules.0.route.0.groups.0.approvers.0.userId: must be an active manager or admin',
           details: {
             fields: [
-              { field: 'rules.0.approverIds.0', reason: 'must be an active manager or admin' },
-              { field: 'rules.0.conditions.0.value', reason: 'must be a number' },
+              { field: 'rules.0.route.0.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' },
+              { field: 'rules.0.when.0.conditions.0.value', reason: 'must be a number from 0 to 100' },
             ],
           },
         },
@@ -239,13 +273,63 @@ describe('Settings → Quotes (approval settings)', () => {
     const rule = wrapper.get('[data-rule-index="0"]');
     const approversError = rule?.find('[id$="-approverIds-error"]');
     expect(approversError?.text()).toBe('Choose an active manager or admin.');
-    expect(rule?.get('[id$="-conditions-0-value-error"]').text()).toBe('must be a number');
+    expect(rule?.get('[id$="-conditions-0-value-error"]').text()).toBe('must be a number from 0 to 100');
     const value = rule?.get('input[id*="-cond-"][id$="-value"]');
     expect(value?.attributes('aria-invalid')).toBe('true');
     expect(value?.attributes('aria-describedby')).toContain(rule?.get('[id$="-conditions-0-value-error"]').attributes('id'));
     expect(document.getElementById('approval-approver-error')).toBeNull();
     // Focus goes to the first problem in reading order: the condition's value comes before the approvers.
     expect(document.activeElement).toBe(value?.element);
+  });
+
+  it('shows a rule it cannot edit read-only, in words, and sends it back unchanged in its place', async () => {
+    const { api, wrapper } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION, BIG_DISCOUNTS], version: 7 }) },
+      'PUT /api/v1/approvals/settings': ({ body }) => ({ status: 200, body: approvalSettings({ ...(body as object), version: 8 }) }),
+    });
+
+    const locked = wrapper.get('[data-rule-index="0"]');
+    expect(locked.get('h3').text()).toBe('Rule 1: Escalation');
+    expect(locked.get('[data-testid="rule-advanced"]').text()).toBe('This rule uses routing this editor cannot show yet; edit it through the API. It is saved as it is.');
+    expect(locked.find('input').exists()).toBe(false);
+    expect(locked.findAll('.advanced-facts dd').map((dd) => dd.text())).toEqual([
+      'Escalation',
+      'total > 50000 or discount ≥ 30%',
+      expect.stringMatching(/^Step 1: the owner’s manager\s*Step 2: Max Manager$/),
+    ]);
+    expect(locked.text()).toContain('Later rules that match apply too');
+    // Big discounts stays editable.
+    expect(wrapper.get('[data-rule-index="1"] input[id$="-name"]').element).toHaveProperty('value', 'Big discounts');
+
+    button('Move rule 1 down').click();
+    await flushPromises();
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [BIG_DISCOUNTS, ESCALATION], version: 7 }]);
+  });
+
+  it('shows the API’s problem with a read-only rule at its notice', async () => {
+    await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION], version: 7 }) },
+      'PUT /api/v1/approvals/settings': {
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'APPROVALS.INVALID_SETTINGS',
+          message: 'rules.0.route.1.groups.0.approvers.0.userId: must be an active manager or admin',
+          details: { fields: [{ field: 'rules.0.route.1.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' }] },
+        },
+      },
+    });
+
+    button('Set approver and create workflows').click();
+    await flushPromises();
+
+    const notice = document.querySelector<HTMLElement>('[data-testid="rule-advanced"]');
+    const error = document.getElementById(notice?.getAttribute('aria-describedby') ?? '');
+    expect(error?.textContent).toBe('Choose an active manager or admin.');
+    expect(document.activeElement).toBe(notice);
   });
 
   it('says the settings changed meanwhile on 409 and offers to reload them', async () => {

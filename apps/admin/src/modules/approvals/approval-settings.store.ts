@@ -1,5 +1,5 @@
 // Settings → Quotes: the approval settings being edited, the approver candidates, saving (one PUT
-// for the switch, the approver and the ordered rules) and the four approval workflows the worker
+// for the switch, the approver and the ordered rules) and the five approval workflows the worker
 // installs after a save (polled briefly until they are there, enabled or switched off).
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
@@ -29,7 +29,13 @@ const POLL_INTERVAL_MS = 500;
 const POLL_TIMEOUT_MS = 15_000;
 
 /** The order the product names them in (docs/product.md#walkthrough, step 2). */
-const WORKFLOW_ORDER = ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval'];
+const WORKFLOW_ORDER = [
+  'When quotes need approval',
+  'When changes are requested on a quote',
+  'When quotes are approved',
+  'When a quote is withdrawn from approval',
+  'When an approval step starts',
+];
 
 function sortWorkflows(items: Workflow[]): Workflow[] {
   const rank = (workflow: Workflow) => {
@@ -84,7 +90,7 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     state.value = 'ready';
   }
 
-  /** After a save: asks for the workflows until all four are there and on (or off), for a while. */
+  /** After a save: asks for the workflows until all five are there and on (or off), for a while. */
   function pollWorkflows(active: boolean): Promise<void> {
     stopPolling();
     const isCurrent = polls.start();
@@ -132,7 +138,7 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
       else if (fields.length) {
         const next: Record<string, FieldError> = {};
         for (const { field, reason } of fields) {
-          const key = formFieldOf(field);
+          const key = formFieldOf(field, form.value);
           if (next[key]) continue;
           if (key === 'defaultApproverId' && /choose an approver/i.test(reason)) next[key] = { problem: 'chooseApprover' };
           else if (/active manager or admin/i.test(reason)) next[key] = { problem: 'approverNotAllowed' };

@@ -8,8 +8,8 @@ import { useI18n } from 'vue-i18n';
 import { formatCount, formatMoney, formatPercent, intlLocale } from '../../i18n/format';
 import type { ApproverRef, ConditionFieldType, ResolutionNote, RouteReason, RuleField, RuleOperator } from './approvals-api';
 
-/** vue-i18n's `t`, as these functions use it. */
-export type Translate = (key: string, named?: Record<string, unknown>) => string;
+/** vue-i18n's `t`, as these functions use it (`plural`: the count that picks "day" or "days"). */
+export type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string;
 
 export interface Words {
   t: Translate;
@@ -81,7 +81,7 @@ function oneValue(type: ConditionFieldType | undefined, value: unknown, currency
     case 'count':
       return typeof value === 'number' ? formatCount(value, locale) : text;
     case 'days':
-      return typeof value === 'number' ? t('approvalRoute.days', { count: formatCount(value, locale) }) : text;
+      return typeof value === 'number' ? t('approvalRoute.days', { count: formatCount(value, locale) }, Math.abs(value)) : text;
     case 'dealStage':
       return DEAL_STAGE_KEYS.has(text) ? t(`approvalSettings.dealStages.${text}`) : text;
     case 'role':
@@ -132,6 +132,16 @@ export function reasonText(reason: RouteReason, words: Words): string {
     default:
       return '';
   }
+}
+
+/** A rule's condition in words, without a quote: "discount > 20%", "currency is one of USD, GBP". */
+export function conditionText(condition: { field: RuleField; operator: RuleOperator; value: unknown }, words: Words): string {
+  const { t } = words;
+  return t('approvalRoute.ruleCondition', {
+    field: t(`approvalRoute.fields.${condition.field}`),
+    operator: t(`approvalRoute.operators.${condition.operator}`),
+    value: valueText(condition.field, condition.operator, condition.value, undefined, words),
+  });
 }
 
 /** All the reasons of the rules that matched, once each, joined: "discount 25% > 20% and total ≥ €10,000.00". */
@@ -186,11 +196,12 @@ export function noteText(note: ResolutionNote, nameOf: NameOf, words: Words): st
 /** The functions above bound to the current language (they read the locale on each call). */
 export function useRouteWords() {
   const { t, locale } = useI18n({ useScope: 'global' });
-  const words = (): Words => ({ t: (key, named) => t(key, named ?? {}), locale: locale.value });
+  const words = (): Words => ({ t: (key, named, plural) => (plural === undefined ? t(key, named ?? {}) : t(key, named ?? {}, plural)), locale: locale.value });
   return {
     words,
     reason: (reason: RouteReason) => reasonText(reason, words()),
     reasons: (reasons: readonly RouteReason[]) => reasonsText(reasons, words()),
+    condition: (condition: { field: RuleField; operator: RuleOperator; value: unknown }) => conditionText(condition, words()),
     note: (note: ResolutionNote, nameOf: NameOf) => noteText(note, nameOf, words()),
     ref: (ref: ApproverRef, nameOf: NameOf) => approverRefText(ref, nameOf, words()),
     list: (items: readonly string[], type: 'conjunction' | 'disjunction') => listText(items, type, locale.value),

@@ -26,7 +26,7 @@ export type PageState = 'loading' | 'ready' | 'forbidden' | 'not-found' | 'prepa
 type Outcome = 'approved' | 'changes_requested' | null;
 
 /** The approval events, subscribed by exact name (they are not in the prefix registry). */
-const APPROVAL_EVENTS = ['approvals.request.opened.v1', 'approvals.request.approved.v1', 'approvals.request.changes-requested.v1'] as const;
+const APPROVAL_EVENTS = ['approvals.request.opened.v1', 'approvals.request.step-started.v1', 'approvals.request.approved.v1', 'approvals.request.changes-requested.v1'] as const;
 /** A round opens a moment after the quote is submitted (the worker): ask again for a while. */
 const PREPARING_RETRY_MS = 1_000;
 const PREPARING_TRIES = 20;

@@ -3,6 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { type FakeRoute } from '../../testing/fake-api';
 import { FakeEventSource, liveEvent } from '../../testing/fake-event-source';
 import { acmeDeal, anna, quote, rita } from '../../testing/quotes';
+import { allQuotesMatch, approvalPreview, approvalPreviewBecause, noApprovalNeeded } from '../../testing/approvals';
 import { mountPage } from '../../testing/mount-page';
 import { useLiveEventsStore } from '../../live/live-events.store';
 import QuoteDetailPage from './quote-detail-page.vue';
@@ -116,12 +117,12 @@ describe('quote page', () => {
       [`GET ${QUOTE_PATH}`]: { status: 200, body: changes },
       [`GET /api/v1/approvals/quotes/${live.id}/preview`]: {
         status: 200,
-        body: { required: true, approvers: [{ id: MAX, name: 'Max Manager' }], mode: 'any', reasons: ['discount 25.00% > 20%'], ruleName: 'Big discounts' },
+        body: approvalPreview(),
       },
     });
 
     expect(api.calls.filter((call) => call.path === `/api/v1/approvals/quotes/${live.id}/preview`)).toHaveLength(1);
-    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: discount 25.00% > 20%');
+    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager, because discount 25% > 20%');
   });
 
   it('asks no approval question once the quote is out of the rep’s hands', async () => {
@@ -138,9 +139,7 @@ describe('quote page', () => {
       [`GET ${QUOTE_PATH}`]: () => ({ status: 200, body: current }),
       [`GET /api/v1/approvals/quotes/${live.id}/preview`]: () => ({
         status: 200,
-        body: required
-          ? { required: true, approvers: [{ id: MAX, name: 'Max Manager' }], mode: 'any', reasons: ['approval is required on all quotes'], ruleName: 'All quotes' }
-          : { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null },
+        body: required ? approvalPreviewBecause(allQuotesMatch) : noApprovalNeeded,
       }),
     });
     expect(w.get('[data-testid="approval-summary"]').text()).toBe('No approval needed');
@@ -153,7 +152,7 @@ describe('quote page', () => {
     required = true;
     source?.emit('quotes.quote.updated.v1', liveEvent('quotes.quote.updated.v1', { aggregateId: live.id }));
 
-    await vi.waitFor(() => expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: approval is required on all quotes'));
+    await vi.waitFor(() => expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager, because approval is required on all quotes'));
     expect(api.calls.filter((call) => call.path.endsWith('/preview')).length).toBeGreaterThanOrEqual(2);
     liveStore.disconnect();
   });
@@ -191,7 +190,7 @@ describe('quote page', () => {
     const { api, wrapper: w } = await mountDetail({
       [`GET ${QUOTE_PATH}`]: { status: 200, body: pending },
       [`POST ${QUOTE_PATH}/withdraw`]: { status: 200, body: quote({ status: 'draft', version: 3 }) },
-      [`GET /api/v1/approvals/quotes/${live.id}/preview`]: { status: 200, body: { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null } },
+      [`GET /api/v1/approvals/quotes/${live.id}/preview`]: { status: 200, body: noApprovalNeeded },
     });
 
     expect(button(w, 'Edit')).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { type FakeRoute } from '../../testing/fake-api';
 import { acmeDeal, anna, quote, rita } from '../../testing/quotes';
+import { approvalPreviewBecause, bigDiscounts, noApprovalNeeded } from '../../testing/approvals';
 import { mountPage, PAGE_LOAD } from '../../testing/mount-page';
 import QuoteSetupPage from './quote-setup-page.vue';
 
@@ -187,9 +188,7 @@ describe('quote set-up flow', () => {
       },
       [`GET ${PREVIEW}`]: () => ({
         status: 200,
-        body: putDone
-          ? { required: true, approvers: [{ id: 'u-max', name: 'Max Manager' }], mode: 'any', reasons: ['discount 34.07% > 20%'], ruleName: 'Big discounts' }
-          : { required: false, approvers: [], mode: 'any', reasons: [], ruleName: null },
+        body: putDone ? approvalPreviewBecause(bigDiscounts(34.07)) : noApprovalNeeded,
       }),
     });
     // Not on the editing steps: there it could only tell about the last save.
@@ -202,7 +201,7 @@ describe('quote set-up flow', () => {
     expect(stepHeading()).toBe('Step 4 of 4: Review');
     const paths = api.calls.map((call) => `${call.method} ${call.path}`);
     expect(paths.indexOf(`GET ${PREVIEW}`)).toBeGreaterThan(paths.indexOf(`PUT ${QUOTE_PATH}`));
-    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager: discount 34.07% > 20%');
+    expect(w.get('[data-testid="approval-summary"]').text()).toBe('Needs approval from Max Manager, because discount 34.07% > 20%');
   });
 
   it('goes to the quote page after a successful Submit', async () => {
