@@ -154,6 +154,11 @@ export function matrix(f: Fixtures): Record<string, Row> {
         return { method: 'POST', url: `/api/v1/quotes/${quote.id}/recall`, payload: { version: quote.version } };
       },
     },
+    // The route unsaved edits of rep's quote would get: like an edit (another rep is told it does not exist).
+    'QuotesController.previewRoute': {
+      expect: [401, 200, 404, 403, 200],
+      call: () => ({ method: 'POST', url: '/api/v1/quotes/approval-preview', payload: { ...quoteBody(f.dealId, { quoteDiscount: { type: 'percent', value: '25' } }), quoteId: f.quoteId } }),
+    },
     // Pending approval back to Draft: the owner or an admin (created at version 1, submitted: 2).
     'QuotesController.withdrawQuote': {
       expect: [401, 200, 404, 403, 200],
@@ -164,6 +169,8 @@ export function matrix(f: Fixtures): Record<string, Row> {
     'AuditController.list': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/audit') },
     'ApprovalsController.getSettings': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/settings') },
     'ApprovalsController.saveSettings': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'PUT', url: '/api/v1/approvals/settings', payload: settingsBody(f.ids.manager) }) },
+    // An edited policy tried on a quote (nothing saved): for admins, who edit the policy.
+    'ApprovalsController.tryPolicy': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'POST', url: '/api/v1/approvals/try', payload: { ...settingsBody(f.ids.manager), quoteId: f.quoteId } }) },
     // What a rule may look at: for admins, who write the rules.
     'ApprovalsController.conditionFields': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/condition-fields') },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },

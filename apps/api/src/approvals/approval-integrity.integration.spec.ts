@@ -225,6 +225,7 @@ describe('approval integrity (API + worker)', () => {
 
   const APPROVAL_SET = 'quote-approvals-v1';
   const WITHDRAWN_WORKFLOW = 'When a quote is withdrawn from approval';
+  const STEP_WORKFLOW = 'When an approval step starts';
   const approvalWorkflows = async () =>
     (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null }> }>().items.filter((w) => w.setKey === APPROVAL_SET);
   const tasksOf = async (who: string, id: string, status: 'open' | 'completed') =>
@@ -267,32 +268,33 @@ describe('approval integrity (API + worker)', () => {
     expect((await tasksOf('manager', id, 'open'))[0].id).not.toBe(task.id);
   });
 
-  it('saving the settings where only the first three approval workflows are installed adds the fourth and duplicates none', async () => {
+  it('saving the settings where only the first three approval workflows are installed adds the missing ones and duplicates none', async () => {
     await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
-    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000 });
-    // Earlier tests installed the four already: wait until this save has been handled too.
+    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000 });
+    // Earlier tests installed the five already: wait until this save has been handled too.
     await system.waitUntilQuiet();
-    // An installation from before the withdrawn workflow: approval on, three workflows.
-    await db.query(`delete from workflows_workflow where set_key = $1 and name = $2`, [APPROVAL_SET, WITHDRAWN_WORKFLOW]);
+    // An installation from before the withdrawn and the step workflows: approval on, three workflows.
+    await db.query(`delete from workflows_workflow where set_key = $1 and name = any($2)`, [APPROVAL_SET, [WITHDRAWN_WORKFLOW, STEP_WORKFLOW]]);
     const three = (await approvalWorkflows()).map((w) => [w.id, w.name]).sort();
     expect(three).toHaveLength(3);
 
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
-    await waitUntil(async () => (await approvalWorkflows()).length === 4, { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
-    const four = await approvalWorkflows();
-    expect(four.map((w) => [w.name, w.enabled]).sort()).toEqual([
+    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
+    const five = await approvalWorkflows();
+    expect(five.map((w) => [w.name, w.enabled]).sort()).toEqual([
       [WITHDRAWN_WORKFLOW, true],
+      [STEP_WORKFLOW, true],
       ['When changes are requested on a quote', true],
       ['When quotes are approved', true],
       ['When quotes need approval', true],
     ]);
-    expect(four.filter((w) => w.name !== WITHDRAWN_WORKFLOW).map((w) => [w.id, w.name]).sort()).toEqual(three);
-    // Saved once more, and handled by the workflows context: still the same four.
+    expect(five.filter((w) => w.name !== WITHDRAWN_WORKFLOW && w.name !== STEP_WORKFLOW).map((w) => [w.id, w.name]).sort()).toEqual(three);
+    // Saved once more, and handled by the workflows context: still the same five.
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     const latest = (await db.query(`select id from messaging_outbox where name = 'approvals.settings.changed.v1' order by occurred_at desc, id desc limit 1`)).rows[0].id as string;
     await waitUntil(async () => (await db.query(`select 1 from messaging_inbox where event_id = $1 and subscriber = 'workflows'`, [latest])).rowCount === 1, { timeoutMs: 20_000 });
-    expect((await approvalWorkflows()).map((w) => w.id).sort()).toEqual(four.map((w) => w.id).sort());
+    expect((await approvalWorkflows()).map((w) => w.id).sort()).toEqual(five.map((w) => w.id).sort());
   });
 
   it('decides no round on stale data: a pending round of a quote that moved on is refused', async () => {

@@ -258,15 +258,53 @@ describe('approval routes: steps of approver groups resolved from the org (API +
     expect(published.history.map((h) => [h.status, h.by])).toContainEqual(['approved', ids['legal']]);
   });
 
+  it('moves the review tasks along the route: the approvers deciding now have one, the next step theirs once it starts', async () => {
+    type Task = { assigneeId: string; status: string; title: string };
+    const tasks = async (id: string) =>
+      (await call('admin', 'GET', `/api/v1/tasks?assignee=anyone&relatedType=quote&relatedId=${id}`))
+        .json<{ items: Task[] }>()
+        .items.map((t) => [t.assigneeId, t.status, t.title])
+        .sort();
+    const untilTasks = (id: string, expected: string[][]) =>
+      waitUntil(async () => JSON.stringify(await tasks(id)) === JSON.stringify([...expected].sort()), { timeoutMs: 20_000, describe: async () => JSON.stringify(await tasks(id)) });
+    const approver = async (id: string) =>
+      (await call('rep', 'GET', `/api/v1/records/quote/${id}/properties`)).json<{ properties: Array<{ name: string; value: unknown }> }>().properties.find((p) => p.name === 'approver')?.value ?? null;
+
+    // Two steps (rule b): the manager's review first; the director's only once step 1 is approved.
+    const id = await submitted('Tasks along the route', '25');
+    await roundOpen(id, 1);
+    const review = `Review quote ${(await quote(id))['number']}: Tasks along the route`;
+    await untilTasks(id, [[ids['manager'], 'open', review]]);
+    await waitUntil(async () => (await approver(id)) === ids['manager'], { timeoutMs: 20_000 });
+    expect((await approve('manager', id, 1)).statusCode).toBe(200);
+    await untilTasks(id, [
+      [ids['manager'], 'completed', review],
+      [ids['director'], 'open', `${review} (step 2 of 2)`],
+    ]);
+    await waitUntil(async () => (await approver(id)) === ids['director'], { timeoutMs: 20_000, describe: async () => `approver ${await approver(id)}` });
+    expect((await approve('director', id, 1)).statusCode).toBe(200);
+    await untilTasks(id, [
+      [ids['manager'], 'completed', review],
+      [ids['director'], 'completed', `${review} (step 2 of 2)`],
+    ]);
+
+    // Two groups in one step (rule c): finance and legal review at the same time.
+    const parallel = await submitted('Tasks in parallel', null, 60);
+    await roundOpen(parallel, 1);
+    const parallelReview = `Review quote ${(await quote(parallel))['number']}: Tasks in parallel`;
+    await untilTasks(parallel, [
+      [ids['finance'], 'open', parallelReview],
+      [ids['legal'], 'open', parallelReview],
+    ]);
+  });
+
   it('refuses a percent condition that is no number, naming the condition value, and keeps the policy', async () => {
     const before = (await call('admin', 'GET', '/api/v1/approvals/settings')).json<{ version: number; rules: unknown[] }>();
     const bad: Rule = { ...RULES.a, when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 'abc' }] }] };
     const refused = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: false, defaultApproverId: null, rules: [bad], version: before.version });
-    // Bad input (a value of the wrong type): 400, like the DTO validation, naming the part and why.
-    expect([refused.statusCode, refused.json<{ details: { fields: Array<{ field: string; reason: string }> } }>().details.fields[0]]).toEqual([
-      400,
-      { field: 'rules.0.when.0.conditions.0.value', reason: 'must be a number from 0 to 100' },
-    ]);
+    // A value of the wrong type for its field, as docs/api.md says: 422, naming the part and why.
+    const { code, details } = refused.json<{ code: string; details: { fields: Array<{ field: string; reason: string }> } }>();
+    expect([refused.statusCode, code, details.fields]).toEqual([422, 'APPROVALS.INVALID_SETTINGS', [{ field: 'rules.0.when.0.conditions.0.value', reason: 'must be a number from 0 to 100' }]]);
     expect((await call('admin', 'GET', '/api/v1/approvals/settings')).json()).toMatchObject({ version: before.version, rules: before.rules });
   });
 

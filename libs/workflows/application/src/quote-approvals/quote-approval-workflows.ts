@@ -42,7 +42,7 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
       { key: 'set_property', params: { property: 'approval_status', value: 'Pending approval' } },
-      { key: 'set_property', params: { property: 'approver', value: '{{record.approver}}' } },
+      { key: 'set_property', params: { property: 'approver', value: '{{event.payload.approverIds.0}}' } },
       { key: 'set_property', params: { property: 'approved_at', value: '' } },
       {
         key: 'create_task',
@@ -69,7 +69,7 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
       { key: 'complete_tasks', params: { taskKey: 'approval' } },
-      { key: 'set_property', params: { property: 'approver', value: '{{record.approver}}' } },
+      { key: 'set_property', params: { property: 'approver', value: '{{event.payload.approverIds.0}}' } },
       {
         key: 'create_task',
         params: {

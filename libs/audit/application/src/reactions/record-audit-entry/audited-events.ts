@@ -1,6 +1,6 @@
-import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalSettingsChanged, type ApprovalRequestPayload } from '@qa/approvals-contracts';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestStepStarted, ApprovalSettingsChanged, type ApprovalRequestPayload } from '@qa/approvals-contracts';
 import type { AuditState } from '@qa/audit-domain';
-import { ApiTokenCreated, ApiTokenRevoked, UserCreated, UserDeactivated, UserOrgChanged, UserReactivated, UserRoleChanged, type ApiTokenChangedPayload, type UserChangedPayload } from '@qa/identity-contracts';
+import { ApiTokenCreated, ApiTokenRevoked, UserCreated, UserDeactivated, UserOrgChanged, UserReactivated, UserRoleChanged, type ApiTokenChangedPayload, type UserChangedPayload, type UserOrgChangedPayload } from '@qa/identity-contracts';
 import { QuoteRecalled, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn, type QuoteEventPayload } from '@qa/quotes-contracts';
 import type { IntegrationEvent, IntegrationEventType } from '@qa/shared-kernel';
 import { WorkflowChanged, WorkflowCreated, type WorkflowDefinitionPayload } from '@qa/workflows-contracts';
@@ -39,13 +39,18 @@ const decision: Describe = (event) => {
     subjectType: 'approval-request',
     subjectId: p.requestId,
     subjectLabel: null,
-    after: { quoteId: p.quoteId, round: p.round, decision: event.name === ApprovalRequestApproved.name ? 'approved' : 'changes_requested', decidedBy: p.decidedBy, notes: p.notes },
+    // A step approved before the last: the next step started (its event's `step`); the round goes on.
+    after:
+      event.name === ApprovalRequestStepStarted.name
+        ? { quoteId: p.quoteId, round: p.round, decision: 'step_approved', step: p.step - 1, decidedBy: p.decidedBy, notes: p.notes }
+        : { quoteId: p.quoteId, round: p.round, decision: event.name === ApprovalRequestApproved.name ? 'approved' : 'changes_requested', step: p.step, decidedBy: p.decidedBy, notes: p.notes },
   };
 };
 
 const user: Describe = (event) => {
-  const p = event.payload as UserChangedPayload;
-  return { subjectType: 'user', subjectId: p.userId, subjectLabel: p.email, after: { email: p.email, name: p.name, role: p.role, active: p.active } };
+  const p = event.payload as UserChangedPayload & Partial<Pick<UserOrgChangedPayload, 'team' | 'reportsTo'>>;
+  const org = 'team' in p ? { team: p.team ?? null, reportsTo: p.reportsTo ?? null } : {};
+  return { subjectType: 'user', subjectId: p.userId, subjectLabel: p.email, after: { email: p.email, name: p.name, role: p.role, active: p.active, ...org } };
 };
 const apiToken: Describe = (event) => {
   const p = event.payload as ApiTokenChangedPayload;
@@ -59,7 +64,7 @@ const workflow: Describe = (event) => {
 /**
  * The events the audit trail records, and what each says about its subject. Approval settings;
  * a quote's submission, withdrawal and recall, and its edits once a round has opened (a quote
- * never submitted is a private draft); approval decisions; workflows (the whole definition, before
+ * never submitted is a private draft); approval decisions (each step's); workflows (the whole definition, before
  * and after); users (created, role, team and manager, deactivated, reactivated); API tokens (created, revoked). A context that wants a change audited
  * publishes an event and is listed here.
  */
@@ -69,6 +74,7 @@ export const AUDITED_EVENTS: ReadonlyArray<[IntegrationEventType<never>, Describ
   [QuoteUpdated, quote(true)],
   [QuoteWithdrawn, quote(false)],
   [QuoteRecalled, quote(false)],
+  [ApprovalRequestStepStarted, decision],
   [ApprovalRequestApproved, decision],
   [ApprovalRequestChangesRequested, decision],
   [WorkflowCreated, workflow],

@@ -53,7 +53,7 @@ describe('recording an audit entry when an audited change happens', () => {
     const subscription = integrationEventSubscription(RecordAuditEntryWhenAuditedChangeHappensHandler);
     expect([subscription?.subscriber, subscription?.events.length, subscription?.events.includes('identity.user.role-changed.v1'), subscription?.events.includes('identity.user.org-changed.v1')]).toEqual([
       'audit',
-      16,
+      17,
       true,
       true,
     ]);

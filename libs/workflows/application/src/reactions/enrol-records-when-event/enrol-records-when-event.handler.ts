@@ -1,5 +1,5 @@
 import { QuoteApproved, QuoteChangesRequested, QuoteCreated, QuoteExpired, QuotePublished, QuoteRecalled, QuoteSigned, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn } from '@qa/quotes-contracts';
-import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened } from '@qa/approvals-contracts';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestOpened, ApprovalRequestStepStarted } from '@qa/approvals-contracts';
 import { Clock, IntegrationEventsHandler, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
 import { PropertyChanged } from '@qa/workflows-contracts';
 import { conditionsHold, matchesTrigger, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
@@ -25,6 +25,7 @@ import { recordOf } from './record-of';
   QuoteExpired,
   PropertyChanged,
   ApprovalRequestOpened,
+  ApprovalRequestStepStarted,
   ApprovalRequestApproved,
   ApprovalRequestChangesRequested,
 )
