@@ -119,6 +119,13 @@ export const quotesEn = {
     paymentTermsHint: 'The buyer pays within this many days (net), from 0 to 365.',
     reviewIntro: 'This is the quote as the buyer will see it. Submit it to send it for approval or, when approval is not needed, to publish it.',
     runningTotals: 'Totals',
+    routePreview: {
+      title: 'Approval',
+      fillIn: 'To see who must approve, fill in or correct: {fields}.',
+      completeDraft: 'To see who must approve, complete the draft first.',
+      addLine: 'Add a line item to see who must approve.',
+      lineField: '{field} (line {n})',
+    },
     errors: {
       title: 'Enter a title.',
       dealId: 'Choose a deal.',

@@ -121,6 +121,13 @@ export const quotesNl: typeof quotesEn = {
     paymentTermsHint: 'De koper betaalt binnen zoveel dagen (netto), van 0 tot 365.',
     reviewIntro: 'Zo ziet de koper de offerte. Dien hem in om hem ter goedkeuring te sturen of, als goedkeuring niet nodig is, om hem te publiceren.',
     runningTotals: 'Totalen',
+    routePreview: {
+      title: 'Goedkeuring',
+      fillIn: 'Om te zien wie moet goedkeuren, vul in of verbeter: {fields}.',
+      completeDraft: 'Maak het concept eerst af om te zien wie moet goedkeuren.',
+      addLine: 'Voeg een regel toe om te zien wie moet goedkeuren.',
+      lineField: '{field} (regel {n})',
+    },
     errors: {
       title: 'Vul een titel in.',
       dealId: 'Kies een deal.',

@@ -10,6 +10,29 @@ export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettings
   return { requireApproval: false, defaultApproverId: null, rules: [], version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
 }
 
+/** GET /api/v1/approvals/condition-fields as the API answers it: each field with its type and operators. */
+export function conditionFields(): ApiSchemas['ConditionFieldResponse'][] {
+  const numeric = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'between'] as const;
+  const choice = ['eq', 'neq', 'in', 'notIn'] as const;
+  const fields: Array<[ApiSchemas['ConditionFieldResponse']['field'], ApiSchemas['ConditionFieldResponse']['type'], readonly ApiSchemas['ConditionFieldResponse']['operators'][number][]]> = [
+    ['total', 'money', numeric],
+    ['discountAmount', 'money', numeric],
+    ['effectiveDiscountPercent', 'percent', numeric],
+    ['largestLineDiscountPercent', 'percent', numeric],
+    ['lineCount', 'count', numeric],
+    ['product', 'products', ['contains', 'notContains']],
+    ['recurring', 'boolean', ['eq']],
+    ['paymentTermsDays', 'days', numeric],
+    ['daysUntilExpiry', 'days', numeric],
+    ['currency', 'currency', choice],
+    ['dealStage', 'dealStage', choice],
+    ['dealAmount', 'money', numeric],
+    ['ownerRole', 'role', choice],
+    ['ownerTeam', 'text', choice],
+  ];
+  return fields.map(([field, type, operators]) => ({ field, type, operators: [...operators] }));
+}
+
 const WORKFLOW_NAMES = [
   'When quotes need approval',
   'When changes are requested on a quote',

@@ -4,7 +4,8 @@ import { createApiClient, type ApiSchemas } from '@qa/shared-api-client';
 import { setApiClient } from '../api/client';
 
 export type FakeReply = { status: number; body?: unknown };
-export type FakeRoute = FakeReply | ((request: { body: unknown; url: URL }) => FakeReply);
+/** A fixed reply, or one made per request (a promise: the answer waits, e.g. to answer requests out of order). */
+export type FakeRoute = FakeReply | ((request: { body: unknown; url: URL }) => FakeReply | Promise<FakeReply>);
 export type FakeCall = { method: string; path: string; body: unknown };
 
 export const BASE_URL = 'http://admin.test';
@@ -28,7 +29,7 @@ export function installFakeApi(routes: Record<string, FakeRoute>) {
     const body: unknown = text ? JSON.parse(text) : undefined;
     calls.push({ method: request.method, path: url.pathname, body });
     const route = routes[`${request.method} ${url.pathname}`];
-    const reply = typeof route === 'function' ? route({ body, url }) : (route ?? apiError(404, 'NOT_FOUND'));
+    const reply = typeof route === 'function' ? await route({ body, url }) : (route ?? apiError(404, 'NOT_FOUND'));
     const hasBody = reply.body !== undefined && reply.status !== 204;
     return new Response(hasBody ? JSON.stringify(reply.body) : null, {
       status: reply.status,

@@ -1,187 +1,267 @@
 import { describe, expect, it } from 'vitest';
 import { adaUser, approvalSettings, max } from '../../testing/approvals';
 import type { ApprovalRule } from './approvals-api';
-import { checkForm, formFieldOf, isSimpleRule, move, newRule, operatorsFor, toForm, toRequest } from './approval-settings-form';
+import {
+  changeField,
+  changeOperator,
+  checkForm,
+  controlIds,
+  controlOf,
+  controlPlaces,
+  move,
+  moveTo,
+  newApprover,
+  newCondition,
+  newRule,
+  toForm,
+  toRequest,
+  valueInputOf,
+  type SettingsForm,
+} from './approval-settings-form';
 
-/** A rule of the shape this editor shows: one group of conditions, one step of one group of named users. */
-function simpleRule(overrides: Partial<ApprovalRule> = {}): ApprovalRule {
-  return {
-    id: 'r-a',
-    name: 'A',
-    when: [{ conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }] }],
-    route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
-    firstMatchOnly: true,
-    ...overrides,
-  };
+/** Manager then director above 20 % (stacking), for big deals or big discounts. */
+const ESCALATION: ApprovalRule = {
+  id: 'r-esc',
+  name: 'Escalation',
+  when: [
+    { conditions: [{ field: 'total', operator: 'between', value: ['10000', '50000.50'] }] },
+    {
+      conditions: [
+        { field: 'effectiveDiscountPercent', operator: 'gt', value: 20 },
+        { field: 'dealStage', operator: 'notIn', value: ['closed_won', 'closed_lost'] },
+        { field: 'currency', operator: 'in', value: ['EUR', 'USD'] },
+        { field: 'recurring', operator: 'eq', value: false },
+        { field: 'ownerTeam', operator: 'in', value: ['Sales East', 'Sales West'] },
+        { field: 'product', operator: 'contains', value: 'Support' },
+      ],
+    },
+  ],
+  route: [
+    { groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] },
+    {
+      groups: [
+        { approvers: [{ kind: 'user', userId: max.id }, { kind: 'role', role: 'admin' }], mode: 'all' },
+        { approvers: [{ kind: 'team', team: 'Finance' }, { kind: 'field', field: 'companyOwner' }], mode: 'any' },
+      ],
+    },
+  ],
+  firstMatchOnly: false,
+};
+
+const SIMPLE: ApprovalRule = {
+  id: 'r-simple',
+  name: 'Simple',
+  when: [],
+  route: [{ groups: [{ approvers: [{ kind: 'user', userId: adaUser.id }], mode: 'any' }] }],
+  firstMatchOnly: true,
+};
+
+function emptyForm(): SettingsForm {
+  return { requireApproval: false, defaultApproverId: null, rules: [] };
 }
 
 describe('approval settings form', () => {
-  it('reads rules in the order the API keeps them and writes them back in the order shown, in the API’s shape', () => {
-    const form = toForm(
-      approvalSettings({
-        version: 5,
-        rules: [
-          simpleRule(),
-          simpleRule({
-            id: 'r-b',
-            name: 'B',
-            when: [{ conditions: [{ field: 'dealStage', operator: 'in', value: ['contract_sent', 'closed_won'] }] }],
-            route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }, { kind: 'user', userId: adaUser.id }], mode: 'all' }] }],
-          }),
-        ],
-      }),
-    );
-    expect(form.rules.map((rule) => [rule.name, rule.approverIds, rule.mode, rule.locked])).toEqual([
-      ['A', [max.id], 'any', null],
-      ['B', [max.id, adaUser.id], 'all', null],
+  it('reads every rule the API keeps, in order, and writes it back unchanged', () => {
+    const form = toForm(approvalSettings({ version: 5, rules: [ESCALATION, SIMPLE] }));
+
+    expect(form.rules.map((rule) => [rule.name, rule.firstMatchOnly, rule.when.length, rule.route.length])).toEqual([
+      ['Escalation', false, 2, 2],
+      ['Simple', true, 0, 1],
     ]);
-    expect(form.rules[0]?.conditions[0]?.value).toBe('USD, GBP');
-    expect(form.rules[1]?.conditions[0]?.stages).toEqual(['contract_sent', 'closed_won']);
+    expect(toRequest(form, 5)).toEqual({ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, SIMPLE], version: 5 });
 
     move(form.rules, 1, -1);
-    expect(toRequest(form, 5)).toEqual({
-      requireApproval: false,
-      defaultApproverId: null,
-      rules: [
-        {
-          id: 'r-b',
-          name: 'B',
-          when: [{ conditions: [{ field: 'dealStage', operator: 'in', value: ['contract_sent', 'closed_won'] }] }],
-          route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }, { kind: 'user', userId: adaUser.id }], mode: 'all' }] }],
-          firstMatchOnly: true,
-        },
-        {
-          id: 'r-a',
-          name: 'A',
-          when: [{ conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }] }],
-          route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
-          firstMatchOnly: true,
-        },
-      ],
-      version: 5,
-    });
+    expect(toRequest(form, 5).rules.map((rule) => rule.id)).toEqual(['r-simple', 'r-esc']);
   });
 
-  it('sends percentages as numbers and money as text; no conditions is no condition group (every quote)', () => {
+  it('sends percentages, days and counts as numbers, money as text, lists for "is one of" and [from, to] for "is between"', () => {
     const rule = newRule('  Spaces  ');
-    rule.approverIds = [max.id];
-    rule.conditions = [
-      { ...rule.conditions[0]!, field: 'total', operator: 'gte', value: ' 10000 ' },
-      { ...rule.conditions[0]!, key: 99, field: 'effectiveDiscountPercent', operator: 'gt', value: '12,5' },
-    ];
-    expect(toRequest({ requireApproval: false, defaultApproverId: null, rules: [rule] }, 0)).toEqual({
-      requireApproval: false,
-      defaultApproverId: null,
-      rules: [
-        {
-          name: 'Spaces',
-          when: [
-            {
-              conditions: [
-                { field: 'total', operator: 'gte', value: '10000' },
-                { field: 'effectiveDiscountPercent', operator: 'gt', value: 12.5 },
-              ],
-            },
-          ],
-          route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
-          firstMatchOnly: true,
-        },
-      ],
-    });
-
-    rule.conditions = [];
-    expect(toRequest({ requireApproval: false, defaultApproverId: null, rules: [rule] }, 0).rules[0]?.when).toEqual([]);
-  });
-
-  it('reads a percentage the API sends as a number into the field', () => {
-    const form = toForm(approvalSettings({ rules: [simpleRule({ when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }] })] }));
-    expect(form.rules[0]?.conditions[0]).toMatchObject({ field: 'effectiveDiscountPercent', operator: 'gt', value: '20' });
-    expect(toRequest(form, 1).rules[0]?.when).toEqual([{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }]);
-  });
-
-  it.each<[string, Partial<ApprovalRule>]>([
-    [
-      'several condition groups',
+    const [approver] = rule.route[0]?.groups[0]?.approvers ?? [];
+    if (approver) approver.userId = max.id;
+    const condition = (field: Parameters<typeof newCondition>[0], operator: Parameters<typeof newCondition>[1], values: Partial<ReturnType<typeof newCondition>>) => ({ ...newCondition(field, operator), ...values });
+    rule.when = [
       {
-        when: [{ conditions: [{ field: 'total', operator: 'gt', value: '10000' }] }, { conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
-      },
-    ],
-    [
-      'several steps',
-      {
-        route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }, { groups: [{ approvers: [{ kind: 'user', userId: adaUser.id }], mode: 'any' }] }],
-      },
-    ],
-    [
-      'several groups in a step',
-      {
-        route: [
-          {
-            groups: [
-              { approvers: [{ kind: 'user', userId: max.id }], mode: 'any' },
-              { approvers: [{ kind: 'user', userId: adaUser.id }], mode: 'any' },
-            ],
-          },
+        key: 1,
+        conditions: [
+          condition('total', 'gte', { value: ' 10000 ' }),
+          condition('effectiveDiscountPercent', 'between', { from: '10', to: '12,5' }),
+          condition('paymentTermsDays', 'gt', { value: '30' }),
+          condition('lineCount', 'lte', { value: '5' }),
+          condition('currency', 'in', { value: 'usd, gbp,' }),
+          condition('currency', 'eq', { value: 'eur' }),
+          condition('dealStage', 'in', { values: ['contract_sent'] }),
+          condition('ownerRole', 'eq', { value: 'rep' }),
+          condition('ownerTeam', 'notIn', { value: 'Sales East,  Sales West' }),
+          condition('recurring', 'eq', { value: 'true' }),
+          condition('dealAmount', 'between', { from: '1000', to: '2000.50' }),
         ],
       },
-    ],
-    ['an approver named by manager', { route: [{ groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] }] }],
-    ['an approver named by team', { route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }, { kind: 'team', team: 'Finance' }], mode: 'any' }] }] }],
-    ['stacking with later rules', { firstMatchOnly: false }],
-    ['a field the editor does not offer', { when: [{ conditions: [{ field: 'paymentTermsDays', operator: 'gt', value: 30 }] }] }],
-    ['an operator the editor does not offer', { when: [{ conditions: [{ field: 'total', operator: 'between', value: ['1000', '5000'] }] }] }],
-  ])('keeps a rule with %s read-only and sends it back unchanged', (_case, overrides) => {
-    const advanced = simpleRule({ id: 'r-adv', name: 'Advanced', ...overrides });
-    expect(isSimpleRule(advanced)).toBe(false);
-    const form = toForm(approvalSettings({ rules: [simpleRule(), advanced], version: 2 }));
-    expect(form.rules[1]?.locked).toEqual(advanced);
-    expect(checkForm(form)).toEqual({});
+    ];
 
-    move(form.rules, 1, -1);
-    const sent = toRequest(form, 2).rules;
-    expect(sent[0]).toEqual(advanced);
-    expect(sent[1]?.id).toBe('r-a');
+    expect(toRequest({ ...emptyForm(), rules: [rule] }, 0).rules[0]).toEqual({
+      name: 'Spaces',
+      when: [
+        {
+          conditions: [
+            { field: 'total', operator: 'gte', value: '10000' },
+            { field: 'effectiveDiscountPercent', operator: 'between', value: [10, 12.5] },
+            { field: 'paymentTermsDays', operator: 'gt', value: 30 },
+            { field: 'lineCount', operator: 'lte', value: 5 },
+            { field: 'currency', operator: 'in', value: ['USD', 'GBP'] },
+            { field: 'currency', operator: 'eq', value: 'EUR' },
+            { field: 'dealStage', operator: 'in', value: ['contract_sent'] },
+            { field: 'ownerRole', operator: 'eq', value: 'rep' },
+            { field: 'ownerTeam', operator: 'notIn', value: ['Sales East', 'Sales West'] },
+            { field: 'recurring', operator: 'eq', value: true },
+            { field: 'dealAmount', operator: 'between', value: ['1000', '2000.50'] },
+          ],
+        },
+      ],
+      route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
+      firstMatchOnly: true,
+    });
   });
 
-  it('does not move past either end', () => {
-    const items = ['a', 'b'];
-    expect(move(items, 0, -1)).toBe(false);
-    expect(move(items, 1, 1)).toBe(false);
-    expect(items).toEqual(['a', 'b']);
+  it('sends only the value of the approver’s kind', () => {
+    const approver = newApprover('user');
+    approver.userId = max.id;
+    approver.team = 'Finance';
+    approver.levels = '2';
+    const rule = newRule('Kinds');
+    rule.when = [];
+    rule.route = [{ key: 1, groups: [{ key: 2, mode: 'all', approvers: (['user', 'role', 'team', 'manager', 'field'] as const).map((kind) => ({ ...approver, kind })) }] }];
+
+    expect(toRequest({ ...emptyForm(), rules: [rule] }, 0).rules[0]?.route[0]?.groups[0]?.approvers).toEqual([
+      { kind: 'user', userId: max.id },
+      { kind: 'role', role: 'manager' },
+      { kind: 'team', team: 'Finance' },
+      { kind: 'manager', levels: 2 },
+      { kind: 'field', field: 'dealOwner' },
+    ]);
   });
 
-  it('offers comparisons for amounts and percentages, matches for codes', () => {
-    expect(operatorsFor('total')).toEqual(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']);
-    expect(operatorsFor('dealStage')).toEqual(['eq', 'neq', 'in']);
+  it.each([
+    ['total', 'gt', 'money'],
+    ['dealAmount', 'eq', 'money'],
+    ['effectiveDiscountPercent', 'lte', 'number'],
+    ['paymentTermsDays', 'gt', 'number'],
+    ['lineCount', 'gte', 'number'],
+    ['total', 'between', 'range'],
+    ['currency', 'eq', 'currency'],
+    ['currency', 'notIn', 'currencyList'],
+    ['dealStage', 'eq', 'choice'],
+    ['ownerRole', 'in', 'choices'],
+    ['ownerTeam', 'neq', 'text'],
+    ['ownerTeam', 'in', 'textList'],
+    ['product', 'contains', 'text'],
+    ['recurring', 'eq', 'boolean'],
+  ] as const)('takes a value of %s %s in a %s input', (field, operator, input) => {
+    expect(valueInputOf(field, operator)).toBe(input);
   });
 
-  it('names the problems it can see before saving, as the form names the fields', () => {
+  it('keeps what still applies when the field or operator changes', () => {
+    const condition = { ...newCondition('effectiveDiscountPercent', 'gt'), value: '20' };
+    condition.field = 'largestLineDiscountPercent';
+    changeField(condition, 'effectiveDiscountPercent', ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'between']);
+    expect([condition.operator, condition.value]).toEqual(['gt', '20']);
+
+    condition.operator = 'between';
+    changeOperator(condition, 'gt');
+    expect([condition.from, condition.to]).toEqual(['20', '']);
+
+    condition.field = 'dealStage';
+    changeField(condition, 'largestLineDiscountPercent', ['eq', 'neq', 'in', 'notIn']);
+    expect([condition.operator, condition.value, condition.values, condition.from]).toEqual(['eq', '', [], '']);
+
+    condition.value = 'contract_sent';
+    condition.operator = 'in';
+    changeOperator(condition, 'eq');
+    expect(condition.values).toEqual(['contract_sent']);
+
+    condition.field = 'recurring';
+    changeField(condition, 'dealStage', ['eq']);
+    expect([condition.operator, condition.value]).toEqual(['eq', 'true']);
+  });
+
+  it('names the problems it can see before saving, as the API names the fields', () => {
     const rule = newRule('');
-    expect(checkForm({ requireApproval: true, defaultApproverId: null, rules: [rule] })).toEqual({
+    const emptyGroup = { key: 1, conditions: [] };
+    rule.when.push(emptyGroup);
+    const condition = rule.when[0]?.conditions[0];
+    if (condition) condition.operator = 'between';
+    const group = rule.route[0]?.groups[0];
+    group?.approvers.push({ ...newApprover('team') }, { ...newApprover('manager'), levels: '11' });
+    rule.route.push({ key: 2, groups: [] }, { key: 3, groups: [{ key: 4, mode: 'any', approvers: [] }] });
+
+    expect(checkForm({ requireApproval: true, defaultApproverId: null, rules: [rule, { ...newRule('No route'), route: [] }] })).toEqual({
       defaultApproverId: 'chooseApprover',
       'rules.0.name': 'nameRequired',
-      'rules.0.approverIds': 'approversRequired',
-      'rules.0.conditions.0.value': 'valueRequired',
+      'rules.0.when.0.conditions.0.value.0': 'valueRequired',
+      'rules.0.when.0.conditions.0.value.1': 'valueRequired',
+      'rules.0.when.1.conditions': 'conditionsRequired',
+      'rules.0.route.0.groups.0.approvers.0.userId': 'chooseUser',
+      'rules.0.route.0.groups.0.approvers.1.team': 'teamRequired',
+      'rules.0.route.0.groups.0.approvers.2.levels': 'levelsRange',
+      'rules.0.route.1.groups': 'groupsRequired',
+      'rules.0.route.2.groups.0.approvers': 'approversRequired',
+      'rules.1.when.0.conditions.0.value': 'valueRequired',
+      'rules.1.route': 'stepsRequired',
     });
-    // 0 is a value.
-    rule.name = 'Any discount';
-    rule.approverIds = [max.id];
-    rule.conditions = [{ ...rule.conditions[0]!, field: 'effectiveDiscountPercent', operator: 'gt', value: '0' }];
-    expect(checkForm({ requireApproval: false, defaultApproverId: null, rules: [rule] })).toEqual({});
   });
 
-  it('maps the API’s field paths onto the editor’s fields', () => {
-    const form = toForm(approvalSettings({ rules: [simpleRule(), simpleRule({ id: 'r-adv', firstMatchOnly: false })] }));
-    expect(formFieldOf('rules.0.when.0.conditions.1.value', form)).toBe('rules.0.conditions.1.value');
-    expect(formFieldOf('rules.0.when.0.conditions.0.value.1', form)).toBe('rules.0.conditions.0.value');
-    expect(formFieldOf('rules.0.when.0.conditions.2.operator', form)).toBe('rules.0.conditions.2.operator');
-    expect(formFieldOf('rules.0.route.0.groups.0.approvers.0.userId', form)).toBe('rules.0.approverIds');
-    expect(formFieldOf('rules.0.route.0.groups.0.approvers', form)).toBe('rules.0.approverIds');
-    expect(formFieldOf('rules.0.route.0.groups.0.mode', form)).toBe('rules.0.mode');
-    expect(formFieldOf('rules.0.name', form)).toBe('rules.0.name');
-    // Anything about a rule shown read-only is that rule's.
-    expect(formFieldOf('rules.1.route.1.groups.0.approvers.0.userId', form)).toBe('rules.1.advanced');
-    expect(formFieldOf('rules.1.name', form)).toBe('rules.1.advanced');
-    expect(formFieldOf('defaultApproverId', form)).toBe('defaultApproverId');
+  it('accepts 0 as a value and a policy without rules', () => {
+    const rule = newRule('Any discount');
+    const condition = rule.when[0]?.conditions[0];
+    if (condition) condition.value = '0';
+    const approver = rule.route[0]?.groups[0]?.approvers[0];
+    if (approver) approver.userId = max.id;
+    expect(checkForm({ ...emptyForm(), rules: [rule] })).toEqual({});
+    expect(checkForm(emptyForm())).toEqual({});
+  });
+
+  it('finds the control of each API field path, and its place for the error summary', () => {
+    const form = toForm(approvalSettings({ rules: [SIMPLE, ESCALATION] }));
+    const escalation = form.rules[1]!;
+    const range = escalation.when[0]!.conditions[0]!;
+    const discount = escalation.when[1]!.conditions[0]!;
+    const secondStep = escalation.route[1]!;
+    const team = secondStep.groups[1]!.approvers[0]!;
+
+    expect(controlOf('defaultApproverId', form)).toBe('approval-approver');
+    expect(controlOf('rules', form)).toBe('approval-add-rule');
+    expect(controlOf('rules.1.name', form)).toBe(controlIds.ruleName(escalation.key));
+    expect(controlOf('rules.1.firstMatchOnly', form)).toBe(controlIds.firstMatch(escalation.key));
+    expect(controlOf('rules.1.when', form)).toBe(controlIds.addConditionGroup(escalation.key));
+    expect(controlOf('rules.1.when.1.conditions', form)).toBe(controlIds.addCondition(escalation.when[1]!.key));
+    expect(controlOf('rules.1.when.1.conditions.0.value', form)).toBe(controlIds.condition(discount.key, 'value'));
+    expect(controlOf('rules.1.when.1.conditions.0.operator', form)).toBe(controlIds.condition(discount.key, 'operator'));
+    expect(controlOf('rules.1.when.0.conditions.0.value.1', form)).toBe(controlIds.condition(range.key, 'to'));
+    expect(controlOf('rules.1.when.0.conditions.0.value', form)).toBe(controlIds.condition(range.key, 'from'));
+    expect(controlOf('rules.1.route', form)).toBe(controlIds.addStep(escalation.key));
+    expect(controlOf('rules.1.route.1.groups', form)).toBe(controlIds.addApproverGroup(secondStep.key));
+    expect(controlOf('rules.1.route.1.groups.1.mode', form)).toBe(controlIds.mode(secondStep.groups[1]!.key, 'any'));
+    expect(controlOf('rules.1.route.1.groups.1.approvers', form)).toBe(controlIds.addApprover(secondStep.groups[1]!.key));
+    expect(controlOf('rules.1.route.1.groups.1.approvers.0.team', form)).toBe(controlIds.approver(team.key, 'value'));
+    expect(controlOf('rules.1.route.1.groups.1.approvers.0.kind', form)).toBe(controlIds.approver(team.key, 'kind'));
+    expect(controlOf('rules.7.name', form)).toBeNull();
+    expect(controlOf('version', form)).toBeNull();
+
+    expect(controlPlaces(form).get(controlIds.approver(team.key, 'value'))).toEqual({
+      control: 'approverValue',
+      kind: 'team',
+      rule: { number: 2, name: 'Escalation' },
+      step: 2,
+      approverGroup: 2,
+      approver: 1,
+    });
+  });
+
+  it('moves items within the list only', () => {
+    const items = ['a', 'b', 'c'];
+    expect(move(items, 0, -1)).toBe(false);
+    expect(move(items, 2, 1)).toBe(false);
+    expect(moveTo(items, 0, 2)).toBe(true);
+    expect(items).toEqual(['b', 'c', 'a']);
+    expect(moveTo(items, 1, 1)).toBe(false);
   });
 });

@@ -1,15 +1,25 @@
-// The Settings → Quotes form: the settings as the page edits them, and back into the PUT body.
-// Rules are an ordered list: the first is looked at first. This editor shows the simple shape of a
-// rule (one group of conditions, one step with one group of named approvers, any one or all of
-// them, stopping at the first match); a rule of any other shape (several condition groups or steps,
-// parallel groups, approvers named by role, team, manager or field, or stacking with later rules)
-// is kept as it came and sent back unchanged.
-import type { ApprovalMode, ApprovalRule, ApprovalSettings, ApprovalSettingsRequest, DealStage, RuleCondition, RuleConditionValue, RuleField, RuleOperator } from './approvals-api';
-
-export const RULE_FIELDS: readonly RuleField[] = ['total', 'effectiveDiscountPercent', 'largestLineDiscountPercent', 'currency', 'dealStage'];
-
-/** Fields whose values are percentages: sent as numbers (money is sent as decimal text). */
-const PERCENT_FIELDS: readonly RuleField[] = ['effectiveDiscountPercent', 'largestLineDiscountPercent'];
+// Settings → Products & Quotes → Approvals: the policy as the page edits it, and back into the PUT
+// body. Rules are an ordered list (the first is looked at first); each has condition groups (any
+// one group holds when all of its conditions hold; no group: every quote), a route of steps in
+// order (the approver groups of a step decide at the same time) and "first match only". Every part
+// has a `key` (not sent): the ids of its controls, so a problem stays at its control when parts move.
+import type {
+  ApprovalMode,
+  ApprovalRule,
+  ApprovalSettings,
+  ApprovalSettingsRequest,
+  ApproverField,
+  ApproverKind,
+  ApproverRef,
+  ApproverRole,
+  ConditionFieldType,
+  DealStage,
+  RuleCondition,
+  RuleConditionValue,
+  RuleField,
+  RuleOperator,
+} from './approvals-api';
+import { FIELD_TYPES } from './route-words';
 
 export const DEAL_STAGES: readonly DealStage[] = [
   'appointment_scheduled',
@@ -20,38 +30,105 @@ export const DEAL_STAGES: readonly DealStage[] = [
   'closed_won',
   'closed_lost',
 ];
+/** The roles a quote's owner may have (the `ownerRole` condition). */
+export const OWNER_ROLES = ['rep', 'manager', 'admin'] as const;
+/** The roles whose members may approve (an approver "Everyone with a role"). */
+export const APPROVER_ROLES: readonly ApproverRole[] = ['manager', 'admin'];
+export const APPROVER_KINDS: readonly ApproverKind[] = ['user', 'role', 'team', 'manager', 'field'];
+export const APPROVER_FIELDS: readonly ApproverField[] = ['dealOwner', 'companyOwner'];
+/** "The owner's manager": 1 = the owner's manager, 2 = their manager, … up to 10. */
+export const MANAGER_LEVELS = { min: 1, max: 10 } as const;
+/** The fields and operators a new condition starts with. */
+const DEFAULT_FIELD: RuleField = 'effectiveDiscountPercent';
 
-const NUMERIC_OPERATORS: readonly RuleOperator[] = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'];
-const TEXT_OPERATORS: readonly RuleOperator[] = ['eq', 'neq', 'in'];
+/** The type of a field's values (money, percent, …), as GET /approvals/condition-fields names it. */
+export function fieldType(field: RuleField): ConditionFieldType {
+  return FIELD_TYPES[field];
+}
 
-/** The comparisons that make sense for a field (amounts and percentages compare; codes match). */
-export function operatorsFor(field: RuleField): readonly RuleOperator[] {
-  return field === 'currency' || field === 'dealStage' ? TEXT_OPERATORS : NUMERIC_OPERATORS;
+export function isListOperator(operator: RuleOperator): boolean {
+  return operator === 'in' || operator === 'notIn';
+}
+
+/** Types whose values are chosen from a list (deal stages, roles): a select, several for in/notIn. */
+const CHOICE_TYPES: readonly ConditionFieldType[] = ['dealStage', 'role'];
+const NUMBER_TYPES: readonly ConditionFieldType[] = ['percent', 'count', 'days'];
+
+/**
+ * The input a condition's value takes: money as text, percentages, days and counts as numbers, a
+ * currency code, a choice (several for in/notIn), text (a comma list for in/notIn), yes/no, or a
+ * range (two inputs of the field's kind) for "is between".
+ */
+export type ValueInput = 'money' | 'number' | 'currency' | 'currencyList' | 'choice' | 'choices' | 'text' | 'textList' | 'boolean' | 'range';
+
+export function valueInputOf(field: RuleField, operator: RuleOperator): ValueInput {
+  const type = fieldType(field);
+  if (operator === 'between') return 'range';
+  const list = isListOperator(operator);
+  if (type === 'money') return 'money';
+  if (NUMBER_TYPES.includes(type)) return 'number';
+  if (type === 'currency') return list ? 'currencyList' : 'currency';
+  if (CHOICE_TYPES.includes(type)) return list ? 'choices' : 'choice';
+  if (type === 'boolean') return 'boolean';
+  return list ? 'textList' : 'text';
+}
+
+/** The input of each end of a range: money as text, anything else as a number. */
+export function rangeInputOf(field: RuleField): 'money' | 'number' {
+  return fieldType(field) === 'money' ? 'money' : 'number';
 }
 
 export interface ConditionForm {
-  /** Stable key for v-for (not sent). */
   key: number;
   field: RuleField;
   operator: RuleOperator;
-  /** A text value, or a comma-separated list for `in` (not for deal stages). */
+  /** One value as typed (a comma list for text and currencies under in/notIn; 'true'/'false' for yes/no). */
   value: string;
-  /** Deal stages chosen for `in`. */
-  stages: string[];
+  /** The values chosen for in/notIn of deal stages and roles. */
+  values: string[];
+  /** The ends of "is between". */
+  from: string;
+  to: string;
+}
+
+export interface ConditionGroupForm {
+  key: number;
+  /** All must hold. */
+  conditions: ConditionForm[];
+}
+
+export interface ApproverForm {
+  key: number;
+  kind: ApproverKind;
+  /** Each kind keeps its own value, so switching back and forth loses nothing; only the kind's is sent. */
+  userId: string | null;
+  role: ApproverRole;
+  team: string;
+  /** As typed in the number input. */
+  levels: string;
+  field: ApproverField;
+}
+
+export interface ApproverGroupForm {
+  key: number;
+  mode: ApprovalMode;
+  approvers: ApproverForm[];
+}
+
+export interface StepForm {
+  key: number;
+  /** Decide at the same time; the step is done when each group is. */
+  groups: ApproverGroupForm[];
 }
 
 export interface RuleForm {
   key: number;
   id?: string;
   name: string;
-  conditions: ConditionForm[];
-  approverIds: string[];
-  mode: ApprovalMode;
-  /**
-   * A rule this editor cannot show faithfully, as the API sent it: shown read-only and sent back
-   * unchanged (null for a rule the editor shows).
-   */
-  locked: ApprovalRule | null;
+  firstMatchOnly: boolean;
+  /** Any one group (all of its conditions); none: every quote. */
+  when: ConditionGroupForm[];
+  route: StepForm[];
 }
 
 export interface SettingsForm {
@@ -63,54 +140,108 @@ export interface SettingsForm {
 let keys = 0;
 const nextKey = () => ++keys;
 
-export function newCondition(field: RuleField = 'effectiveDiscountPercent'): ConditionForm {
-  return { key: nextKey(), field, operator: operatorsFor(field)[0] ?? 'gt', value: '', stages: [] };
+/** A field's first value: yes for yes/no, nothing for the rest. */
+function startValue(field: RuleField): string {
+  return fieldType(field) === 'boolean' ? 'true' : '';
 }
 
+/** The operator a condition of this type starts with (before the API's list of operators is known). */
+function firstOperator(type: ConditionFieldType): RuleOperator {
+  if (type === 'products') return 'contains';
+  return type === 'money' || NUMBER_TYPES.includes(type) ? 'gt' : 'eq';
+}
+
+export function newCondition(field: RuleField = DEFAULT_FIELD, operator?: RuleOperator): ConditionForm {
+  return { key: nextKey(), field, operator: operator ?? firstOperator(fieldType(field)), value: startValue(field), values: [], from: '', to: '' };
+}
+
+export function newConditionGroup(): ConditionGroupForm {
+  return { key: nextKey(), conditions: [newCondition()] };
+}
+
+export function newApprover(kind: ApproverKind = 'user'): ApproverForm {
+  return { key: nextKey(), kind, userId: null, role: 'manager', team: '', levels: '1', field: 'dealOwner' };
+}
+
+export function newApproverGroup(): ApproverGroupForm {
+  return { key: nextKey(), mode: 'any', approvers: [newApprover()] };
+}
+
+export function newStep(): StepForm {
+  return { key: nextKey(), groups: [newApproverGroup()] };
+}
+
+/** A new rule: one condition, one step with one approver to choose, first match only. */
 export function newRule(name = ''): RuleForm {
-  return { key: nextKey(), name, conditions: [newCondition()], approverIds: [], mode: 'any', locked: null };
-}
-
-/** Whether this editor can show the condition as it is (a field and operator it offers, a value it can hold). */
-function editable(condition: RuleCondition): boolean {
-  if (!RULE_FIELDS.includes(condition.field) || !operatorsFor(condition.field).includes(condition.operator)) return false;
-  if (condition.operator === 'in') return Array.isArray(condition.value);
-  return typeof condition.value === 'string' || typeof condition.value === 'number';
+  return { key: nextKey(), name, firstMatchOnly: true, when: [newConditionGroup()], route: [newStep()] };
 }
 
 /**
- * Whether this editor can show the rule faithfully: at most one condition group, one step with one
- * group of named users, stopping at the first match, with conditions it offers.
+ * After the field changed (from `previous`): the operator stays where the new field allows it (else
+ * its first); the value stays when the new field takes the same kind of value, else starts again.
  */
-export function isSimpleRule(rule: ApprovalRule): boolean {
-  if (!rule.firstMatchOnly || rule.when.length > 1 || rule.route.length !== 1) return false;
-  const groups = rule.route[0]?.groups ?? [];
-  if (groups.length !== 1) return false;
-  if (!groups[0]?.approvers.every((ref) => ref.kind === 'user' && typeof ref.userId === 'string')) return false;
-  return (rule.when[0]?.conditions ?? []).every(editable);
+export function changeField(condition: ConditionForm, previous: RuleField, operators: readonly RuleOperator[]): void {
+  const before = valueInputOf(previous, condition.operator);
+  if (!operators.includes(condition.operator)) condition.operator = operators[0] ?? firstOperator(fieldType(condition.field));
+  const same = fieldType(previous) === fieldType(condition.field) && valueInputOf(condition.field, condition.operator) === before;
+  if (same) return;
+  condition.value = startValue(condition.field);
+  condition.values = [];
+  condition.from = '';
+  condition.to = '';
+}
+
+/** A new operator carries the value over where it can ("is" 20 → "is between" 20 and …). */
+export function changeOperator(condition: ConditionForm, previous: RuleOperator): void {
+  const before = valueInputOf(condition.field, previous);
+  const after = valueInputOf(condition.field, condition.operator);
+  if (before === after) return;
+  const single = before === 'range' ? condition.from : before === 'choices' ? (condition.values[0] ?? '') : condition.value;
+  if (after === 'range') condition.from = single;
+  else if (after === 'choices') condition.values = single ? [single] : [];
+  else condition.value = single;
+}
+
+// --- From the API ---------------------------------------------------------------------------------
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 function conditionForm(condition: RuleCondition): ConditionForm {
-  const list = Array.isArray(condition.value) ? condition.value.map(String) : null;
-  return {
-    key: nextKey(),
-    field: condition.field,
-    operator: condition.operator,
-    value: list ? (condition.field === 'dealStage' ? '' : list.join(', ')) : String(condition.value),
-    stages: list && condition.field === 'dealStage' ? list : [],
-  };
+  const form = newCondition(condition.field, condition.operator);
+  const value = condition.value;
+  const items = Array.isArray(value) ? value.map(text) : [text(value)];
+  const input = valueInputOf(condition.field, condition.operator);
+  if (input === 'range') {
+    form.from = items[0] ?? '';
+    form.to = items[1] ?? '';
+  } else if (input === 'choices') form.values = items.filter(Boolean);
+  else form.value = items.join(', ');
+  return form;
+}
+
+function approverForm(ref: ApproverRef): ApproverForm {
+  const form = newApprover(ref.kind);
+  if (ref.userId) form.userId = ref.userId;
+  if (ref.role) form.role = ref.role;
+  if (ref.team) form.team = ref.team;
+  if (ref.levels !== undefined) form.levels = String(ref.levels);
+  if (ref.field) form.field = ref.field;
+  return form;
 }
 
 function ruleForm(rule: ApprovalRule): RuleForm {
-  const base = { key: nextKey(), ...(rule.id ? { id: rule.id } : {}), name: rule.name };
-  if (!isSimpleRule(rule)) return { ...base, conditions: [], approverIds: [], mode: 'any', locked: rule };
-  const group = rule.route[0]?.groups[0];
   return {
-    ...base,
-    conditions: (rule.when[0]?.conditions ?? []).map(conditionForm),
-    approverIds: [...new Set((group?.approvers ?? []).flatMap((ref) => (ref.userId ? [ref.userId] : [])))],
-    mode: group?.mode ?? 'any',
-    locked: null,
+    key: nextKey(),
+    ...(rule.id ? { id: rule.id } : {}),
+    name: rule.name,
+    firstMatchOnly: rule.firstMatchOnly,
+    when: rule.when.map((group) => ({ key: nextKey(), conditions: group.conditions.map(conditionForm) })),
+    route: rule.route.map((step) => ({
+      key: nextKey(),
+      groups: step.groups.map((group) => ({ key: nextKey(), mode: group.mode, approvers: group.approvers.map(approverForm) })),
+    })),
   };
 }
 
@@ -123,44 +254,78 @@ export function toForm(settings: ApprovalSettings): SettingsForm {
   };
 }
 
-/** A comma-separated list as the API's array ("EUR, usd" → ["EUR", "USD"] for currencies). */
-function listOf(condition: ConditionForm): string[] {
-  if (condition.field === 'dealStage') return [...condition.stages];
-  const items = condition.value
+// --- To the API -----------------------------------------------------------------------------------
+
+/** A number as typed ("20", "12,5") as a number; anything else as typed, for the API to name what is wrong. */
+export function numberOrText(typed: string): number | string {
+  const decimal = typed.trim().replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(decimal) ? Number(decimal) : typed.trim();
+}
+
+/** One value of a field: money as decimal text, numbers as numbers, currency codes in capitals. */
+function oneValue(field: RuleField, typed: string): string | number {
+  const type = fieldType(field);
+  if (NUMBER_TYPES.includes(type)) return numberOrText(typed);
+  if (type === 'currency') return typed.trim().toUpperCase();
+  return typed.trim();
+}
+
+function commaList(typed: string): string[] {
+  return typed
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-  return condition.field === 'currency' ? items.map((item) => item.toUpperCase()) : items;
 }
 
-/** A percentage as typed ("20", "12,5") as a number; anything else as typed, for the API to name what is wrong. */
-function percentValue(text: string): number | string {
-  const decimal = text.replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(decimal) ? Number(decimal) : text;
+export function conditionValue(condition: ConditionForm): RuleConditionValue {
+  const input = valueInputOf(condition.field, condition.operator);
+  switch (input) {
+    case 'range':
+      return [oneValue(condition.field, condition.from), oneValue(condition.field, condition.to)];
+    case 'choices':
+      return [...condition.values];
+    case 'currencyList':
+    case 'textList':
+      return commaList(condition.value).map((item) => oneValue(condition.field, item) as string);
+    case 'boolean':
+      return condition.value === 'true';
+    default:
+      return oneValue(condition.field, condition.value);
+  }
 }
 
-function conditionValue(condition: ConditionForm): RuleConditionValue {
-  if (condition.operator === 'in') return listOf(condition);
-  const value = condition.value.trim();
-  if (condition.field === 'currency') return value.toUpperCase();
-  if (PERCENT_FIELDS.includes(condition.field) && value) return percentValue(value);
-  return value;
+function approverRequest(approver: ApproverForm): ApproverRef {
+  switch (approver.kind) {
+    case 'user':
+      return { kind: 'user', userId: approver.userId ?? '' };
+    case 'role':
+      return { kind: 'role', role: approver.role };
+    case 'team':
+      return { kind: 'team', team: approver.team.trim() };
+    case 'manager': {
+      const levels = numberOrText(approver.levels);
+      // Checked before sending (a whole number from 1 to 10); NaN never leaves the page.
+      return { kind: 'manager', levels: typeof levels === 'number' ? levels : Number.NaN };
+    }
+    case 'field':
+      return { kind: 'field', field: approver.field };
+  }
 }
 
-/** A rule as the API takes it: its conditions one group (none: every quote), its approvers one step of one group. */
-function ruleRequest(rule: RuleForm): ApprovalRule {
-  if (rule.locked) return rule.locked;
-  const conditions = rule.conditions.map((condition) => ({ field: condition.field, operator: condition.operator, value: conditionValue(condition) }));
+/** A rule as the API takes it (its id kept, so rounds still name it). */
+export function ruleRequest(rule: RuleForm): ApprovalRule {
   return {
     ...(rule.id ? { id: rule.id } : {}),
     name: rule.name.trim(),
-    when: conditions.length ? [{ conditions }] : [],
-    route: [{ groups: [{ approvers: rule.approverIds.map((userId) => ({ kind: 'user' as const, userId })), mode: rule.mode }] }],
-    firstMatchOnly: true,
+    when: rule.when.map((group) => ({
+      conditions: group.conditions.map((condition) => ({ field: condition.field, operator: condition.operator, value: conditionValue(condition) })),
+    })),
+    route: rule.route.map((step) => ({ groups: step.groups.map((group) => ({ approvers: group.approvers.map(approverRequest), mode: group.mode })) })),
+    firstMatchOnly: rule.firstMatchOnly,
   };
 }
 
-/** The PUT body: rules in the order shown; `version` once the settings were saved. */
+/** The PUT body (and the policy of "Try it on a quote"): rules in the order shown; `version` once the settings were saved. */
 export function toRequest(form: SettingsForm, version: number): ApprovalSettingsRequest {
   return {
     requireApproval: form.requireApproval,
@@ -170,50 +335,216 @@ export function toRequest(form: SettingsForm, version: number): ApprovalSettings
   };
 }
 
-export type FormProblem = 'chooseApprover' | 'nameRequired' | 'approversRequired' | 'valueRequired';
+// --- Problems the page sees before asking the API -------------------------------------------------
 
-/** Problems the page can name before asking the API (field path → problem), as the API names fields. */
+export type FormProblem =
+  | 'chooseApprover'
+  | 'nameRequired'
+  | 'valueRequired'
+  | 'conditionsRequired'
+  | 'stepsRequired'
+  | 'groupsRequired'
+  | 'approversRequired'
+  | 'chooseUser'
+  | 'teamRequired'
+  | 'levelsRange';
+
+function isEmpty(value: RuleConditionValue): boolean {
+  if (Array.isArray(value)) return value.length === 0 || value.some((item) => item === '');
+  return value === '';
+}
+
+/** Problems the page can name before asking the API (API field path → problem), as the API names fields. */
 export function checkForm(form: SettingsForm): Record<string, FormProblem> {
   const problems: Record<string, FormProblem> = {};
   if (form.requireApproval && !form.defaultApproverId) problems['defaultApproverId'] = 'chooseApprover';
   form.rules.forEach((rule, i) => {
-    // A rule shown read-only goes back as it came: the API checks it.
-    if (rule.locked) return;
-    if (!rule.name.trim()) problems[`rules.${i}.name`] = 'nameRequired';
-    if (rule.approverIds.length === 0) problems[`rules.${i}.approverIds`] = 'approversRequired';
-    rule.conditions.forEach((condition, j) => {
-      const value = conditionValue(condition);
-      if (Array.isArray(value) ? value.length === 0 : value === '') problems[`rules.${i}.conditions.${j}.value`] = 'valueRequired';
+    const at = `rules.${i}`;
+    if (!rule.name.trim()) problems[`${at}.name`] = 'nameRequired';
+    rule.when.forEach((group, j) => {
+      if (group.conditions.length === 0) problems[`${at}.when.${j}.conditions`] = 'conditionsRequired';
+      group.conditions.forEach((condition, k) => {
+        const cat = `${at}.when.${j}.conditions.${k}`;
+        const value = conditionValue(condition);
+        if (condition.operator === 'between' && Array.isArray(value)) {
+          value.forEach((end, n) => {
+            if (end === '') problems[`${cat}.value.${n}`] = 'valueRequired';
+          });
+        } else if (isEmpty(value)) problems[`${cat}.value`] = 'valueRequired';
+      });
+    });
+    if (rule.route.length === 0) problems[`${at}.route`] = 'stepsRequired';
+    rule.route.forEach((step, j) => {
+      if (step.groups.length === 0) problems[`${at}.route.${j}.groups`] = 'groupsRequired';
+      step.groups.forEach((group, k) => {
+        const gat = `${at}.route.${j}.groups.${k}`;
+        if (group.approvers.length === 0) problems[`${gat}.approvers`] = 'approversRequired';
+        group.approvers.forEach((approver, l) => {
+          const aat = `${gat}.approvers.${l}`;
+          if (approver.kind === 'user' && !approver.userId) problems[`${aat}.userId`] = 'chooseUser';
+          if (approver.kind === 'team' && !approver.team.trim()) problems[`${aat}.team`] = 'teamRequired';
+          if (approver.kind === 'manager') {
+            const levels = numberOrText(approver.levels);
+            if (typeof levels !== 'number' || !Number.isInteger(levels) || levels < MANAGER_LEVELS.min || levels > MANAGER_LEVELS.max) problems[`${aat}.levels`] = 'levelsRange';
+          }
+        });
+      });
     });
   });
   return problems;
 }
 
+// --- Where a problem is shown ---------------------------------------------------------------------
+
+/** The ids of the page's controls, made of the keys of the parts they belong to. */
+export const controlIds = {
+  requireApproval: 'approval-require',
+  defaultApprover: 'approval-approver',
+  addRule: 'approval-add-rule',
+  ruleHeading: (rule: number) => `rule-${rule}-heading`,
+  ruleName: (rule: number) => `rule-${rule}-name`,
+  firstMatch: (rule: number) => `rule-${rule}-first-match`,
+  addConditionGroup: (rule: number) => `rule-${rule}-add-group`,
+  addStep: (rule: number) => `rule-${rule}-add-step`,
+  addCondition: (group: number) => `cgroup-${group}-add-condition`,
+  condition: (condition: number, part: 'field' | 'operator' | 'value' | 'from' | 'to') => `cond-${condition}-${part}`,
+  addApproverGroup: (step: number) => `step-${step}-add-group`,
+  mode: (group: number, mode: ApprovalMode) => `agroup-${group}-mode-${mode}`,
+  addApprover: (group: number) => `agroup-${group}-add-approver`,
+  approver: (approver: number, part: 'kind' | 'value') => `appr-${approver}-${part}`,
+};
+
+/** What a control is, and where in the policy: for the error summary ("Rule 2: Big discounts › Condition group 1 › Condition 1 › Value"). */
+export interface ControlPlace {
+  control:
+    | 'requireApproval'
+    | 'defaultApprover'
+    | 'addRule'
+    | 'ruleName'
+    | 'firstMatch'
+    | 'addConditionGroup'
+    | 'addStep'
+    | 'addCondition'
+    | 'field'
+    | 'operator'
+    | 'value'
+    | 'from'
+    | 'to'
+    | 'addApproverGroup'
+    | 'mode'
+    | 'addApprover'
+    | 'kind'
+    | 'approverValue';
+  /** 1-based places. */
+  rule?: { number: number; name: string };
+  conditionGroup?: number;
+  condition?: number;
+  step?: number;
+  approverGroup?: number;
+  approver?: number;
+  /** For `approverValue`: whom the approver names (its value's label depends on it). */
+  kind?: ApproverKind;
+}
+
+/** Every control of the form, by id, with its place (a problem of a control no longer there is not shown). */
+export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
+  const places = new Map<string, ControlPlace>([
+    [controlIds.requireApproval, { control: 'requireApproval' }],
+    [controlIds.defaultApprover, { control: 'defaultApprover' }],
+    [controlIds.addRule, { control: 'addRule' }],
+  ]);
+  form.rules.forEach((rule, i) => {
+    const r = { rule: { number: i + 1, name: rule.name.trim() } };
+    places.set(controlIds.ruleName(rule.key), { ...r, control: 'ruleName' });
+    places.set(controlIds.firstMatch(rule.key), { ...r, control: 'firstMatch' });
+    places.set(controlIds.addConditionGroup(rule.key), { ...r, control: 'addConditionGroup' });
+    places.set(controlIds.addStep(rule.key), { ...r, control: 'addStep' });
+    rule.when.forEach((group, j) => {
+      const g = { ...r, conditionGroup: j + 1 };
+      places.set(controlIds.addCondition(group.key), { ...g, control: 'addCondition' });
+      group.conditions.forEach((condition, k) => {
+        const c = { ...g, condition: k + 1 };
+        for (const part of ['field', 'operator', 'value', 'from', 'to'] as const) places.set(controlIds.condition(condition.key, part), { ...c, control: part });
+      });
+    });
+    rule.route.forEach((step, j) => {
+      const s = { ...r, step: j + 1 };
+      places.set(controlIds.addApproverGroup(step.key), { ...s, control: 'addApproverGroup' });
+      step.groups.forEach((group, k) => {
+        const g = { ...s, approverGroup: k + 1 };
+        places.set(controlIds.mode(group.key, 'any'), { ...g, control: 'mode' });
+        places.set(controlIds.addApprover(group.key), { ...g, control: 'addApprover' });
+        group.approvers.forEach((approver, l) => {
+          const a = { ...g, approver: l + 1 };
+          places.set(controlIds.approver(approver.key, 'kind'), { ...a, control: 'kind' });
+          places.set(controlIds.approver(approver.key, 'value'), { ...a, control: 'approverValue', kind: approver.kind });
+        });
+      });
+    });
+  });
+  return places;
+}
+
 /**
- * The form field an API field path belongs to, as this editor shows the rule: a condition of its one
- * group (`rules.2.when.0.conditions.1.value` → `rules.2.conditions.1.value`), its approvers
- * (`rules.0.route.0.groups.0.approvers.1.userId` → `rules.0.approverIds`) and any one or all
- * (`….groups.0.mode` → `rules.0.mode`). Anything about a rule shown read-only is that rule's
- * (`rules.1.advanced`).
+ * The control an API field path is about (`rules.2.when.0.conditions.1.value` → that condition's
+ * value; `rules.0.route.1.groups.0.approvers.0.userId` → that approver's person; a list that is
+ * empty or too long → the button that adds to it), or null when the page has no control for it.
  */
-export function formFieldOf(apiField: string, form?: SettingsForm): string {
-  const rule = /^rules\.(\d+)(?:\.|$)/.exec(apiField);
-  if (rule && form?.rules[Number(rule[1])]?.locked) return `rules.${rule[1]}.advanced`;
-  const condition = /^(rules\.\d+)\.(?:when\.\d+\.)?(conditions\.\d+\.(?:field|operator|value))(?:\..*)?$/.exec(apiField);
-  if (condition) return `${condition[1]}.${condition[2]}`;
-  const approvers = /^(rules\.\d+)\.(?:route\.\d+\.groups\.\d+\.approvers|approverIds)(?:\..*)?$/.exec(apiField);
-  if (approvers) return `${approvers[1]}.approverIds`;
-  const mode = /^(rules\.\d+)\.route\.\d+\.groups\.\d+\.mode$/.exec(apiField);
-  if (mode) return `${mode[1]}.mode`;
-  return apiField;
+export function controlOf(path: string, form: SettingsForm): string | null {
+  if (path === 'defaultApproverId') return controlIds.defaultApprover;
+  if (path === 'requireApproval') return controlIds.requireApproval;
+  if (path === 'rules') return controlIds.addRule;
+  const parts = path.split('.');
+  if (parts[0] !== 'rules') return null;
+  const rule = form.rules[Number(parts[1])];
+  if (!rule) return null;
+  const [, , section, a, , c, d, e, f] = parts;
+  if (section === undefined || section === 'name' || section === 'id') return controlIds.ruleName(rule.key);
+  if (section === 'firstMatchOnly') return controlIds.firstMatch(rule.key);
+  if (section === 'when') {
+    if (a === undefined) return controlIds.addConditionGroup(rule.key);
+    const group = rule.when[Number(a)];
+    if (!group) return controlIds.addConditionGroup(rule.key);
+    // parts[4] is 'conditions'.
+    if (c === undefined) return controlIds.addCondition(group.key);
+    const condition = group.conditions[Number(c)];
+    if (!condition) return controlIds.addCondition(group.key);
+    if (d === 'operator') return controlIds.condition(condition.key, 'operator');
+    if (d === 'value') {
+      if (condition.operator !== 'between') return controlIds.condition(condition.key, 'value');
+      return controlIds.condition(condition.key, e === '1' ? 'to' : 'from');
+    }
+    return controlIds.condition(condition.key, 'field');
+  }
+  if (section === 'route') {
+    if (a === undefined) return controlIds.addStep(rule.key);
+    const step = rule.route[Number(a)];
+    if (!step) return controlIds.addStep(rule.key);
+    // parts[4] is 'groups'.
+    if (c === undefined) return controlIds.addApproverGroup(step.key);
+    const group = step.groups[Number(c)];
+    if (!group) return controlIds.addApproverGroup(step.key);
+    if (d === 'mode') return controlIds.mode(group.key, 'any');
+    // parts[6] is 'approvers'.
+    if (e === undefined) return controlIds.addApprover(group.key);
+    const approver = group.approvers[Number(e)];
+    if (!approver) return controlIds.addApprover(group.key);
+    if (f === undefined || f === 'kind') return controlIds.approver(approver.key, 'kind');
+    return controlIds.approver(approver.key, 'value');
+  }
+  return controlIds.ruleName(rule.key);
+}
+
+/** Moves the item at `from` to `to` (both in range); false when nothing moved. */
+export function moveTo<T>(items: T[], from: number, to: number): boolean {
+  if (from === to || from < 0 || from >= items.length || to < 0 || to >= items.length) return false;
+  const [item] = items.splice(from, 1);
+  if (item === undefined) return false;
+  items.splice(to, 0, item);
+  return true;
 }
 
 /** Moves the item at `index` by `delta` places (−1 up, +1 down); a move past either end does nothing. */
 export function move<T>(items: T[], index: number, delta: -1 | 1): boolean {
-  const target = index + delta;
-  if (index < 0 || index >= items.length || target < 0 || target >= items.length) return false;
-  const [item] = items.splice(index, 1);
-  if (item === undefined) return false;
-  items.splice(target, 0, item);
-  return true;
+  return moveTo(items, index, index + delta);
 }

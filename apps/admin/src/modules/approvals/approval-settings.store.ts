@@ -1,32 +1,41 @@
-// Settings → Quotes: the approval settings being edited, the approver candidates, saving (one PUT
-// for the switch, the approver and the ordered rules) and the five approval workflows the worker
-// installs after a save (polled briefly until they are there, enabled or switched off).
-import { ref } from 'vue';
+// Settings → Products & Quotes → Approvals: the policy being edited, what the editor offers (the
+// approver candidates and their teams, the condition fields with their operators), saving (one PUT
+// for the switch, the Approver and the ordered rules), trying the policy as edited on a quote, the
+// problems of both (kept at their controls, by the controls' ids) and the five approval workflows
+// the worker installs after a save (polled briefly until they are there, enabled or switched off).
+import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { fieldProblemsOf } from '../../api/api-result';
+import { fieldProblemsOf, type ApiFailure } from '../../api/api-result';
 import { latestRequest } from '../../api/latest-request';
 import { usePeopleStore } from '../people/people.store';
 import {
   getApprovalSettings,
   listApprovalWorkflows,
   listApproverCandidates,
+  listConditionFields,
   saveApprovalSettings,
+  tryApprovalPolicy,
+  type ApprovalPreview,
   type ApprovalSettings,
   type ApproverCandidate,
+  type ConditionField,
   type Workflow,
 } from './approvals-api';
-import { checkForm, formFieldOf, move, newCondition, newRule, toForm, toRequest, type FormProblem, type SettingsForm } from './approval-settings-form';
+import { checkForm, controlOf, controlPlaces, moveTo, newRule, toForm, toRequest, type SettingsForm } from './approval-settings-form';
+import { problemOfReason, type FieldError } from './policy-problems';
 
+export type { FieldError } from './policy-problems';
 export type LoadState = 'idle' | 'loading' | 'ready' | 'forbidden' | 'failed';
 /** idle: nothing saved yet; waiting: polling after a save; ready: the set is as saved; late: gave up waiting. */
 export type WorkflowsState = 'idle' | 'waiting' | 'ready' | 'late';
 export type SaveOutcome = 'saved' | 'invalid' | 'stale' | 'failed';
-
-/** A field problem: one the page knows how to say, or the API's own reason. */
-export type FieldError = { problem: FormProblem | 'approverNotAllowed' } | { reason: string };
+/** What trying the policy on a quote gave: the route, problems with the policy, no such quote, or no answer. */
+export type TryOutcome = { kind: 'route'; preview: ApprovalPreview } | { kind: 'invalid' } | { kind: 'notFound' } | { kind: 'failed' };
 
 const POLL_INTERVAL_MS = 500;
 const POLL_TIMEOUT_MS = 15_000;
+/** Problems the page has no control for are kept under their API path. */
+const PATH_PREFIX = 'path:';
 
 /** The order the product names them in (docs/product.md#walkthrough, step 2). */
 const WORKFLOW_ORDER = [
@@ -54,15 +63,28 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
   const settings = ref<ApprovalSettings | null>(null);
   const form = ref<SettingsForm>(emptyForm());
   const candidates = ref<ApproverCandidate[]>([]);
+  const conditionFields = ref<ConditionField[]>([]);
   const saving = ref(false);
+  /** Problems by control id (or `path:<API field>` when the page has no control for it). */
   const errors = ref<Record<string, FieldError>>({});
   const outcome = ref<SaveOutcome | null>(null);
+  /** Goes up each time the error summary should take focus (a save or a try that found problems). */
+  const summaryFocus = ref(0);
   const workflows = ref<Workflow[]>([]);
   const workflowsState = ref<WorkflowsState>('idle');
   /** Whether the last save left approvals on (all quotes or a rule): the workflows are then enabled. */
   const approvalsActive = ref(false);
   const polls = latestRequest();
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The teams of the managers and admins (a team's approvers are its active managers and admins). */
+  const teams = computed(() => [...new Set(candidates.value.flatMap((user) => (user.team?.trim() ? [user.team.trim()] : [])))].sort((a, b) => a.localeCompare(b)));
+
+  /** Every control on the page by id, with its place in the policy. */
+  const places = computed(() => controlPlaces(form.value));
+
+  /** The problems still shown: those of controls still on the page, and those the page has no control for. */
+  const shownErrors = computed(() => Object.entries(errors.value).filter(([key]) => key.startsWith(PATH_PREFIX) || places.value.has(key)));
 
   function stopPolling(): void {
     polls.invalidate();
@@ -76,13 +98,19 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     outcome.value = null;
     errors.value = {};
     workflowsState.value = 'idle';
-    const [loaded, people, existing] = await Promise.all([getApprovalSettings(), listApproverCandidates(), listApprovalWorkflows()]);
+    const [loaded, people, existing, fields] = await Promise.all([getApprovalSettings(), listApproverCandidates(), listApprovalWorkflows(), listConditionFields()]);
     if (!loaded.ok) {
       state.value = loaded.status === 403 ? 'forbidden' : 'failed';
       return;
     }
+    // Without the fields and their operators no condition can be edited.
+    if (!fields.ok) {
+      state.value = fields.status === 403 ? 'forbidden' : 'failed';
+      return;
+    }
     settings.value = loaded.data;
     form.value = toForm(loaded.data);
+    conditionFields.value = fields.data;
     candidates.value = people.ok ? people.data.items : [];
     usePeopleStore().remember(candidates.value);
     workflows.value = existing.ok ? sortWorkflows(existing.data) : [];
@@ -119,34 +147,49 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     });
   }
 
+  /** Puts problems named by API field path at their controls (the first per control) and asks for the summary's focus. */
+  function showProblems(problems: ReadonlyArray<{ path: string; error: FieldError }>): void {
+    const next: Record<string, FieldError> = {};
+    for (const { path, error } of problems) {
+      const key = controlOf(path, form.value) ?? `${PATH_PREFIX}${path}`;
+      if (!next[key]) next[key] = error;
+    }
+    errors.value = next;
+    summaryFocus.value += 1;
+  }
+
+  /** The page's own checks: true when there is nothing to say. */
+  function checked(): boolean {
+    const problems = Object.entries(checkForm(form.value));
+    if (problems.length === 0) {
+      errors.value = {};
+      return true;
+    }
+    showProblems(problems.map(([path, problem]) => ({ path, error: { problem } })));
+    return false;
+  }
+
+  /** The API's field problems (a 400 or 422 with `fields`), at their controls; false when it named none. */
+  function apiProblems(failure: ApiFailure): boolean {
+    const fields = fieldProblemsOf(failure);
+    if (fields.length === 0) return false;
+    showProblems(fields.map(({ field, reason }) => ({ path: field, error: problemOfReason(field, reason) })));
+    return true;
+  }
+
   async function save(): Promise<SaveOutcome> {
     if (saving.value) return outcome.value ?? 'failed';
     outcome.value = null;
-    const problems = checkForm(form.value);
-    if (Object.keys(problems).length) {
-      errors.value = Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, { problem }]));
+    if (!checked()) {
       outcome.value = 'invalid';
       return 'invalid';
     }
-    errors.value = {};
     saving.value = true;
     const result = await saveApprovalSettings(toRequest(form.value, settings.value?.version ?? 0));
     saving.value = false;
     if (!result.ok) {
-      const fields = fieldProblemsOf(result);
       if (result.status === 409) outcome.value = 'stale';
-      else if (fields.length) {
-        const next: Record<string, FieldError> = {};
-        for (const { field, reason } of fields) {
-          const key = formFieldOf(field, form.value);
-          if (next[key]) continue;
-          if (key === 'defaultApproverId' && /choose an approver/i.test(reason)) next[key] = { problem: 'chooseApprover' };
-          else if (/active manager or admin/i.test(reason)) next[key] = { problem: 'approverNotAllowed' };
-          else next[key] = { reason };
-        }
-        errors.value = next;
-        outcome.value = 'invalid';
-      } else outcome.value = 'failed';
+      else outcome.value = apiProblems(result) ? 'invalid' : 'failed';
       return outcome.value;
     }
     settings.value = result.data;
@@ -157,22 +200,26 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     return 'saved';
   }
 
-  /** Once every named problem is gone, so is "Check the highlighted fields". */
-  function setErrors(next: Record<string, FieldError>): void {
-    errors.value = next;
-    if (outcome.value === 'invalid' && Object.keys(next).length === 0) outcome.value = null;
+  /** The route `quoteId` would get under the policy as edited here (nothing is saved). */
+  async function tryOn(quoteId: string): Promise<TryOutcome> {
+    if (!checked()) return { kind: 'invalid' };
+    const result = await tryApprovalPolicy({ ...toRequest(form.value, settings.value?.version ?? 0), quoteId });
+    if (result.ok) return { kind: 'route', preview: result.data };
+    if (apiProblems(result)) return { kind: 'invalid' };
+    return { kind: result.status === 404 ? 'notFound' : 'failed' };
   }
 
-  function clearError(field: string): void {
-    if (!errors.value[field]) return;
+  function errorOf(controlId: string): FieldError | undefined {
+    return errors.value[controlId];
+  }
+
+  /** Once every problem shown is gone, so is "Check the highlighted fields". */
+  function clearError(controlId: string): void {
+    if (!errors.value[controlId]) return;
     const next = { ...errors.value };
-    delete next[field];
-    setErrors(next);
-  }
-
-  /** Rules and conditions move: problems named by index no longer point at the right place. */
-  function clearRuleErrors(): void {
-    setErrors(Object.fromEntries(Object.entries(errors.value).filter(([field]) => !field.startsWith('rules.'))));
+    delete next[controlId];
+    errors.value = next;
+    if (outcome.value === 'invalid' && shownErrors.value.length === 0) outcome.value = null;
   }
 
   function addRule(name = ''): void {
@@ -181,22 +228,11 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
 
   function removeRule(index: number): void {
     form.value.rules.splice(index, 1);
-    clearRuleErrors();
+    if (outcome.value === 'invalid' && shownErrors.value.length === 0) outcome.value = null;
   }
 
-  function moveRule(index: number, delta: -1 | 1): boolean {
-    const moved = move(form.value.rules, index, delta);
-    if (moved) clearRuleErrors();
-    return moved;
-  }
-
-  function addCondition(ruleIndex: number): void {
-    form.value.rules[ruleIndex]?.conditions.push(newCondition());
-  }
-
-  function removeCondition(ruleIndex: number, conditionIndex: number): void {
-    form.value.rules[ruleIndex]?.conditions.splice(conditionIndex, 1);
-    clearRuleErrors();
+  function moveRule(from: number, to: number): boolean {
+    return moveTo(form.value.rules, from, to);
   }
 
   return {
@@ -204,20 +240,25 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     settings,
     form,
     candidates,
+    conditionFields,
+    teams,
+    places,
     saving,
     errors,
+    shownErrors,
     outcome,
+    summaryFocus,
     workflows,
     workflowsState,
     approvalsActive,
     load,
     save,
+    tryOn,
     stopPolling,
+    errorOf,
     clearError,
     addRule,
     removeRule,
     moveRule,
-    addCondition,
-    removeCondition,
   };
 });

@@ -13,6 +13,11 @@ export type RuleConditionValue = RuleCondition['value'];
 export type RuleField = RuleCondition['field'];
 export type RuleOperator = RuleCondition['operator'];
 export type ApproverRef = ApiSchemas['ApproverRefRequest'];
+export type ApproverKind = ApproverRef['kind'];
+export type ApproverRole = NonNullable<ApproverRef['role']>;
+export type ApproverField = NonNullable<ApproverRef['field']>;
+export type RuleConditionGroup = ApiSchemas['RuleConditionGroupRequest'];
+export type RouteStepSpec = ApiSchemas['RouteStepRequest'];
 export type ApproverGroup = ApiSchemas['ApproverGroupRequest'];
 export type ApprovalMode = ApproverGroup['mode'];
 export type ConditionField = ApiSchemas['ConditionFieldResponse'];
@@ -29,6 +34,8 @@ export type RoutePerson = ApiSchemas['RoundApproverResponse'];
 export type ApproverCandidate = ApiSchemas['UserResponse'];
 export type Workflow = ApiSchemas['WorkflowResponse'];
 export type ApprovalPreview = ApiSchemas['ApprovalPreviewResponse'];
+export type TryApprovalPolicyRequest = ApiSchemas['TryApprovalPolicyRequest'];
+export type QuoteListItem = ApiSchemas['QuoteListItemResponse'];
 export type ApprovalPage = ApiSchemas['ApprovalPageResponse'];
 export type ApprovalRound = ApiSchemas['ApprovalRoundResponse'];
 export type LineChange = ApiSchemas['LineChangeResponse'];
@@ -64,6 +71,19 @@ export async function listApprovalWorkflows(): Promise<ApiResult<Workflow[]>> {
 /** The fields a rule may look at, with their type and the operators each allows (admins). */
 export function listConditionFields(): Promise<ApiResult<ConditionField[]>> {
   return apiResult(useApi().GET('/api/v1/approvals/condition-fields'));
+}
+
+/** The route a quote would get under the policy as edited (nothing is saved); 422 with the field when the policy is invalid. */
+export function tryApprovalPolicy(body: TryApprovalPolicyRequest): Promise<ApiResult<ApprovalPreview>> {
+  return apiResult(useApi().POST('/api/v1/approvals/try', { body }));
+}
+
+/** Quotes to try a policy on: those whose number, title or company has `text` (the latest first). */
+export async function searchQuotes(text: string, limit = 10): Promise<ApiResult<QuoteListItem[]>> {
+  const q = text.trim();
+  const result = await apiResult(useApi().GET('/api/v1/quotes', { params: { query: { ...(q ? { q } : {}), sort: 'updatedAt', direction: 'desc', limit } } }));
+  if (!result.ok) return result;
+  return { ok: true, data: result.data.items };
 }
 
 export function getApprovalPreview(quoteId: string): Promise<ApiResult<ApprovalPreview>> {

@@ -6,7 +6,7 @@
 // translate function and a locale, so they are tested without mounting anything.
 import { useI18n } from 'vue-i18n';
 import { formatCount, formatMoney, formatPercent, intlLocale } from '../../i18n/format';
-import type { ApproverRef, ConditionFieldType, ResolutionNote, RouteReason, RuleField, RuleOperator } from './approvals-api';
+import type { ApprovalPreview, ApproverRef, ConditionFieldType, ResolutionNote, RouteReason, RouteStep, RuleField, RuleOperator } from './approvals-api';
 
 /** vue-i18n's `t`, as these functions use it (`plural`: the count that picks "day" or "days"). */
 export type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string;
@@ -193,6 +193,47 @@ export function noteText(note: ResolutionNote, nameOf: NameOf, words: Words): st
   }
 }
 
+/** The steps (1 = first) of a preview's route with a group nobody can approve. */
+export function unresolvedSteps(preview: ApprovalPreview): number[] {
+  return (preview.route?.steps ?? []).filter((step) => step.groups.length === 0 || step.groups.some((group) => group.approvers.length === 0)).map((step) => step.step);
+}
+
+/** "Max Manager or Ada Admin" (any one), "Max Manager and Ada Admin" (all); the groups of a step side by side. */
+function stepPeople(step: RouteStep, nameOf: NameOf, words: Words): string {
+  const groups = step.groups
+    .map((group) =>
+      listText(
+        group.approvers.map((approver) => nameOf(approver.userId)),
+        group.mode === 'all' ? 'conjunction' : 'disjunction',
+        words.locale,
+      ),
+    )
+    .filter(Boolean);
+  return listText(groups, 'conjunction', words.locale);
+}
+
+/**
+ * A preview (the route a quote would get) as one sentence: "Needs approval from Mia Manager, then
+ * Dirk Director, because discount 25% > 20%", "No approval needed", or that nobody can approve a step.
+ */
+export function previewText(preview: ApprovalPreview, nameOf: NameOf, words: Words): string {
+  const { t } = words;
+  if (!preview.required) return t('approvalSummary.notNeeded');
+  const route = preview.route;
+  const reasons = reasonsText(
+    (route?.rules ?? []).flatMap((rule) => rule.reasons),
+    words,
+  );
+  const unresolved = unresolvedSteps(preview);
+  if (!preview.complete || unresolved.length) {
+    return t('approvalSummary.incomplete', { reasons, steps: listText(unresolved.map(String), 'conjunction', words.locale) });
+  }
+  const steps = (route?.steps ?? []).map((step) => stepPeople(step, nameOf, words)).filter(Boolean);
+  if (steps.length === 0) return t('approvalSummary.needsNoApprover', { reasons });
+  const approvers = steps.reduce((before, after) => t('approvalSummary.then', { before, after }));
+  return t('approvalSummary.needs', { approvers, reasons });
+}
+
 /** The functions above bound to the current language (they read the locale on each call). */
 export function useRouteWords() {
   const { t, locale } = useI18n({ useScope: 'global' });
@@ -205,5 +246,6 @@ export function useRouteWords() {
     note: (note: ResolutionNote, nameOf: NameOf) => noteText(note, nameOf, words()),
     ref: (ref: ApproverRef, nameOf: NameOf) => approverRefText(ref, nameOf, words()),
     list: (items: readonly string[], type: 'conjunction' | 'disjunction') => listText(items, type, locale.value),
+    preview: (preview: ApprovalPreview, nameOf: NameOf) => previewText(preview, nameOf, words()),
   };
 }

@@ -2,8 +2,9 @@ import type { RouteRecordRaw } from 'vue-router';
 
 export const approvalsRoutes: RouteRecordRaw[] = [
   {
-    path: 'settings/quotes',
-    name: 'settings-quotes',
+    // Settings → Products & Quotes → Approvals: the approval policy editor (next to Quotes).
+    path: 'settings/approvals',
+    name: 'settings-approvals',
     component: () => import('./approval-settings-page.vue'),
     meta: { titleKey: 'approvalSettings.pageTitle' },
   },

@@ -10,6 +10,10 @@ export type Quote = ApiSchemas['QuoteResponse'];
 export type QuoteListItem = ApiSchemas['QuoteListItemResponse'];
 export type QuoteList = ApiSchemas['QuoteListResponse'];
 export type QuoteDetailsRequest = ApiSchemas['QuoteDetailsRequest'];
+/** A quote body as for a save, plus the quote being edited (absent for a new quote). */
+export type QuoteRoutePreviewRequest = ApiSchemas['QuoteRoutePreviewRequest'];
+/** Whether a draft needs approval, from whom (the route, every step waiting) and why. */
+export type ApprovalPreview = ApiSchemas['ApprovalPreviewResponse'];
 export type SharedQuote = ApiSchemas['SharedQuoteResponse'];
 export type Deal = ApiSchemas['DealResponse'];
 export type Contact = ApiSchemas['ContactResponse'];
@@ -55,6 +59,11 @@ export function createQuote(body: QuoteDetailsRequest): Promise<ApiResult<{ id: 
 
 export function updateQuote(id: string, version: number, details: QuoteDetailsRequest): Promise<ApiResult<Quote>> {
   return apiResult(useApi().PUT('/api/v1/quotes/{id}', { params: { path: { id } }, body: { ...details, version } }));
+}
+
+/** The approval route this draft would get if submitted now (nothing is saved; bad input answers 400/422 like a save). */
+export function previewQuoteRoute(body: QuoteRoutePreviewRequest): Promise<ApiResult<ApprovalPreview>> {
+  return apiResult(useApi().POST('/api/v1/quotes/approval-preview', { body }));
 }
 
 export function submitQuote(id: string, version: number): Promise<ApiResult<Quote>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../testing/quotes';
-import { emptyForm, emptyLine, formFromQuote, inputElementId, inputPath, mapFieldProblems, stepOfPath, toDetailsRequest } from './quote-form';
+import { blankInputs, emptyForm, emptyLine, formFromQuote, inputElementId, inputLabel, inputPath, mapFieldProblems, stepOfPath, toDetailsRequest, toRoutePreviewRequest } from './quote-form';
 
 describe('the set-up form', () => {
   it('starts a new quote in EUR, valid for 30 days, payable net 30 days, without lines; a new line is billed once', () => {
@@ -61,6 +61,37 @@ describe('the set-up form', () => {
     form.lineItems = [{ ...emptyLine(), quantity: '1.5' }];
 
     expect(Number.isNaN(toDetailsRequest(form, 'en').lineItems[0]?.quantity)).toBe(true);
+  });
+});
+
+describe('the live approval preview’s view of the form', () => {
+  it('sends the save’s body, with the quote being edited when there is one', () => {
+    const form = formFromQuote(quote());
+
+    expect(toRoutePreviewRequest(form, 'en', 'q-1')).toEqual({ ...toDetailsRequest(form, 'en'), quoteId: 'q-1' });
+    expect(toRoutePreviewRequest(form, 'en', null)).toEqual(toDetailsRequest(form, 'en'));
+  });
+
+  it('lists the inputs a save needs that are still empty, in the order of the flow', () => {
+    expect(blankInputs(formFromQuote(quote()))).toEqual([]);
+
+    const form = emptyForm();
+    expect(blankInputs(form)).toEqual(['title', 'lineItems']);
+    form.title = 'Roof';
+    form.lineItems = [
+      { ...emptyLine(), productName: 'Tiles', unitPrice: '10' },
+      { ...emptyLine(), quantity: ' ', discount: { type: 'percent', value: '' } },
+    ];
+    form.quoteDiscount = { type: 'amount', value: '' };
+    form.paymentTermsDays = '';
+    expect(blankInputs(form)).toEqual(['lineItems.1.productName', 'lineItems.1.quantity', 'lineItems.1.unitPrice', 'lineItems.1.discount', 'quoteDiscount', 'paymentTermsDays']);
+  });
+
+  it('names an input by its label, and a line’s by the line too', () => {
+    expect(inputLabel('lineItems.1.unitPrice')).toEqual({ key: 'quoteSetup.unitPrice', line: 2 });
+    expect(inputLabel('paymentTermsDays')).toEqual({ key: 'quoteSetup.paymentTermsDays', line: null });
+    expect(inputLabel('dealId')).toEqual({ key: 'quoteSetup.deal', line: null });
+    expect([inputLabel('quoteId'), inputLabel('lineItems.0.constructor'), inputLabel('toString')]).toEqual([null, null, null]);
   });
 });
 

@@ -4,7 +4,7 @@
 import type { ApiSchemas } from '@qa/shared-api-client';
 import type { MessageSchema } from '../../i18n/en';
 import { normalizeDecimalInput, type DiscountInput } from './money';
-import type { Quote, QuoteDetailsRequest } from './quote-api';
+import type { Quote, QuoteDetailsRequest, QuoteRoutePreviewRequest } from './quote-api';
 
 export const SETUP_STEPS = ['details', 'lineItems', 'terms', 'review'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
@@ -138,6 +138,33 @@ export function toDetailsRequest(form: QuoteForm, locale: string): QuoteDetailsR
   };
 }
 
+/** The body of the live approval preview: the save's body, and the quote being edited (none for a new one). */
+export function toRoutePreviewRequest(form: QuoteForm, locale: string, quoteId: string | null): QuoteRoutePreviewRequest {
+  return { ...toDetailsRequest(form, locale), ...(quoteId ? { quoteId } : {}) };
+}
+
+/**
+ * Inputs a save needs that are still empty, as input paths in the order of the flow (`title`,
+ * `lineItems` when there are no lines, `lineItems.0.unitPrice`, `quoteDiscount`, …). Only
+ * emptiness: whether a value is valid is the API's to say.
+ */
+export function blankInputs(form: QuoteForm): string[] {
+  const blank = (text: string) => text.trim() === '';
+  const paths: string[] = [];
+  if (blank(form.title)) paths.push('title');
+  if (blank(form.expiresOn)) paths.push('expiresOn');
+  if (form.lineItems.length === 0) paths.push('lineItems');
+  form.lineItems.forEach((line, index) => {
+    if (blank(line.productName)) paths.push(`lineItems.${index}.productName`);
+    if (blank(line.quantity)) paths.push(`lineItems.${index}.quantity`);
+    if (blank(line.unitPrice)) paths.push(`lineItems.${index}.unitPrice`);
+    if (line.discount.type !== 'none' && blank(line.discount.value)) paths.push(`lineItems.${index}.discount`);
+  });
+  if (form.quoteDiscount.type !== 'none' && blank(form.quoteDiscount.value)) paths.push('quoteDiscount');
+  if (blank(form.paymentTermsDays)) paths.push('paymentTermsDays');
+  return paths;
+}
+
 // ---- field problems ----
 
 type ErrorKey = keyof MessageSchema['quoteSetup']['errors'];
@@ -220,6 +247,45 @@ export function mapFieldProblems(problems: ReadonlyArray<{ field: string; reason
   const step = SETUP_STEPS.find((candidate) => paths.some((path) => stepOfPath(path) === candidate)) ?? null;
   const firstPath = step ? (paths.find((path) => stepOfPath(path) === step) ?? null) : null;
   return { errors, step, firstPath };
+}
+
+type SetupMessages = MessageSchema['quoteSetup'];
+/** The set-up flow's labels (its messages that are text, not groups of messages). */
+type LabelKey = { [K in keyof SetupMessages]: SetupMessages[K] extends string ? K : never }[keyof SetupMessages];
+
+const LINE_LABELS: Record<string, LabelKey> = {
+  productName: 'productName',
+  description: 'description',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice',
+  discount: 'discount',
+  billingPeriod: 'billingPeriod',
+};
+
+const TOP_LABELS: Record<string, LabelKey> = {
+  title: 'title',
+  dealId: 'deal',
+  companyId: 'company',
+  recipientContactIds: 'recipients',
+  currency: 'currency',
+  expiresOn: 'expiresOn',
+  lineItems: 'lineItems',
+  quoteDiscount: 'quoteDiscount',
+  commentsForBuyer: 'commentsForBuyer',
+  purchaseTerms: 'purchaseTerms',
+  paymentTermsDays: 'paymentTermsDays',
+};
+
+/** The label of an input path (as its step shows it), and the line's number (1 = first) for a line's input; null: no input of the form. */
+export function inputLabel(path: string): { key: `quoteSetup.${LabelKey}`; line: number | null } | null {
+  const line = /^lineItems\.(\d+)\.(\w+)$/.exec(path);
+  if (line) {
+    const field = line[2] ?? '';
+    const key = Object.hasOwn(LINE_LABELS, field) ? LINE_LABELS[field] : undefined;
+    return key ? { key: `quoteSetup.${key}`, line: Number(line[1]) + 1 } : null;
+  }
+  const key = Object.hasOwn(TOP_LABELS, path) ? TOP_LABELS[path] : undefined;
+  return key ? { key: `quoteSetup.${key}`, line: null } : null;
 }
 
 /** The id of the element that takes focus for an input path (see the step components). */

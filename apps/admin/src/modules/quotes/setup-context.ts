@@ -1,9 +1,11 @@
-// Shared state of the set-up flow's steps: the form, the field errors and the CRM choices, given
-// by quote-setup-page.vue to its step components (provide/inject, so steps edit one form).
+// Shared state of the set-up flow's steps: the form, the field errors, the CRM choices and the live
+// approval preview, given by quote-setup-page.vue to its step components (provide/inject, so steps
+// edit one form).
 import { inject, type InjectionKey, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Contact, Deal } from './quote-api';
 import type { FieldErrors, QuoteForm } from './quote-form';
+import type { DraftRoutePreview } from './use-draft-route-preview';
 
 export interface SetupContext {
   form: QuoteForm;
@@ -13,6 +15,8 @@ export interface SetupContext {
   companyName: Ref<string | null>;
   /** Contacts offered as recipients: those of the deal's company, or all. */
   contacts: Ref<Contact[]>;
+  /** The live approval preview of the unsaved form (followed while a step shows it). */
+  routePreview: DraftRoutePreview;
   chooseDeal(deal: Deal | null): void;
   clearError(path: string): void;
 }

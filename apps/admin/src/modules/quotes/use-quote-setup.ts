@@ -7,9 +7,10 @@ import { useI18n } from 'vue-i18n';
 import type { ApiFailure } from '../../api/api-result';
 import { fieldProblemsOf } from '../../api/api-result';
 import { createQuote, findCompany, findDeal, getQuote, listContacts, updateQuote, type Contact, type Deal, type Quote } from './quote-api';
-import { emptyForm, formFromQuote, inputElementId, mapFieldProblems, toDetailsRequest, type FieldErrors, type QuoteForm, type SetupStep } from './quote-form';
+import { blankInputs, emptyForm, formFromQuote, inputElementId, mapFieldProblems, toDetailsRequest, toRoutePreviewRequest, type FieldErrors, type QuoteForm, type SetupStep } from './quote-form';
 import { isEditable } from './quote-status';
 import { SETUP_CONTEXT } from './setup-context';
+import { useDraftRoutePreview } from './use-draft-route-preview';
 
 export type SetupPageState = 'loading' | 'ready' | 'not-found' | 'failed' | 'not-editable';
 
@@ -60,7 +61,10 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
     form.recipientContactIds = form.recipientContactIds.filter((id) => offered.some((contact) => contact.id === id));
   }
 
-  provide(SETUP_CONTEXT, { form, errors, deal, companyName, contacts, chooseDeal: (next) => void chooseDeal(next), clearError });
+  // The live approval preview of the form as it is now (unsaved), for the steps' preview panel.
+  const routePreview = useDraftRoutePreview(() => ({ body: toRoutePreviewRequest(form, locale.value, quote.value?.id ?? null), blank: blankInputs(form) }));
+
+  provide(SETUP_CONTEXT, { form, errors, deal, companyName, contacts, routePreview, chooseDeal: (next) => void chooseDeal(next), clearError });
 
   function bodyKey(): string {
     return JSON.stringify(toDetailsRequest(form, locale.value));
