@@ -118,7 +118,7 @@ describe('the product under faults (API, relay and worker as processes; own Post
     dealId = deals.find((d) => d.ownerId === ids['rep'])!.id;
     const settings = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     expect(settings.status).toBe(200);
-    await waitUntil(async () => Number((await db.query("select count(*) as n from workflows_workflow where set_key = 'quote-approvals-v1' and enabled")).rows[0].n) === 4, { timeoutMs: 60_000 });
+    await waitUntil(async () => Number((await db.query("select count(*) as n from workflows_workflow where set_key = 'quote-approvals-v1' and enabled")).rows[0].n) === 5, { timeoutMs: 60_000 });
   });
 
   afterAll(async () => {
