@@ -54,12 +54,12 @@ describe('the approval walkthrough of product.md', () => {
     await logIn(page, users.admin);
     await page.waitForURL((url) => url.pathname === '/settings');
 
-    // 1. Settings → Products & Quotes → Quotes.
+    // 1. Settings → Products & Quotes → Approvals (its own page, next to Quotes).
     await visible(page.getByRole('heading', { level: 2, name: 'Products & Quotes' }));
-    await page.getByRole('main').getByRole('link', { name: 'Quotes', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/settings/quotes');
-    await visible(page.getByRole('heading', { level: 1, name: 'Quotes' }));
-    expect(await page.title()).toBe('Quote settings · Quote approvals');
+    await page.getByRole('main').getByRole('link', { name: 'Approvals', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/settings/approvals');
+    await visible(page.getByRole('heading', { level: 1, name: 'Approvals' }));
+    expect(await page.title()).toBe('Approval settings · Quote approvals');
 
     const toggle = await visible(page.getByRole('switch', { name: 'Require approval on all quotes' }));
     expect(await toggle.isChecked()).toBe(false);

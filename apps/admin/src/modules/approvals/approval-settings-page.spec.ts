@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { ada, apiError, type FakeRoute } from '../../testing/fake-api';
 import { mountPage } from '../../testing/mount-page';
-import { adaUser, approvalSettings, approvalWorkflows, max } from '../../testing/approvals';
-import { rita } from '../../testing/quotes';
+import { adaUser, approvalPreviewBecause, approvalSettings, approvalWorkflows, bigDiscountsMatch, conditionFields, max, noApprovalNeeded } from '../../testing/approvals';
+import { listItem, rita } from '../../testing/quotes';
 import type { ApprovalRule } from './approvals-api';
 import ApprovalSettingsPage from './approval-settings-page.vue';
 
@@ -15,7 +15,7 @@ const BIG_DISCOUNTS: ApprovalRule = {
   firstMatchOnly: true,
 };
 
-/** A rule this editor cannot show: the owner's manager, then Max, for big deals or big discounts, stacking. */
+/** The owner's manager, then Max, for big deals or big discounts, stacking with later rules. */
 const ESCALATION: ApprovalRule = {
   id: '0190a000-0000-7000-8000-0000000aa002',
   name: 'Escalation',
@@ -24,18 +24,23 @@ const ESCALATION: ApprovalRule = {
   firstMatchOnly: false,
 };
 
+const FINANCE_MANAGER = { id: 'u-fiona', email: 'fiona@example.com', name: 'Fiona Finance', role: 'manager' as const, active: true, team: 'Finance', reportsTo: null };
+
 function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
   return mountPage(ApprovalSettingsPage, {
-    path: '/settings/quotes',
+    path: '/settings/approvals',
     routes: {
       'GET /api/v1/me': { status: 200, body: me },
       'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings() },
-      'GET /api/v1/users': { status: 200, body: { items: [max, adaUser] } },
+      'GET /api/v1/approvals/condition-fields': { status: 200, body: conditionFields() },
+      'GET /api/v1/users': { status: 200, body: { items: [max, adaUser, FINANCE_MANAGER] } },
       'GET /api/v1/workflows': { status: 200, body: { items: [], quoteApprovalSetKey: 'quote-approvals-v1' } },
       ...routes,
     },
   });
 }
+
+// --- Finding things as a person (or a screen reader) would ---
 
 function labelOf(element: Element): string {
   const ids = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
@@ -44,38 +49,65 @@ function labelOf(element: Element): string {
   return (id ? document.querySelector(`label[for="${id}"]`)?.textContent?.trim() : '') ?? '';
 }
 
-function comboboxNamed(name: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('[role="combobox"]')].find((element) => labelOf(element) === name);
+function comboboxNamed(name: string, within: ParentNode = document): HTMLElement {
+  const found = [...within.querySelectorAll<HTMLElement>('[role="combobox"]')].find((element) => labelOf(element) === name);
   if (!found) throw new Error(`no combobox named ${name}`);
   return found;
 }
 
-function button(name: string): HTMLButtonElement {
-  const found = [...document.querySelectorAll<HTMLButtonElement>('button')].find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === name);
+function inputNamed(name: string, within: ParentNode = document): HTMLInputElement {
+  const found = [...within.querySelectorAll<HTMLInputElement>('input:not([role="combobox"])')].find((element) => labelOf(element) === name);
+  if (!found) throw new Error(`no input named ${name}`);
+  return found;
+}
+
+function button(name: string, within: ParentNode = document): HTMLButtonElement {
+  const found = [...within.querySelectorAll<HTMLButtonElement>('button')].find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === name);
   if (!found) throw new Error(`no button named ${name}`);
   return found;
 }
 
+function describedBy(element: Element): string[] {
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent?.trim() ?? `#${id}?`);
+}
+
+const ruleAt = (index: number) => document.querySelector<HTMLElement>(`[data-rule-index="${index}"]`) as HTMLElement;
+const conditionIn = (container: ParentNode, index = 0) => container.querySelectorAll<HTMLElement>('[data-condition-key]')[index] as HTMLElement;
+const stepIn = (container: ParentNode, index = 0) => container.querySelectorAll<HTMLElement>('[data-step-key]')[index] as HTMLElement;
+const approverIn = (container: ParentNode, index = 0) => container.querySelectorAll<HTMLElement>('[data-approver-key]')[index] as HTMLElement;
+
+async function click(element: HTMLElement): Promise<void> {
+  element.click();
+  await flushPromises();
+}
+
+async function type(input: HTMLInputElement, value: string): Promise<void> {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await flushPromises();
+}
+
+/** The options a PrimeVue Select offers (opened, read, closed again). */
+async function optionsOf(combobox: HTMLElement): Promise<string[]> {
+  combobox.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await flushPromises();
+  const options = [...document.querySelectorAll<HTMLElement>('[role="option"]')].map((option) => option.getAttribute('aria-label') ?? option.textContent?.trim() ?? '');
+  combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+  await overlaysClosed();
+  return options;
+}
+
 /** Opens a PrimeVue Select by its combobox and picks an option (PrimeVue picks on mousedown). */
-async function pick(combobox: Element | undefined, option: string): Promise<void> {
-  combobox?.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+async function pick(combobox: HTMLElement, option: string): Promise<void> {
+  combobox.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   await flushPromises();
   const item = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((element) => element.getAttribute('aria-label') === option || element.textContent?.trim() === option);
   if (!item) throw new Error(`no option ${option}`);
   item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  await flushPromises();
-}
-
-/** Ticks an option of a PrimeVue MultiSelect and closes it again. */
-async function chooseInMultiSelect(combobox: HTMLElement, option: string): Promise<void> {
-  combobox.closest('.p-multiselect')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  await flushPromises();
-  const item = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((element) => element.getAttribute('aria-label') === option || element.textContent?.trim() === option);
-  if (!item) throw new Error(`no option ${option}`);
-  item.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  await flushPromises();
-  combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
-  await flushPromises();
+  await overlaysClosed();
 }
 
 /** PrimeVue overlays give focus back to their field when they finish closing: wait for that. */
@@ -88,101 +120,137 @@ function putBodies(calls: Array<{ method: string; path: string; body: unknown }>
   return calls.filter((call) => call.method === 'PUT' && call.path === '/api/v1/approvals/settings').map((call) => call.body);
 }
 
-describe('Settings → Quotes (approval settings)', () => {
-  it('labels the switch and the Approver select, and offers managers and admins as approvers', async () => {
+function saveButton(): HTMLButtonElement {
+  return button('Set approver and create workflows');
+}
+
+/** Adds a rule named `name` and returns its card. */
+async function addRule(name: string): Promise<HTMLElement> {
+  await click(button('Add rule'));
+  const rules = document.querySelectorAll<HTMLElement>('[data-rule-index]');
+  const rule = rules[rules.length - 1] as HTMLElement;
+  expect(document.activeElement).toBe(inputNamed('Name', rule));
+  await type(inputNamed('Name', rule), name);
+  return rule;
+}
+
+/** Makes an approver "the owner's manager, `levels` up". */
+async function managerUp(approver: HTMLElement, levels: string): Promise<void> {
+  await pick(comboboxNamed('Who approves', approver), 'The owner’s manager');
+  const input = inputNamed('Levels up', approver);
+  expect(describedBy(input)).toEqual(['1 = the owner’s manager, 2 = their manager, and so on up to 10.']);
+  await type(input, levels);
+}
+
+async function team(approver: HTMLElement, name: string): Promise<void> {
+  await pick(comboboxNamed('Who approves', approver), 'A team');
+  await type(inputNamed('Team', approver), name);
+}
+
+describe('Settings → Products & Quotes → Approvals (the approval policy editor)', () => {
+  it('labels the switch and the Approver (also the fallback), offers managers and admins, and sits next to Quotes', async () => {
     await mountSettings({});
 
-    const toggle = document.querySelector<HTMLInputElement>('input[role="switch"]');
-    expect(toggle).not.toBeNull();
-    expect(labelOf(toggle as Element)).toBe('Require approval on all quotes');
-    expect(document.getElementById(toggle?.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Submitted quotes wait for the approver before they are published.');
-    const approver = comboboxNamed('Approver');
-    expect(approver.getAttribute('aria-labelledby')).toBe('approval-approver-label');
-    expect(document.getElementById('approval-approver-label')?.textContent?.trim()).toBe('Approver');
+    expect([...document.querySelectorAll('nav')].map((nav) => nav.getAttribute('aria-label'))).toEqual(['Breadcrumb', 'Products & Quotes']);
+    const tabs = [...document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Products & Quotes"] a')];
+    expect(tabs.map((tab) => [tab.textContent?.trim(), tab.getAttribute('href'), tab.getAttribute('aria-current')])).toEqual([
+      ['Quotes', '/settings/quotes', null],
+      ['Approvals', '/settings/approvals', 'page'],
+    ]);
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Approvals');
 
-    approver.closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await flushPromises();
-    const options = [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim());
-    expect(options).toEqual(['Max Manager', 'Ada Admin']);
+    const toggle = document.querySelector<HTMLInputElement>('input[role="switch"]') as HTMLInputElement;
+    expect(labelOf(toggle)).toBe('Require approval on all quotes');
+    expect(describedBy(toggle)).toEqual(['Submitted quotes wait for the approver before they are published.']);
+    const approver = comboboxNamed('Approver');
+    expect(describedBy(approver)).toEqual([
+      'A manager or admin. Approves every quote no rule applies to when approval is required on all quotes, and is also the fallback approver: a step nobody else can approve goes to them.',
+    ]);
+    expect(await optionsOf(approver)).toEqual(['Max Manager', 'Ada Admin', 'Fiona Finance']);
   });
 
-  it('builds the PUT body from the switch, the approver and the rules in the order shown, then lists the five workflows with links', async () => {
-    const saved = approvalSettings({ requireApproval: true, defaultApproverId: max.id, version: 4 });
-    const { api, wrapper } = await mountSettings({
-      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 3 }) },
-      'PUT /api/v1/approvals/settings': { status: 200, body: saved },
-      // The set key comes from the API: a workflow of another set is not an approval workflow.
-      'GET /api/v1/workflows': {
-        status: 200,
-        body: { items: [...approvalWorkflows(true, 'quote-approvals-v2'), { ...approvalWorkflows(true)[0], id: 'wf-old', name: 'Old approval set' }], quoteApprovalSetKey: 'quote-approvals-v2' },
-      },
+  it('builds a three-rule policy in the UI and sends exactly that policy, then lists the five workflows with links', async () => {
+    const { api } = await mountSettings({
+      'PUT /api/v1/approvals/settings': ({ body }) => ({ status: 200, body: approvalSettings({ ...(body as object), version: 1 }) }),
+      'GET /api/v1/workflows': { status: 200, body: { items: approvalWorkflows(true), quoteApprovalSetKey: 'quote-approvals-v1' } },
     });
 
-    await wrapper.get('input[role="switch"]').setValue(true);
-    await pick(comboboxNamed('Approver'), 'Max Manager');
+    // 1. The manager for 10–20 %: discount between 10 and 20 → the owner's manager.
+    const first = await addRule('Manager for 10–20 %');
+    const firstCondition = conditionIn(first);
+    expect(labelOf(comboboxNamed('Field', firstCondition))).toBe('Field');
+    expect(comboboxNamed('Field', firstCondition).textContent?.trim()).toBe('Discount (%)');
+    await pick(comboboxNamed('Operator', firstCondition), 'is between');
+    await type(inputNamed('From', firstCondition), '10');
+    await type(inputNamed('To', firstCondition), '20');
+    await managerUp(approverIn(first), '1');
 
-    // A second rule: "Large deals", total ≥ 10000, approved by all of Max and Ada; then moved to the top.
-    await overlaysClosed();
-    button('Add rule').click();
-    await flushPromises();
-    const nameInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[id$="-name"]')];
-    expect(nameInputs()).toHaveLength(2);
-    expect(document.activeElement).toBe(nameInputs()[1]);
-    const second = wrapper.get('[data-rule-index="1"]');
-    await second?.get('input[id$="-name"]').setValue('Large deals');
-    const secondCombos = () => second?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
-    await pick(secondCombos()[0], 'Total');
-    await pick(secondCombos()[1], 'is at least');
-    await second?.get('input[id*="-cond-"][id$="-value"]').setValue('10000');
-    const approvers = document.getElementById((second?.get('[id$="-approvers-label"]').attributes('id') ?? '').replace(/-label$/, '')) as HTMLElement;
-    await chooseInMultiSelect(approvers, 'Max Manager');
-    await chooseInMultiSelect(approvers, 'Ada Admin');
-    await second?.get('input[value="all"]').setValue(true);
+    // 2. Manager then director above 20 %: two steps.
+    const second = await addRule('Manager then director above 20 %');
+    await type(inputNamed('Value', conditionIn(second)), '20');
+    await managerUp(approverIn(second), '1');
+    await click(button('Add step', second));
+    expect(second.querySelectorAll('[data-step-key]')).toHaveLength(2);
+    // Focus goes to the new step's approver.
+    expect(document.activeElement).toBe(comboboxNamed('Who approves', stepIn(second, 1)));
+    await managerUp(approverIn(stepIn(second, 1)), '2');
 
-    await overlaysClosed();
-    button('Move rule 2 up').click();
-    await flushPromises();
-    expect(wrapper.get('[data-rule-index="0"] h3').text()).toBe('Rule 1: Large deals');
-    expect(wrapper.get('[data-rule-index="1"] h3').text()).toBe('Rule 2: Big discounts');
-    // The moved rule keeps keyboard focus (its "up" button is off at the top, so its "down" button).
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Move rule 1 down');
+    // 3. Finance and legal in parallel when payment terms are over 30 days; not first match only.
+    const third = await addRule('Finance and legal');
+    const thirdCondition = conditionIn(third);
+    await pick(comboboxNamed('Field', thirdCondition), 'Payment terms (days)');
+    expect(comboboxNamed('Operator', thirdCondition).textContent?.trim()).toBe('is more than');
+    await type(inputNamed('Value', thirdCondition), '30');
+    await team(approverIn(third), 'Finance');
+    await click(button('Add approver group', third));
+    expect(stepIn(third).querySelectorAll('[data-approver-group-key]')).toHaveLength(2);
+    await team(approverIn(third, 1), 'Legal');
+    const firstMatch = inputNamed('First match only', third);
+    expect(firstMatch.checked).toBe(true);
+    expect(describedBy(firstMatch)).toEqual(['When this rule matches, later rules are not looked at; otherwise it adds its steps to the rules after it.']);
+    await click(firstMatch);
+    expect(firstMatch.checked).toBe(false);
 
-    button('Set approver and create workflows').click();
-    await flushPromises();
+    await click(saveButton());
 
     expect(putBodies(api.calls)).toEqual([
       {
-        requireApproval: true,
-        defaultApproverId: max.id,
+        requireApproval: false,
+        defaultApproverId: null,
         rules: [
           {
-            name: 'Large deals',
-            when: [{ conditions: [{ field: 'total', operator: 'gte', value: '10000' }] }],
+            name: 'Manager for 10–20 %',
+            when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'between', value: [10, 20] }] }],
+            route: [{ groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] }],
+            firstMatchOnly: true,
+          },
+          {
+            name: 'Manager then director above 20 %',
+            when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
+            route: [{ groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] }, { groups: [{ approvers: [{ kind: 'manager', levels: 2 }], mode: 'any' }] }],
+            firstMatchOnly: true,
+          },
+          {
+            name: 'Finance and legal',
+            when: [{ conditions: [{ field: 'paymentTermsDays', operator: 'gt', value: 30 }] }],
             route: [
               {
                 groups: [
-                  {
-                    approvers: [
-                      { kind: 'user', userId: max.id },
-                      { kind: 'user', userId: adaUser.id },
-                    ],
-                    mode: 'all',
-                  },
+                  { approvers: [{ kind: 'team', team: 'Finance' }], mode: 'any' },
+                  { approvers: [{ kind: 'team', team: 'Legal' }], mode: 'any' },
                 ],
               },
             ],
-            firstMatchOnly: true,
+            firstMatchOnly: false,
           },
-          BIG_DISCOUNTS,
         ],
-        version: 3,
       },
     ]);
     await flushPromises();
-    expect(document.querySelector('[role="status"]')?.textContent).toContain('Settings saved.');
-    const list = wrapper.get('[data-testid="approval-workflows"]');
-    expect(list?.text()).toContain('Approval is on.');
-    expect(list?.findAll('li a').map((link) => [link.text(), link.attributes('href')])).toEqual([
+    expect(document.querySelector('.form-saved')?.textContent).toContain('Settings saved.');
+    const workflows = document.querySelector('[data-testid="approval-workflows"]') as HTMLElement;
+    expect(workflows.textContent).toContain('Approval is on.');
+    expect([...workflows.querySelectorAll('li a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['When quotes need approval', '/workflows/0190a000-0000-7000-8000-0000000bf001'],
       ['When changes are requested on a quote', '/workflows/0190a000-0000-7000-8000-0000000bf002'],
       ['When quotes are approved', '/workflows/0190a000-0000-7000-8000-0000000bf003'],
@@ -191,145 +259,318 @@ describe('Settings → Quotes (approval settings)', () => {
     ]);
   });
 
-  it('sends no version before the first save and turns an "in" list of currencies into an array', async () => {
-    const { api, wrapper } = await mountSettings({
-      'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 1 }) },
+  it('edits every rule the API keeps (groups, steps, approvers of any kind) and sends it back as it came', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION, BIG_DISCOUNTS], version: 7 }) },
+      'PUT /api/v1/approvals/settings': ({ body }) => ({ status: 200, body: approvalSettings({ ...(body as object), version: 8 }) }),
     });
-    button('Add rule').click();
-    await flushPromises();
-    const rule = wrapper.get('[data-rule-index="0"]');
-    await rule?.get('input[id$="-name"]').setValue('Foreign currencies');
-    const combos = () => rule?.findAll('[role="combobox"]').map((combo) => combo.element) ?? [];
-    await pick(combos()[0], 'Currency');
-    await pick(combos()[1], 'is one of');
-    await rule?.get('input[id*="-cond-"][id$="-value"]').setValue('usd, gbp');
-    const approvers = document.getElementById((rule?.get('[id$="-approvers-label"]').attributes('id') ?? '').replace(/-label$/, '')) as HTMLElement;
-    await chooseInMultiSelect(approvers, 'Max Manager');
 
-    button('Set approver and create workflows').click();
-    await flushPromises();
+    const escalation = ruleAt(0);
+    expect(escalation.querySelector('h3')?.textContent?.trim()).toBe('Rule 1: Escalation');
+    expect(escalation.querySelectorAll('[data-group-key]')).toHaveLength(2);
+    expect(escalation.querySelectorAll('[data-step-key]')).toHaveLength(2);
+    expect(inputNamed('Levels up', approverIn(escalation)).value).toBe('1');
+    expect(comboboxNamed('Person', approverIn(escalation, 1)).textContent?.trim()).toBe('Max Manager');
+    expect(inputNamed('First match only', escalation).checked).toBe(false);
+    expect(document.querySelector('[data-testid="rule-advanced"]')).toBeNull();
 
-    expect(putBodies(api.calls)).toEqual([
-      {
-        requireApproval: false,
-        defaultApproverId: null,
-        rules: [
-          {
-            name: 'Foreign currencies',
-            when: [{ conditions: [{ field: 'currency', operator: 'in', value: ['USD', 'GBP'] }] }],
-            route: [{ groups: [{ approvers: [{ kind: 'user', userId: max.id }], mode: 'any' }] }],
-            firstMatchOnly: true,
-          },
-        ],
-      },
-    ]);
+    await click(saveButton());
+    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, BIG_DISCOUNTS], version: 7 }]);
   });
 
-  it('asks for an approver before saving when approval is required on all quotes', async () => {
-    const { api, wrapper } = await mountSettings({});
+  it('reorders rules by keyboard: the order sent changes, focus follows the rule, the new place is announced', async () => {
+    const third: ApprovalRule = { ...BIG_DISCOUNTS, id: 'r-3', name: 'Third' };
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS, ESCALATION, third], version: 3 }) },
+      'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 4 }) },
+    });
 
-    await wrapper.get('input[role="switch"]').setValue(true);
-    button('Set approver and create workflows').click();
+    expect(button('Move Big discounts up').disabled).toBe(true);
+    await click(button('Move Big discounts down'));
+    expect(document.activeElement).toBe(button('Move Big discounts down'));
+    expect(ruleAt(1).querySelector('h3')?.textContent?.trim()).toBe('Rule 2: Big discounts');
+    await click(button('Move Big discounts down'));
+    // At the bottom its "down" button is off: focus stays on the rule, on its "up" button.
+    expect(document.activeElement).toBe(button('Move Big discounts up'));
+    expect(document.querySelector('[data-testid="rules-announcement"]')?.getAttribute('aria-live')).toBe('polite');
+    expect(document.querySelector('[data-testid="rules-announcement"]')?.textContent).toBe('Big discounts is now rule 3 of 3.');
+    await click(button('Move Third up'));
+
+    await click(saveButton());
+    expect((putBodies(api.calls)[0] as { rules: ApprovalRule[] }).rules.map((rule) => rule.name)).toEqual(['Third', 'Escalation', 'Big discounts']);
+  });
+
+  it('reorders rules by dragging a rule’s handle onto another rule', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS, ESCALATION], version: 3 }) },
+      'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 4 }) },
+    });
+
+    const handle = ruleAt(1).querySelector('[data-drag-handle]') as HTMLElement;
+    expect(handle.getAttribute('draggable')).toBe('true');
+    handle.dispatchEvent(new Event('dragstart', { bubbles: true }));
+    const target = ruleAt(0).closest('li') as HTMLElement;
+    const over = new Event('dragover', { bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    expect(over.defaultPrevented).toBe(true);
+    target.dispatchEvent(new Event('drop', { bubbles: true, cancelable: true }));
     await flushPromises();
+
+    expect(ruleAt(0).querySelector('h3')?.textContent?.trim()).toBe('Rule 1: Escalation');
+    expect(document.querySelector('[data-testid="rules-announcement"]')?.textContent).toBe('Escalation is now rule 1 of 2.');
+    await click(saveButton());
+    expect((putBodies(api.calls)[0] as { rules: ApprovalRule[] }).rules.map((rule) => rule.name)).toEqual(['Escalation', 'Big discounts']);
+  });
+
+  it('deletes a rule only after the confirmation', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS, ESCALATION], version: 3 }) },
+      'PUT /api/v1/approvals/settings': { status: 200, body: approvalSettings({ version: 4 }) },
+    });
+
+    await click(button('Delete Big discounts'));
+    const dialog = document.querySelector('[role="dialog"]') as HTMLElement;
+    expect(dialog.textContent).toContain('“Big discounts”, with its conditions and its route, is deleted when you save the settings.');
+    await click(button('Cancel', dialog));
+    await vi.waitFor(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
+    expect(document.querySelectorAll('[data-rule-index]')).toHaveLength(2);
+
+    await click(button('Delete Big discounts'));
+    await click(button('Delete rule', document.querySelector('[role="dialog"]') as HTMLElement));
+    expect(document.querySelectorAll('[data-rule-index]')).toHaveLength(1);
+    expect(document.activeElement).toBe(ruleAt(0).querySelector('h3'));
+
+    await click(saveButton());
+    expect((putBodies(api.calls)[0] as { rules: ApprovalRule[] }).rules.map((rule) => rule.name)).toEqual(['Escalation']);
+  });
+
+  it('offers the operators and the value input of each field’s type', async () => {
+    await mountSettings({});
+    const rule = await addRule('Types');
+    const condition = conditionIn(rule);
+    const field = () => comboboxNamed('Field', condition);
+    const operator = () => comboboxNamed('Operator', condition);
+
+    expect(await optionsOf(field())).toEqual([
+      'Total',
+      'Discount amount',
+      'Discount (%)',
+      'Largest line discount (%)',
+      'Number of lines',
+      'Product',
+      'Recurring billing',
+      'Payment terms (days)',
+      'Days until expiry',
+      'Currency',
+      'Deal stage',
+      'Deal amount',
+      'Owner’s role',
+      'Owner’s team',
+    ]);
+    // Percent: numbers from 0 to 100.
+    expect(await optionsOf(operator())).toEqual(['is more than', 'is at least', 'is less than', 'is at most', 'is', 'is not', 'is between']);
+    let value = inputNamed('Value', condition);
+    expect([value.type, value.min, value.max]).toEqual(['number', '0', '100']);
+    expect(describedBy(value)).toEqual(['A percentage from 0 to 100.']);
+
+    // Money: text, in the quote's currency; the deal's amount in the deal's.
+    await pick(field(), 'Total');
+    value = inputNamed('Value', condition);
+    expect([value.type, value.getAttribute('inputmode')]).toEqual(['text', 'decimal']);
+    expect(describedBy(value)).toEqual(['An amount in the quote’s currency, e.g. 10000.']);
+    await pick(field(), 'Deal amount');
+    expect(describedBy(inputNamed('Value', condition))).toEqual(['An amount in the deal’s currency, e.g. 10000.']);
+
+    // Between: two inputs, from and to.
+    await pick(operator(), 'is between');
+    expect([inputNamed('From', condition).type, inputNamed('To', condition).type]).toEqual(['text', 'text']);
+    await pick(field(), 'Payment terms (days)');
+    expect([inputNamed('From', condition).type, inputNamed('To', condition).type]).toEqual(['number', 'number']);
+
+    // Deal stages: a select, several for "is one of".
+    await pick(field(), 'Deal stage');
+    expect(await optionsOf(operator())).toEqual(['is', 'is not', 'is one of', 'is not one of']);
+    expect(operator().textContent?.trim()).toBe('is');
+    expect(await optionsOf(comboboxNamed('Value', condition))).toContain('Contract sent');
+    await pick(operator(), 'is one of');
+    expect(condition.querySelector('.p-multiselect [role="combobox"]')?.getAttribute('aria-labelledby')).toBe(`${condition.querySelector('.p-multiselect input')?.id}-label`);
+
+    // Roles, currencies, teams, products, yes/no.
+    await pick(field(), 'Owner’s role');
+    await pick(operator(), 'is');
+    expect(await optionsOf(comboboxNamed('Value', condition))).toEqual(['Sales rep', 'Sales manager', 'Admin']);
+    await pick(field(), 'Currency');
+    expect(inputNamed('Value', condition).maxLength).toBe(3);
+    await pick(operator(), 'is one of');
+    expect(describedBy(inputNamed('Value', condition))).toEqual(['Currency codes separated by commas, e.g. EUR, USD.']);
+    await pick(field(), 'Owner’s team');
+    expect(inputNamed('Value', condition).getAttribute('list')).toBe(null);
+    await pick(operator(), 'is');
+    expect(inputNamed('Value', condition).getAttribute('list')).toBe('approval-teams');
+    expect([...document.querySelectorAll('#approval-teams option')].map((option) => option.getAttribute('value'))).toEqual(['Finance']);
+    await pick(field(), 'Product');
+    expect(await optionsOf(operator())).toEqual(['contains', 'does not contain']);
+    await pick(field(), 'Recurring billing');
+    expect(await optionsOf(operator())).toEqual(['is']);
+    expect(await optionsOf(comboboxNamed('Value', condition))).toEqual(['Yes', 'No']);
+  });
+
+  it('checks what it can before saving: the summary at the top takes focus and links to each control', async () => {
+    const { api } = await mountSettings({});
+
+    await click(document.querySelector('input[role="switch"]') as HTMLElement);
+    const rule = await addRule('');
+    await click(saveButton());
 
     expect(putBodies(api.calls)).toEqual([]);
-    expect(document.getElementById('approval-approver-error')?.textContent).toBe('Choose an approver to require approval on all quotes.');
-    expect(comboboxNamed('Approver').getAttribute('aria-invalid')).toBe('true');
-    expect(comboboxNamed('Approver').getAttribute('aria-describedby')).toBe('approval-approver-hint approval-approver-error');
-    expect(document.activeElement).toBe(comboboxNamed('Approver'));
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Check the highlighted fields.');
+    const summary = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(document.activeElement).toBe(summary);
+    expect(labelOf(summary)).toBe('Check these fields');
+    expect([...summary.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual([
+      'Approver: Choose an approver to require approval on all quotes.',
+      'Rule 1 › Name: Enter a name for this rule.',
+      'Rule 1 › Condition group 1 › Condition 1 › Value: Enter a value.',
+      'Rule 1 › Step 1 › Approver group 1 › Approver 1 › Person: Choose a person.',
+    ]);
+    const approver = comboboxNamed('Approver');
+    expect(approver.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(approver)).toContain('Choose an approver to require approval on all quotes.');
 
-    // Choosing an approver clears the problem and the summary with it.
-    comboboxNamed('Approver').closest('.p-select')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await flushPromises();
-    [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === 'Max Manager')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    await flushPromises();
-    expect(document.getElementById('approval-approver-error')).toBeNull();
-    expect(document.querySelector('[role="alert"]')?.textContent?.trim()).toBe('');
+    // A link goes to its control.
+    await click(summary.querySelectorAll<HTMLAnchorElement>('a')[2] as HTMLElement);
+    const value = inputNamed('Value', conditionIn(rule));
+    expect(document.activeElement).toBe(value);
+    expect(value.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(value)).toEqual(['A percentage from 0 to 100.', 'Enter a value.']);
+
+    // Fixing a field takes its problem off the list.
+    await type(value, '5');
+    expect(value.getAttribute('aria-invalid')).toBe(null);
+    expect(summary.querySelectorAll('li')).toHaveLength(3);
   });
 
-  it('shows the API’s 422 field problems at their fields (the approver, a rule’s approvers)', async () => {
-    const { wrapper } = await mountSettings({
-      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ requireApproval: true, defaultApproverId: max.id, rules: [BIG_DISCOUNTS], version: 2 }) },
+  it('shows the API’s field problems at their controls and in the summary, which takes focus', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS, ESCALATION], version: 2 }) },
       'PUT /api/v1/approvals/settings': {
         status: 422,
         body: {
           statusCode: 422,
           code: 'APPROVALS.INVALID_SETTINGS',
-          message: 'rules.0.route.0.groups.0.approvers.0.userId: must be an active manager or admin',
+          message: 'rules.1.when.1.conditions.0.value: must be a number from 0 to 100',
           details: {
             fields: [
-              { field: 'rules.0.route.0.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' },
-              { field: 'rules.0.when.0.conditions.0.value', reason: 'must be a number from 0 to 100' },
+              { field: 'rules.1.when.1.conditions.0.value', reason: 'must be a number from 0 to 100' },
+              { field: 'rules.1.route.1.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' },
             ],
           },
         },
       },
     });
 
-    button('Set approver and create workflows').click();
-    await flushPromises();
+    await click(saveButton());
+    expect(putBodies(api.calls)).toHaveLength(1);
 
-    const rule = wrapper.get('[data-rule-index="0"]');
-    const approversError = rule?.find('[id$="-approverIds-error"]');
-    expect(approversError?.text()).toBe('Choose an active manager or admin.');
-    expect(rule?.get('[id$="-conditions-0-value-error"]').text()).toBe('must be a number from 0 to 100');
-    const value = rule?.get('input[id*="-cond-"][id$="-value"]');
-    expect(value?.attributes('aria-invalid')).toBe('true');
-    expect(value?.attributes('aria-describedby')).toContain(rule?.get('[id$="-conditions-0-value-error"]').attributes('id'));
-    expect(document.getElementById('approval-approver-error')).toBeNull();
-    // Focus goes to the first problem in reading order: the condition's value comes before the approvers.
-    expect(document.activeElement).toBe(value?.element);
+    const summary = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(document.activeElement).toBe(summary);
+    expect([...summary.querySelectorAll('a')].map((link) => link.textContent?.trim())).toEqual([
+      'Rule 2: Escalation › Condition group 2 › Condition 1 › Value: Enter a number from 0 to 100.',
+      'Rule 2: Escalation › Step 2 › Approver group 1 › Approver 1 › Person: Choose an active manager or admin.',
+    ]);
+    const escalation = ruleAt(1);
+    const value = inputNamed('Value', conditionIn(escalation, 1));
+    expect(value.value).toBe('30');
+    expect(value.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(value)).toEqual(['A percentage from 0 to 100.', 'Enter a number from 0 to 100.']);
+    const person = comboboxNamed('Person', stepIn(escalation, 1));
+    expect(person.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(person)).toEqual(['Choose an active manager or admin.']);
+    expect(summary.querySelectorAll('a')[1]?.getAttribute('href')).toBe(`#${person.id}`);
+
+    // Moving the rule keeps each problem at its control.
+    await click(button('Move Escalation up'));
+    expect(inputNamed('Value', conditionIn(ruleAt(0), 1)).getAttribute('aria-invalid')).toBe('true');
+    expect(summary.querySelector('a')?.textContent?.trim()).toBe('Rule 1: Escalation › Condition group 2 › Condition 1 › Value: Enter a number from 0 to 100.');
   });
 
-  it('shows a rule it cannot edit read-only, in words, and sends it back unchanged in its place', async () => {
-    const { api, wrapper } = await mountSettings({
-      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION, BIG_DISCOUNTS], version: 7 }) },
-      'PUT /api/v1/approvals/settings': ({ body }) => ({ status: 200, body: approvalSettings({ ...(body as object), version: 8 }) }),
+  it('tries the policy as edited (unsaved) on a quote found by search, and shows the route', async () => {
+    const acme = listItem({ id: '0190a000-0000-7000-8000-00000000c001', number: 'Q-2026-0042', title: 'Website redesign', companyName: 'Acme BV' });
+    const other = listItem({ id: '0190a000-0000-7000-8000-00000000c002', number: 'Q-2026-0043', title: 'Hosting', companyName: 'Acme BV' });
+    const searched: Array<string | null> = [];
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 5 }) },
+      'GET /api/v1/quotes': ({ url }) => {
+        searched.push(url.searchParams.get('q'));
+        return { status: 200, body: { items: [acme, other], nextCursor: null, countsByStatus: {}, countsComplete: true } };
+      },
+      'POST /api/v1/approvals/try': ({ body }) =>
+        (body as { quoteId: string }).quoteId === acme.id ? { status: 200, body: approvalPreviewBecause(bigDiscountsMatch) } : { status: 200, body: noApprovalNeeded },
     });
 
-    const locked = wrapper.get('[data-rule-index="0"]');
-    expect(locked.get('h3').text()).toBe('Rule 1: Escalation');
-    expect(locked.get('[data-testid="rule-advanced"]').text()).toBe('This rule uses routing this editor cannot show yet; edit it through the API. It is saved as it is.');
-    expect(locked.find('input').exists()).toBe(false);
-    expect(locked.findAll('.advanced-facts dd').map((dd) => dd.text())).toEqual([
-      'Escalation',
-      'total > 50000 or discount ≥ 30%',
-      expect.stringMatching(/^Step 1: the owner’s manager\s*Step 2: Max Manager$/),
+    // Edited, not saved: the threshold goes to 15.
+    await type(inputNamed('Value', conditionIn(ruleAt(0))), '15');
+
+    const card = document.querySelector('[data-testid="approval-try"]') as HTMLElement;
+    expect(labelOf(card)).toBe('Try it on a quote');
+    await type(inputNamed('Find a quote', card), 'Acme');
+    await click(button('Search', card));
+    expect(searched).toEqual(['Acme']);
+    expect(card.querySelector('[role="status"]')?.textContent?.trim()).toBe('2 quotes found.');
+    expect(labelOf(inputNamed('Q-2026-0042 · Website redesign · Acme BV', card))).toBe('Q-2026-0042 · Website redesign · Acme BV');
+    expect(inputNamed('Q-2026-0042 · Website redesign · Acme BV', card).checked).toBe(true);
+
+    await click(button('Try', card));
+
+    const tries = api.calls.filter((call) => call.method === 'POST' && call.path === '/api/v1/approvals/try');
+    expect(tries.map((call) => call.body)).toEqual([
+      {
+        requireApproval: false,
+        defaultApproverId: null,
+        rules: [{ ...BIG_DISCOUNTS, when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 15 }] }] }],
+        version: 5,
+        quoteId: acme.id,
+      },
     ]);
-    expect(locked.text()).toContain('Later rules that match apply too');
-    // Big discounts stays editable.
-    expect(wrapper.get('[data-rule-index="1"] input[id$="-name"]').element).toHaveProperty('value', 'Big discounts');
+    expect(putBodies(api.calls)).toEqual([]);
+    const result = card.querySelector('[data-testid="approval-try-result"]') as HTMLElement;
+    expect(result.getAttribute('aria-live')).toBe('polite');
+    expect(result.textContent).toContain('Quote Q-2026-0042: Website redesign');
+    expect(card.querySelector('[data-testid="approval-try-sentence"]')?.textContent?.trim()).toBe('Needs approval from Max Manager, because discount 25% > 20%');
+    expect(card.querySelector('[data-testid="route-steps"]')?.textContent).toContain('Step 1 of 1');
+    expect(card.querySelector('[data-testid="route-steps"]')?.textContent).toContain('Max Manager');
 
-    button('Move rule 1 down').click();
-    await flushPromises();
-    button('Set approver and create workflows').click();
-    await flushPromises();
-
-    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [BIG_DISCOUNTS, ESCALATION], version: 7 }]);
+    // Another quote needs no approval.
+    await click(inputNamed('Q-2026-0043 · Hosting · Acme BV', card));
+    await click(button('Try', card));
+    expect(card.querySelector('[data-testid="approval-try-sentence"]')?.textContent?.trim()).toBe('No approval needed');
+    expect(card.querySelector('[data-testid="route-steps"]')).toBeNull();
   });
 
-  it('shows the API’s problem with a read-only rule at its notice', async () => {
-    await mountSettings({
-      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION], version: 7 }) },
-      'PUT /api/v1/approvals/settings': {
+  it('shows the problems of the policy as edited when trying it, as a save would', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [BIG_DISCOUNTS], version: 5 }) },
+      'GET /api/v1/quotes': { status: 200, body: { items: [listItem()], nextCursor: null, countsByStatus: {}, countsComplete: true } },
+      'POST /api/v1/approvals/try': {
         status: 422,
         body: {
           statusCode: 422,
           code: 'APPROVALS.INVALID_SETTINGS',
-          message: 'rules.0.route.1.groups.0.approvers.0.userId: must be an active manager or admin',
-          details: { fields: [{ field: 'rules.0.route.1.groups.0.approvers.0.userId', reason: 'must be an active manager or admin' }] },
+          message: 'rules.0.when.0.conditions.0.value: must be from 0 to 100',
+          details: { fields: [{ field: 'rules.0.when.0.conditions.0.value', reason: 'must be from 0 to 100' }] },
         },
       },
     });
+    await type(inputNamed('Value', conditionIn(ruleAt(0))), '120');
+    const card = document.querySelector('[data-testid="approval-try"]') as HTMLElement;
+    await click(button('Search', card));
+    await click(button('Try', card));
 
-    button('Set approver and create workflows').click();
-    await flushPromises();
-
-    const notice = document.querySelector<HTMLElement>('[data-testid="rule-advanced"]');
-    const error = document.getElementById(notice?.getAttribute('aria-describedby') ?? '');
-    expect(error?.textContent).toBe('Choose an active manager or admin.');
-    expect(document.activeElement).toBe(notice);
+    expect(api.calls.filter((call) => call.path === '/api/v1/approvals/try')).toHaveLength(1);
+    expect(card.querySelector('[data-testid="approval-try-result"]')?.textContent?.trim()).toBe('The rules as edited have problems: fix them first (they are listed at the top).');
+    const summary = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).toContain('Rule 1: Big discounts › Condition group 1 › Condition 1 › Value: Enter a number from 0 to 100.');
+    expect(inputNamed('Value', conditionIn(ruleAt(0))).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('says the settings changed meanwhile on 409 and offers to reload them', async () => {
@@ -338,12 +579,10 @@ describe('Settings → Quotes (approval settings)', () => {
       'PUT /api/v1/approvals/settings': apiError(409, 'APPROVALS.STALE_SETTINGS'),
     });
 
-    button('Set approver and create workflows').click();
-    await flushPromises();
+    await click(saveButton());
 
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Someone else changed these settings meanwhile.');
-    button('Reload settings').click();
-    await flushPromises();
+    expect(document.querySelector('.form-failure')?.textContent).toContain('Someone else changed these settings meanwhile.');
+    await click(button('Reload settings'));
     expect(api.calls.filter((call) => call.path === '/api/v1/approvals/settings' && call.method === 'GET')).toHaveLength(2);
   });
 
@@ -352,6 +591,27 @@ describe('Settings → Quotes (approval settings)', () => {
 
     expect(wrapper.text()).toContain('Only admins can change these settings.');
     expect(document.querySelector('input[role="switch"]')).toBeNull();
-    expect(api.calls.some((call) => call.path === '/api/v1/approvals/settings')).toBe(false);
+    expect(api.calls.some((call) => call.path.startsWith('/api/v1/approvals/'))).toBe(false);
+  });
+
+  it('reads in Dutch', async () => {
+    await mountPage(ApprovalSettingsPage, {
+      path: '/settings/approvals',
+      locale: 'nl',
+      routes: {
+        'GET /api/v1/me': { status: 200, body: ada },
+        'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [ESCALATION] }) },
+        'GET /api/v1/approvals/condition-fields': { status: 200, body: conditionFields() },
+        'GET /api/v1/users': { status: 200, body: { items: [max] } },
+        'GET /api/v1/workflows': { status: 200, body: { items: [], quoteApprovalSetKey: 'quote-approvals-v1' } },
+      },
+    });
+
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Goedkeuring');
+    const rule = ruleAt(0);
+    expect(labelOf(inputNamed('Alleen eerste treffer', rule))).toBe('Alleen eerste treffer');
+    expect(comboboxNamed('Vergelijking', conditionIn(rule)).textContent?.trim()).toBe('is meer dan');
+    expect(comboboxNamed('Wie keurt goed', approverIn(rule)).textContent?.trim()).toBe('De manager van de eigenaar');
+    expect(button('Escalation omlaag').getAttribute('aria-label')).toBe('Escalation omlaag');
   });
 });
