@@ -46,7 +46,7 @@ afterAll(async () => {
 const openPage = (on: E2eBrowser) => openTab(on, { screenshotOnFailure: false });
 
 describe('the approval walkthrough of product.md', () => {
-  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; four active approval workflows appear', async () => {
+  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; five active approval workflows appear', async () => {
     const page = await openPage(staffBrowser);
     screenshotsOnFailure({ admin: page });
     await page.goto(`${baseUrl}/settings`);
