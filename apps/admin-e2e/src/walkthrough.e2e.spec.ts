@@ -1,6 +1,6 @@
 // The walkthrough of docs/product.md#walkthrough, steps 1 to 8, in real Chromium against the real
 // API and worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
-// mocked. The admin requires approval with Max Manager as approver (four workflows appear); Remy
+// mocked. The admin requires approval with Max Manager as approver (five workflows appear); Remy
 // Rep builds a quote in the set-up flow, which waits for approval, and copies its approval link; the
 // manager opens the link (logging in first), requests changes with notes; Remy gets a task with the
 // notes, edits the quote and submits it again; the manager sees round 2 with what changed and
