@@ -297,6 +297,7 @@ export const approvalsEn = {
     },
     outcome: {
       approved: 'You approved round {round}. The quote is being published…',
+      stepApproved: 'You approved step {step} of {count}. Next: {next}.',
       published: 'Approved and published. {owner} can now share it with contacts.',
       changesRequested: 'You requested changes. {owner} gets a task to act on them.',
     },

@@ -300,6 +300,7 @@ export const approvalsNl: typeof approvalsEn = {
     },
     outcome: {
       approved: 'Je hebt ronde {round} goedgekeurd. De offerte wordt gepubliceerd…',
+      stepApproved: 'Je hebt stap {step} van {count} goedgekeurd. Nu aan de beurt: {next}.',
       published: 'Goedgekeurd en gepubliceerd. {owner} kan hem nu met contactpersonen delen.',
       changesRequested: 'Je hebt wijzigingen gevraagd. {owner} krijgt een taak om ze door te voeren.',
     },

@@ -151,6 +151,55 @@ describe('approval page', () => {
     expect(api.calls.filter((call) => call.method === 'GET' && call.path === APPROVAL)).toHaveLength(2);
   });
 
+  it('says who is next after approving a step before the last', async () => {
+    const dirk = { id: 'u-dirk', name: 'Dirk Director', active: true };
+    const twoSteps = (current: 1 | 2) =>
+      secondRoundPage({
+        current: round({
+          round: 2,
+          approverIds: [max.id, dirk.id],
+          currentApproverIds: [current === 1 ? max.id : dirk.id],
+          route: pendingRoute({
+            currentStep: current,
+            steps: [
+              { step: 1, state: current === 1 ? 'pending' : 'approved', groups: [routeGroup([routeApprover(max.id, { state: current === 1 ? 'pending' : 'approved' })])] },
+              { step: 2, state: current === 1 ? 'waiting' : 'pending', groups: [routeGroup([routeApprover(dirk.id, { state: current === 1 ? 'waiting' : 'pending' })])] },
+            ],
+          }),
+        }),
+        approvers: [{ id: max.id, name: 'Max Manager', active: true }, dirk],
+        canDecide: current === 1,
+      });
+    let step: 1 | 2 = 1;
+    const { wrapper: w } = await mountApproval({
+      [`GET ${APPROVAL}`]: () => ({ status: 200, body: twoSteps(step) }),
+      [`POST ${APPROVAL}/approve`]: () => {
+        step = 2;
+        return { status: 200, body: twoSteps(2).current };
+      },
+    });
+
+    await buttonNamed(w, 'Approve and publish').trigger('click');
+    await flushPromises();
+
+    expect(w.get('.approval-status').text()).toBe('You approved step 1 of 2. Next: Dirk Director.');
+    expect(w.get('.approval-header').text()).toContain('Pending approval');
+  });
+
+  it('reloads the approval properties when a workflow changes one of this quote’s (e.g. the next step’s approver)', async () => {
+    const { api } = await mountApproval({});
+    useLiveEventsStore().connect({ EventSource: FakeEventSource });
+    FakeEventSource.latest?.open();
+    const propertyLoads = () => api.calls.filter((call) => call.path === `/api/v1/records/quote/${pendingQuote.id}/properties`).length;
+    const before = propertyLoads();
+
+    FakeEventSource.latest?.emit('workflows.property.changed.v1', liveEvent('workflows.property.changed.v1', { aggregateId: 'p-1', payload: { recordType: 'quote', recordId: 'another-quote' } }));
+    FakeEventSource.latest?.emit('workflows.property.changed.v1', liveEvent('workflows.property.changed.v1', { aggregateId: 'p-2', payload: { recordType: 'quote', recordId: pendingQuote.id } }));
+    await flushPromises();
+
+    expect(propertyLoads()).toBe(before + 1);
+  });
+
   it('says why the submitter of a round cannot decide it', async () => {
     const page = secondRoundPage({ current: round({ round: 2, approverIds: [max.id], submittedBy: max.id }), canDecide: false });
     const { wrapper: w } = await mountApproval({ [`GET ${APPROVAL}`]: { status: 200, body: page } });

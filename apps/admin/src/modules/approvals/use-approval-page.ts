@@ -81,6 +81,12 @@ export function useApprovalPage() {
   const outcomeText = computed(() => {
     if (outcome.value === 'changes_requested') return t('approval.outcome.changesRequested', { owner: ownerName.value });
     if (outcome.value === 'approved') {
+      const round = current.value;
+      // A step before the last: the round goes on with the next step's approvers.
+      if (round?.status === 'pending' && round.route.currentStep !== null && quote.value?.status === 'pending_approval') {
+        const next = round.currentApproverIds.map((approverId) => approval.value?.approvers?.find((approver) => approver.id === approverId)?.name || nameOf(approverId)).join(', ');
+        return t('approval.outcome.stepApproved', { step: round.route.currentStep - 1, count: round.route.steps.length, next });
+      }
       return quote.value?.status === 'published' ? t('approval.outcome.published', { owner: ownerName.value }) : t('approval.outcome.approved', { round: outcomeRound.value });
     }
     return '';
@@ -159,7 +165,8 @@ export function useApprovalPage() {
       followTimer = undefined;
       await load({ quiet: true });
       const status = quote.value?.status;
-      const settled = outcome.value === 'approved' ? status === 'published' : status === 'changes_requested';
+      // An approval of a step before the last settles at once: the round goes on, pending.
+      const settled = outcome.value === 'approved' ? status === 'published' || current.value?.status === 'pending' : status === 'changes_requested';
       followUps += 1;
       if (!settled && followUps < FOLLOW_UP_TRIES && outcome.value) followTimer = setTimeout(() => void tick(), FOLLOW_UP_MS);
     };
@@ -234,10 +241,15 @@ export function useApprovalPage() {
   const stopApprovals = live.on(APPROVAL_EVENTS, (event) => {
     if (concernsThisQuote(event)) void load({ quiet: true });
   });
+  // The approval workflows set the quote's approval properties (e.g. the approver of the next step).
+  const stopProperties = live.on(['workflows.property.changed.v1'], (event) => {
+    if (id.value && event.payload['recordId'] === id.value) void loadProperties(id.value);
+  });
   const stopReconnect = live.on('live.', () => void load({ quiet: true }));
   onScopeDispose(() => {
     stopQuotes();
     stopApprovals();
+    stopProperties();
     stopReconnect();
     clearTimers();
   });
