@@ -1,7 +1,7 @@
 // The approval policy: ordered rules, each with conditions (groups: a rule holds when all
 // conditions of one of its groups hold), a route (steps of approver groups) and whether it ends
 // the evaluation when it matches ("first match only") or stacks with the rules after it.
-import { APPROVER_FIELDS, type ApproverRef, type RouteReason } from '@qa/approvals-contracts';
+import { APPROVER_FIELDS, type ApproverField, type ApproverRef, type RouteReason } from '@qa/approvals-contracts';
 import { DomainError } from '@qa/shared-kernel';
 import { ConditionProblem, normaliseCondition, type Condition } from './condition-fields';
 import { checkCondition, type RoutingFacts } from './conditions';
@@ -129,7 +129,7 @@ function approverRef(raw: unknown, at: string, approverIds: ReadonlySet<string>)
     }
     case 'field':
       if (!(APPROVER_FIELDS as readonly unknown[]).includes(ref.field)) throw invalid(`${at}.field`, `must be one of ${APPROVER_FIELDS.join(', ')}`);
-      return { kind: 'field', field: ref.field as ApproverRef & { kind: 'field' } extends { field: infer F } ? F : never };
+      return { kind: 'field', field: ref.field as ApproverField };
     default:
       throw invalid(`${at}.kind`, 'must be one of user, role, team, manager, field');
   }
