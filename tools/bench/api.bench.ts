@@ -4,9 +4,9 @@
  * The API as production runs it (its own process, PostgreSQL, Redis, request logs at info to a
  * file), on a fresh database with the demo users and BENCH_QUOTES quotes (default 1,000,000, by
  * the bulk seed of tools/db/seed-quotes.ts). Load comes from this process:
- * - the quotes list, 50 rows, as the manager: filtered by status (Pending approval), by text (a
- *   company's name; a word in one title of twenty), and a rep's own list filtered by status;
- *   latency at an even rate
+ * - the quotes list, 50 rows, as the manager and as a rep (their own quotes): filtered by status,
+ *   and searched for a common word (in one title of twenty), a rare word (a customer's name), a
+ *   prefix (its first half) and a quote's number; latency at an even rate
  *   (BENCH_LIST_RATE, default 50 requests/s, open loop: see paced()) and the most requests/s 8
  *   autocannon connections get;
  * - "Approve and publish" at an even 100 requests/s, each request on another quote in Pending
@@ -103,6 +103,20 @@ async function main() {
     // And a word in many titles (one product of twenty): the most a text filter has to count.
     const broad = 'migration';
     const broadMatches = await matchesOf(broad);
+    // The start of the customer's name, as typed before the rest (matches that name and any other
+    // starting so), and a quote's number: one of the rep's own, which the manager sees too.
+    const prefix = term.slice(0, Math.max(3, Math.ceil(term.length / 2)));
+    const prefixMatches = await matchesOf(prefix);
+    const [{ number }] = (
+      await pg.query<{ number: string }>(`select q.number from quotes_quote q join identity_user u on u.id = q.owner_id where u.email = 'rep@example.com' order by q.number offset 100 limit 1`)
+    ).rows;
+    const repMatchesOf = async (text: string) =>
+      (
+        await pg.query<{ n: number }>(
+          `select count(*)::int as n from quotes_quote q join identity_user u on u.id = q.owner_id where u.email = 'rep@example.com' and title || ' ' || number || ' ' || coalesce(company_name, '') ilike $1`,
+          [`%${text}%`],
+        )
+      ).rows[0].n;
     const approveAmount = APPROVE_RATE * SECONDS;
     const pending = (
       await pg.query<{ quote_id: string }>(
@@ -130,11 +144,24 @@ async function main() {
       amount,
     });
 
+    const searches: Array<[string, string, number]> = [
+      ['a common word', broad, broadMatches],
+      ['a rare word', term, matches],
+      ['a prefix', prefix, prefixMatches],
+      ['a quote number', number, await matchesOf(number)],
+    ];
+    const searched = (who: string, cookie: string, matchesFor: (text: string) => Promise<number>) =>
+      Promise.all(
+        searches.map(async ([kind, text, all]) => {
+          const n = who === 'manager' ? all : await matchesFor(text);
+          return [`list: ${who}, ${kind} "${text}" (${n.toLocaleString('en')} matches)`, { cookie, path: () => `/api/v1/quotes?limit=50&q=${encodeURIComponent(text)}` }] as const;
+        }),
+      );
     const list: Record<string, Omit<Load, 'connections' | 'seconds'>> = !SCENARIOS.includes('list') ? {} : {
       'list: manager, status Pending approval': { cookie: manager, path: () => '/api/v1/quotes?limit=50&status=pending_approval' },
-      [`list: manager, text "${term}" (${matches.toLocaleString('en')} matches)`]: { cookie: manager, path: () => `/api/v1/quotes?limit=50&q=${encodeURIComponent(term)}` },
-      [`list: manager, text "${broad}" (${broadMatches.toLocaleString('en')} matches)`]: { cookie: manager, path: () => `/api/v1/quotes?limit=50&q=${broad}` },
+      ...Object.fromEntries(await searched('manager', manager, matchesOf)),
       'list: rep (own quotes), status Published': { cookie: rep, path: () => '/api/v1/quotes?limit=50&status=published' },
+      ...Object.fromEntries(await searched('rep (own quotes)', rep, repMatchesOf)),
     };
 
     const draft = JSON.stringify({
@@ -205,7 +232,7 @@ async function main() {
       secondsPerRun: SECONDS,
       listRate: LIST_RATE,
       approveRate: APPROVE_RATE,
-      textTerms: { [term]: matches, [broad]: broadMatches },
+      textTerms: Object.fromEntries(searches.map(([, text, n]) => [text, n])),
       loadAverageAtRuns,
       list: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { latency: summary(r.latency), maxPerSecond: stats(r.throughput.map((m) => m.perSecond)), throughputOk: r.throughput.every(allOk) }])),
       approve: approvals.length ? summary(approvals) : null,

@@ -217,7 +217,7 @@ describe('the product under faults (API, relay and worker as processes; own Post
       timeoutMs,
       describe: async () => JSON.stringify((await taskCounts()).rows.filter((r) => r.n !== 1 || r.completed !== 1).slice(0, 5)),
     });
-    const notices = () => db.query("select count(*)::int as n, count(distinct q.id)::int as quotes from notifications_notification n join quotes_quote q on n.title = 'Quote ' || q.number || ' was approved' where q.id = any($1) and n.recipient_user_id = $2", [quoteIds, ids['rep']]);
+    const notices = () => db.query("select count(*)::int as n, count(distinct q.id)::int as quotes from notifications_notification n join quotes_quote q on n.message->>'code' = 'approvals.quoteApproved' and n.message->'params'->>'number' = q.number where q.id = any($1) and n.recipient_user_id = $2", [quoteIds, ids['rep']]);
     await waitUntil(async () => (await notices()).rows[0].quotes === quoteIds.length, { timeoutMs, describe: async () => JSON.stringify((await notices()).rows) });
     // Once nothing is left to deliver, run or retry, anything doubled would have arrived.
     await waitUntilQuiet({ database: db, redisUrl: redis.url, queuePrefix: env['QUEUE_PREFIX'], timeoutMs });
@@ -229,7 +229,7 @@ describe('the product under faults (API, relay and worker as processes; own Post
     // The approval property changed to each value once per quote.
     const changes = await db.query("select record_id, name, value::text as value, count(*)::int as n from workflows_record_property_change where record_id = any($1) and name = 'approval_status' group by record_id, name, value having count(*) > 1", [quoteIds]);
     expect(changes.rows).toEqual([]);
-    const approvedValues = await count("select count(distinct record_id) as n from workflows_record_property where record_id = any($1) and name = 'approval_status' and value::text = '\"Approved\"'");
+    const approvedValues = await count("select count(distinct record_id) as n from workflows_record_property where record_id = any($1) and name = 'approval_status' and value::text = '\"approved\"'");
     expect(approvedValues).toBe(quoteIds.length);
     expect(serverErrors).toEqual([]);
   }

@@ -61,8 +61,14 @@ export function useLocale() {
     storeLocale(next);
     applyDocumentLanguage(next);
   }
+  /** Shows the page in a language without keeping it as the user's choice (the buyer's page: the quote's language). */
+  function showIn(next: AppLocale): void {
+    locale.value = next;
+    applyDocumentLanguage(next);
+  }
   return {
     locale: computed<AppLocale>(() => (isAppLocale(locale.value) ? locale.value : DEFAULT_LOCALE)),
     setLocale,
+    showIn,
   };
 }

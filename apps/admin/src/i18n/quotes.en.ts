@@ -17,6 +17,7 @@ export const quotesEn = {
     allStatuses: 'All',
     countOf: '{label}, no quotes | {label}, 1 quote | {label}, {count} quotes',
     countOfMany: '{label}, more than {count} quotes',
+    countOfAbout: '{label}, about {count} quotes',
     tableCaption: 'Quotes, sorted by {column} ({direction})',
     ascending: 'ascending',
     descending: 'descending',
@@ -33,6 +34,8 @@ export const quotesEn = {
     },
     shown: 'Showing {shown} of {total}',
     shownOfMany: 'Showing {shown} of more than {total}',
+    shownOfAbout: 'Showing {shown} of about {total}',
+    shownOnly: 'Showing {shown}',
     loadMore: 'Load more',
     loading: 'Loading quotes…',
     loadFailed: 'The quotes could not be loaded.',
@@ -117,6 +120,8 @@ export const quotesEn = {
     purchaseTerms: 'Purchase terms',
     paymentTermsDays: 'Payment terms (days)',
     paymentTermsHint: 'The buyer pays within this many days (net), from 0 to 365.',
+    language: 'Language of the quote',
+    languageHint: 'The buyer’s page and PDF are in this language.',
     reviewIntro: 'This is the quote as the buyer will see it. Submit it to send it for approval or, when approval is not needed, to publish it.',
     runningTotals: 'Totals',
     routePreview: {
@@ -146,6 +151,7 @@ export const quotesEn = {
       commentsForBuyer: 'Shorten the comments.',
       purchaseTerms: 'Shorten the purchase terms.',
       paymentTermsDays: 'Enter a whole number of days from 0 to 365.',
+      language: 'Choose English or Dutch.',
     },
   },
   quoteStatus: {

@@ -76,4 +76,24 @@ export const tasksEn = {
     close: 'Close notifications',
     openRecord: 'Open',
   },
+  // Texts of workflow tasks and notifications, by the message code the API gives (code → title, notes or body).
+  workMessages: {
+    approvals: {
+      reviewQuote: {
+        title: 'Review quote {number}: {title}',
+        notes: 'Open the approval page to approve and publish the quote or request changes.',
+      },
+      reviewQuoteStep: {
+        title: 'Review quote {number}: {title} (step {step} of {steps})',
+        notes: 'The previous step is approved. Open the approval page to approve and publish the quote or request changes.',
+      },
+      makeChanges: {
+        title: 'Make the changes requested on {number}',
+      },
+      quoteApproved: {
+        title: 'Quote {number} was approved',
+        body: '"{title}" is approved and published: you can now share it with your contacts.',
+      },
+    },
+  },
 };

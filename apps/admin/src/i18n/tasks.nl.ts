@@ -78,4 +78,23 @@ export const tasksNl: typeof tasksEn = {
     close: 'Meldingen sluiten',
     openRecord: 'Openen',
   },
+  workMessages: {
+    approvals: {
+      reviewQuote: {
+        title: 'Offerte {number} beoordelen: {title}',
+        notes: 'Open de goedkeuringspagina om de offerte goed te keuren en te publiceren of om wijzigingen te vragen.',
+      },
+      reviewQuoteStep: {
+        title: 'Offerte {number} beoordelen: {title} (stap {step} van {steps})',
+        notes: 'De vorige stap is goedgekeurd. Open de goedkeuringspagina om de offerte goed te keuren en te publiceren of om wijzigingen te vragen.',
+      },
+      makeChanges: {
+        title: 'Voer de gevraagde wijzigingen door in {number}',
+      },
+      quoteApproved: {
+        title: 'Offerte {number} is goedgekeurd',
+        body: '"{title}" is goedgekeurd en gepubliceerd: je kunt de offerte nu met je contactpersonen delen.',
+      },
+    },
+  },
 };

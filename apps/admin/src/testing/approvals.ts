@@ -7,7 +7,7 @@ export const adaUser = { id: 'u-ada', email: 'admin@example.com', name: 'Ada Adm
 export const maxMe: ApiSchemas['MeResponse'] = { id: max.id, email: max.email, name: max.name, role: 'manager' };
 
 export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettingsResponse']> = {}): ApiSchemas['ApprovalSettingsResponse'] {
-  return { requireApproval: false, defaultApproverId: null, rules: [], version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
+  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', exchangeRates: {}, version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
 }
 
 /** GET /api/v1/approvals/condition-fields as the API answers it: each field with its type and operators. */
@@ -29,6 +29,9 @@ export function conditionFields(): ApiSchemas['ConditionFieldResponse'][] {
     ['dealAmount', 'money', numeric],
     ['ownerRole', 'role', choice],
     ['ownerTeam', 'text', choice],
+    ['companyCountry', 'country', choice],
+    ['totalInBaseCurrency', 'money', numeric],
+    ['quoteProperty', 'property', ['eq', 'neq', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte']],
   ];
   return fields.map(([field, type, operators]) => ({ field, type, operators: [...operators] }));
 }

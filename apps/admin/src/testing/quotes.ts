@@ -31,6 +31,7 @@ export function quote(overrides: Partial<Quote> = {}): Quote {
     commentsForBuyer: 'Looking forward to it.',
     purchaseTerms: 'Net 30.',
     paymentTermsDays: 30,
+    language: 'en',
     lineItems: [
       {
         id: '0190a000-0000-7000-8000-00000000f001',

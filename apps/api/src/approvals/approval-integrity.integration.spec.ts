@@ -245,26 +245,26 @@ describe('approval integrity (API + worker)', () => {
     await submit(id);
     await roundOpen(id, 1);
     const [task] = await waitUntil(async () => ((await tasksOf('manager', id, 'open')).length ? tasksOf('manager', id, 'open') : null), { timeoutMs: 20_000 });
-    expect(task).toMatchObject({ title: `Review quote ${(await quote(id))['number']}: Withdrawn from approval`, status: 'open', createdByType: 'workflow' });
-    await waitUntil(async () => (await property(id, 'approval_status')) === 'Pending approval', { timeoutMs: 20_000 });
+    expect(task).toMatchObject({ message: { code: 'approvals.reviewQuote', params: { number: (await quote(id))['number'], title: 'Withdrawn from approval' } }, status: 'open', createdByType: 'workflow' });
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'pending_approval', { timeoutMs: 20_000 });
 
     expect((await call('rep', 'POST', `/api/v1/quotes/${id}/withdraw`, { version: (await quote(id)).version })).json()).toMatchObject({ status: 'draft' });
-    await waitUntil(async () => (await property(id, 'approval_status')) === 'Withdrawn' && (await tasksOf('manager', id, 'open')).length === 0, {
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'withdrawn' && (await tasksOf('manager', id, 'open')).length === 0, {
       timeoutMs: 20_000,
       describe: async () => JSON.stringify({ properties: (await properties(id)).properties, open: await tasksOf('manager', id, 'open') }),
     });
     expect((await tasksOf('manager', id, 'completed')).map((t) => [t.id, t.status])).toEqual([[task.id, 'completed']]);
     const withdrawnWorkflow = (await approvalWorkflows()).find((w) => w.name === WITHDRAWN_WORKFLOW);
     expect((await properties(id)).history.filter((h) => h.name === 'approval_status').map((h) => [h.previousValue, h.value, h.changedBy])).toContainEqual([
-      'Pending approval',
-      'Withdrawn',
+      'pending_approval',
+      'withdrawn',
       `workflow:${withdrawnWorkflow?.id}`,
     ]);
 
     // Submitted again: a new round, a new task, Pending approval again.
     await submit(id);
     await roundOpen(id, 2);
-    await waitUntil(async () => (await property(id, 'approval_status')) === 'Pending approval' && (await tasksOf('manager', id, 'open')).length === 1, { timeoutMs: 20_000 });
+    await waitUntil(async () => (await property(id, 'approval_status')) === 'pending_approval' && (await tasksOf('manager', id, 'open')).length === 1, { timeoutMs: 20_000 });
     expect((await tasksOf('manager', id, 'open'))[0].id).not.toBe(task.id);
   });
 

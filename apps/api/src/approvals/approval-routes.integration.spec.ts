@@ -259,11 +259,13 @@ describe('approval routes: steps of approver groups resolved from the org (API +
   });
 
   it('moves the review tasks along the route: the approvers deciding now have one, the next step theirs once it starts', async () => {
-    type Task = { assigneeId: string; status: string; title: string };
+    type Task = { assigneeId: string; status: string; message: { code: string; params: Record<string, string> } | null };
+    /** A message's params as text, keys in order (PostgreSQL keeps JSON keys in its own order). */
+    const paramsText = (params: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))));
     const tasks = async (id: string) =>
       (await call('admin', 'GET', `/api/v1/tasks?assignee=anyone&relatedType=quote&relatedId=${id}`))
         .json<{ items: Task[] }>()
-        .items.map((t) => [t.assigneeId, t.status, t.title])
+        .items.map((t) => [t.assigneeId, t.status, t.message?.code ?? '', paramsText(t.message?.params ?? {})])
         .sort();
     const untilTasks = (id: string, expected: string[][]) =>
       waitUntil(async () => JSON.stringify(await tasks(id)) === JSON.stringify([...expected].sort()), { timeoutMs: 20_000, describe: async () => JSON.stringify(await tasks(id)) });
@@ -273,28 +275,31 @@ describe('approval routes: steps of approver groups resolved from the org (API +
     // Two steps (rule b): the manager's review first; the director's only once step 1 is approved.
     const id = await submitted('Tasks along the route', '25');
     await roundOpen(id, 1);
-    const review = `Review quote ${(await quote(id))['number']}: Tasks along the route`;
-    await untilTasks(id, [[ids['manager'], 'open', review]]);
+    // The tasks' texts are message codes with params (the SPA words them).
+    const number = (await quote(id))['number'];
+    const review = ['approvals.reviewQuote', paramsText({ number, title: 'Tasks along the route' })];
+    const step2 = ['approvals.reviewQuoteStep', paramsText({ number, title: 'Tasks along the route', step: '2', steps: '2' })];
+    await untilTasks(id, [[ids['manager'], 'open', ...review]]);
     await waitUntil(async () => (await approver(id)) === ids['manager'], { timeoutMs: 20_000 });
     expect((await approve('manager', id, 1)).statusCode).toBe(200);
     await untilTasks(id, [
-      [ids['manager'], 'completed', review],
-      [ids['director'], 'open', `${review} (step 2 of 2)`],
+      [ids['manager'], 'completed', ...review],
+      [ids['director'], 'open', ...step2],
     ]);
     await waitUntil(async () => (await approver(id)) === ids['director'], { timeoutMs: 20_000, describe: async () => `approver ${await approver(id)}` });
     expect((await approve('director', id, 1)).statusCode).toBe(200);
     await untilTasks(id, [
-      [ids['manager'], 'completed', review],
-      [ids['director'], 'completed', `${review} (step 2 of 2)`],
+      [ids['manager'], 'completed', ...review],
+      [ids['director'], 'completed', ...step2],
     ]);
 
     // Two groups in one step (rule c): finance and legal review at the same time.
     const parallel = await submitted('Tasks in parallel', null, 60);
     await roundOpen(parallel, 1);
-    const parallelReview = `Review quote ${(await quote(parallel))['number']}: Tasks in parallel`;
+    const parallelReview = ['approvals.reviewQuote', paramsText({ number: (await quote(parallel))['number'], title: 'Tasks in parallel' })];
     await untilTasks(parallel, [
-      [ids['finance'], 'open', parallelReview],
-      [ids['legal'], 'open', parallelReview],
+      [ids['finance'], 'open', ...parallelReview],
+      [ids['legal'], 'open', ...parallelReview],
     ]);
   });
 

@@ -19,7 +19,8 @@ describe('quote approvals end to end (API + worker)', () => {
 
   const quote = async (id: string) => (await call('rep', 'GET', `/api/v1/quotes/${id}`)).json<Json & { status: string; version: number; sharePath: string | null }>();
   const untilStatus = (id: string, status: string) => waitUntil(async () => ((await quote(id)).status === status ? quote(id) : null), { timeoutMs: 20_000, describe: async () => `status ${(await quote(id)).status}` });
-  const tasksOf = async (who: string) => (await call(who, 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ title: string; notes: string; relatedId: string }> }>().items;
+  const tasksOf = async (who: string) =>
+    (await call(who, 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ title: string; notes: string; relatedId: string; message: { code: string; params: Json } | null }> }>().items;
   const properties = async (id: string) =>
     Object.fromEntries((await call('rep', 'GET', `/api/v1/records/quote/${id}/properties`)).json<{ properties: Array<{ name: string; value: unknown }> }>().properties.map((p) => [p.name, p.value]));
   const body = (overrides: Json = {}) => ({ title: 'Website redesign', dealId, expiresOn: '2099-12-31', lineItems: [{ productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '25' } }], ...overrides });
@@ -53,7 +54,12 @@ describe('quote approvals end to end (API + worker)', () => {
     const submitted = await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 });
     expect(submitted.json()).toMatchObject({ status: 'pending_approval', sharePath: null });
     await waitUntil(async () => (await tasksOf('manager')).some((t) => t.relatedId === id), { timeoutMs: 20_000 });
-    expect(await properties(id)).toMatchObject({ approval_status: 'Pending approval', approver: ids['manager'] });
+    // No English from the server: the task is a message code with its params, approval_status a code.
+    const number = (await quote(id))['number'];
+    expect((await tasksOf('manager')).filter((t) => t.relatedId === id).map((t) => [t.message, t.notes])).toEqual([
+      [{ code: 'approvals.reviewQuote', params: { number, title: 'Website redesign' } }, ''],
+    ]);
+    expect(await properties(id)).toMatchObject({ approval_status: 'pending_approval', approver: ids['manager'] });
 
     // 4–5. Only the round's approver gets the approval page; the rep cannot approve their own quote.
     // Another rep may not see the quote at all: to them it does not exist (as GET /quotes/:id says).
@@ -69,6 +75,8 @@ describe('quote approvals end to end (API + worker)', () => {
     expect((await call('manager', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 409, code: 'APPROVALS.ALREADY_DECIDED' });
     await untilStatus(id, 'changes_requested');
     await waitUntil(async () => (await tasksOf('rep')).some((t) => t.relatedId === id && t.notes === 'Lower the discount to 15%'), { timeoutMs: 20_000 });
+    expect((await tasksOf('rep')).find((t) => t.relatedId === id)?.message).toEqual({ code: 'approvals.makeChanges', params: { number } });
+    expect((await properties(id))['approval_status']).toBe('changes_requested');
     await waitUntil(async () => !(await tasksOf('manager')).some((t) => t.relatedId === id), { timeoutMs: 20_000 });
 
     // 6. The creator edits and submits again: round 2 at the same link, with what changed.
@@ -96,8 +104,10 @@ describe('quote approvals end to end (API + worker)', () => {
       ['approved', ids['manager']],
       ['published', ids['manager']],
     ]);
-    await waitUntil(async () => (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ title: string }> }>().items.some((n) => n.title === `Quote ${published['number']} was approved`), { timeoutMs: 20_000 });
-    await waitUntil(async () => (await properties(id))['approval_status'] === 'Approved', { timeoutMs: 20_000 });
+    const approvedNotice = async () =>
+      (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ message: { code: string; params: Json } | null }> }>().items.find((n) => n.message?.params['number'] === published['number']);
+    expect((await waitUntil(approvedNotice, { timeoutMs: 20_000 })).message).toEqual({ code: 'approvals.quoteApproved', params: { number: published['number'], title: 'Website redesign' } });
+    await waitUntil(async () => (await properties(id))['approval_status'] === 'approved', { timeoutMs: 20_000 });
 
     // 8. Recall returns it to Draft; submitting again needs a new approval (round 3).
     const recalled = await call('rep', 'POST', `/api/v1/quotes/${id}/recall`, { version: published.version });

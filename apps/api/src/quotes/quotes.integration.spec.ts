@@ -2,7 +2,8 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand } from '@qa/crm-application';
 import { QuoteListReader } from '@qa/quotes-application';
-import type { SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { COMMON_TEXT_MATCHES, type SqlQuoteListReader } from '@qa/quotes-infrastructure';
+import { pdfTextLines } from '@qa/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
@@ -150,6 +151,39 @@ describe('quotes API', () => {
     expect([shared['paymentTermsDays'], periods(shared).map(([, period]) => period)]).toEqual([0, ['one_time', 'one_time', 'quarterly', 'yearly']]);
   });
 
+  it('keeps the quote’s language (English when left out, kept on an edit that leaves it out) and refuses another, naming the field', async () => {
+    const id = await create('rep', { language: 'nl' });
+    expect((await get(id))['language']).toBe('nl');
+    const edited = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody(), version: 1 });
+    expect(edited.json()).toMatchObject({ language: 'nl', version: 2 });
+    expect((await get(await create()))['language']).toBe('en');
+    for (const language of ['de', 'NL', '', null, 7]) {
+      const response = await call('rep', 'POST', '/api/v1/quotes', quoteBody({ language }));
+      expect([language, response.statusCode, response.json()]).toEqual([
+        language,
+        400,
+        expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'language', reason: 'language must be one of en, nl' }] } }),
+      ]);
+    }
+    const badEdit = await call('rep', 'PUT', `/api/v1/quotes/${id}`, { ...quoteBody({ language: 'fr' }), version: 2 });
+    expect(badEdit.json()).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'language' }] } });
+    expect((await get(id))['language']).toBe('nl');
+  });
+
+  it('gives the buyer the page’s language and a PDF in the quote’s language', async () => {
+    const id = await create('rep', { language: 'nl', paymentTermsDays: 14 });
+    const live = (await call('rep', 'POST', `/api/v1/quotes/${id}/submit`, { version: 1 })).json<{ sharePath: string }>();
+    const slug = live.sharePath.slice(3);
+    expect((await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}` })).json()).toMatchObject({ language: 'nl', paymentTermsDays: 14 });
+
+    const text = pdfTextLines((await api.request({ method: 'GET', url: `/api/v1/shared-quotes/${slug}/pdf` })).rawPayload);
+    expect(text).toEqual(expect.arrayContaining(['Aantal', 'Betalingstermijn: 14 dagen netto']));
+    expect(text.find((line) => line.startsWith('Totaal (EUR): '))).toMatch(/^Totaal \(EUR\): [\d.]+,\d{2}$/);
+    expect(text.some((line) => line.startsWith('Payment terms'))).toBe(false);
+    // The owner's download is the same document.
+    expect(pdfTextLines((await call('rep', 'GET', `/api/v1/quotes/${id}/pdf`)).rawPayload)).toContain('Betalingstermijn: 14 dagen netto');
+  });
+
   it('reads a quote stored before payment terms and billing periods: net 30 days; its lines one-time, or yearly for "annually"', async () => {
     const me = (await call('rep', 'GET', '/api/v1/me')).json<{ id: string }>();
     const id = randomUUID();
@@ -293,9 +327,9 @@ describe('quotes API', () => {
         expect(plan).toMatch(/Index (Only )?Scan( Backward)? using quotes_quote_\w+_index/);
         expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
       }
-      // Text in the number, the title or the company's name, with few matches (as list() runs it
-      // then): the trigram index (pg_trgm).
-      for (const request of [{ text: 'Q-1999-012345' }, { text: 'company 4711' }, { text: 'bulk quote 4242', statuses: ['published' as const] }]) {
+      // Text in the title or the company's name, with few matches (as list() runs it then): the
+      // trigram index (pg_trgm).
+      for (const request of [{ text: 'company 4711' }, { text: 'bulk quote 4242', statuses: ['published' as const] }]) {
         const plan = await explain(request, { sortAllMatches: true });
         expect(plan).toMatch(/Bitmap Index Scan on quotes_quote_search_index/);
         expect(plan).not.toMatch(/Seq Scan on quotes_quote/);
@@ -337,6 +371,55 @@ describe('quotes API', () => {
     expect(many).toMatchObject({ countsComplete: false, countsByStatus: {} });
     expect(many.items).toHaveLength(50);
     expect(many.items.every((q) => q.companyName?.startsWith('Company 47'))).toBe(true);
+
+    // A common word (in every title here): its page comes from the list's own index, walked in
+    // order and tested row by row, never from the trigram index (which would gather all 100,000
+    // matches first); the counts are left out, with the database's estimate of the matches.
+    const numbersOf = async (where: string, bindings: unknown[], limit: number) =>
+      ((await connection.execute(`select number from quotes_quote where ${where} order by updated_at desc, id desc limit ${limit}`, bindings)) as Array<{ number: string }>).map((r) => r.number);
+    const estimated = (filter: Parameters<SqlQuoteListReader['estimatedMatches']>[0]) => RequestContext.create(orm.em.fork(), () => reader.estimatedMatches(filter));
+    expect(await estimated({ text: 'bulk quote' })).toBeGreaterThanOrEqual(COMMON_TEXT_MATCHES);
+    expect(await estimated({ text: 'company 4711' })).toBeLessThan(COMMON_TEXT_MATCHES);
+    const walked = reader.commonTextPageQuery({ text: 'bulk quote', sort: 'updatedAt', direction: 'desc', limit: 50 });
+    const walkPlan = ((await connection.execute(`explain ${walked.sql}`, walked.bindings)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
+    expect(walkPlan).toMatch(/Index Scan Backward using quotes_quote_updated_index/);
+    expect(walkPlan).not.toMatch(/quotes_quote_search_index|Seq Scan|Sort/);
+    const common = await searched('bulk quote');
+    expect(common).toMatchObject({ countsComplete: false, countsByStatus: {} });
+    expect(common.approximateTotal).toBeGreaterThanOrEqual(50_000);
+    expect(common.approximateTotal).toBeLessThanOrEqual(200_000);
+    expect(common.items.map((q) => q.number)).toEqual(await numbersOf(`title ilike ?`, ['%bulk quote%'], 50));
+    // Its pages follow one another without gaps or repeats.
+    const second = await RequestContext.create(orm.em.fork(), () => reader.list({ text: 'BULK quote', sort: 'updatedAt', direction: 'desc', limit: 50, cursor: common.nextCursor ?? undefined }));
+    expect(second.items.map((q) => q.number)).toEqual((await numbersOf(`title ilike ?`, ['%bulk quote%'], 100)).slice(50));
+    // A rep's own quotes (an owner filter) with a common word: the page from the owner's quotes in
+    // order; their 2,000 matches estimated to two digits.
+    const own = await RequestContext.create(orm.em.fork(), () => reader.list({ text: 'bulk quote', ownerId: 'owner-7', sort: 'updatedAt', direction: 'desc', limit: 50 }));
+    expect(own.items.map((q) => q.number)).toEqual(await numbersOf(`owner_id = 'owner-7' and title ilike ?`, ['%bulk quote%'], 50));
+    expect(own).toMatchObject({ countsComplete: false, countsByStatus: {} });
+    expect(own.approximateTotal).toBeGreaterThanOrEqual(1_000);
+    expect(own.approximateTotal).toBeLessThanOrEqual(4_000);
+    expect(String(own.approximateTotal)).toMatch(/^\d{1,2}0*$/);
+    // A word in one title of nine (11,111 quotes) is not common by the statistics: counted up to
+    // the cap, and its page sorted from all matches (the walk would look at nine rows per match).
+    expect(await estimated({ text: 'bulk quote 1' })).toBeLessThan(COMMON_TEXT_MATCHES);
+    const ones = await searched('bulk quote 1');
+    expect(ones).toMatchObject({ countsComplete: false, countsByStatus: {} });
+    expect(ones.approximateTotal).toBeUndefined();
+    expect(ones.items.map((q) => q.number)).toEqual(await numbersOf(`title ilike ?`, ['%bulk quote 1%'], 50));
+    // Fewer matches in the walk than a page (here: none in a status): the general path answers.
+    expect((await RequestContext.create(orm.em.fork(), () => reader.list({ text: 'bulk quote', statuses: ['expired'], sort: 'updatedAt', direction: 'desc', limit: 50 }))).items).toEqual([]);
+    // A quote's number, or its start, in any case: from the numbers' own index.
+    const byNumber = reader.pageQuery({ text: 'q-1999-0123', sort: 'updatedAt', direction: 'desc', limit: 50 }, { sortAllMatches: true }).getFormattedQuery();
+    const numberPlan = ((await connection.execute(`explain ${byNumber}`)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
+    expect(numberPlan).toMatch(/Index Scan using quotes_quote_number_unique/);
+    expect(numberPlan).not.toMatch(/quotes_quote_search_index|Seq Scan/);
+    const numbered = await searched('q-1999-0123');
+    expect(numbered.items.map((q) => q.number)).toEqual(await numbersOf(`number like 'Q-1999-0123%'`, [], 50));
+    expect(numbered.items).toHaveLength(50);
+    expect(numbered).toMatchObject({ countsComplete: true });
+    expect(Object.values(numbered.countsByStatus).reduce((a, b) => a + (b ?? 0), 0)).toBe(100);
+    expect((await searched('Q-1999-012345')).items.map((q) => q.number)).toEqual(['Q-1999-012345']);
 
     // The counters follow inserts (above: one statement of 100,000 rows), updates and deletes.
     await connection.execute(`update quotes_quote set status = 'expired' where number like 'Q-1999-0001%'`);

@@ -28,8 +28,8 @@ describe('tasks and notifications API', () => {
     expect(created.statusCode).toBe(201);
     const task = created.json<{ id: string }>();
     expect((await call('manager', 'GET', '/api/v1/tasks/counts')).json()).toEqual({ openAssignedToMe: 1 });
-    const mine = (await call('manager', 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ id: string; title: string }> }>();
-    expect(mine.items.map((t) => t.title)).toEqual(['Call Anna about the discount']);
+    const mine = (await call('manager', 'GET', '/api/v1/tasks?status=open')).json<{ items: Array<{ id: string; title: string; message: unknown }> }>();
+    expect(mine.items.map((t) => [t.title, t.message])).toEqual([['Call Anna about the discount', null]]);
 
     expect((await call('rep2', 'POST', `/api/v1/tasks/${task.id}/complete`)).statusCode).toBe(404);
     expect((await call('rep2', 'GET', '/api/v1/tasks?assignee=anyone')).json<{ items: unknown[] }>().items).toEqual([]);
@@ -51,8 +51,9 @@ describe('tasks and notifications API', () => {
   it('creates a workflow task once per source key (a redelivered step makes no second task)', async () => {
     const command = () =>
       new CreateTaskCommand({
-        title: 'Review quote Q-2026-0001',
+        title: 'approvals.reviewQuote',
         notes: '',
+        message: { code: 'approvals.reviewQuote', params: { number: 'Q-2026-0001', title: 'Website redesign' } },
         assigneeId: ids['manager'],
         relatedType: 'quote',
         relatedId: ids['rep'],
@@ -65,17 +66,24 @@ describe('tasks and notifications API', () => {
     const second = await inContext(() => api.app.get(CommandBus).execute(command()));
     expect(first).toMatchObject({ created: true });
     expect(second).toEqual({ id: (first as { id: string }).id, created: false });
+    // Its text is a code with params for clients to word; a task a user typed has none.
+    const tasks = (await call('manager', 'GET', '/api/v1/tasks?assignee=me&status=open')).json<{ items: Array<{ id: string; title: string; message: unknown }> }>().items;
+    expect(tasks.find((t) => t.id === (first as { id: string }).id)?.message).toEqual({ code: 'approvals.reviewQuote', params: { number: 'Q-2026-0001', title: 'Website redesign' } });
   });
 
   it('rings the bell: notifications list, unread count, mark one and all as read, only for the recipient', async () => {
-    const send = (title: string, sourceKey: string) =>
-      inContext(() => api.app.get(CommandBus).execute(new SendNotificationCommand({ recipientUserId: ids['rep'], title, body: 'Your quote was approved', link: '/quotes/x', sourceKey })));
-    await send('Quote approved', 'n-1');
-    await send('Quote approved', 'n-1'); // the same source key notifies once
+    const approved = { code: 'approvals.quoteApproved', params: { number: 'Q-2026-0001', title: 'Website redesign' } };
+    const send = (title: string, sourceKey: string, message: typeof approved | null = null) =>
+      inContext(() => api.app.get(CommandBus).execute(new SendNotificationCommand({ recipientUserId: ids['rep'], title, body: '', message, link: '/quotes/x', sourceKey })));
+    await send('approvals.quoteApproved', 'n-1', approved);
+    await send('approvals.quoteApproved', 'n-1', approved); // the same source key notifies once
     await send('Task assigned', 'n-2');
-    const list = (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ id: string; title: string; readAt: string | null }>; unread: number }>();
+    const list = (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ id: string; title: string; message: unknown; readAt: string | null }>; unread: number }>();
     expect(list.unread).toBe(2);
-    expect(list.items.map((n) => n.title)).toEqual(['Task assigned', 'Quote approved']);
+    expect(list.items.map((n) => [n.title, n.message])).toEqual([
+      ['Task assigned', null],
+      ['approvals.quoteApproved', approved],
+    ]);
 
     expect((await call('rep2', 'POST', `/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
     expect((await call('rep', 'POST', `/api/v1/notifications/${list.items[0].id}/read`)).json()).toMatchObject({ readAt: expect.any(String) });

@@ -21,6 +21,8 @@ const settingsView = (s: ApprovalSettings): ApprovalSettingsResponse => ({
   requireApproval: s.requireApproval,
   defaultApproverId: s.defaultApproverId,
   rules: s.rules as PolicyRuleRequest[],
+  baseCurrency: s.baseCurrency,
+  exchangeRates: s.exchangeRates ?? {},
   version: s.version ?? 0,
   updatedAt: new Date(s.updatedAt).toISOString(),
 });
@@ -55,7 +57,9 @@ export class ApprovalsController extends CqrsController {
     // Shapes were checked by the DTO; values, approvers and limits by the domain (field and reason).
     const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
     return settingsView(
-      await this.commands.execute(new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.version)),
+      await this.commands.execute(
+        new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates }, body.version),
+      ),
     );
   }
 
@@ -66,7 +70,8 @@ export class ApprovalsController extends CqrsController {
   @ApiOkResponse({ type: ApprovalPreviewResponse })
   async tryPolicy(@Body() body: TryApprovalPolicyRequest): Promise<ApprovalPreviewResponse> {
     const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
-    const { required, complete, route, people } = await this.queries.execute(new TryApprovalPolicyQuery({ requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules }, body.quoteId));
+    const policy = { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates };
+    const { required, complete, route, people } = await this.queries.execute(new TryApprovalPolicyQuery(policy, body.quoteId));
     return { required, complete, route, people };
   }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPROVER_FIELDS } from '@qa/approvals-contracts';
-import { CONDITION_FIELD_NAMES, CONDITION_OPERATORS } from '@qa/approvals-domain';
+import { CONDITION_FIELD_NAMES, CONDITION_OPERATORS, FIELD_TYPES } from '@qa/approvals-domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 
 // The policy's shape is checked here (types, sizes); what each value means (a condition value of
 // its field's type, known approvers, manager levels) is checked by the domain on save, which
@@ -10,10 +10,14 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, I
 
 export class RuleConditionRequest {
   @ApiProperty({ enum: CONDITION_FIELD_NAMES }) @IsString() field!: string;
+  @ApiProperty({ required: false, example: 'risk_level', description: 'quoteProperty: the name of the property set on the quote (a-z, 0-9 and _, at most 64).' })
+  @IsOptional()
+  @IsString({ message: 'property must be a text' })
+  property?: string;
   @ApiProperty({ enum: CONDITION_OPERATORS, description: 'The operators a field allows depend on its type (GET /approvals/condition-fields).' }) @IsString() operator!: string;
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }] } }],
-    description: 'Money as decimal text ("10000.00"), percentages and days as numbers, codes as text, a list for in/notIn, [from, to] for between.',
+    description: 'Money as decimal text ("10000.00"), percentages and days as numbers, codes as text (countries ISO 3166-1 alpha-2), a list for in/notIn, [from, to] for between; a quote property as text (a number for gt..lte).',
     example: 20,
   })
   @IsDefined({ message: 'value is required' })
@@ -69,6 +73,19 @@ export class ApprovalSettingsRequest {
   @IsUUID('all', { message: 'defaultApproverId must be a user id' })
   defaultApproverId!: string | null;
   @ApiProperty({ type: [PolicyRuleRequest], description: 'In order: the first is looked at first.' }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PolicyRuleRequest) rules!: PolicyRuleRequest[];
+  @ApiProperty({ required: false, example: 'EUR', description: 'The base currency (ISO 4217) of totalInBaseCurrency; not sent: kept (EUR at first).' })
+  @IsOptional()
+  @IsString({ message: 'baseCurrency must be a text' })
+  baseCurrency?: string;
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: { type: 'string' },
+    description: 'Currency code → 1 unit of it in base currency, as decimal text (positive, at most 10 decimals), e.g. { "USD": "0.92" }; not sent: kept.',
+  })
+  @IsOptional()
+  @IsObject({ message: 'exchangeRates must be an object of currency code to rate' })
+  exchangeRates?: Record<string, string>;
   @ApiProperty({ required: false, description: 'The version you read (409 when stale).' }) @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -80,13 +97,15 @@ export class ApprovalSettingsResponse {
   @ApiProperty() requireApproval!: boolean;
   @ApiProperty({ type: String, nullable: true }) defaultApproverId!: string | null;
   @ApiProperty({ type: [PolicyRuleRequest] }) rules!: PolicyRuleRequest[];
+  @ApiProperty({ example: 'EUR', description: 'The base currency (ISO 4217) of totalInBaseCurrency.' }) baseCurrency!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Currency code → 1 unit of it in base currency (decimal text).' }) exchangeRates!: Record<string, string>;
   @ApiProperty({ description: 'The policy version: 0 before the first save; every round records the version that routed it.' }) version!: number;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
 
 export class ConditionFieldResponse {
   @ApiProperty({ enum: CONDITION_FIELD_NAMES }) field!: string;
-  @ApiProperty({ enum: ['money', 'percent', 'count', 'days', 'currency', 'dealStage', 'role', 'text', 'boolean', 'products'] }) type!: string;
+  @ApiProperty({ enum: FIELD_TYPES }) type!: string;
   @ApiProperty({ enum: CONDITION_OPERATORS, isArray: true }) operators!: string[];
 }
 
@@ -95,6 +114,7 @@ export class ConditionFieldResponse {
 export class RouteReasonResponse {
   @ApiProperty({ enum: ['condition', 'always', 'all-quotes', 'legacy'] }) code!: string;
   @ApiProperty({ required: false, enum: CONDITION_FIELD_NAMES }) field?: string;
+  @ApiProperty({ required: false, description: 'quoteProperty: the property looked at.' }) property?: string;
   @ApiProperty({ required: false, enum: CONDITION_OPERATORS }) operator?: string;
   @ApiProperty({ required: false, description: "The rule's value." }) expected?: unknown;
   @ApiProperty({ required: false, description: "The quote's value (null when it has none)." }) actual?: unknown;

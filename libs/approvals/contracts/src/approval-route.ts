@@ -22,6 +22,8 @@ export type RouteReason =
   | {
       code: 'condition';
       field: string;
+      /** quoteProperty: the property's name. */
+      property?: string;
       operator: string;
       /** What the rule compares with (money as a decimal text in `currency`). */
       expected: unknown;

@@ -1,6 +1,7 @@
 import { ApprovalSettingsChanged } from '@qa/approvals-contracts';
 import { AggregateRoot } from '@qa/shared-kernel';
 import { ApprovalErrors } from './approval.errors';
+import { DEFAULT_BASE_CURRENCY } from './policy/base-currency';
 import { checkPolicy, type ApprovalPolicyState, type PolicyRule } from './policy/approval-policy';
 
 /**
@@ -14,6 +15,10 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalPolicySta
   requireApproval!: boolean;
   defaultApproverId!: string | null;
   rules!: PolicyRule[];
+  /** ISO 4217: what `totalInBaseCurrency` compares in. */
+  baseCurrency!: string;
+  /** Currency code → 1 unit of it in base currency (decimal text). */
+  exchangeRates!: Record<string, string>;
   updatedAt!: Date;
   updatedBy!: string | null;
 
@@ -22,7 +27,7 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalPolicySta
   }
 
   static initial(): ApprovalSettings {
-    return Object.assign(new ApprovalSettings(), { id: 'default', requireApproval: false, defaultApproverId: null, rules: [], updatedAt: new Date(), updatedBy: null });
+    return Object.assign(new ApprovalSettings(), { id: 'default', requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: DEFAULT_BASE_CURRENCY, exchangeRates: {}, updatedAt: new Date(), updatedBy: null });
   }
 
   /** Saving over settings changed since `expected` was read (409); undefined: not checked (nor before the first save). */

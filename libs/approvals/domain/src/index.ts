@@ -2,6 +2,7 @@
 // resolved, the approval request of each round, and the diff between rounds. No framework imports.
 export * from './policy/condition-fields';
 export * from './policy/conditions';
+export * from './policy/base-currency';
 export * from './policy/approval-policy';
 export * from './policy/route-resolution';
 export * from './approval-request';

@@ -10,6 +10,9 @@ export const ApprovalSettingsSchema = new EntitySchema<ApprovalSettings>({
     requireApproval: { type: 'boolean' },
     defaultApproverId: { type: 'string', length: 36, nullable: true },
     rules: { type: 'json' },
+    baseCurrency: { type: 'string', length: 3, default: 'EUR' },
+    // Null in rows saved before rates were kept: none (the repository reads it as {}).
+    exchangeRates: { type: 'json', nullable: true },
     updatedAt: { type: 'datetime' },
     updatedBy: { type: 'string', length: 36, nullable: true },
   },

@@ -9,7 +9,11 @@ export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsReposito
     super();
   }
   async get() {
-    return (await this.em.findOne(ApprovalSettings, { id: 'default' })) ?? ApprovalSettings.initial();
+    const settings = await this.em.findOne(ApprovalSettings, { id: 'default' });
+    if (!settings) return ApprovalSettings.initial();
+    // Rows saved before rates were kept have none.
+    settings.exchangeRates ??= {};
+    return settings;
   }
   async save(settings: ApprovalSettings) {
     await this.em.persistAndFlush(settings);

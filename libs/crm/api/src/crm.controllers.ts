@@ -20,7 +20,7 @@ import {
   SearchRequest,
 } from './crm.dtos';
 
-const company = ({ id, name, domain }: Company): CompanyResponse => ({ id, name, domain });
+const company = ({ id, name, domain, country }: Company): CompanyResponse => ({ id, name, domain, country: country ?? null });
 const contact = ({ id, name, email, companyId }: Contact): ContactResponse => ({ id, name, email, companyId });
 /** Who owns a company or contact added by this caller: a rep's is theirs; one added by a manager or admin is shared. */
 const ownerFor = (caller: Caller): string | null => (caller.role === 'rep' ? caller.userId : null);

@@ -20,6 +20,7 @@ export class CompanyResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) domain!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 ("NL"); null when not known.' }) country!: string | null;
 }
 export class CompanyListResponse {
   @ApiProperty({ type: [CompanyResponse] }) items!: CompanyResponse[];
@@ -27,6 +28,10 @@ export class CompanyListResponse {
 export class CreateCompanyRequest {
   @ApiProperty({ example: 'Acme BV' }) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name!: string;
   @ApiProperty({ required: false, example: 'acme.example' }) @IsOptional() @IsString() @MaxLength(200) domain?: string;
+  @ApiProperty({ required: false, type: String, nullable: true, example: 'NL', description: 'ISO 3166-1 alpha-2 (any case; kept in capitals). 422 CRM.INVALID_COMPANY, field country, for an unknown code.' })
+  @IsOptional()
+  @IsString({ message: 'country must be a text' })
+  country?: string | null;
 }
 
 export class ContactResponse {

@@ -4,6 +4,8 @@ import type { DealStage } from './deal-stage';
 export interface CompanySummary {
   id: string;
   name: string;
+  /** ISO 3166-1 alpha-2 ("NL"); null when not known. */
+  country: string | null;
   /** Who added it (null: shared demo data). */
   ownerId: string | null;
 }

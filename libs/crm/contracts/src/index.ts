@@ -4,3 +4,4 @@ export * from './crm-records';
 export * from './find-crm-records.query';
 export * from './change-deal-stage.command';
 export * from './deal-events';
+export * from './country';

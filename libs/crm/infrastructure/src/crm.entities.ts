@@ -8,6 +8,7 @@ export const CompanySchema = new EntitySchema<Company>({
     id: { type: 'string', primary: true, length: 36 },
     name: { type: 'string', length: 200, index: 'crm_company_name_index' },
     domain: { type: 'string', length: 200, nullable: true },
+    country: { type: 'string', length: 2, nullable: true },
     ownerId: { type: 'string', length: 36, nullable: true, index: 'crm_company_owner_id_index' },
     createdAt: { type: 'datetime' },
   },

@@ -5,12 +5,12 @@ import type { DealStage } from '@qa/crm-contracts';
 /** Demo companies, contacts and deals for the quick start; skipped when any company exists. */
 export async function seedDemoCrm(buses: { commands: CommandBus; queries: QueryBus }, owners: { rep: string; rep2: string }): Promise<boolean> {
   if ((await buses.queries.execute(new ListCompaniesQuery())).length > 0) return false; // demo companies and contacts are shared (no owner)
-  const company = (props: { name: string; domain: string }) => buses.commands.execute(new CreateCompanyCommand(props));
+  const company = (props: { name: string; domain: string; country: string }) => buses.commands.execute(new CreateCompanyCommand(props));
   const contact = (props: { name: string; email: string; companyId: string }) => buses.commands.execute(new CreateContactCommand(props));
   const deal = (props: { name: string; amountMinor: number; currency: string; ownerId: string; stage: DealStage; companyId: string }) => buses.commands.execute(new CreateDealCommand(props));
-  const acme = await company({ name: 'Acme BV', domain: 'acme.example' });
-  const globex = await company({ name: 'Globex NV', domain: 'globex.example' });
-  const initech = await company({ name: 'Initech', domain: 'initech.example' });
+  const acme = await company({ name: 'Acme BV', domain: 'acme.example', country: 'NL' });
+  const globex = await company({ name: 'Globex NV', domain: 'globex.example', country: 'DE' });
+  const initech = await company({ name: 'Initech', domain: 'initech.example', country: 'US' });
   await contact({ name: 'Anna de Vries', email: 'anna@acme.example', companyId: acme.id });
   await contact({ name: 'Bram Jansen', email: 'bram@acme.example', companyId: acme.id });
   await contact({ name: 'Carla Smit', email: 'carla@globex.example', companyId: globex.id });

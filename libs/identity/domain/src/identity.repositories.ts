@@ -7,6 +7,8 @@ import type { User } from './user';
 export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
+  /** These users (unknown ids are left out), in no particular order. */
+  abstract findByIds(ids: string[]): Promise<User[]>;
   abstract list(filter: { role?: Role[] }): Promise<User[]>;
   abstract count(): Promise<number>;
   abstract save(user: User): Promise<void>;

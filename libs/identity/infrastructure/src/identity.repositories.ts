@@ -18,6 +18,9 @@ export class MikroOrmUserRepository extends UserRepository {
   findByEmail(email: string) {
     return this.em.findOne(User, { email });
   }
+  async findByIds(ids: string[]) {
+    return ids.length ? this.em.find(User, { id: { $in: [...new Set(ids)] } }) : [];
+  }
   list(filter: { role?: Role[] }) {
     return this.em.find(User, filter.role?.length ? { role: { $in: filter.role } } : {}, { orderBy: { name: 'asc' } });
   }

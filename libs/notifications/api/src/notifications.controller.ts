@@ -10,6 +10,7 @@ const view = (n: Notification): NotificationResponse => ({
   id: n.id,
   title: n.title,
   body: n.body,
+  message: n.message ?? null,
   link: n.link,
   createdAt: new Date(n.createdAt).toISOString(),
   readAt: n.readAt ? new Date(n.readAt).toISOString() : null,

@@ -25,4 +25,15 @@ describe('Notification', () => {
     expect(create().emailTo('rep@example.com', 'https://app.example.com')).toEqual({ to: 'rep@example.com', subject: 'Quote approved', text: 'Your quote was approved\n\nhttps://app.example.com/quotes/q1' });
     expect(create(null).emailTo('rep@example.com', 'https://app.example.com').text).toBe('Your quote was approved');
   });
+
+  it('words the e-mail of a notification given as a code, and falls back to the stored text for an unknown code', () => {
+    const coded = (code: string) =>
+      Notification.create({ recipientUserId: 'rep-1', title: code, body: '', message: { code, params: { number: 'Q-2026-0042', title: 'Data platform' } }, link: '/quotes/q1', sourceKey: 'n-2' });
+    expect(coded('approvals.quoteApproved').emailTo('rep@example.com', 'https://app.example.com')).toEqual({
+      to: 'rep@example.com',
+      subject: 'Quote Q-2026-0042 was approved',
+      text: '"Data platform" is approved and published: you can now share it with your contacts.\n\nhttps://app.example.com/quotes/q1',
+    });
+    expect(coded('someone.elses.code').emailTo('rep@example.com', 'https://app.example.com')).toMatchObject({ subject: 'someone.elses.code', text: '\n\nhttps://app.example.com/quotes/q1' });
+  });
 });

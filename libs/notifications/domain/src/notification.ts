@@ -1,5 +1,6 @@
-import { NotificationCreated, type NewNotification } from '@qa/notifications-contracts';
+import { NotificationCreated, type NewNotification, type NotificationMessage } from '@qa/notifications-contracts';
 import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
+import { mailWording } from './mail-wording';
 
 /** An in-app message to a user (and its e-mail copy). */
 export class Notification extends AggregateRoot {
@@ -8,6 +9,8 @@ export class Notification extends AggregateRoot {
   recipientUserId!: string;
   title!: string;
   body!: string;
+  /** The text as a code with parameters, worded by clients (null: title and body are the text). */
+  message!: NotificationMessage | null;
   /** A path in the app, e.g. /quotes/<id>. */
   link!: string | null;
   sourceKey!: string | null;
@@ -21,7 +24,7 @@ export class Notification extends AggregateRoot {
   }
 
   static create(props: NewNotification): Notification {
-    const notification = Object.assign(new Notification(), { id: uuidv7(), ...props, createdAt: new Date(), readAt: null, emailedAt: null });
+    const notification = Object.assign(new Notification(), { id: uuidv7(), ...props, message: props.message ?? null, createdAt: new Date(), readAt: null, emailedAt: null });
     notification.record(NotificationCreated, { notificationId: notification.id, recipientUserId: props.recipientUserId, title: props.title, body: props.body, link: props.link });
     return notification;
   }
@@ -35,9 +38,13 @@ export class Notification extends AggregateRoot {
     this.emailedAt ??= now;
   }
 
-  /** The e-mail copy: the text, with the link made absolute with the app's base URL. */
+  /**
+   * The e-mail copy: the text (a code worded by mailWording, else the title and body), with the
+   * link made absolute with the app's base URL.
+   */
   emailTo(address: string, appBaseUrl: string): { to: string; subject: string; text: string } {
     const link = this.link ? `\n\n${appBaseUrl}${this.link}` : '';
-    return { to: address, subject: this.title, text: `${this.body}${link}` };
+    const worded = mailWording(this.message) ?? { subject: this.title, text: this.body };
+    return { to: address, subject: worded.subject, text: `${worded.text}${link}` };
   }
 }

@@ -11,6 +11,7 @@ export const NotificationSchema = new EntitySchema<Notification>({
     recipientUserId: { type: 'string', length: 36 },
     title: { type: 'string', length: 300 },
     body: { type: 'text' },
+    message: { type: 'json', nullable: true },
     link: { type: 'string', length: 500, nullable: true },
     sourceKey: { type: 'string', length: 200, nullable: true, unique: 'notifications_source_key_unique' },
     createdAt: { type: 'datetime' },

@@ -84,7 +84,7 @@ async function upgradeOldRows(database: DatabaseConfig): Promise<void> {
       ],
     );
 
-    expect((await migrator.up()).map((m) => m.name)).toEqual([ROUTES]);
+    expect((await migrator.up({ to: ROUTES })).map((m) => m.name)).toEqual([ROUTES]);
 
     const read = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
     const [settings] = await sql.execute(`select version, rules from approvals_settings where id = 'default'`);

@@ -37,4 +37,18 @@ describe('migrations', () => {
       await testDatabase.drop();
     }
   });
+
+  it('open PostgreSQL connections without JIT compilation', async () => {
+    const testDatabase = await createTestDatabase('qa_connection');
+    const orm = await MikroORM.init(databaseOptions({ kind: 'postgresql', url: testDatabase.url }, { poolMax: 2 }));
+    try {
+      const [{ jit }] = await orm.em.getConnection().execute<Array<{ jit: string }>>('show jit');
+      expect(jit).toBe('off');
+      const [{ server }] = await orm.em.getConnection().execute<Array<{ server: string }>>(`select boot_val as server from pg_settings where name = 'jit'`);
+      expect(server).toBe('on');
+    } finally {
+      await orm.close(true);
+      await testDatabase.drop();
+    }
+  });
 });

@@ -32,6 +32,7 @@ export function toQuoteDetails(body: QuoteDetailsRequest): QuoteDetails {
     commentsForBuyer: body.commentsForBuyer ?? '',
     purchaseTerms: body.purchaseTerms ?? '',
     paymentTermsDays: body.paymentTermsDays,
+    language: body.language,
     lineItems: body.lineItems.map((line, i) => ({
       id: line.id ?? '',
       productName: line.productName.trim(),

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BILLING_PERIODS, QUOTE_STATUSES, type BillingPeriod, type QuoteStatus } from '@qa/quotes-contracts';
+import { BILLING_PERIODS, DEFAULT_QUOTE_LANGUAGE, QUOTE_LANGUAGES, QUOTE_STATUSES, type BillingPeriod, type QuoteLanguage, type QuoteStatus } from '@qa/quotes-contracts';
 import { DEFAULT_PAYMENT_TERMS_DAYS, MAX_PAYMENT_TERMS_DAYS } from '@qa/quotes-domain';
 import { QUOTE_SORTS, type QuoteSort } from '@qa/quotes-application';
 import { Transform, Type } from 'class-transformer';
@@ -143,6 +143,17 @@ export class QuoteDetailsRequest {
   @ValidateIf((_request: unknown, value: unknown) => value !== undefined)
   @IsWholeNumberFrom(0, MAX_PAYMENT_TERMS_DAYS, { message: `paymentTermsDays must be a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}` })
   paymentTermsDays?: number;
+
+  @ApiProperty({
+    required: false,
+    enum: QUOTE_LANGUAGES,
+    enumName: 'QuoteLanguage',
+    description: `The language of the buyer's page and PDF. Left out: unchanged (a new quote: ${DEFAULT_QUOTE_LANGUAGE}).`,
+  })
+  // Left out: unchanged. Null is refused like any other value that is not a language.
+  @ValidateIf((_request: unknown, value: unknown) => value !== undefined)
+  @IsIn(QUOTE_LANGUAGES, { message: `language must be one of ${QUOTE_LANGUAGES.join(', ')}` })
+  language?: QuoteLanguage;
 
   @ApiProperty({ type: [LineItemRequest] })
   @IsArray()
@@ -296,6 +307,7 @@ export class QuoteResponse {
   @ApiProperty() commentsForBuyer!: string;
   @ApiProperty() purchaseTerms!: string;
   @ApiProperty({ type: 'integer', example: 30, description: 'Payment terms in net days.' }) paymentTermsDays!: number;
+  @ApiProperty({ enum: QUOTE_LANGUAGES, enumName: 'QuoteLanguage', description: "The language of the buyer's page and PDF." }) language!: QuoteLanguage;
   @ApiProperty({ type: [LineItemResponse] }) lineItems!: LineItemResponse[];
   @ApiProperty({ type: QuoteTotalsResponse }) totals!: QuoteTotalsResponse;
   @ApiProperty({ type: String, nullable: true, description: "Path of the buyer's page while shared, e.g. /q/…" }) sharePath!: string | null;
@@ -327,8 +339,10 @@ export class QuoteListResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page.' }) nextCursor!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Quotes per status under the same filters, without the status filter. Empty when countsComplete is false.' })
   countsByStatus!: Record<string, number>;
-  @ApiProperty({ description: 'False when the text filter (q) matches more than 1,000 quotes: the counts are then left out (show "1,000+").' })
+  @ApiProperty({ description: 'False when the text filter (q) matches more than 1,000 quotes or is a common word: the counts are then left out (show "1,000+", or "about" approximateTotal).' })
   countsComplete!: boolean;
+  @ApiProperty({ required: false, type: 'integer', description: "With countsComplete false for a common word: the database's estimate of the matches under the filters but the status filter, to two significant digits." })
+  approximateTotal?: number;
 }
 
 export class CreatedQuoteResponse {
@@ -351,6 +365,7 @@ export class SharedQuoteResponse {
   @ApiProperty() commentsForBuyer!: string;
   @ApiProperty() purchaseTerms!: string;
   @ApiProperty({ type: 'integer', example: 30, description: 'Payment terms in net days.' }) paymentTermsDays!: number;
+  @ApiProperty({ enum: QUOTE_LANGUAGES, enumName: 'QuoteLanguage', description: 'The language the page words its labels, dates and amounts in.' }) language!: QuoteLanguage;
   @ApiProperty({ type: [LineItemResponse] }) lineItems!: LineItemResponse[];
   @ApiProperty({ type: QuoteTotalsResponse }) totals!: QuoteTotalsResponse;
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;

@@ -45,6 +45,7 @@ export class QuotesController extends CqrsController {
       nextCursor: page.nextCursor,
       countsByStatus: page.countsByStatus as Record<string, number>,
       countsComplete: page.countsComplete,
+      ...(page.approximateTotal === undefined ? {} : { approximateTotal: page.approximateTotal }),
     };
   }
 

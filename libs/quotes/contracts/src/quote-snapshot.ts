@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { QuoteApprovalRoute } from './quote-approval-route';
 import type { BillingPeriod } from './quote-billing-period';
+import type { QuoteLanguage } from './quote-language';
 import type { QuoteStatus } from './quote-status';
 
 /** A quote's content as other contexts may read it (approvals compares rounds). */
@@ -24,6 +25,8 @@ export interface QuoteSnapshotView {
   expiresOn: string;
   /** Payment terms: the buyer pays within this many days (net days, 0–365). */
   paymentTermsDays: number;
+  /** The language the quote is written in for its buyer. */
+  language: QuoteLanguage;
   /** A recurring line's unit price and net are per billing period; the totals count one period. */
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string; billingPeriod: BillingPeriod }>;
   /** The route fixed at submit while Pending approval; null otherwise (and for quotes submitted before routes were kept). */

@@ -15,6 +15,7 @@ export const QuoteErrors = {
     new DomainError('QUOTES.EXPIRY_IN_PAST', `The expiry date ${expiresOn} has passed; choose a later one`, 'invalid', { fields: [{ field: 'expiresOn', reason: 'must be in the future' }] }),
   /** Bad details a client sent past the API's own checks: 400 VALIDATION_FAILED naming the field, like the request validation. */
   invalidPaymentTerms: (max: number) => invalidField('paymentTermsDays', `must be a whole number of days from 0 to ${max}`),
+  invalidLanguage: (languages: readonly string[]) => invalidField('language', `must be one of ${languages.join(', ')}`),
   invalidBillingPeriod: (lineIndex: number, periods: readonly string[]) => invalidField(`lineItems.${lineIndex}.billingPeriod`, `must be one of ${periods.join(', ')}`),
   /** `unresolved`: the steps (1 = first) with a group nobody can approve. */
   noApprover: (unresolved: number[]) =>

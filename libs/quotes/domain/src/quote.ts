@@ -10,7 +10,11 @@ import {
   QuoteUpdated,
   QuoteWithdrawn,
   BILLING_PERIODS,
+  DEFAULT_QUOTE_LANGUAGE,
+  isQuoteLanguage,
+  QUOTE_LANGUAGES,
   type BillingPeriod,
+  type QuoteLanguage,
   type QuoteApprovalRoute,
   type QuoteEventPayload,
   type QuoteStatus,
@@ -70,6 +74,8 @@ export interface QuoteDetails {
   purchaseTerms: string;
   /** Payment terms in net days (whole days, 0–365); DEFAULT_PAYMENT_TERMS_DAYS when left out. */
   paymentTermsDays?: number;
+  /** The language of the buyer's page and PDF; left out: unchanged (a new quote: DEFAULT_QUOTE_LANGUAGE). */
+  language?: QuoteLanguage;
   lineItems: LineItemDetails[];
 }
 
@@ -111,6 +117,8 @@ export class Quote extends AggregateRoot {
   purchaseTerms!: string;
   /** Payment terms: the buyer pays within this many days (net days, 0–365). */
   paymentTermsDays!: number;
+  /** The language the quote is written in for its buyer (its page and PDF): en or nl. */
+  language!: QuoteLanguage;
   lineItems!: LineItem[];
   /** Denormalised for the list query (kept equal to computeTotals). */
   totalMinor!: number;
@@ -294,6 +302,8 @@ export class Quote extends AggregateRoot {
   private assign(details: QuoteDetails, now: Date): void {
     const paymentTermsDays = details.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS;
     if (!Number.isInteger(paymentTermsDays) || paymentTermsDays < 0 || paymentTermsDays > MAX_PAYMENT_TERMS_DAYS) throw QuoteErrors.invalidPaymentTerms(MAX_PAYMENT_TERMS_DAYS);
+    const language = details.language ?? this.language ?? DEFAULT_QUOTE_LANGUAGE;
+    if (!isQuoteLanguage(language)) throw QuoteErrors.invalidLanguage(QUOTE_LANGUAGES);
     details.lineItems.forEach((line, index) => {
       if (line.billingPeriod !== undefined && !(BILLING_PERIODS as readonly unknown[]).includes(line.billingPeriod)) throw QuoteErrors.invalidBillingPeriod(index, BILLING_PERIODS);
     });
@@ -308,6 +318,7 @@ export class Quote extends AggregateRoot {
     this.commentsForBuyer = details.commentsForBuyer;
     this.purchaseTerms = details.purchaseTerms;
     this.paymentTermsDays = paymentTermsDays;
+    this.language = language;
     this.lineItems = details.lineItems.map((line) => ({ ...line, id: line.id || uuidv7(), billingPeriod: line.billingPeriod ?? DEFAULT_BILLING_PERIOD }));
     this.totalMinor = this.totals().totalMinor;
     this.touch(now);

@@ -1,27 +1,7 @@
 import { Quote, type QuoteDetails } from '@qa/quotes-domain';
-import { inflateSync } from 'node:zlib';
+import { pdfTextLines } from '@qa/shared-testing';
 import { describe, expect, it } from 'vitest';
-import { PdfkitQuoteRenderer } from './pdfkit-quote-renderer';
-
-/** The text lines of a PDF as pdfkit writes them: one `[<hex> kerning <hex> …] TJ` per line, in deflated content streams. */
-function pdfTextLines(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index + match[0].length;
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue; // not a deflated stream (fonts, images)
-    }
-    for (const [, array] of content.matchAll(/\[(.*?)\] TJ/g)) {
-      const hex = [...(array ?? '').matchAll(/<([0-9a-f]*)>/g)].map(([, h]) => h).join('');
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return lines;
-}
+import { formatPdfAmount, PdfkitQuoteRenderer, QUOTE_PDF_LABELS } from './pdfkit-quote-renderer';
 
 const draftQuote = (overrides: Partial<QuoteDetails> = {}): Quote =>
   Quote.create({
@@ -54,7 +34,7 @@ describe('the buyer’s PDF', () => {
     const pdf = await new PdfkitQuoteRenderer().render(draftQuote({ paymentTermsDays: 45, purchaseTerms: 'Delivery within four weeks.', lineItems: lines }), { recipients: [] });
     const text = pdfTextLines(pdf);
 
-    expect(text).toEqual(expect.arrayContaining(['Payment terms: net 45 days', 'Purchase terms', 'Delivery within four weeks.', '1500.00', '49.99 / month', '1200.00 / year']));
+    expect(text).toEqual(expect.arrayContaining(['Payment terms: net 45 days', 'Purchase terms', 'Delivery within four weeks.', '1,500.00', '49.99 / month', '1,200.00 / year']));
     expect(text.indexOf('Payment terms: net 45 days')).toBeLessThan(text.indexOf('Purchase terms'));
   });
 
@@ -65,6 +45,55 @@ describe('the buyer’s PDF', () => {
     expect([pdfTextLines(oneDay).filter((line) => line.startsWith('Payment terms')), pdfTextLines(byDefault).filter((line) => line.startsWith('Payment terms'))]).toEqual([
       ['Payment terms: net 1 day'],
       ['Payment terms: net 30 days'],
+    ]);
+  });
+
+  it('words its labels, dates and amounts in English for an English quote', async () => {
+    const text = pdfTextLines(await new PdfkitQuoteRenderer().render(draftQuote({ lineItems: lines }), { recipients: ['Anna de Vries'] }));
+
+    expect(text).toEqual(expect.arrayContaining(['Quote Q-2026-0001 · Acme BV · valid until 31 Dec 2099', 'For: Anna de Vries', 'Product', 'Qty', 'Subtotal: 4,249.99', 'Total (EUR): 4,249.99']));
+  });
+
+  it('words its labels, dates and amounts in Dutch for a quote in Dutch', async () => {
+    const quote = draftQuote({
+      language: 'nl',
+      paymentTermsDays: 14,
+      purchaseTerms: 'Levering binnen vier weken.',
+      commentsForBuyer: 'Tot ziens.',
+      quoteDiscount: { kind: 'percent', basisPoints: 1250 },
+      lineItems: lines,
+    });
+    const text = pdfTextLines(await new PdfkitQuoteRenderer().render(quote, { recipients: ['Anna de Vries'] }));
+
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'Offerte Q-2026-0001 · Acme BV · geldig tot en met 31 dec 2099',
+        'Voor: Anna de Vries',
+        'Aantal',
+        'Korting',
+        'Bedrag (EUR)',
+        '1.500,00',
+        '49,99 / maand',
+        '1.200,00 / jaar',
+        'Subtotaal: 4.249,99',
+        'Korting (12,50 %): -531,25',
+        'Totaal (EUR): 3.718,74',
+        'Opmerkingen',
+        'Betalingstermijn: 14 dagen netto',
+        'Inkoopvoorwaarden',
+      ]),
+    );
+    expect(text.some((line) => /Payment terms|Subtotal|valid until/.test(line))).toBe(false);
+  });
+
+  it('has every label in both languages, and writes amounts exactly with the language’s marks', () => {
+    expect(Object.keys(QUOTE_PDF_LABELS.nl).sort()).toEqual(Object.keys(QUOTE_PDF_LABELS.en).sort());
+    expect([QUOTE_PDF_LABELS.nl.paymentTerms(1), QUOTE_PDF_LABELS.en.paymentTerms(1)]).toEqual(['Betalingstermijn: 1 dag netto', 'Payment terms: net 1 day']);
+    expect([formatPdfAmount('1234567.89', 'nl-NL'), formatPdfAmount('1234567.89', 'en-GB'), formatPdfAmount('-0.05', 'nl-NL'), formatPdfAmount('12.345', 'en-GB')]).toEqual([
+      '1.234.567,89',
+      '1,234,567.89',
+      '-0,05',
+      '12.345',
     ]);
   });
 });

@@ -24,12 +24,21 @@ export class SqlQuoteListReader extends QuoteListReader {
     // Plain rows, not entities: a page is read-only, and hydrating 50 managed entities into the
     // identity map cost more CPU than anything else of the reader.
     let rows: Quote[];
-    let counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete'>;
-    if (request.text?.trim() && !this.sqlite) {
-      // Text on PostgreSQL: count first (up to the cap), then choose the page's plan by how many
-      // quotes match (see pageQuery's sortAllMatches).
+    let counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'>;
+    const text = request.text?.trim();
+    // Text on PostgreSQL: how many quotes the text alone matches, by the statistics (a number's
+    // start is searched in the numbers' index, which needs none of this).
+    const textMatches = text && !this.sqlite && !quoteNumberPrefix(text) ? await this.estimatedMatches({ text }) : null;
+    const common = textMatches !== null && textMatches >= COMMON_TEXT_MATCHES ? await this.commonTextPage(request, textMatches) : null;
+    if (common) {
+      ({ rows, counts } = common);
+    } else if (text && !this.sqlite) {
+      // Count first (up to the cap), then choose the page's plan by how many quotes match (see
+      // pageQuery's sortAllMatches): all of them sorted when they were all counted, or when the
+      // statistics say the word is not common (the index walk would look at many rows per match).
       counts = await this.textMatchCounts(request);
-      rows = (await this.pageQuery(request, { sortAllMatches: counts.countsComplete }).execute('all')) as Quote[];
+      const sortAllMatches = counts.countsComplete || (textMatches !== null && textMatches < COMMON_TEXT_MATCHES);
+      rows = (await this.pageQuery(request, { sortAllMatches }).execute('all')) as Quote[];
     } else {
       let countsByStatus: QuoteListPage['countsByStatus'];
       [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<Quote[]>, this.countsByStatus(request)]);
@@ -72,8 +81,8 @@ export class SqlQuoteListReader extends QuoteListReader {
    * finds them), but its estimate of how many quotes match `%text%` is coarse (one histogram
    * bucket: a word in 650 of a million quotes was estimated at 10,000), and with a high estimate it
    * walks the sort index backwards, testing row after row, hoping to meet 51 matches soon: half a
-   * second for 650 matches. With many matches (more than the count cap) that walk is right, and
-   * the flag is left off.
+   * second for 650 matches. list() sets it unless the word is common (commonTextPage): a word in
+   * 2,500 quotes costs 5 ms sorted and 50 ms walked.
    */
   pageQuery(request: QuoteListRequest, options: { sortAllMatches?: boolean } = {}): QueryBuilder<Quote> {
     const em = this.em as SqlEntityManager;
@@ -96,6 +105,62 @@ export class SqlQuoteListReader extends QuoteListReader {
   }
 
   /**
+   * A common word (PostgreSQL): its page from the list's own index, without the trigram index.
+   *
+   * The trigram index finds the matches of a word in a few quotes in a millisecond, but a word in
+   * tens of thousands (one title in twenty) costs it tens of milliseconds to gather them all, and
+   * PostgreSQL's costing does not see that: every plan that uses it for such a word (the counts,
+   * a rep's own list) is slow. Walking the sort index and testing each row instead meets 51 matches
+   * of a common word after a thousand rows or so. So when PostgreSQL's statistics say the text alone
+   * matches at least COMMON_TEXT_MATCHES quotes (`textMatches`), the page is read that way, looking at no more than
+   * WALK_ROWS rows (if they hold less than a page, the statistics were wrong about this word and
+   * list() takes the general path). Counts are left out: counting every match costs more than the
+   * page (all of them through the trigram index, or every quote of a rep's own list tested one by
+   * one); the database's estimate of the matches is given instead ("about 51,000").
+   *
+   * Only for sorts an index serves in the list's order (last changed, number); null otherwise.
+   */
+  private async commonTextPage(request: QuoteListRequest, textMatches: number): Promise<{ rows: Quote[]; counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'> } | null> {
+    if (request.sort !== 'updatedAt' && request.sort !== 'number') return null;
+    const text = request.text?.trim() ?? '';
+    const em = this.em as SqlEntityManager;
+    const { sql, bindings } = this.commonTextPageQuery(request);
+    const rows = (await em.getConnection().execute(sql, bindings, 'all', em.getTransactionContext())) as StoredRow[];
+    if (rows.length <= request.limit) return null;
+    const matches = request.ownerId || request.dealId ? await this.estimatedMatches({ text, ownerId: request.ownerId, dealId: request.dealId }) : textMatches;
+    return { rows: rows.map(fromStoredRow), counts: { countsByStatus: {}, countsComplete: false, approximateTotal: twoSignificantDigits(matches) } };
+  }
+
+  /**
+   * PostgreSQL's estimate of how many quotes match a filter (from the statistics of the search
+   * expression and the columns; public so a test can compare it with the real number).
+   */
+  async estimatedMatches(filter: QuoteListFilter): Promise<number> {
+    const em = this.em as SqlEntityManager;
+    const qb = em.createQueryBuilder(Quote, 'q').select(['id']);
+    this.applyFilter(qb, filter, false);
+    const { sql, bindings } = qb.getKnexQuery().toSQL();
+    const [row] = (await em.getConnection().execute(`explain (format json) ${sql}`, [...bindings], 'all', em.getTransactionContext())) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+    return row['QUERY PLAN'][0].Plan['Plan Rows'];
+  }
+
+  /**
+   * The page of a common word (public so a test can EXPLAIN it): the first WALK_ROWS quotes under
+   * the other filters in the list's order, from its index, tested one by one against the text.
+   */
+  commonTextPageQuery(request: QuoteListRequest): { sql: string; bindings: unknown[] } {
+    const column = COLUMN[request.sort];
+    const inner = this.pageQuery({ ...request, text: undefined, limit: WALK_ROWS - 1 });
+    inner.addSelect(raw(`${QUOTE_SEARCH_TEXT} as search_text`));
+    const { sql, bindings } = inner.getKnexQuery().toSQL();
+    const direction = request.direction === 'desc' ? 'desc' : 'asc';
+    return {
+      sql: `select * from (${sql}) as walked where search_text ilike ? order by ${column} ${direction}, id ${direction} limit ${request.limit + 1}`,
+      bindings: [...bindings, textPattern(request.text ?? '')],
+    };
+  }
+
+  /**
    * Quotes per status under the filters but the status filter. Without a deal or text filter, from
    * the counters per owner and status (at most owners × statuses rows); else by counting the
    * matching quotes, which those filters keep few (an index finds them).
@@ -111,10 +176,7 @@ export class SqlQuoteListReader extends QuoteListReader {
     const em = this.em as SqlEntityManager;
     const { sql, bindings } = this.textMatchesQuery(filter);
     const rows: Array<{ status: string }> = await em.getConnection().execute(sql, bindings, 'all', em.getTransactionContext());
-    if (rows.length > QUOTE_COUNT_CAP) return { countsByStatus: {}, countsComplete: false };
-    const countsByStatus: Record<string, number> = {};
-    for (const { status } of rows) countsByStatus[status] = (countsByStatus[status] ?? 0) + 1;
-    return { countsByStatus, countsComplete: true };
+    return statusCounts(rows);
   }
 
   /** The statuses of the first CAP + 1 matches of a text filter (public so a test can EXPLAIN it). */
@@ -145,14 +207,92 @@ export class SqlQuoteListReader extends QuoteListReader {
     if (filter.ownerId) qb.andWhere({ ownerId: filter.ownerId });
     if (filter.dealId) qb.andWhere({ dealId: filter.dealId });
     const text = filter.text?.trim();
-    if (text) {
-      const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      // PostgreSQL: one ILIKE on the expression its trigram index covers (quotes_quote_search_index).
-      // SQLite has no ILIKE; its LIKE ignores case (ASCII) and needs the escape character named.
-      if (this.sqlite) qb.andWhere(`(title like ? escape '\\' or number like ? escape '\\' or company_name like ? escape '\\')`, [pattern, pattern, pattern]);
-      else qb.andWhere(`(${QUOTE_SEARCH_TEXT}) ilike ?`, [pattern]);
+    if (!text) return;
+    const number = quoteNumberPrefix(text);
+    if (number) {
+      // A quote's number (or its start): a range of the number's unique index; LIKE keeps exactly
+      // the numbers that start so (the range is what lets the index serve it, whatever the collation).
+      qb.andWhere({ number: { $gte: number, $lt: number.slice(0, -1) + String.fromCharCode(number.charCodeAt(number.length - 1) + 1), $like: `${number}%` } });
+      return;
     }
+    const pattern = textPattern(text);
+    // PostgreSQL: one ILIKE on the expression its trigram index covers (quotes_quote_search_index).
+    // SQLite has no ILIKE; its LIKE ignores case (ASCII) and needs the escape character named.
+    if (this.sqlite) qb.andWhere(`(title like ? escape '\\' or number like ? escape '\\' or company_name like ? escape '\\')`, [pattern, pattern, pattern]);
+    else qb.andWhere(`(${QUOTE_SEARCH_TEXT}) ilike ?`, [pattern]);
   }
+}
+
+/**
+ * The text as the start of a quote number (`Q-2026-0042`, `q-2026-00`, `Q-2026-`), upper-cased; null
+ * for any other text. Searched in the numbers only, by their index: the trigram index would gather
+ * every quote of that year first (each of its numbers holds "2026").
+ */
+export function quoteNumberPrefix(text: string): string | null {
+  return /^q-\d{4}-\d*$/i.test(text) ? text.toUpperCase() : null;
+}
+
+/** 51,234 → 51,000; 272 → 270: an estimate shown as no more precise than it is. */
+function twoSignificantDigits(n: number): number {
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+/**
+ * From this many estimated matches of the text alone, a word is common: see commonTextPage. (At a
+ * million quotes the statistics tell a word in 2 % of the quotes from a rarer one; below, a word's
+ * matches are few enough to sort them all.)
+ */
+export const COMMON_TEXT_MATCHES = 20_000;
+/** A common word's page looks at no more quotes than this in the list's order (see commonTextPage). */
+const WALK_ROWS = 20_000;
+
+/** `%text%` for (I)LIKE, with the text's own %, _ and \ taken literally. */
+function textPattern(text: string): string {
+  return `%${text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
+function statusCounts(rows: Array<{ status: string }>): Pick<QuoteListPage, 'countsByStatus' | 'countsComplete'> {
+  if (rows.length > QUOTE_COUNT_CAP) return { countsByStatus: {}, countsComplete: false };
+  const countsByStatus: Record<string, number> = {};
+  for (const { status } of rows) countsByStatus[status] = (countsByStatus[status] ?? 0) + 1;
+  return { countsByStatus, countsComplete: true };
+}
+
+/** A quotes_quote row as the database returns it to a plain query. */
+interface StoredRow {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  owner_id: string;
+  company_name: string | null;
+  deal_id: string | null;
+  currency: string;
+  total_minor: string | number;
+  expires_on: string;
+  updated_at: Date;
+  version: number;
+  share_slug: string | null;
+}
+
+function fromStoredRow(row: StoredRow): Quote {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    ownerId: row.owner_id,
+    companyName: row.company_name,
+    dealId: row.deal_id,
+    currency: row.currency,
+    totalMinor: Number(row.total_minor),
+    expiresOn: row.expires_on,
+    updatedAt: row.updated_at,
+    version: row.version,
+    shareSlug: row.share_slug,
+  } as unknown as Quote;
 }
 
 function encodeCursor(value: [string | number, string]): string {

@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema, JsonType, type Platform, type TransformContext } from '@mikro-orm/core';
-import { BILLING_PERIODS, type BillingPeriod } from '@qa/quotes-contracts';
+import { BILLING_PERIODS, DEFAULT_QUOTE_LANGUAGE, type BillingPeriod } from '@qa/quotes-contracts';
 import { DEFAULT_BILLING_PERIOD, DEFAULT_PAYMENT_TERMS_DAYS, Quote, type LineItem } from '@qa/quotes-domain';
 
 /**
@@ -66,6 +66,7 @@ export const QuoteSchema = new EntitySchema<Quote>({
     commentsForBuyer: { type: 'text' },
     purchaseTerms: { type: 'text' },
     paymentTermsDays: { type: 'integer', default: DEFAULT_PAYMENT_TERMS_DAYS },
+    language: { type: 'string', length: 2, default: DEFAULT_QUOTE_LANGUAGE },
     lineItems: { type: new LineItemsType() },
     totalMinor: { type: new BigIntType('number') },
     shareSlug: { type: 'string', length: 64, nullable: true, unique: 'quotes_quote_share_slug_unique' },

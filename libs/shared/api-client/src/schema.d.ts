@@ -969,6 +969,8 @@ export interface components {
             id: string;
             name: string;
             domain: string | null;
+            /** @description ISO 3166-1 alpha-2 ("NL"); null when not known. */
+            country: string | null;
         };
         CompanyListResponse: {
             items: components["schemas"]["CompanyResponse"][];
@@ -978,6 +980,11 @@ export interface components {
             name: string;
             /** @example acme.example */
             domain?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 (any case; kept in capitals). 422 CRM.INVALID_COMPANY, field country, for an unknown code.
+             * @example NL
+             */
+            country?: string | null;
         };
         ContactResponse: {
             /** Format: uuid */
@@ -1061,8 +1068,10 @@ export interface components {
             countsByStatus: {
                 [key: string]: number;
             };
-            /** @description False when the text filter (q) matches more than 1,000 quotes: the counts are then left out (show "1,000+"). */
+            /** @description False when the text filter (q) matches more than 1,000 quotes or is a common word: the counts are then left out (show "1,000+", or "about" approximateTotal). */
             countsComplete: boolean;
+            /** @description With countsComplete false for a common word: the database's estimate of the matches under the filters but the status filter, to two significant digits. */
+            approximateTotal?: number;
         };
         DiscountRequest: {
             /** @enum {string} */
@@ -1073,6 +1082,11 @@ export interface components {
              */
             value: string;
         };
+        /**
+         * @description The language of the buyer's page and PDF. Left out: unchanged (a new quote: en).
+         * @enum {string}
+         */
+        QuoteLanguage: "en" | "nl";
         /**
          * @description one_time when left out. A recurring line (monthly, quarterly, yearly) has its unit price per period; the totals count it once, as its first period.
          * @enum {string}
@@ -1124,6 +1138,8 @@ export interface components {
             purchaseTerms?: string;
             /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
             paymentTermsDays?: number;
+            /** @description The language of the buyer's page and PDF. Left out: unchanged (a new quote: en). */
+            language?: components["schemas"]["QuoteLanguage"];
             lineItems: components["schemas"]["LineItemRequest"][];
         };
         CreatedQuoteResponse: {
@@ -1157,6 +1173,8 @@ export interface components {
             purchaseTerms?: string;
             /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
             paymentTermsDays?: number;
+            /** @description The language of the buyer's page and PDF. Left out: unchanged (a new quote: en). */
+            language?: components["schemas"]["QuoteLanguage"];
             lineItems: components["schemas"]["LineItemRequest"][];
             /**
              * Format: uuid
@@ -1247,6 +1265,8 @@ export interface components {
              * @example 30
              */
             paymentTermsDays: number;
+            /** @description The language of the buyer's page and PDF. */
+            language: components["schemas"]["QuoteLanguage"];
             lineItems: components["schemas"]["LineItemResponse"][];
             totals: components["schemas"]["QuoteTotalsResponse"];
             /** @description Path of the buyer's page while shared, e.g. /q/… */
@@ -1286,6 +1306,8 @@ export interface components {
             purchaseTerms?: string;
             /** @description Payment terms in net days (the buyer pays within this many days); 30 when left out. */
             paymentTermsDays?: number;
+            /** @description The language of the buyer's page and PDF. Left out: unchanged (a new quote: en). */
+            language?: components["schemas"]["QuoteLanguage"];
             lineItems: components["schemas"]["LineItemRequest"][];
             /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
             version: number;
@@ -1313,6 +1335,8 @@ export interface components {
              * @example 30
              */
             paymentTermsDays: number;
+            /** @description The language the page words its labels, dates and amounts in. */
+            language: components["schemas"]["QuoteLanguage"];
             lineItems: components["schemas"]["LineItemResponse"][];
             totals: components["schemas"]["QuoteTotalsResponse"];
             signature: components["schemas"]["SignatureResponse"] | null;
@@ -1326,14 +1350,19 @@ export interface components {
         };
         RuleConditionRequest: {
             /** @enum {string} */
-            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam" | "companyCountry" | "totalInBaseCurrency" | "quoteProperty";
+            /**
+             * @description quoteProperty: the name of the property set on the quote (a-z, 0-9 and _, at most 64).
+             * @example risk_level
+             */
+            property?: string;
             /**
              * @description The operators a field allows depend on its type (GET /approvals/condition-fields).
              * @enum {string}
              */
             operator: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains";
             /**
-             * @description Money as decimal text ("10000.00"), percentages and days as numbers, codes as text, a list for in/notIn, [from, to] for between.
+             * @description Money as decimal text ("10000.00"), percentages and days as numbers, codes as text (countries ISO 3166-1 alpha-2), a list for in/notIn, [from, to] for between; a quote property as text (a number for gt..lte).
              * @example 20
              */
             value: string | number | boolean | (string | number)[];
@@ -1393,6 +1422,15 @@ export interface components {
             requireApproval: boolean;
             defaultApproverId: string | null;
             rules: components["schemas"]["PolicyRuleRequest"][];
+            /**
+             * @description The base currency (ISO 4217) of totalInBaseCurrency.
+             * @example EUR
+             */
+            baseCurrency: string;
+            /** @description Currency code → 1 unit of it in base currency (decimal text). */
+            exchangeRates: {
+                [key: string]: string;
+            };
             /** @description The policy version: 0 before the first save; every round records the version that routed it. */
             version: number;
             /** Format: date-time */
@@ -1408,6 +1446,15 @@ export interface components {
             defaultApproverId: string | null;
             /** @description In order: the first is looked at first. */
             rules: components["schemas"]["PolicyRuleRequest"][];
+            /**
+             * @description The base currency (ISO 4217) of totalInBaseCurrency; not sent: kept (EUR at first).
+             * @example EUR
+             */
+            baseCurrency?: string;
+            /** @description Currency code → 1 unit of it in base currency, as decimal text (positive, at most 10 decimals), e.g. { "USD": "0.92" }; not sent: kept. */
+            exchangeRates?: {
+                [key: string]: string;
+            };
             /** @description The version you read (409 when stale). */
             version?: number;
         };
@@ -1421,6 +1468,15 @@ export interface components {
             defaultApproverId: string | null;
             /** @description In order: the first is looked at first. */
             rules: components["schemas"]["PolicyRuleRequest"][];
+            /**
+             * @description The base currency (ISO 4217) of totalInBaseCurrency; not sent: kept (EUR at first).
+             * @example EUR
+             */
+            baseCurrency?: string;
+            /** @description Currency code → 1 unit of it in base currency, as decimal text (positive, at most 10 decimals), e.g. { "USD": "0.92" }; not sent: kept. */
+            exchangeRates?: {
+                [key: string]: string;
+            };
             /** @description The version you read (409 when stale). */
             version?: number;
             /**
@@ -1433,7 +1489,9 @@ export interface components {
             /** @enum {string} */
             code: "condition" | "always" | "all-quotes" | "legacy";
             /** @enum {string} */
-            field?: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            field?: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam" | "companyCountry" | "totalInBaseCurrency" | "quoteProperty";
+            /** @description quoteProperty: the property looked at. */
+            property?: string;
             /** @enum {string} */
             operator?: "gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains";
             /** @description The rule's value. */
@@ -1516,9 +1574,9 @@ export interface components {
         };
         ConditionFieldResponse: {
             /** @enum {string} */
-            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam";
+            field: "total" | "discountAmount" | "effectiveDiscountPercent" | "largestLineDiscountPercent" | "lineCount" | "product" | "recurring" | "paymentTermsDays" | "daysUntilExpiry" | "currency" | "dealStage" | "dealAmount" | "ownerRole" | "ownerTeam" | "companyCountry" | "totalInBaseCurrency" | "quoteProperty";
             /** @enum {string} */
-            type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products";
+            type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products" | "country" | "property";
             operators: ("gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains")[];
         };
         DecisionResponse: {
@@ -1628,11 +1686,27 @@ export interface components {
             /** @description Pass as `before` for the next (older) page */
             nextBefore: string | null;
         };
+        TaskMessageResponse: {
+            /** @example approvals.reviewQuote */
+            code: string;
+            /**
+             * @example {
+             *       "number": "Q-2026-0001",
+             *       "title": "Website redesign"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+        };
         TaskResponse: {
             /** Format: uuid */
             id: string;
+            /** @description The text a user typed; for a task with a `message`, the fallback. */
             title: string;
             notes: string;
+            /** @description Built-in workflow tasks: the text as a code with parameters (clients word it; title is the fallback). */
+            message: components["schemas"]["TaskMessageResponse"] | null;
             /** Format: uuid */
             assigneeId: string;
             relatedType: string | null;
@@ -1761,6 +1835,8 @@ export interface components {
             /** @enum {string} */
             type: "text" | "template" | "number" | "boolean" | "select" | "url";
             required: boolean;
+            /** @description A required param that this other param, when given, stands in for (title: `message`, the text as a code). */
+            requiredUnless?: string;
             options?: string[];
             help?: string;
         };
@@ -1873,11 +1949,27 @@ export interface components {
             properties: components["schemas"]["RecordPropertyResponse"][];
             history: components["schemas"]["RecordPropertyChangeResponse"][];
         };
+        NotificationMessageResponse: {
+            /** @example approvals.quoteApproved */
+            code: string;
+            /**
+             * @example {
+             *       "number": "Q-2026-0001",
+             *       "title": "Website redesign"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+        };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
+            /** @description For a notification with a `message`, the fallback. */
             title: string;
             body: string;
+            /** @description Built-in workflow notifications: the text as a code with parameters (clients word it; title and body are the fallback). */
+            message: components["schemas"]["NotificationMessageResponse"] | null;
             /** @description A path in the app, e.g. /quotes/<id>. */
             link: string | null;
             /** Format: date-time */

@@ -8,3 +8,4 @@ export * from './app-process';
 export * from './postgres-server';
 export * from './queue-keys';
 export * from './wait-until-quiet';
+export * from './pdf-text';

@@ -11,6 +11,7 @@ const view = (t: Task): TaskResponse => ({
   id: t.id,
   title: t.title,
   notes: t.notes,
+  message: t.message ?? null,
   assigneeId: t.assigneeId,
   relatedType: t.relatedType,
   relatedId: t.relatedId,

@@ -38,10 +38,18 @@ export class CreateTaskRequest {
   @ApiProperty({ required: false, enum: TASK_PRIORITIES, default: 'medium' }) @IsOptional() @IsIn(TASK_PRIORITIES, { message: `priority must be one of ${TASK_PRIORITIES.join(', ')}` }) priority?: TaskPriority;
 }
 
+/** A text as a code with parameters: the client words it in the reader's language. */
+export class TaskMessageResponse {
+  @ApiProperty({ example: 'approvals.reviewQuote' }) code!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { number: 'Q-2026-0001', title: 'Website redesign' } }) params!: Record<string, string>;
+}
+
 export class TaskResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The text a user typed; for a task with a `message`, the fallback.' }) title!: string;
   @ApiProperty() notes!: string;
+  @ApiProperty({ type: TaskMessageResponse, nullable: true, description: 'Built-in workflow tasks: the text as a code with parameters (clients word it; title is the fallback).' })
+  message!: TaskMessageResponse | null;
   @ApiProperty({ format: 'uuid' }) assigneeId!: string;
   @ApiProperty({ type: String, nullable: true }) relatedType!: string | null;
   @ApiProperty({ type: String, nullable: true }) relatedId!: string | null;

@@ -9,6 +9,16 @@ export interface TaskCreator {
   id: string | null;
 }
 
+/**
+ * A text for people as a code with parameters (e.g. `approvals.reviewQuote` with `number` and
+ * `title`): clients word it in the reader's language. Built-in workflows give one; a title a user
+ * typed stays the task's title.
+ */
+export interface TaskMessage {
+  code: string;
+  params: Record<string, string>;
+}
+
 /** What a task is about and for whom, as whoever creates it writes it. */
 export interface TaskDetails {
   title: string;
@@ -19,6 +29,8 @@ export interface TaskDetails {
   /** ISO date, e.g. 2026-12-01. */
   dueOn: string | null;
   priority: TaskPriority;
+  /** The task's text as a code with parameters (clients word it; `title` is then the fallback). */
+  message?: TaskMessage | null;
 }
 
 /** A task to create: its details, who creates it, and (optionally) an idempotency key. */

@@ -1,4 +1,4 @@
-import { TaskCompleted, TaskCreated, type NewTask, type TaskEventPayload, type TaskPriority, type TaskStatus } from '@qa/tasks-contracts';
+import { TaskCompleted, TaskCreated, type NewTask, type TaskEventPayload, type TaskMessage, type TaskPriority, type TaskStatus } from '@qa/tasks-contracts';
 import { AggregateRoot, uuidv7, type Caller } from '@qa/shared-kernel';
 import { TaskErrors } from './task.errors';
 
@@ -11,6 +11,8 @@ export class Task extends AggregateRoot {
   version: number | undefined;
   title!: string;
   notes!: string;
+  /** The text as a code with parameters, worded by clients (null: the title is the text). */
+  message!: TaskMessage | null;
   assigneeId!: string;
   relatedType!: string | null;
   relatedId!: string | null;
@@ -34,6 +36,7 @@ export class Task extends AggregateRoot {
       id: uuidv7(),
       title: props.title.trim(),
       notes: props.notes,
+      message: props.message ?? null,
       assigneeId: props.assigneeId,
       relatedType: props.relatedType,
       relatedId: props.relatedId,

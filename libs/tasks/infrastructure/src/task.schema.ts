@@ -13,6 +13,7 @@ export const TaskSchema = new EntitySchema<Task>({
     version: { type: 'integer', version: true },
     title: { type: 'string', length: 300 },
     notes: { type: 'text' },
+    message: { type: 'json', nullable: true },
     assigneeId: { type: 'string', length: 36 },
     relatedType: { type: 'string', length: 40, nullable: true },
     relatedId: { type: 'string', length: 36, nullable: true },

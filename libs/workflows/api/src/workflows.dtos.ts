@@ -164,6 +164,7 @@ export class ActionParamResponse {
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['text', 'template', 'number', 'boolean', 'select', 'url'] }) type!: string;
   @ApiProperty() required!: boolean;
+  @ApiProperty({ required: false, description: 'A required param that this other param, when given, stands in for (title: `message`, the text as a code).' }) requiredUnless?: string;
   @ApiProperty({ required: false, type: [String] }) options?: string[];
   @ApiProperty({ required: false }) help?: string;
 }

@@ -7,6 +7,7 @@ import { RetryWorkflowRunHandler } from './commands/retry-workflow-run/retry-wor
 import { RotateWebhookSecretHandler } from './commands/rotate-webhook-secret/rotate-webhook-secret.handler';
 import { RunStepHandler } from './commands/run-step/run-step.handler';
 import { UpdateWorkflowHandler } from './commands/update-workflow/update-workflow.handler';
+import { FindRecordPropertiesHandler } from './queries/find-record-properties/find-record-properties.handler';
 import { FindNextStepHandler } from './queries/find-next-step/find-next-step.handler';
 import { GetRecordPropertiesHandler } from './queries/get-record-properties/get-record-properties.handler';
 import { GetWorkflowHandler } from './queries/get-workflow/get-workflow.handler';
@@ -35,6 +36,7 @@ export const workflowsApplicationProviders = [
   GetWorkflowRunHandler,
   ListWorkflowActionsHandler,
   GetRecordPropertiesHandler,
+  FindRecordPropertiesHandler,
   FindNextStepHandler,
   ListOverdueStepsHandler,
 ];

@@ -2,3 +2,4 @@
 // their change events, and the events of workflow definitions.
 export * from './property-changed';
 export * from './workflow-events';
+export * from './find-record-properties.query';

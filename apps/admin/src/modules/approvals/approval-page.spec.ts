@@ -21,7 +21,7 @@ async function mountApproval(routes: Record<string, FakeRoute>, me = maxMe, loca
       [`GET ${APPROVAL}`]: { status: 200, body: secondRoundPage() },
       [`GET /api/v1/records/quote/${pendingQuote.id}/properties`]: {
         status: 200,
-        body: { properties: [{ name: 'approval_status', value: 'Pending approval', updatedAt: '2026-05-01T12:00:00.000Z', updatedBy: null }], history: [] },
+        body: { properties: [{ name: 'approval_status', value: 'pending_approval', updatedAt: '2026-05-01T12:00:00.000Z', updatedBy: null }], history: [] },
       },
       'GET /api/v1/users/names': ({ url }) => ({
         status: 200,
@@ -69,6 +69,22 @@ describe('approval page', () => {
     expect(decisions).toContain('Max Manager requested changes');
     expect(decisions).toContain('Lower the discount to 15%');
     expect(w.text()).toContain('Pending approval');
+  });
+
+  it('words the approval_status value code in the properties card, in English and in Dutch; a value of an admin’s own as it is', async () => {
+    const card = (w: VueWrapper) => w.get('section[aria-labelledby="approval-properties-heading"]').findAll('dl > div').map((d) => [d.get('dt').text(), d.get('dd').text()]);
+    const properties = (value: string) => ({
+      [`GET /api/v1/records/quote/${pendingQuote.id}/properties`]: { status: 200, body: { properties: [{ name: 'approval_status', value, updatedAt: '2026-05-01T12:00:00.000Z', updatedBy: null }], history: [] } },
+    });
+    const shown = async (value: string, locale: 'en' | 'nl' = 'en') => {
+      const { wrapper } = await mountApproval(properties(value), maxMe, locale);
+      const rows = card(wrapper);
+      wrapper.unmount();
+      return rows;
+    };
+    expect(await shown('changes_requested')).toEqual([['Approval status', 'Changes requested']]);
+    expect(await shown('withdrawn', 'nl')).toEqual([['Goedkeuringsstatus', 'Ingetrokken']]);
+    expect(await shown('On hold')).toEqual([['Approval status', 'On hold']]);
   });
 
   it('marks an approver whose account was deactivated, in English and in Dutch', async () => {

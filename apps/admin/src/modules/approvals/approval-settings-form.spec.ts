@@ -12,6 +12,7 @@ import {
   moveTo,
   newApprover,
   newCondition,
+  newRate,
   newRule,
   toForm,
   toRequest,
@@ -57,7 +58,7 @@ const SIMPLE: ApprovalRule = {
 };
 
 function emptyForm(): SettingsForm {
-  return { requireApproval: false, defaultApproverId: null, rules: [] };
+  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [] };
 }
 
 describe('approval settings form', () => {
@@ -68,7 +69,7 @@ describe('approval settings form', () => {
       ['Escalation', false, 2, 2],
       ['Simple', true, 0, 1],
     ]);
-    expect(toRequest(form, 5)).toEqual({ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, SIMPLE], version: 5 });
+    expect(toRequest(form, 5)).toEqual({ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, SIMPLE], baseCurrency: 'EUR', exchangeRates: {}, version: 5 });
 
     move(form.rules, 1, -1);
     expect(toRequest(form, 5).rules.map((rule) => rule.id)).toEqual(['r-simple', 'r-esc']);
@@ -193,7 +194,7 @@ describe('approval settings form', () => {
     group?.approvers.push({ ...newApprover('team') }, { ...newApprover('manager'), levels: '11' });
     rule.route.push({ key: 2, groups: [] }, { key: 3, groups: [{ key: 4, mode: 'any', approvers: [] }] });
 
-    expect(checkForm({ requireApproval: true, defaultApproverId: null, rules: [rule, { ...newRule('No route'), route: [] }] })).toEqual({
+    expect(checkForm({ requireApproval: true, defaultApproverId: null, rules: [rule, { ...newRule('No route'), route: [] }], baseCurrency: 'EUR', rates: [] })).toEqual({
       defaultApproverId: 'chooseApprover',
       'rules.0.name': 'nameRequired',
       'rules.0.when.0.conditions.0.value.0': 'valueRequired',
@@ -263,5 +264,92 @@ describe('approval settings form', () => {
     expect(moveTo(items, 0, 2)).toBe(true);
     expect(items).toEqual(['b', 'c', 'a']);
     expect(moveTo(items, 1, 1)).toBe(false);
+  });
+  it('sends a quote property with its name, country codes in capitals, and the base currency with its rates', () => {
+    const rule = newRule('New fields');
+    const [approver] = rule.route[0]?.groups[0]?.approvers ?? [];
+    if (approver) approver.userId = max.id;
+    rule.when = [
+      {
+        key: 1,
+        conditions: [
+          { ...newCondition('quoteProperty', 'eq'), property: ' risk_level ', value: ' High ' },
+          { ...newCondition('quoteProperty', 'gt'), property: 'risk_score', value: '5' },
+          { ...newCondition('companyCountry', 'in'), value: 'nl, de' },
+          { ...newCondition('companyCountry', 'eq'), value: 'us' },
+          { ...newCondition('totalInBaseCurrency', 'gt'), value: '10000' },
+        ],
+      },
+    ];
+    const form = { ...emptyForm(), rules: [rule], baseCurrency: ' usd ', rates: [newRate('eur', ' 1,0825 '), newRate('', '')] };
+    expect(toRequest(form, 0)).toMatchObject({
+      rules: [
+        {
+          when: [
+            {
+              conditions: [
+                { field: 'quoteProperty', property: 'risk_level', operator: 'eq', value: 'High' },
+                { field: 'quoteProperty', property: 'risk_score', operator: 'gt', value: '5' },
+                { field: 'companyCountry', operator: 'in', value: ['NL', 'DE'] },
+                { field: 'companyCountry', operator: 'eq', value: 'US' },
+                { field: 'totalInBaseCurrency', operator: 'gt', value: '10000' },
+              ],
+            },
+          ],
+        },
+      ],
+      baseCurrency: 'USD',
+      exchangeRates: { EUR: '1.0825' },
+    });
+    expect([valueInputOf('companyCountry', 'eq'), valueInputOf('companyCountry', 'notIn'), valueInputOf('quoteProperty', 'contains'), valueInputOf('quoteProperty', 'in'), valueInputOf('totalInBaseCurrency', 'between')]).toEqual([
+      'country',
+      'countryList',
+      'text',
+      'textList',
+      'range',
+    ]);
+  });
+
+  it('reads the property, the base currency and the rates the API keeps', () => {
+    const form = toForm(
+      approvalSettings({
+        rules: [{ name: 'Risky', when: [{ conditions: [{ field: 'quoteProperty', property: 'risk_level', operator: 'in', value: ['high', 'medium'] }] }], route: [], firstMatchOnly: true }],
+        baseCurrency: 'USD',
+        exchangeRates: { EUR: '1.1', JPY: '0.0067' },
+      }),
+    );
+    expect(form.rules[0]?.when[0]?.conditions[0]).toMatchObject({ field: 'quoteProperty', property: 'risk_level', value: 'high, medium' });
+    expect([form.baseCurrency, form.rates.map((r) => [r.currency, r.rate])]).toEqual([
+      'USD',
+      [
+        ['EUR', '1.1'],
+        ['JPY', '0.0067'],
+      ],
+    ]);
+  });
+
+  it('names a missing property name, base currency, rate or rate currency before saving, and finds their controls', () => {
+    const rule = newRule('Risky');
+    const [approver] = rule.route[0]?.groups[0]?.approvers ?? [];
+    if (approver) approver.userId = max.id;
+    const condition = { ...newCondition('quoteProperty', 'eq'), value: 'high' };
+    rule.when = [{ key: 1, conditions: [condition] }];
+    const usd = newRate('usd', '');
+    const noCode = newRate('', '1.2');
+    const form = { ...emptyForm(), rules: [rule], baseCurrency: ' ', rates: [usd, noCode] };
+    expect(checkForm(form)).toEqual({
+      baseCurrency: 'currencyRequired',
+      'exchangeRates.USD': 'rateRequired',
+      [`exchangeRates.#${noCode.key}`]: 'currencyRequired',
+      'rules.0.when.0.conditions.0.property': 'propertyRequired',
+    });
+    expect(controlOf('rules.0.when.0.conditions.0.property', form)).toBe(controlIds.condition(condition.key, 'property'));
+    expect(controlOf('baseCurrency', form)).toBe(controlIds.baseCurrency);
+    expect(controlOf('exchangeRates.USD', form)).toBe(controlIds.rate(usd.key, 'currency'));
+    expect(controlOf('exchangeRates.USD', form, true)).toBe(controlIds.rate(usd.key, 'rate'));
+    expect(controlOf(`exchangeRates.#${noCode.key}`, form)).toBe(controlIds.rate(noCode.key, 'currency'));
+    expect(controlOf('exchangeRates.GBP', form)).toBe(controlIds.addRate);
+    const places = controlPlaces(form);
+    expect([places.get(controlIds.condition(condition.key, 'property'))?.control, places.get(controlIds.rate(usd.key, 'rate'))?.control, places.get(controlIds.baseCurrency)?.control]).toEqual(['property', 'rate', 'baseCurrency']);
   });
 });

@@ -3,6 +3,7 @@
 // one group holds when all of its conditions hold; no group: every quote), a route of steps in
 // order (the approver groups of a step decide at the same time) and "first match only". Every part
 // has a `key` (not sent): the ids of its controls, so a problem stays at its control when parts move.
+// With the policy: the base currency and exchange rates the "total in base currency" condition uses.
 import type {
   ApprovalMode,
   ApprovalRule,
@@ -59,7 +60,7 @@ const NUMBER_TYPES: readonly ConditionFieldType[] = ['percent', 'count', 'days']
  * currency code, a choice (several for in/notIn), text (a comma list for in/notIn), yes/no, or a
  * range (two inputs of the field's kind) for "is between".
  */
-export type ValueInput = 'money' | 'number' | 'currency' | 'currencyList' | 'choice' | 'choices' | 'text' | 'textList' | 'boolean' | 'range';
+export type ValueInput = 'money' | 'number' | 'currency' | 'currencyList' | 'country' | 'countryList' | 'choice' | 'choices' | 'text' | 'textList' | 'boolean' | 'range';
 
 export function valueInputOf(field: RuleField, operator: RuleOperator): ValueInput {
   const type = fieldType(field);
@@ -68,6 +69,7 @@ export function valueInputOf(field: RuleField, operator: RuleOperator): ValueInp
   if (type === 'money') return 'money';
   if (NUMBER_TYPES.includes(type)) return 'number';
   if (type === 'currency') return list ? 'currencyList' : 'currency';
+  if (type === 'country') return list ? 'countryList' : 'country';
   if (CHOICE_TYPES.includes(type)) return list ? 'choices' : 'choice';
   if (type === 'boolean') return 'boolean';
   return list ? 'textList' : 'text';
@@ -81,6 +83,8 @@ export function rangeInputOf(field: RuleField): 'money' | 'number' {
 export interface ConditionForm {
   key: number;
   field: RuleField;
+  /** quoteProperty: the property's name as typed (sent only for that field). */
+  property: string;
   operator: RuleOperator;
   /** One value as typed (a comma list for text and currencies under in/notIn; 'true'/'false' for yes/no). */
   value: string;
@@ -131,10 +135,20 @@ export interface RuleForm {
   route: StepForm[];
 }
 
+/** One row of the exchange rate table: 1 unit of `currency` in the base currency. */
+export interface RateForm {
+  key: number;
+  currency: string;
+  rate: string;
+}
+
 export interface SettingsForm {
   requireApproval: boolean;
   defaultApproverId: string | null;
   rules: RuleForm[];
+  /** ISO 4217, as typed. */
+  baseCurrency: string;
+  rates: RateForm[];
 }
 
 let keys = 0;
@@ -152,7 +166,11 @@ function firstOperator(type: ConditionFieldType): RuleOperator {
 }
 
 export function newCondition(field: RuleField = DEFAULT_FIELD, operator?: RuleOperator): ConditionForm {
-  return { key: nextKey(), field, operator: operator ?? firstOperator(fieldType(field)), value: startValue(field), values: [], from: '', to: '' };
+  return { key: nextKey(), field, property: '', operator: operator ?? firstOperator(fieldType(field)), value: startValue(field), values: [], from: '', to: '' };
+}
+
+export function newRate(currency = '', rate = ''): RateForm {
+  return { key: nextKey(), currency, rate };
 }
 
 export function newConditionGroup(): ConditionGroupForm {
@@ -210,6 +228,7 @@ function text(value: unknown): string {
 
 function conditionForm(condition: RuleCondition): ConditionForm {
   const form = newCondition(condition.field, condition.operator);
+  form.property = condition.property ?? '';
   const value = condition.value;
   const items = Array.isArray(value) ? value.map(text) : [text(value)];
   const input = valueInputOf(condition.field, condition.operator);
@@ -251,6 +270,8 @@ export function toForm(settings: ApprovalSettings): SettingsForm {
     requireApproval: settings.requireApproval,
     defaultApproverId: settings.defaultApproverId,
     rules: settings.rules.map(ruleForm),
+    baseCurrency: settings.baseCurrency ?? 'EUR',
+    rates: Object.entries(settings.exchangeRates ?? {}).map(([currency, rate]) => newRate(currency, rate)),
   };
 }
 
@@ -266,7 +287,7 @@ export function numberOrText(typed: string): number | string {
 function oneValue(field: RuleField, typed: string): string | number {
   const type = fieldType(field);
   if (NUMBER_TYPES.includes(type)) return numberOrText(typed);
-  if (type === 'currency') return typed.trim().toUpperCase();
+  if (type === 'currency' || type === 'country') return typed.trim().toUpperCase();
   return typed.trim();
 }
 
@@ -285,6 +306,7 @@ export function conditionValue(condition: ConditionForm): RuleConditionValue {
     case 'choices':
       return [...condition.values];
     case 'currencyList':
+    case 'countryList':
     case 'textList':
       return commaList(condition.value).map((item) => oneValue(condition.field, item) as string);
     case 'boolean':
@@ -318,7 +340,12 @@ export function ruleRequest(rule: RuleForm): ApprovalRule {
     ...(rule.id ? { id: rule.id } : {}),
     name: rule.name.trim(),
     when: rule.when.map((group) => ({
-      conditions: group.conditions.map((condition) => ({ field: condition.field, operator: condition.operator, value: conditionValue(condition) })),
+      conditions: group.conditions.map((condition) => ({
+        field: condition.field,
+        ...(fieldType(condition.field) === 'property' ? { property: condition.property.trim() } : {}),
+        operator: condition.operator,
+        value: conditionValue(condition),
+      })),
     })),
     route: rule.route.map((step) => ({ groups: step.groups.map((group) => ({ approvers: group.approvers.map(approverRequest), mode: group.mode })) })),
     firstMatchOnly: rule.firstMatchOnly,
@@ -331,6 +358,11 @@ export function toRequest(form: SettingsForm, version: number): ApprovalSettings
     requireApproval: form.requireApproval,
     defaultApproverId: form.defaultApproverId,
     rules: form.rules.map(ruleRequest),
+    baseCurrency: form.baseCurrency.trim().toUpperCase(),
+    // Rows left empty are not rates; a rate as typed with a decimal comma ("1,08") is sent with a point.
+    exchangeRates: Object.fromEntries(
+      form.rates.filter((row) => row.currency.trim() || row.rate.trim()).map((row) => [row.currency.trim().toUpperCase(), row.rate.trim().replace(',', '.')]),
+    ),
     ...(version > 0 ? { version } : {}),
   };
 }
@@ -347,7 +379,10 @@ export type FormProblem =
   | 'approversRequired'
   | 'chooseUser'
   | 'teamRequired'
-  | 'levelsRange';
+  | 'levelsRange'
+  | 'propertyRequired'
+  | 'currencyRequired'
+  | 'rateRequired';
 
 function isEmpty(value: RuleConditionValue): boolean {
   if (Array.isArray(value)) return value.length === 0 || value.some((item) => item === '');
@@ -358,6 +393,12 @@ function isEmpty(value: RuleConditionValue): boolean {
 export function checkForm(form: SettingsForm): Record<string, FormProblem> {
   const problems: Record<string, FormProblem> = {};
   if (form.requireApproval && !form.defaultApproverId) problems['defaultApproverId'] = 'chooseApprover';
+  if (!form.baseCurrency.trim()) problems['baseCurrency'] = 'currencyRequired';
+  for (const row of form.rates) {
+    const code = row.currency.trim().toUpperCase();
+    if (!code && row.rate.trim()) problems[`exchangeRates.#${row.key}`] = 'currencyRequired';
+    else if (code && !row.rate.trim()) problems[`exchangeRates.${code}`] = 'rateRequired';
+  }
   form.rules.forEach((rule, i) => {
     const at = `rules.${i}`;
     if (!rule.name.trim()) problems[`${at}.name`] = 'nameRequired';
@@ -365,6 +406,7 @@ export function checkForm(form: SettingsForm): Record<string, FormProblem> {
       if (group.conditions.length === 0) problems[`${at}.when.${j}.conditions`] = 'conditionsRequired';
       group.conditions.forEach((condition, k) => {
         const cat = `${at}.when.${j}.conditions.${k}`;
+        if (fieldType(condition.field) === 'property' && !condition.property.trim()) problems[`${cat}.property`] = 'propertyRequired';
         const value = conditionValue(condition);
         if (condition.operator === 'between' && Array.isArray(value)) {
           value.forEach((end, n) => {
@@ -401,13 +443,16 @@ export const controlIds = {
   requireApproval: 'approval-require',
   defaultApprover: 'approval-approver',
   addRule: 'approval-add-rule',
+  baseCurrency: 'approval-base-currency',
+  addRate: 'approval-add-rate',
+  rate: (row: number, part: 'currency' | 'rate') => `rate-${row}-${part}`,
   ruleHeading: (rule: number) => `rule-${rule}-heading`,
   ruleName: (rule: number) => `rule-${rule}-name`,
   firstMatch: (rule: number) => `rule-${rule}-first-match`,
   addConditionGroup: (rule: number) => `rule-${rule}-add-group`,
   addStep: (rule: number) => `rule-${rule}-add-step`,
   addCondition: (group: number) => `cgroup-${group}-add-condition`,
-  condition: (condition: number, part: 'field' | 'operator' | 'value' | 'from' | 'to') => `cond-${condition}-${part}`,
+  condition: (condition: number, part: 'field' | 'property' | 'operator' | 'value' | 'from' | 'to') => `cond-${condition}-${part}`,
   addApproverGroup: (step: number) => `step-${step}-add-group`,
   mode: (group: number, mode: ApprovalMode) => `agroup-${group}-mode-${mode}`,
   addApprover: (group: number) => `agroup-${group}-add-approver`,
@@ -420,12 +465,17 @@ export interface ControlPlace {
     | 'requireApproval'
     | 'defaultApprover'
     | 'addRule'
+    | 'baseCurrency'
+    | 'addRate'
+    | 'rateCurrency'
+    | 'rate'
     | 'ruleName'
     | 'firstMatch'
     | 'addConditionGroup'
     | 'addStep'
     | 'addCondition'
     | 'field'
+    | 'property'
     | 'operator'
     | 'value'
     | 'from'
@@ -452,7 +502,13 @@ export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
     [controlIds.requireApproval, { control: 'requireApproval' }],
     [controlIds.defaultApprover, { control: 'defaultApprover' }],
     [controlIds.addRule, { control: 'addRule' }],
+    [controlIds.baseCurrency, { control: 'baseCurrency' }],
+    [controlIds.addRate, { control: 'addRate' }],
   ]);
+  form.rates.forEach((row) => {
+    places.set(controlIds.rate(row.key, 'currency'), { control: 'rateCurrency' });
+    places.set(controlIds.rate(row.key, 'rate'), { control: 'rate' });
+  });
   form.rules.forEach((rule, i) => {
     const r = { rule: { number: i + 1, name: rule.name.trim() } };
     places.set(controlIds.ruleName(rule.key), { ...r, control: 'ruleName' });
@@ -464,7 +520,7 @@ export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
       places.set(controlIds.addCondition(group.key), { ...g, control: 'addCondition' });
       group.conditions.forEach((condition, k) => {
         const c = { ...g, condition: k + 1 };
-        for (const part of ['field', 'operator', 'value', 'from', 'to'] as const) places.set(controlIds.condition(condition.key, part), { ...c, control: part });
+        for (const part of ['field', 'property', 'operator', 'value', 'from', 'to'] as const) places.set(controlIds.condition(condition.key, part), { ...c, control: part });
       });
     });
     rule.route.forEach((step, j) => {
@@ -489,11 +545,21 @@ export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
  * The control an API field path is about (`rules.2.when.0.conditions.1.value` → that condition's
  * value; `rules.0.route.1.groups.0.approvers.0.userId` → that approver's person; a list that is
  * empty or too long → the button that adds to it), or null when the page has no control for it.
+ * `exchangeRates.USD` is that row's code, or its rate when the problem is `aboutRate`.
  */
-export function controlOf(path: string, form: SettingsForm): string | null {
+export function controlOf(path: string, form: SettingsForm, aboutRate = false): string | null {
   if (path === 'defaultApproverId') return controlIds.defaultApprover;
   if (path === 'requireApproval') return controlIds.requireApproval;
   if (path === 'rules') return controlIds.addRule;
+  if (path === 'baseCurrency') return controlIds.baseCurrency;
+  if (path === 'exchangeRates') return controlIds.addRate;
+  if (path.startsWith('exchangeRates.')) {
+    // `exchangeRates.USD` (the API's, by the code as sent), or `exchangeRates.#<key>` (a row without a code).
+    const given = path.slice('exchangeRates.'.length);
+    const row = given.startsWith('#') ? form.rates.find((r) => `#${r.key}` === given) : form.rates.find((r) => r.currency.trim().toUpperCase() === given.toUpperCase());
+    if (!row) return controlIds.addRate;
+    return controlIds.rate(row.key, aboutRate ? 'rate' : 'currency');
+  }
   const parts = path.split('.');
   if (parts[0] !== 'rules') return null;
   const rule = form.rules[Number(parts[1])];
@@ -510,6 +576,7 @@ export function controlOf(path: string, form: SettingsForm): string | null {
     const condition = group.conditions[Number(c)];
     if (!condition) return controlIds.addCondition(group.key);
     if (d === 'operator') return controlIds.condition(condition.key, 'operator');
+    if (d === 'property') return controlIds.condition(condition.key, 'property');
     if (d === 'value') {
       if (condition.operator !== 'between') return controlIds.condition(condition.key, 'value');
       return controlIds.condition(condition.key, e === '1' ? 'to' : 'from');

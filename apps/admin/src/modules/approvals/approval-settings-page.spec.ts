@@ -244,6 +244,8 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
             firstMatchOnly: false,
           },
         ],
+        baseCurrency: 'EUR',
+        exchangeRates: {},
       },
     ]);
     await flushPromises();
@@ -275,7 +277,7 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
     expect(document.querySelector('[data-testid="rule-advanced"]')).toBeNull();
 
     await click(saveButton());
-    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, BIG_DISCOUNTS], version: 7 }]);
+    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, BIG_DISCOUNTS], baseCurrency: 'EUR', exchangeRates: {}, version: 7 }]);
   });
 
   it('reorders rules by keyboard: the order sent changes, focus follows the rule, the new place is announced', async () => {
@@ -366,6 +368,9 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
       'Deal amount',
       'Owner’s role',
       'Owner’s team',
+      'Company country',
+      'Total in base currency',
+      'Quote property',
     ]);
     // Percent: numbers from 0 to 100.
     expect(await optionsOf(operator())).toEqual(['is more than', 'is at least', 'is less than', 'is at most', 'is', 'is not', 'is between']);
@@ -413,6 +418,72 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
     await pick(field(), 'Recurring billing');
     expect(await optionsOf(operator())).toEqual(['is']);
     expect(await optionsOf(comboboxNamed('Value', condition))).toEqual(['Yes', 'No']);
+  });
+
+  it('edits a quote property condition, the base currency and the exchange rates, and puts a rate problem at its rate', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ baseCurrency: 'USD', exchangeRates: { EUR: '1.1' }, version: 3 }) },
+      'PUT /api/v1/approvals/settings': {
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'APPROVALS.INVALID_SETTINGS',
+          message: 'exchangeRates.GBP: must be a positive decimal with at most 10 decimals, like 1.0825',
+          details: { fields: [{ field: 'exchangeRates.GBP', reason: 'must be a positive decimal with at most 10 decimals, like 1.0825' }] },
+        },
+      },
+    });
+    const base = inputNamed('Base currency');
+    expect(base.value).toBe('USD');
+    expect(describedBy(base)).toEqual(['A three-letter currency code, e.g. EUR.']);
+    const rateOf = (label: string) => document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`) as HTMLInputElement;
+    expect(rateOf('Rate: 1 EUR in USD').value).toBe('1.1');
+    await click(button('Add exchange rate'));
+    expect(document.activeElement).toBe(rateOf('Currency of rate 2'));
+    await type(rateOf('Currency of rate 2'), 'gbp');
+    await type(rateOf('Rate: 1 GBP in USD'), '0');
+
+    const rule = await addRule('Risky');
+    const condition = conditionIn(rule);
+    await pick(comboboxNamed('Field', condition), 'Quote property');
+    const property = inputNamed('Property', condition);
+    expect(describedBy(property)).toEqual(['Its name, e.g. risk_level: lower-case letters, digits and _.']);
+    await type(property, 'risk_level');
+    expect(await optionsOf(comboboxNamed('Operator', condition))).toEqual(['is', 'is not', 'is one of', 'is not one of', 'contains', 'is more than', 'is at least', 'is less than', 'is at most']);
+    // "is more than" stays from the condition before: a number.
+    expect(describedBy(inputNamed('Value', condition))).toEqual(['A number, e.g. 10 or 2.5: only a property that is a number matches.']);
+    await pick(comboboxNamed('Operator', condition), 'is');
+    expect(describedBy(inputNamed('Value', condition))).toEqual(['The value set on the quote (upper or lower case does not matter).']);
+    await type(inputNamed('Value', condition), 'high');
+    await pick(comboboxNamed('Field', condition), 'Total in base currency');
+    expect(describedBy(inputNamed('Value', condition))).toEqual(['An amount in the base currency (USD), e.g. 10000.']);
+    await pick(comboboxNamed('Field', condition), 'Quote property');
+    await type(inputNamed('Value', condition), 'high');
+    await pick(comboboxNamed('Who approves', approverIn(rule)), 'The owner’s manager');
+
+    await click(saveButton());
+    expect(putBodies(api.calls)).toEqual([
+      {
+        requireApproval: false,
+        defaultApproverId: null,
+        rules: [
+          {
+            name: 'Risky',
+            when: [{ conditions: [{ field: 'quoteProperty', property: 'risk_level', operator: 'eq', value: 'high' }] }],
+            route: [{ groups: [{ approvers: [{ kind: 'manager', levels: 1 }], mode: 'any' }] }],
+            firstMatchOnly: true,
+          },
+        ],
+        baseCurrency: 'USD',
+        exchangeRates: { EUR: '1.1', GBP: '0' },
+        version: 3,
+      },
+    ]);
+    const rate = rateOf('Rate: 1 GBP in USD');
+    expect(rate.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(rate)).toEqual(['Enter a rate above 0 with at most 10 decimals, like 1.0825.']);
+    const summary = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(summary.querySelector('a')?.textContent?.trim()).toBe('Rate: Enter a rate above 0 with at most 10 decimals, like 1.0825.');
   });
 
   it('checks what it can before saving: the summary at the top takes focus and links to each control', async () => {
@@ -527,6 +598,8 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
         requireApproval: false,
         defaultApproverId: null,
         rules: [{ ...BIG_DISCOUNTS, when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 15 }] }] }],
+        baseCurrency: 'EUR',
+        exchangeRates: {},
         version: 5,
         quoteId: acme.id,
       },

@@ -55,7 +55,7 @@ function sortWorkflows(items: Workflow[]): Workflow[] {
 }
 
 function emptyForm(): SettingsForm {
-  return { requireApproval: false, defaultApproverId: null, rules: [] };
+  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [] };
 }
 
 export const useApprovalSettingsStore = defineStore('approval-settings', () => {
@@ -151,7 +151,8 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
   function showProblems(problems: ReadonlyArray<{ path: string; error: FieldError }>): void {
     const next: Record<string, FieldError> = {};
     for (const { path, error } of problems) {
-      const key = controlOf(path, form.value) ?? `${PATH_PREFIX}${path}`;
+      const aboutRate = 'problem' in error && (error.problem === 'rateRequired' || error.problem === 'rateFormat');
+      const key = controlOf(path, form.value, aboutRate) ?? `${PATH_PREFIX}${path}`;
       if (!next[key]) next[key] = error;
     }
     errors.value = next;

@@ -18,7 +18,13 @@ export type KnownProblem =
   | 'chooseValue'
   | 'textLength'
   | 'rangeOrder'
-  | 'listSize';
+  | 'listSize'
+  | 'countryCode'
+  | 'propertyName'
+  | 'propertyNumber'
+  | 'rateFormat'
+  | 'baseRate'
+  | 'currencyTwice';
 
 /** A field problem: one the page knows how to say (with its numbers), or the API's own reason. */
 export type FieldError = { problem: KnownProblem; params?: Record<string, number> } | { reason: string };
@@ -52,7 +58,13 @@ export function problemOfReason(path: string, reason: string): FieldError {
   if ((match = /^must be (?:a number |a whole number )?from (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$/i.exec(text))) return { problem: 'numberRange', params: numbers(match, 'min', 'max') };
   if (/^must be a whole number$/i.test(text)) return { problem: 'wholeNumber' };
   if (/^must be an amount/i.test(text)) return { problem: 'amount' };
-  if (/^must be a currency code/i.test(text)) return { problem: 'currencyCode' };
+  if (/^must be (?:a currency code|an ISO 4217 currency code)/i.test(text)) return { problem: 'currencyCode' };
+  if (/^must be an ISO 3166-1 alpha-2 country code/i.test(text)) return { problem: 'countryCode' };
+  if (/^must be a property name/i.test(text)) return { problem: 'propertyName' };
+  if (/^must be a number like/i.test(text)) return { problem: 'propertyNumber' };
+  if (/^must be a positive decimal/i.test(text)) return { problem: 'rateFormat' };
+  if (/^is the base currency$/i.test(text)) return { problem: 'baseRate' };
+  if (/^is given twice$/i.test(text)) return { problem: 'currencyTwice' };
   if (/\.value(\.\d+)?$/.test(path) && /^must be one of /i.test(text)) return { problem: 'chooseValue' };
   if (/^must be a text of/i.test(text)) return { problem: 'textLength' };
   if (/^from must not be greater than to$/i.test(text)) return { problem: 'rangeOrder' };

@@ -127,3 +127,26 @@ describe('listText', () => {
     expect(listText(['Max Manager', 'Ada Admin'], 'conjunction', 'nl')).toBe('Max Manager en Ada Admin');
   });
 });
+
+describe('the company country, total in base currency and quote property in words', () => {
+  it('says the company country as its code', () => {
+    expect(reasonText(condition('companyCountry', 'in', ['DE', 'AT'], 'DE'), en)).toBe('company country DE is one of DE, AT');
+    expect(reasonText(condition('companyCountry', 'eq', 'NL', 'NL'), nl)).toBe('land van het bedrijf: NL');
+  });
+
+  it('formats the total in base currency with the base currency', () => {
+    const reason = condition('totalInBaseCurrency', 'gt', '10000', '11000.00', 'USD');
+    expect(reasonText(reason, en)).toBe('total in base currency US$11,000.00 > US$10,000.00');
+    expect(reasonText(reason, nl)).toBe(`totaal in basisvaluta ${nbsp('US$ 11.000,00')} > ${nbsp('US$ 10.000,00')}`);
+  });
+
+  it('names the quote property and compares its text', () => {
+    const reason = { code: 'condition', field: 'quoteProperty', property: 'risk_level', operator: 'eq', expected: 'high', actual: 'High' } as unknown as RouteReason;
+    expect(reasonText(reason, en)).toBe('quote property risk_level High = high');
+    expect(reasonText(reason, nl)).toBe('offerte-eigenschap risk_level High = high');
+    const contains = { code: 'condition', field: 'quoteProperty', property: 'region', operator: 'contains', expected: 'emea', actual: 'EMEA North' } as unknown as RouteReason;
+    expect(reasonText(contains, en)).toBe('quote property region EMEA North contains emea');
+    expect(reasonText(contains, nl)).toBe('offerte-eigenschap region EMEA North bevat emea');
+    expect(conditionText({ field: 'quoteProperty', property: 'risk_score', operator: 'gte', value: '5' }, en)).toBe('quote property risk_score ≥ 5');
+  });
+});

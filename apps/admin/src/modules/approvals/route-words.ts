@@ -36,6 +36,9 @@ export const FIELD_TYPES: Readonly<Record<RuleField, ConditionFieldType>> = {
   dealAmount: 'money',
   ownerRole: 'role',
   ownerTeam: 'text',
+  companyCountry: 'country',
+  totalInBaseCurrency: 'money',
+  quoteProperty: 'property',
 };
 
 const DEAL_STAGE_KEYS = new Set(['appointment_scheduled', 'qualified_to_buy', 'presentation_scheduled', 'decision_maker_bought_in', 'contract_sent', 'closed_won', 'closed_lost']);
@@ -108,6 +111,17 @@ export function valueText(field: RuleField | string, operator: RuleOperator | st
   return oneValue(type, value, currency, words);
 }
 
+/** A field's name in words; a quote property with its name ("quote property risk_level"). */
+function fieldLabel(field: string, property: string | undefined, words: Words): string {
+  if (!isField(field)) return field;
+  return words.t(`approvalRoute.fields.${field}`, field === 'quoteProperty' ? { property: property ?? '' } : {});
+}
+
+/** The words of an operator: a quote property "contains" a text (products "include" a product). */
+function operatorKey(field: string, operator: string): string {
+  return field === 'quoteProperty' && operator === 'contains' ? 'containsText' : operator;
+}
+
 /** Why a rule matched, in words: "discount 25% > 20%", "deal stage: Contract sent", "approval is required on all quotes". */
 export function reasonText(reason: RouteReason, words: Words): string {
   const { t } = words;
@@ -121,12 +135,12 @@ export function reasonText(reason: RouteReason, words: Words): string {
     case 'condition': {
       const field = reason.field ?? '';
       const operator = reason.operator ?? '';
-      const label = isField(field) ? t(`approvalRoute.fields.${field}`) : field;
+      const label = fieldLabel(field, reason.property, words);
       // The API types these loosely: they are the rule's and the quote's own values.
       const expected = valueText(field, operator, reason.expected as unknown, reason.currency, words);
       const actual = valueText(field, undefined, reason.actual as unknown, reason.currency, words);
       if (operator === 'eq' && actual === expected) return t('approvalRoute.reasons.equals', { field: label, value: actual });
-      const symbol = operator ? t(`approvalRoute.operators.${operator}`) : '';
+      const symbol = operator ? t(`approvalRoute.operators.${operatorKey(field, operator)}`) : '';
       return t('approvalRoute.reasons.condition', { field: label, actual, operator: symbol, expected });
     }
     default:
@@ -135,11 +149,11 @@ export function reasonText(reason: RouteReason, words: Words): string {
 }
 
 /** A rule's condition in words, without a quote: "discount > 20%", "currency is one of USD, GBP". */
-export function conditionText(condition: { field: RuleField; operator: RuleOperator; value: unknown }, words: Words): string {
+export function conditionText(condition: { field: RuleField; property?: string; operator: RuleOperator; value: unknown }, words: Words): string {
   const { t } = words;
   return t('approvalRoute.ruleCondition', {
-    field: t(`approvalRoute.fields.${condition.field}`),
-    operator: t(`approvalRoute.operators.${condition.operator}`),
+    field: fieldLabel(condition.field, condition.property, words),
+    operator: t(`approvalRoute.operators.${operatorKey(condition.field, condition.operator)}`),
     value: valueText(condition.field, condition.operator, condition.value, undefined, words),
   });
 }
@@ -242,7 +256,7 @@ export function useRouteWords() {
     words,
     reason: (reason: RouteReason) => reasonText(reason, words()),
     reasons: (reasons: readonly RouteReason[]) => reasonsText(reasons, words()),
-    condition: (condition: { field: RuleField; operator: RuleOperator; value: unknown }) => conditionText(condition, words()),
+    condition: (condition: { field: RuleField; property?: string; operator: RuleOperator; value: unknown }) => conditionText(condition, words()),
     note: (note: ResolutionNote, nameOf: NameOf) => noteText(note, nameOf, words()),
     ref: (ref: ApproverRef, nameOf: NameOf) => approverRefText(ref, nameOf, words()),
     list: (items: readonly string[], type: 'conjunction' | 'disjunction') => listText(items, type, locale.value),

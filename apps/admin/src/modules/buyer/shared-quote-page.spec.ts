@@ -10,7 +10,7 @@ const SLUG = 'abcDEF123_-abcDEF123_-abcDEF123_';
 const SHARED = `/api/v1/shared-quotes/${SLUG}`;
 
 function shared(overrides: Partial<ApiSchemas['SharedQuoteResponse']> = {}): ApiSchemas['SharedQuoteResponse'] {
-  const { number, title, companyName, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, lineItems, totals } = quote();
+  const { number, title, companyName, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, language, lineItems, totals } = quote();
   return {
     number,
     title,
@@ -22,6 +22,7 @@ function shared(overrides: Partial<ApiSchemas['SharedQuoteResponse']> = {}): Api
     commentsForBuyer,
     purchaseTerms,
     paymentTermsDays,
+    language,
     lineItems,
     totals,
     signature: null,
@@ -82,6 +83,19 @@ describe('the buyer’s page', () => {
     const pdf = w.findAll('a').find((link) => link.text() === 'Download PDF');
     expect(pdf?.attributes('href')).toBe(`${SHARED}/pdf`);
     expect(pdf?.attributes('download')).toBe('');
+  });
+
+  it('speaks the quote’s language: a quote in Dutch shows Dutch texts, dates and amounts, not kept as the visitor’s choice', async () => {
+    const { wrapper: w } = await mountBuyerPage({ [`GET ${SHARED}`]: { status: 200, body: shared({ language: 'nl' }) } });
+
+    const text = w.text();
+    for (const expected of ['Offerte Q-2026-0001', '31 jan 2027']) expect(text).toContain(expected);
+    expect(text).toMatch(/€\s2\.649,99/);
+    expect(w.findAll('a').some((link) => link.text() === 'Download PDF')).toBe(false);
+    expect(w.findAll('button').some((button) => button.text() === 'Accept and sign')).toBe(false);
+    expect(document.documentElement.lang).toBe('nl');
+    // Not kept as the visitor's own choice.
+    expect(globalThis.localStorage.getItem('qa.locale')).toBeNull();
   });
 
   it('opens an Accept and sign dialog with labelled Name and E-mail fields and signs with them', async () => {

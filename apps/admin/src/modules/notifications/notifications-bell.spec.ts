@@ -59,6 +59,36 @@ describe('notifications bell', () => {
     expect(first?.querySelector('time')?.textContent).toMatch(/1 Nov 2026/);
   });
 
+  it('words a workflow notification from its message code, in English and in Dutch', async () => {
+    const approved = notification({ title: 'approvals.quoteApproved', body: '', message: { code: 'approvals.quoteApproved', params: { number: 'Q-2026-0007', title: 'Website' } } });
+    const items = async (locale: 'en' | 'nl') => {
+      const { wrapper: w } = await mountPage(App, {
+        path: '/tasks',
+        locale,
+        routes: {
+          'GET /api/v1/me': { status: 200, body: rita },
+          'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
+          'GET /api/v1/tasks': { status: 200, body: { items: [] } },
+          'GET /api/v1/notifications': { status: 200, body: { items: [approved, notification({ id: 'n-2', title: 'Typed by hand', body: '' })], unread: 2 } },
+        },
+        waitFor: 'main h1',
+      });
+      const dialog = await openBell(w);
+      const texts = [...dialog.querySelectorAll('li')].map((li) => [li.querySelector('.bell-item-title')?.textContent?.replace(/^\s*(Unread|Ongelezen):\s*/, '').trim(), li.querySelector('.bell-item-body')?.textContent ?? null]);
+      w.unmount();
+      return texts;
+    };
+
+    expect(await items('en')).toEqual([
+      ['Quote Q-2026-0007 was approved', '"Website" is approved and published: you can now share it with your contacts.'],
+      ['Typed by hand', null],
+    ]);
+    expect(await items('nl')).toEqual([
+      ['Offerte Q-2026-0007 is goedgekeurd', '"Website" is goedgekeurd en gepubliceerd: je kunt de offerte nu met je contactpersonen delen.'],
+      ['Typed by hand', null],
+    ]);
+  });
+
   it('has the plain name "Notifications" and no count when everything is read', async () => {
     const { wrapper: w } = await mountShell({
       'GET /api/v1/notifications': { status: 200, body: { items: [notification({ readAt: '2026-11-01T11:00:00.000Z' })], unread: 0 } },

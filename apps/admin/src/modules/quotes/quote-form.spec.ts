@@ -9,6 +9,17 @@ describe('the set-up form', () => {
     expect(form).toMatchObject({ title: '', currency: 'EUR', expiresOn: '2026-05-31', paymentTermsDays: '30', lineItems: [], quoteDiscount: { type: 'none' } });
     expect(emptyLine().billingPeriod).toBe('one_time');
     expect(toDetailsRequest(form, 'en').paymentTermsDays).toBe(30);
+    expect(toDetailsRequest(form, 'nl').language).toBe('en');
+  });
+
+  it('keeps a quote’s language through the form, and shows a refused language on Terms at its select', () => {
+    expect(toDetailsRequest(formFromQuote(quote({ language: 'nl' })), 'en').language).toBe('nl');
+    expect(mapFieldProblems([{ field: 'language', reason: 'language must be one of en, nl' }])).toEqual({
+      errors: { language: { messageKey: 'quoteSetup.errors.language', reason: 'language must be one of en, nl' } },
+      step: 'terms',
+      firstPath: 'language',
+    });
+    expect([inputElementId('language'), inputLabel('language')]).toEqual(['quote-language', { key: 'quoteSetup.language', line: null }]);
   });
 
   it('turns a saved quote into the form and back into the same request (line ids kept)', () => {
@@ -16,12 +27,12 @@ describe('the set-up form', () => {
     const request = toDetailsRequest(formFromQuote(saved), 'en');
 
     // The quote's own fields go back as they came; the lines keep their ids and lose the computed amounts.
-    const { title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays } = saved;
+    const { title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, language } = saved;
     const lineItems = [
       { id: saved.lineItems[0]?.id, productName: 'Design', description: '', quantity: 2, unitPrice: '1500.00', discount: { type: 'percent', value: '10.00' }, billingPeriod: 'one_time' },
       { id: saved.lineItems[1]?.id, productName: 'Hosting', description: 'Managed', quantity: 1, unitPrice: '49.99', discount: null, billingPeriod: 'monthly' },
     ];
-    expect(request).toEqual({ title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, lineItems });
+    expect(request).toEqual({ title, dealId, companyId, recipientContactIds, currency, expiresOn, quoteDiscount, commentsForBuyer, purchaseTerms, paymentTermsDays, language, lineItems });
     expect(request).toMatchObject({ title: 'Website redesign', currency: 'EUR', expiresOn: '2027-01-31', quoteDiscount: { type: 'amount', value: '100.00' }, purchaseTerms: 'Net 30.', paymentTermsDays: 30 });
   });
 

@@ -39,7 +39,13 @@ export interface QuoteForm {
   purchaseTerms: string;
   /** Payment terms in net days, as typed (a whole number from 0 to 365; the API judges it). */
   paymentTermsDays: string;
+  /** The language of the buyer's page and PDF. */
+  language: QuoteLanguage;
 }
+
+/** The languages a quote may be written in for its buyer (as the API has them). */
+export const QUOTE_LANGUAGES = ['en', 'nl'] as const satisfies readonly QuoteLanguage[];
+export type QuoteLanguage = NonNullable<QuoteDetailsRequest['language']>;
 
 export const DEFAULT_CURRENCY = 'EUR';
 const DEFAULT_VALIDITY_DAYS = 30;
@@ -74,6 +80,7 @@ export function emptyForm(now = new Date()): QuoteForm {
     commentsForBuyer: '',
     purchaseTerms: '',
     paymentTermsDays: String(DEFAULT_PAYMENT_TERMS_DAYS),
+    language: 'en',
   };
 }
 
@@ -99,6 +106,7 @@ export function formFromQuote(quote: Quote): QuoteForm {
     commentsForBuyer: quote.commentsForBuyer,
     purchaseTerms: quote.purchaseTerms,
     paymentTermsDays: String(quote.paymentTermsDays),
+    language: quote.language,
   };
 }
 
@@ -126,6 +134,7 @@ export function toDetailsRequest(form: QuoteForm, locale: string): QuoteDetailsR
     commentsForBuyer: form.commentsForBuyer,
     purchaseTerms: form.purchaseTerms,
     paymentTermsDays: wholeNumberOf(form.paymentTermsDays),
+    language: form.language,
     lineItems: form.lineItems.map((line) => ({
       ...(line.id ? { id: line.id } : {}),
       productName: line.productName.trim(),
@@ -199,6 +208,7 @@ const TOP_FIELDS: Record<string, ErrorKey> = {
   commentsForBuyer: 'commentsForBuyer',
   purchaseTerms: 'purchaseTerms',
   paymentTermsDays: 'paymentTermsDays',
+  language: 'language',
 };
 
 /** Error codes whose problem has a more precise message than the field's generic one. */
@@ -222,7 +232,7 @@ export function inputPath(field: string): string {
 export function stepOfPath(path: string): SetupStep {
   const top = path.split('.')[0];
   if (top === 'lineItems') return 'lineItems';
-  if (top === 'quoteDiscount' || top === 'commentsForBuyer' || top === 'purchaseTerms' || top === 'paymentTermsDays') return 'terms';
+  if (top === 'quoteDiscount' || top === 'commentsForBuyer' || top === 'purchaseTerms' || top === 'paymentTermsDays' || top === 'language') return 'terms';
   return 'details';
 }
 
@@ -274,6 +284,7 @@ const TOP_LABELS: Record<string, LabelKey> = {
   commentsForBuyer: 'commentsForBuyer',
   purchaseTerms: 'purchaseTerms',
   paymentTermsDays: 'paymentTermsDays',
+  language: 'language',
 };
 
 /** The label of an input path (as its step shows it), and the line's number (1 = first) for a line's input; null: no input of the form. */
@@ -314,6 +325,8 @@ export function inputElementId(path: string): string {
       return 'quote-terms';
     case 'paymentTermsDays':
       return 'quote-payment-terms';
+    case 'language':
+      return 'quote-language';
     default:
       return 'setup-step-heading';
   }

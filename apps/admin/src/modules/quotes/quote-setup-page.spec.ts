@@ -119,6 +119,27 @@ describe('quote set-up flow', () => {
     expect(document.activeElement?.id).toBe('quote-payment-terms');
   });
 
+  it('offers the quote’s language on Terms (English, Nederlands) and saves the one chosen', async () => {
+    const { api, wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=terms`, {
+      [`GET ${QUOTE_PATH}`]: { status: 200, body: saved },
+      [`PUT ${QUOTE_PATH}`]: { status: 200, body: quote({ language: 'nl', version: 2 }) },
+    });
+
+    expect(document.getElementById('quote-language-label')?.textContent?.trim()).toBe('Language of the quote');
+    expect(document.getElementById('quote-language-hint')?.textContent).toBe('The buyer’s page and PDF are in this language.');
+    const combobox = document.getElementById('quote-language') as HTMLElement;
+    expect(combobox.textContent?.trim()).toBe('English');
+    (combobox.closest('.p-select') as HTMLElement).click();
+    await flushPromises();
+    expect([...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim())).toEqual(['English', 'Nederlands']);
+    [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((option) => option.textContent?.trim() === 'Nederlands')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    await flushPromises();
+    await w.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(api.calls.find((call) => call.method === 'PUT')?.body).toMatchObject({ version: 1, language: 'nl' });
+  });
+
   it('offers a labelled billing period per line item, showing each line’s period', async () => {
     const { wrapper: w } = await mountAt(`/quotes/${saved.id}/edit?step=lineItems`, { [`GET ${QUOTE_PATH}`]: { status: 200, body: saved } });
 

@@ -87,6 +87,22 @@ describe('quotes list', () => {
     expect(w.text()).toContain('Showing 2 of more than 1,000');
   });
 
+  it('says "~51,000" with the API\'s estimate when the counts of a common word are left out', async () => {
+    const { wrapper: w, queries } = await mountList(listReply({ countsByStatus: {}, countsComplete: false, approximateTotal: 51000, nextCursor: 'c-2' }));
+
+    const chips = w.get('[role="group"]').findAll('button');
+    expect(chips[0]?.attributes('aria-label')).toBe('All, about 51,000 quotes');
+    expect(chips[0]?.text()).toBe('All~51,000');
+    expect(chips.slice(1).every((chip) => chip.attributes('aria-label') === undefined)).toBe(true);
+    expect(w.text()).toContain('Showing 2 of about 51,000');
+    // The estimate is of all statuses: under a status filter the list says only what it shows.
+    await chips[1]?.trigger('click');
+    await flushPromises();
+    expect(queries.at(-1)?.get('status')).toBe('draft');
+    expect(w.text()).toContain('Showing 2');
+    expect(w.text()).not.toContain('about');
+  });
+
   it('lists number, title, company, status label, total, expiry and update time per quote', async () => {
     const { wrapper: w } = await mountList(listReply());
 

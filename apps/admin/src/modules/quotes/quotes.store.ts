@@ -25,6 +25,8 @@ export const useQuotesStore = defineStore('quotes', () => {
   const countsByStatus = ref<Record<string, number>>({});
   /** False when the search matches more than COUNT_CAP quotes: no counts, the list says "1,000+". */
   const countsComplete = ref(true);
+  /** With the counts left out for a common word: the API's estimate of the matches (all statuses). */
+  const approximateTotal = ref<number | null>(null);
   const statuses = ref<QuoteStatus[]>([]);
   const search = ref('');
   const sort = ref<QuoteSort>('updatedAt');
@@ -68,6 +70,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     nextCursor.value = page.nextCursor;
     countsByStatus.value = page.countsByStatus;
     countsComplete.value = page.countsComplete !== false;
+    approximateTotal.value = page.approximateTotal ?? null;
   }
 
   async function loadMore(): Promise<void> {
@@ -88,6 +91,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     nextCursor.value = result.data.nextCursor;
     countsByStatus.value = result.data.countsByStatus;
     countsComplete.value = result.data.countsComplete !== false;
+    approximateTotal.value = result.data.approximateTotal ?? null;
   }
 
   /** Forgets the list, filters included, when someone else looks at it than last time. */
@@ -99,6 +103,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     nextCursor.value = null;
     countsByStatus.value = {};
     countsComplete.value = true;
+    approximateTotal.value = null;
     statuses.value = [];
     search.value = '';
     sort.value = 'updatedAt';
@@ -145,6 +150,7 @@ export const useQuotesStore = defineStore('quotes', () => {
     nextCursor,
     countsByStatus,
     countsComplete,
+    approximateTotal,
     statuses,
     search,
     sort,

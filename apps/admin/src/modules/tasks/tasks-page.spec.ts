@@ -135,6 +135,39 @@ describe('Tasks page', () => {
     expect(w.get('.task-message[role="status"]').text()).toBe('Task “Call the buyer” completed.');
   });
 
+  it('words a workflow task from its message code in the user’s language, and shows a typed title as it is', async () => {
+    const items = [
+      task({ id: 't-1', title: 'approvals.reviewQuoteStep', message: { code: 'approvals.reviewQuoteStep', params: { number: 'Q-2026-0007', title: 'Website', step: '2', steps: '3' } } }),
+      task({ id: 't-2', title: 'approvals.makeChanges', notes: 'Lower the discount', message: { code: 'approvals.makeChanges', params: { number: 'Q-2026-0007' } } }),
+      task({ id: 't-3', title: 'Call the buyer', createdByType: 'user', createdById: 'u-max' }),
+      task({ id: 't-4', title: 'Stored text', message: { code: 'approvals.someFutureCode', params: {} } }),
+    ];
+    const rows = (w: VueWrapper) => w.findAll('tbody tr').map((row) => [row.get('.title-text').text(), row.find('.task-notes').exists() ? row.get('.task-notes').text() : '']);
+
+    const { wrapper: en } = await mountAt('/tasks', routes(items));
+    expect(rows(en)).toEqual([
+      ['Review quote Q-2026-0007: Website (step 2 of 3)', 'The previous step is approved. Open the approval page to approve and publish the quote or request changes.'],
+      ['Make the changes requested on Q-2026-0007', 'Lower the discount'],
+      ['Call the buyer', ''],
+      ['Stored text', ''],
+    ]);
+    expect(en.findAll('tbody button').map((b) => b.attributes('aria-label'))[0]).toBe('Complete Review quote Q-2026-0007: Website (step 2 of 3)');
+    en.unmount();
+
+    const { wrapper: nl } = await mountPage(App, {
+      path: '/tasks',
+      locale: 'nl',
+      routes: { 'GET /api/v1/me': { status: 200, body: rita }, 'GET /api/v1/notifications': { status: 200, body: { items: [], unread: 0 } }, ...routes(items) },
+      waitFor: 'main h1',
+    });
+    expect(rows(nl)).toEqual([
+      ['Offerte Q-2026-0007 beoordelen: Website (stap 2 van 3)', 'De vorige stap is goedgekeurd. Open de goedkeuringspagina om de offerte goed te keuren en te publiceren of om wijzigingen te vragen.'],
+      ['Voer de gevraagde wijzigingen door in Q-2026-0007', 'Lower the discount'],
+      ['Call the buyer', ''],
+      ['Stored text', ''],
+    ]);
+  });
+
   it('lets a manager switch between open and completed tasks of me or anyone with pressed toggle buttons', async () => {
     const queries: string[] = [];
     const { wrapper: w } = await mountAt(

@@ -74,4 +74,14 @@ describe('workflow form', () => {
 
     expect(checkForm(form, catalogue)).toEqual({ name: 'required', 'actions.0.params.title': 'required', 'actions.0.params.dueInDays': 'number' });
   });
+
+  it('takes a built-in action’s message code for its title, and sends the message back unchanged', () => {
+    const message = { code: 'approvals.reviewQuote', params: { number: '{{record.number}}', title: '{{record.title}}' } };
+    const form = emptyForm();
+    form.name = 'When quotes need approval';
+    form.actions = [{ ...newAction(describe_('create_task')), params: { assignee: 'approvers', title: '', message } }];
+
+    expect(checkForm(form, catalogue)).toEqual({});
+    expect(toRequest(form, catalogue).actions).toEqual([{ key: 'create_task', params: { assignee: 'approvers', message } }]);
+  });
 });

@@ -277,7 +277,9 @@ export function checkForm(form: WorkflowForm, catalogue: readonly ActionDescript
       const path = `actions.${index}.params.${param.name}`;
       if (param.type === 'boolean') continue;
       if (isBlank(value)) {
-        if (param.required) problems[path] = 'required';
+        // A built-in workflow's text is a message code (`message`), which stands in for its title.
+        const standsIn = param.requiredUnless !== undefined && !isBlank(action.params[param.requiredUnless]);
+        if (param.required && !standsIn) problems[path] = 'required';
       } else if (param.type === 'number' && !NUMBER.test(String(value).trim().replace(',', '.'))) {
         problems[path] = 'number';
       }

@@ -1,12 +1,13 @@
 // What the approvals use cases read from other contexts, through their contracts on the QueryBus:
 // users and the org from identity (at this moment), the quote's content from quotes, its deal and
-// company from crm.
+// company from crm, the properties set on the quote record from workflows.
 import type { QueryBus } from '@nestjs/cqrs';
 import type { ApprovalRoute, ApprovalVerdict, QuoteApprovalFacts } from '@qa/approvals-contracts';
-import { routeQuote, type ApprovalPolicyState, type OrgDirectory, type RoutingFacts } from '@qa/approvals-domain';
+import { DEFAULT_BASE_CURRENCY, routeQuote, toBaseMinor, type ApprovalPolicyState, type OrgDirectory, type RoutingFacts } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
 import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteSnapshotView } from '@qa/quotes-contracts';
+import { FindRecordPropertiesQuery, type RecordPropertyValues } from '@qa/workflows-contracts';
 import { canApprove } from './approval-access';
 
 /** These users as identity knows them now (none asked: none read). */
@@ -65,14 +66,25 @@ export function daysUntil(date: string, today: Date): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - midnight) / DAY);
 }
 
-/** The quote's facts with what routing also looks at: its deal (stage, amount, owner), its company's owner, its owner's role and team. */
-export async function routingFactsOf(queries: QueryBus, facts: QuoteApprovalFacts, org: OrgDirectory, today: Date): Promise<RoutingFacts> {
+/** Whether any rule of the policy looks at a quote property (only then are they read from workflows). */
+function looksAtProperties(policy: ApprovalPolicyState | undefined): boolean {
+  return !!policy?.rules.some((r) => r.when.some((g) => g.conditions.some((c) => c.field === 'quoteProperty')));
+}
+
+/**
+ * The quote's facts with what routing also looks at: its deal (stage, amount, owner), its
+ * company's owner and country, its owner's role and team, its total in the policy's base
+ * currency and (when a rule asks, for a saved quote) the properties set on it.
+ */
+export async function routingFactsOf(queries: QueryBus, facts: QuoteApprovalFacts, org: OrgDirectory, today: Date, policy?: ApprovalPolicyState): Promise<RoutingFacts> {
   const dealIds = facts.dealId ? [facts.dealId] : [];
   const records: CrmRecords = dealIds.length || facts.companyId ? await queries.execute(new FindCrmRecordsQuery({ dealIds, companyIds: facts.companyId ? [facts.companyId] : [] })) : { deals: [], companies: [], contacts: [] };
   const deal = records.deals.find((d) => d.id === facts.dealId) ?? null;
   const companyId = facts.companyId ?? deal?.companyId ?? null;
   const company = records.companies.find((c) => c.id === companyId) ?? null;
   const owner = org.get(facts.ownerId);
+  const baseCurrency = policy?.baseCurrency ?? DEFAULT_BASE_CURRENCY;
+  const quoteProperties: RecordPropertyValues = facts.quoteId && looksAtProperties(policy) ? await queries.execute(new FindRecordPropertiesQuery('quote', facts.quoteId)) : {};
   return {
     ownerId: facts.ownerId,
     submittedBy: facts.submittedBy ?? null,
@@ -93,6 +105,10 @@ export async function routingFactsOf(queries: QueryBus, facts: QuoteApprovalFact
     companyOwnerId: company?.ownerId ?? null,
     ownerRole: owner?.role ?? null,
     ownerTeam: owner?.team ?? null,
+    companyCountry: company?.country ?? null,
+    baseCurrency,
+    totalInBaseMinor: toBaseMinor(facts.totalMinor, facts.currency, { baseCurrency, exchangeRates: policy?.exchangeRates ?? {} }),
+    quoteProperties,
   };
 }
 
@@ -109,5 +125,5 @@ export async function routePeople(queries: QueryBus, route: ApprovalRoute): Prom
 export async function routeUnder(queries: QueryBus, policy: ApprovalPolicyState, policyVersion: number, facts: QuoteApprovalFacts, today: Date): Promise<ApprovalVerdict> {
   if (!policy.requireApproval && policy.rules.length === 0) return { required: false, route: null, approverIds: [], complete: true };
   const org = await orgDirectory(queries);
-  return routeQuote(policy, policyVersion, await routingFactsOf(queries, facts, org, today), org);
+  return routeQuote(policy, policyVersion, await routingFactsOf(queries, facts, org, today, policy), org);
 }

@@ -98,6 +98,7 @@ export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteS
   largestLineDiscountBp: 2500,
   quoteDiscount: '25%',
   paymentTermsDays: 45,
+  language: 'en',
   expiresOn: '2027-01-31',
   companyId: null,
   lines: [{ id: 'l1', productName: 'Design', quantity: 1, unitPrice: '16666.67', discount: '25%', net: '12500.00', billingPeriod: 'one_time' }],

@@ -399,11 +399,32 @@ describe('checkPolicy', () => {
         },
         { id: 'rule-1', name: 'All long terms', when: [], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'mgr' }] }] }], firstMatchOnly: false },
       ],
+      baseCurrency: 'EUR',
+      exchangeRates: {},
     });
   });
 
   it('accepts no rules at all', () => {
-    expect(checkPolicy(policyOf({ rules: [] }), APPROVERS)).toStrictEqual({ requireApproval: false, defaultApproverId: null, rules: [] });
+    expect(checkPolicy(policyOf({ rules: [] }), APPROVERS)).toStrictEqual({ requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', exchangeRates: {} });
+  });
+
+  it('keeps the base currency and rates in their checked form', () => {
+    expect(checkPolicy(policyOf({ rules: [], baseCurrency: 'usd', exchangeRates: { eur: ' 1.0825 ' } }), APPROVERS)).toMatchObject({ baseCurrency: 'USD', exchangeRates: { EUR: '1.0825' } });
+  });
+
+  it.each<[string, Partial<ApprovalPolicyState>, string, string]>([
+    ['an unknown base currency', { baseCurrency: 'EURO' }, 'baseCurrency', 'must be an ISO 4217 currency code like EUR'],
+    ['a rate of an unknown currency', { exchangeRates: { XXY: '1' } }, 'exchangeRates.XXY', 'must be an ISO 4217 currency code like USD'],
+    ['a rate that is not positive', { exchangeRates: { USD: '0' } }, 'exchangeRates.USD', 'must be a positive decimal with at most 10 decimals, like 1.0825'],
+  ])('refuses %s with its field path', (_what, currencies, field, reason) => {
+    expect(() => checkPolicy(policyOf({ rules: [], ...currencies }), APPROVERS)).toThrow(expect.objectContaining({ code: 'APPROVALS.INVALID_SETTINGS', details: { fields: [{ field, reason }] } }));
+  });
+
+  it('refuses a quote property condition without a good property name at its path', () => {
+    const rule = { id: 'r', name: 'Risky', when: [{ conditions: [{ field: 'quoteProperty', property: 'Risk Level', operator: 'eq', value: 'high' }] }], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'mgr' }] }] }], firstMatchOnly: true } as unknown as PolicyRule;
+    expect(() => checkPolicy(policyOf({ rules: [rule] }), APPROVERS)).toThrow(
+      expect.objectContaining({ details: { fields: [{ field: 'rules.0.when.0.conditions.0.property', reason: 'must be a property name of 1 to 64 characters: a-z, 0-9 and _' }] } }),
+    );
   });
 });
 

@@ -3,6 +3,7 @@
 // the evaluation when it matches ("first match only") or stacks with the rules after it.
 import { APPROVER_FIELDS, type ApproverField, type ApproverRef, type RouteReason } from '@qa/approvals-contracts';
 import { DomainError } from '@qa/shared-kernel';
+import { CurrencySettingsProblem, checkCurrencySettings } from './base-currency';
 import { ConditionProblem, normaliseCondition, type Condition } from './condition-fields';
 import { checkCondition, type RoutingFacts } from './conditions';
 
@@ -38,6 +39,10 @@ export interface ApprovalPolicyState {
   defaultApproverId: string | null;
   /** In order: the first is looked at first. */
   rules: PolicyRule[];
+  /** The account's base currency (ISO 4217; EUR when not set), for `totalInBaseCurrency`. */
+  baseCurrency?: string;
+  /** Currency code → 1 unit of it in base currency, decimal text (see base-currency.ts). */
+  exchangeRates?: Readonly<Record<string, string>>;
 }
 
 export const POLICY_LIMITS = { rules: 50, groups: 10, conditions: 20, steps: 10, approverGroups: 10, approvers: 20, managerLevels: 10 } as const;
@@ -141,6 +146,13 @@ function approverRef(raw: unknown, at: string, approverIds: ReadonlySet<string>)
  * wrong part (`rules.1.when.0.conditions.2.value`) and why. `approverIds`: the active managers and admins.
  */
 export function checkPolicy(next: ApprovalPolicyState, approverIds: ReadonlySet<string>): ApprovalPolicyState {
+  let currencies;
+  try {
+    currencies = checkCurrencySettings(next.baseCurrency, next.exchangeRates);
+  } catch (error) {
+    if (error instanceof CurrencySettingsProblem) throw invalid(error.field, error.reason);
+    throw error;
+  }
   if (next.requireApproval && !next.defaultApproverId) throw invalid('defaultApproverId', 'choose an approver to require approval on all quotes');
   if (next.defaultApproverId && !approverIds.has(next.defaultApproverId)) throw invalid('defaultApproverId', 'must be an active manager or admin');
   const given = list(next.rules, 'rules', POLICY_LIMITS.rules);
@@ -179,7 +191,7 @@ export function checkPolicy(next: ApprovalPolicyState, approverIds: ReadonlySet<
     if (typeof rule.firstMatchOnly !== 'boolean') throw invalid(`${at}.firstMatchOnly`, 'must be true or false');
     return { id, name: rule.name.trim(), when, route, firstMatchOnly: rule.firstMatchOnly };
   });
-  return { requireApproval: next.requireApproval, defaultApproverId: next.defaultApproverId, rules };
+  return { requireApproval: next.requireApproval, defaultApproverId: next.defaultApproverId, rules, ...currencies };
 }
 
 /** Every user a policy names by id (the default approver and named users), to know which still may approve. */

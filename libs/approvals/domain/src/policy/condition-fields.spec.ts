@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CONDITION_FIELD_NAMES, CONDITION_FIELDS, CONDITION_OPERATORS, ConditionProblem, decimalScaled, normaliseCondition, type ConditionOperator, type FieldType } from './condition-fields';
 
 /** The condition in its checked form, or the part that is wrong and why. */
-const check = (field: unknown, operator: unknown, value: unknown) => {
+const check = (field: unknown, operator: unknown, value: unknown, property?: unknown) => {
   try {
-    return { ok: normaliseCondition({ field, operator, value }) };
+    return { ok: normaliseCondition(property === undefined ? { field, operator, value } : { field, property, operator, value }) };
   } catch (error) {
     if (!(error instanceof ConditionProblem)) throw error;
     return { at: error.at, reason: error.reason };
@@ -23,6 +23,8 @@ const ALLOWED: Record<FieldType, ConditionOperator[]> = {
   text: ['eq', 'neq', 'in', 'notIn'],
   boolean: ['eq'],
   products: ['contains', 'notContains'],
+  country: ['eq', 'neq', 'in', 'notIn'],
+  property: ['eq', 'neq', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte'],
 };
 
 /** A good single value of each type. */
@@ -37,7 +39,13 @@ const SAMPLE: Record<FieldType, number | string | boolean> = {
   text: 'Finance',
   boolean: true,
   products: 'Widget Pro',
+  country: 'NL',
+  property: '10',
 };
+
+/** The property a quoteProperty condition names. */
+const PROPERTY = 'risk_level';
+const propertyOf = (field: string) => (field === 'quoteProperty' ? PROPERTY : undefined);
 
 const sampleValue = (type: FieldType, operator: ConditionOperator) =>
   operator === 'in' || operator === 'notIn' ? [SAMPLE[type]] : operator === 'between' ? [SAMPLE[type], SAMPLE[type]] : SAMPLE[type];
@@ -59,6 +67,9 @@ describe('condition fields', () => {
       'dealAmount',
       'ownerRole',
       'ownerTeam',
+      'companyCountry',
+      'totalInBaseCurrency',
+      'quoteProperty',
     ]);
   });
 
@@ -69,11 +80,12 @@ describe('condition fields', () => {
 
   it.each(operatorCases.filter((c) => c.allowed))('accepts $field ($type) with $operator', ({ field, type, operator }) => {
     const value = sampleValue(type, operator);
-    expect(check(field, operator, value)).toEqual({ ok: { field, operator, value } });
+    const property = propertyOf(field);
+    expect(check(field, operator, value, property)).toEqual({ ok: property ? { field, property, operator, value } : { field, operator, value } });
   });
 
   it.each(operatorCases.filter((c) => !c.allowed))('refuses $field ($type) with $operator at "operator"', ({ field, type, operator }) => {
-    expect(check(field, operator, sampleValue(type, operator))).toEqual({ at: 'operator', reason: `must be one of ${ALLOWED[type].join(', ')} for ${field}` });
+    expect(check(field, operator, sampleValue(type, operator), propertyOf(field))).toEqual({ at: 'operator', reason: `must be one of ${ALLOWED[type].join(', ')} for ${field}` });
   });
 
   it.each([
@@ -146,8 +158,40 @@ describe('condition fields', () => {
       ['recurring', 'eq', 'false', false],
       ['product', 'contains', ' Widget Pro ', 'Widget Pro'],
       ['product', 'notContains', 'Support', 'Support'],
+      // country: ISO 3166-1 alpha-2, upper-cased
+      ['companyCountry', 'eq', 'NL', 'NL'],
+      ['companyCountry', 'eq', ' nl ', 'NL'],
+      ['companyCountry', 'neq', 'us', 'US'],
+      ['companyCountry', 'in', ['nl', 'DE', 'NL'], ['NL', 'DE']],
+      ['companyCountry', 'notIn', ['GB'], ['GB']],
+      // total in base currency: money as decimal text
+      ['totalInBaseCurrency', 'gt', '10000', '10000'],
+      ['totalInBaseCurrency', 'gte', 2500.5, '2500.5'],
+      ['totalInBaseCurrency', 'between', ['100', '200.25'], ['100', '200.25']],
     ])('%s %s %j → %j', (field, operator, value, normalised) => {
       expect(check(field, operator, value)).toEqual({ ok: { field, operator, value: normalised } });
+    });
+
+    it.each<[string, unknown, unknown]>([
+      // quote property: text trimmed (numbers and yes/no as text); numeric text for gt..lte
+      ['eq', ' High ', 'High'],
+      ['neq', 'low', 'low'],
+      ['eq', 42, '42'],
+      ['eq', true, 'true'],
+      ['in', ['gold', ' silver', 'gold'], ['gold', 'silver']],
+      ['notIn', ['bronze'], ['bronze']],
+      ['contains', 'EMEA', 'EMEA'],
+      ['gt', '10', '10'],
+      ['gte', 2.5, '2.5'],
+      ['lt', ' -3 ', '-3'],
+      ['lte', '0.0001', '0.0001'],
+    ])('quoteProperty %s %j → %j', (operator, value, normalised) => {
+      expect(check('quoteProperty', operator, value, 'risk_level')).toEqual({ ok: { field: 'quoteProperty', property: 'risk_level', operator, value: normalised } });
+    });
+
+    it('keeps a property name of 64 characters of a-z, 0-9 and _', () => {
+      const name = `a_1${'x'.repeat(61)}`;
+      expect(check('quoteProperty', 'eq', 'x', name)).toEqual({ ok: { field: 'quoteProperty', property: name, operator: 'eq', value: 'x' } });
     });
 
     it('keeps a list of 50 values', () => {
@@ -162,6 +206,7 @@ describe('condition fields', () => {
     const STAGES = 'must be one of appointment_scheduled, qualified_to_buy, presentation_scheduled, decision_maker_bought_in, contract_sent, closed_won, closed_lost';
     const TEXT = 'must be a text of 1 to 200 characters';
     const LIST = 'must be a list of 1 to 50 values';
+    const COUNTRY = 'must be an ISO 3166-1 alpha-2 country code like NL';
 
     it.each<[string, string, string, unknown, string, string]>([
       // percent: the old bug was that "abc" was accepted and never matched
@@ -228,8 +273,39 @@ describe('condition fields', () => {
       ['a list for gt', 'effectiveDiscountPercent', 'gt', [10, 20], 'value', 'must be a single value for gt'],
       ['a list for eq', 'currency', 'eq', ['EUR'], 'value', 'must be a single value for eq'],
       ['a list for contains', 'product', 'contains', ['Widget'], 'value', 'must be a single value for contains'],
+      // country
+      ['an unknown country', 'companyCountry', 'eq', 'XX', 'value', COUNTRY],
+      ['a country that is no ISO 3166-1 code', 'companyCountry', 'eq', 'EU', 'value', COUNTRY],
+      ['a country of 3 letters', 'companyCountry', 'eq', 'NLD', 'value', COUNTRY],
+      ['a number for a country', 'companyCountry', 'eq', 31, 'value', COUNTRY],
+      ['a bad second country for in', 'companyCountry', 'in', ['NL', 'UK'], 'value.1', COUNTRY],
+      ['a country list for eq', 'companyCountry', 'eq', ['NL'], 'value', 'must be a single value for eq'],
+      // total in base currency: money
+      ['"abc" for a total in base currency', 'totalInBaseCurrency', 'gt', 'abc', 'value', MONEY],
+      ['a negative total in base currency', 'totalInBaseCurrency', 'lt', '-1', 'value', MONEY],
     ])('refuses %s', (_what, field, operator, value, at, reason) => {
       expect(check(field, operator, value)).toEqual({ at, reason });
+    });
+
+    const NAME = 'must be a property name of 1 to 64 characters: a-z, 0-9 and _';
+    it.each<[string, unknown, string, unknown, string, string]>([
+      ['no property name', undefined, 'eq', 'x', 'property', NAME],
+      ['an empty property name', '', 'eq', 'x', 'property', NAME],
+      ['a property name of 65 characters', 'x'.repeat(65), 'eq', 'x', 'property', NAME],
+      ['capitals in a property name', 'Risk', 'eq', 'x', 'property', NAME],
+      ['a space in a property name', 'risk level', 'eq', 'x', 'property', NAME],
+      ['a dash in a property name', 'risk-level', 'eq', 'x', 'property', NAME],
+      ['a number as property name', 5, 'eq', 'x', 'property', NAME],
+      ['a blank property value', 'risk', 'eq', '  ', 'value', TEXT],
+      ['a property value of 201 characters', 'risk', 'contains', 'x'.repeat(201), 'value', TEXT],
+      ['text for gt', 'risk', 'gt', 'high', 'value', 'must be a number like 10 or 2.5'],
+      ['an exponent for lte', 'risk', 'lte', '1e5', 'value', 'must be a number like 10 or 2.5'],
+      ['a list for gt', 'risk', 'gt', [1], 'value', 'must be a single value for gt'],
+      ['an empty list for in', 'risk', 'in', [], 'value', LIST],
+      ['a bad second value for notIn', 'risk', 'notIn', ['a', ''], 'value.1', TEXT],
+      ['between (not for properties)', 'risk', 'between', [1, 2], 'operator', 'must be one of eq, neq, in, notIn, contains, gt, gte, lt, lte for quoteProperty'],
+    ])('refuses a quoteProperty condition with %s', (_what, property, operator, value, at, reason) => {
+      expect(check('quoteProperty', operator, value, property ?? null)).toEqual({ at, reason });
     });
 
     // Regression: from > to was checked with Number(), which cannot tell apart amounts of 17 significant

@@ -1,9 +1,9 @@
 // The fields an approval rule may look at, each with its type, the operators that type allows and
 // the values it accepts. A condition is checked when the policy is saved (wrong type, out of
 // range: refused with the field and reason) and evaluated against a quote's routing facts.
-import { DEAL_STAGES } from '@qa/crm-contracts';
+import { DEAL_STAGES, isCountryCode } from '@qa/crm-contracts';
 
-export const FIELD_TYPES = ['money', 'percent', 'count', 'days', 'currency', 'dealStage', 'role', 'text', 'boolean', 'products'] as const;
+export const FIELD_TYPES = ['money', 'percent', 'count', 'days', 'currency', 'dealStage', 'role', 'text', 'boolean', 'products', 'country', 'property'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const CONDITION_FIELDS = {
@@ -27,6 +27,12 @@ export const CONDITION_FIELDS = {
   dealAmount: 'money',
   ownerRole: 'role',
   ownerTeam: 'text',
+  /** The country of the quote's company (ISO 3166-1 alpha-2); a quote without one matches nothing. */
+  companyCountry: 'country',
+  /** The quote's total in the account's base currency (by its exchange rates); a quote in a currency without a rate matches nothing. */
+  totalInBaseCurrency: 'money',
+  /** A property set on the quote record (workflows), named by the condition's `property`. */
+  quoteProperty: 'property',
 } as const satisfies Record<string, FieldType>;
 export type ConditionField = keyof typeof CONDITION_FIELDS;
 export const CONDITION_FIELD_NAMES = Object.keys(CONDITION_FIELDS) as ConditionField[];
@@ -36,6 +42,8 @@ export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
 const NUMERIC: ConditionOperator[] = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'between'];
 const CHOICE: ConditionOperator[] = ['eq', 'neq', 'in', 'notIn'];
+/** Compared as numbers (both sides must read as numbers): a quote property. */
+export const PROPERTY_NUMBER_OPERATORS: readonly ConditionOperator[] = ['gt', 'gte', 'lt', 'lte'];
 
 export const OPERATORS_BY_TYPE: Record<FieldType, readonly ConditionOperator[]> = {
   money: NUMERIC,
@@ -48,6 +56,9 @@ export const OPERATORS_BY_TYPE: Record<FieldType, readonly ConditionOperator[]> 
   text: CHOICE,
   boolean: ['eq'],
   products: ['contains', 'notContains'],
+  country: CHOICE,
+  // Text (case-insensitive; contains: a part of it), and gt..lte when both sides read as numbers.
+  property: ['eq', 'neq', 'in', 'notIn', 'contains', ...PROPERTY_NUMBER_OPERATORS],
 };
 
 /** A condition's value: money as decimal text ("10000.00"), numbers, codes, a list for in/notIn, [from, to] for between. */
@@ -55,11 +66,16 @@ export type ConditionValue = number | string | boolean | Array<number | string>;
 
 export interface Condition {
   field: ConditionField;
+  /** quoteProperty only: the property's name (a-z, 0-9 and _, at most 64). */
+  property?: string;
   operator: ConditionOperator;
   value: ConditionValue;
 }
 
 const ROLES = ['rep', 'manager', 'admin'];
+const PROPERTY_NAME = /^[a-z0-9_]{1,64}$/;
+/** A number as a quote property or its bound may hold it: plain decimal text. */
+export const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
 const MONEY = /^\d{1,13}(\.\d{1,4})?$/;
 const RANGE: Partial<Record<FieldType, [number, number, boolean]>> = {
   // [min, max, whole numbers only]
@@ -77,8 +93,23 @@ export class ConditionProblem {
 }
 
 /** Reads one value of the field's type, or says why not. Numeric text is read as a number. */
-function readOne(type: FieldType, raw: unknown, at: string): number | string | boolean {
+function readOne(type: FieldType | 'propertyNumber', raw: unknown, at: string): number | string | boolean {
   switch (type) {
+    case 'country': {
+      const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+      if (!isCountryCode(code)) throw new ConditionProblem(at, 'must be an ISO 3166-1 alpha-2 country code like NL');
+      return code;
+    }
+    case 'property': {
+      const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'boolean' ? String(raw) : raw;
+      if (typeof text !== 'string' || !text.trim() || text.length > 200) throw new ConditionProblem(at, 'must be a text of 1 to 200 characters');
+      return text.trim();
+    }
+    case 'propertyNumber': {
+      const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+      if (!PLAIN_DECIMAL.test(text)) throw new ConditionProblem(at, 'must be a number like 10 or 2.5');
+      return text;
+    }
     case 'money': {
       const text = typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? String(raw) : raw;
       if (typeof text !== 'string' || !MONEY.test(text.trim())) throw new ConditionProblem(at, 'must be an amount like 10000 or 10000.50');
@@ -119,7 +150,7 @@ function readOne(type: FieldType, raw: unknown, at: string): number | string | b
  * The condition in its checked form (numbers as numbers, lists trimmed), or a ConditionProblem
  * saying which part is wrong and why. The field decides the operators and the value's type.
  */
-export function normaliseCondition(given: { field?: unknown; operator?: unknown; value?: unknown } | null | undefined): Condition {
+export function normaliseCondition(given: { field?: unknown; operator?: unknown; value?: unknown; property?: unknown } | null | undefined): Condition {
   const raw = given ?? {};
   if (typeof raw.field !== 'string' || !Object.hasOwn(CONDITION_FIELDS, raw.field)) throw new ConditionProblem('field', `must be one of ${CONDITION_FIELD_NAMES.join(', ')}`);
   const field = raw.field as ConditionField;
@@ -128,6 +159,17 @@ export function normaliseCondition(given: { field?: unknown; operator?: unknown;
   if (typeof raw.operator !== 'string' || !allowed.includes(raw.operator as ConditionOperator)) throw new ConditionProblem('operator', `must be one of ${allowed.join(', ')} for ${field}`);
   const operator = raw.operator as ConditionOperator;
   const value = raw.value;
+  if (type === 'property') {
+    const property = raw.property;
+    if (typeof property !== 'string' || !PROPERTY_NAME.test(property)) throw new ConditionProblem('property', 'must be a property name of 1 to 64 characters: a-z, 0-9 and _');
+    const valueType = PROPERTY_NUMBER_OPERATORS.includes(operator) ? 'propertyNumber' : type;
+    if (operator === 'in' || operator === 'notIn') {
+      if (!Array.isArray(value) || value.length === 0 || value.length > 50) throw new ConditionProblem('value', 'must be a list of 1 to 50 values');
+      return { field, property, operator, value: [...new Set(value.map((v, i) => readOne(type, v, `value.${i}`) as string))] };
+    }
+    if (Array.isArray(value)) throw new ConditionProblem('value', `must be a single value for ${operator}`);
+    return { field, property, operator, value: readOne(valueType, value, 'value') };
+  }
   if (operator === 'in' || operator === 'notIn') {
     if (!Array.isArray(value) || value.length === 0 || value.length > 50) throw new ConditionProblem('value', 'must be a list of 1 to 50 values');
     return { field, operator, value: [...new Set(value.map((v, i) => readOne(type, v, `value.${i}`) as string))] };

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Condition } from './condition-fields';
 import { checkCondition, type RoutingFacts } from './conditions';
 
-/** A quote of EUR 10,000.00 by a rep in Sales, 15 % discount, on a USD 20,000.00 deal at "contract sent". */
+/**
+ * A quote of EUR 10,000.00 by a rep in Sales, 15 % discount, on a USD 20,000.00 deal at "contract
+ * sent", for a Dutch company; USD 11,000.00 in the base currency; properties risk_level "High",
+ * risk_score 7, region "EMEA North" and approved_before false.
+ */
 const facts = (overrides: Partial<RoutingFacts> = {}): RoutingFacts => ({
   ownerId: 'rep',
   submittedBy: 'rep',
@@ -24,12 +28,18 @@ const facts = (overrides: Partial<RoutingFacts> = {}): RoutingFacts => ({
   companyOwnerId: 'dir',
   ownerRole: 'rep',
   ownerTeam: 'Sales',
+  companyCountry: 'NL',
+  baseCurrency: 'USD',
+  totalInBaseMinor: 1_100_000,
+  quoteProperties: { risk_level: 'High', risk_score: 7, region: 'EMEA North', approved_before: false, note: null },
   ...overrides,
 });
 
 /** A condition as stored (not necessarily valid: rules saved before values were checked). */
 const condition = (field: string, operator: string, value: unknown) => ({ field, operator, value }) as Condition;
 const holds = (field: string, operator: string, value: unknown, overrides: Partial<RoutingFacts> = {}) => checkCondition(condition(field, operator, value), facts(overrides)) !== null;
+const propertyCondition = (property: string, operator: string, value: unknown) => ({ field: 'quoteProperty', property, operator, value }) as Condition;
+const propertyHolds = (property: string, operator: string, value: unknown, overrides: Partial<RoutingFacts> = {}) => checkCondition(propertyCondition(property, operator, value), facts(overrides)) !== null;
 
 type Row = [field: string, operator: string, value: unknown, overrides: Partial<RoutingFacts>, expected: boolean];
 
@@ -83,6 +93,26 @@ describe('checkCondition', () => {
       ['total', 'gt', '9999999999999.9999', { totalMinor: 999_999_999_999_999 }, false],
       ['total', 'gte', '9999999999999.99', { totalMinor: 999_999_999_999_999 }, true],
       ['total', 'eq', '9999999999999.9899', { totalMinor: 999_999_999_999_999 }, false],
+    ])('%s %s %j with %j: %s', (field, operator, value, overrides, expected) => {
+      expect(holds(field, operator, value, overrides)).toBe(expected);
+    });
+
+    it.each<Row>([
+      // the total in the base currency (USD 11,000.00 for the EUR 10,000.00 quote), in its minor unit
+      ['totalInBaseCurrency', 'gt', '10000', {}, true],
+      ['totalInBaseCurrency', 'gt', '11000', {}, false],
+      ['totalInBaseCurrency', 'gte', '11000', {}, true],
+      ['totalInBaseCurrency', 'eq', '11000.00', {}, true],
+      ['totalInBaseCurrency', 'neq', '11000', {}, false],
+      ['totalInBaseCurrency', 'lt', '11000.005', {}, true],
+      ['totalInBaseCurrency', 'lte', '10999.99', {}, false],
+      ['totalInBaseCurrency', 'between', ['10000', '11000'], {}, true],
+      ['totalInBaseCurrency', 'between', ['11000.01', '20000'], {}, false],
+      // a JPY base currency: no decimals
+      ['totalInBaseCurrency', 'eq', '1650000', { baseCurrency: 'JPY', totalInBaseMinor: 1_650_000 }, true],
+      ['totalInBaseCurrency', 'gt', '16500', { baseCurrency: 'JPY', totalInBaseMinor: 1_650_000 }, true],
+      // not the quote's own total
+      ['totalInBaseCurrency', 'eq', '10000', {}, false],
     ])('%s %s %j with %j: %s', (field, operator, value, overrides, expected) => {
       expect(holds(field, operator, value, overrides)).toBe(expected);
     });
@@ -186,8 +216,59 @@ describe('checkCondition', () => {
       ['ownerTeam', 'neq', 'Finance', {}, true],
       ['ownerTeam', 'in', ['Finance', 'Sales'], {}, true],
       ['ownerTeam', 'notIn', ['Finance', 'Sales'], {}, false],
+      // company country
+      ['companyCountry', 'eq', 'NL', {}, true],
+      ['companyCountry', 'eq', 'nl', {}, true],
+      ['companyCountry', 'eq', 'DE', {}, false],
+      ['companyCountry', 'neq', 'DE', {}, true],
+      ['companyCountry', 'neq', 'NL', {}, false],
+      ['companyCountry', 'in', ['DE', 'NL'], {}, true],
+      ['companyCountry', 'in', ['DE', 'US'], {}, false],
+      ['companyCountry', 'notIn', ['DE', 'US'], {}, true],
+      ['companyCountry', 'notIn', ['NL'], {}, false],
+      ['companyCountry', 'eq', 'US', { companyCountry: 'US' }, true],
     ])('%s %s %j with %j: %s', (field, operator, value, overrides, expected) => {
       expect(holds(field, operator, value, overrides)).toBe(expected);
+    });
+  });
+
+  describe('quote properties: text (case-insensitive), numbers for gt..lte', () => {
+    it.each<[property: string, operator: string, value: unknown, overrides: Partial<RoutingFacts>, expected: boolean]>([
+      ['risk_level', 'eq', 'High', {}, true],
+      ['risk_level', 'eq', 'high', {}, true],
+      ['risk_level', 'eq', ' HIGH ', {}, true],
+      ['risk_level', 'eq', 'Low', {}, false],
+      ['risk_level', 'neq', 'Low', {}, true],
+      ['risk_level', 'neq', 'high', {}, false],
+      ['risk_level', 'in', ['low', 'high'], {}, true],
+      ['risk_level', 'in', ['low', 'medium'], {}, false],
+      ['risk_level', 'notIn', ['low', 'medium'], {}, true],
+      ['risk_level', 'notIn', ['HIGH'], {}, false],
+      ['region', 'contains', 'emea', {}, true],
+      ['region', 'contains', 'North', {}, true],
+      ['region', 'contains', 'APAC', {}, false],
+      // a number or yes/no set on the record compares as its text
+      ['risk_score', 'eq', '7', {}, true],
+      ['approved_before', 'eq', 'false', {}, true],
+      ['approved_before', 'eq', 'FALSE', {}, true],
+      // gt..lte: both sides numbers, compared exactly
+      ['risk_score', 'gt', '5', {}, true],
+      ['risk_score', 'gt', '7', {}, false],
+      ['risk_score', 'gte', '7', {}, true],
+      ['risk_score', 'gte', '7.0000000001', {}, false],
+      ['risk_score', 'lt', '7.5', {}, true],
+      ['risk_score', 'lte', '6.9999999999', {}, false],
+      ['risk_score', 'lt', '-1', { quoteProperties: { risk_score: '-2.5' } }, true],
+      ['risk_score', 'gt', '9', { quoteProperties: { risk_score: '10' } }, true],
+      ['risk_score', 'gt', '0.1', { quoteProperties: { risk_score: '0.2' } }, true],
+      ['risk_score', 'lt', '0.3', { quoteProperties: { risk_score: ' 0.2 ' } }, true],
+      // a property that does not read as a number: gt..lte hold for nothing
+      ['risk_level', 'gt', '0', {}, false],
+      ['risk_level', 'lt', '0', {}, false],
+      ['risk_score', 'gt', '1', { quoteProperties: { risk_score: '1e3' } }, false],
+      ['risk_score', 'gt', '1', { quoteProperties: { risk_score: '' } }, false],
+    ])('%s %s %j with %j: %s', (property, operator, value, overrides, expected) => {
+      expect(propertyHolds(property, operator, value, overrides)).toBe(expected);
     });
   });
 
@@ -212,8 +293,29 @@ describe('checkCondition', () => {
       ['ownerRole', 'notIn', ['admin'], { ownerRole: null }, false],
       ['ownerTeam', 'neq', 'Sales', { ownerTeam: null }, false],
       ['ownerTeam', 'notIn', ['Finance'], { ownerTeam: null }, false],
+      ['companyCountry', 'eq', 'NL', { companyCountry: null }, false],
+      ['companyCountry', 'neq', 'DE', { companyCountry: null }, false],
+      ['companyCountry', 'notIn', ['DE'], { companyCountry: null }, false],
+      ['companyCountry', 'neq', 'DE', { companyCountry: undefined }, false],
+      // no rate for the quote's currency
+      ['totalInBaseCurrency', 'gte', '0', { totalInBaseMinor: null }, false],
+      ['totalInBaseCurrency', 'neq', '1', { totalInBaseMinor: null }, false],
+      ['totalInBaseCurrency', 'lt', '1000000', { totalInBaseMinor: undefined }, false],
     ])('%s %s %j with %j', (field, operator, value, overrides, expected) => {
       expect(holds(field, operator, value, overrides)).toBe(expected);
+    });
+
+    it.each<[property: string, operator: string, value: unknown, overrides: Partial<RoutingFacts>]>([
+      ['missing', 'neq', 'x', {}],
+      ['missing', 'notIn', ['x'], {}],
+      ['note', 'neq', 'x', {}],
+      ['note', 'notIn', ['x'], {}],
+      ['risk_level', 'neq', 'Low', { quoteProperties: undefined }],
+      ['risk_level', 'neq', 'Low', { quoteProperties: {} }],
+      // inherited names are no properties
+      ['constructor', 'neq', 'x', {}],
+    ])('quoteProperty %s %s %j with %j', (property, operator, value, overrides) => {
+      expect(propertyHolds(property, operator, value, overrides)).toBe(false);
     });
   });
 
@@ -229,6 +331,8 @@ describe('checkCondition', () => {
       ['an unknown field', 'discount', 'gt', 10],
       ['an operator the field does not allow', 'lineCount', 'contains', 3],
       ['a lowercase currency, neq', 'currency', 'neq', 'usd'],
+      ['an unknown country, neq', 'companyCountry', 'neq', 'XX'],
+      ['a quoteProperty without a property name', 'quoteProperty', 'neq', 'x'],
     ])('%s', (_what, field, operator, value) => {
       for (const overrides of [{}, { effectiveDiscountBp: 0, totalMinor: 0, lineCount: 0 }, { effectiveDiscountBp: 10_000, totalMinor: 99_999_999, lineCount: 10_000 }]) {
         expect(checkCondition(condition(field, operator, value), facts(overrides))).toBeNull();
@@ -280,7 +384,38 @@ describe('checkCondition', () => {
       });
     });
 
+    it('gives the total in base currency as decimal text, with the base currency', () => {
+      expect(checkCondition(condition('totalInBaseCurrency', 'gt', '10000'), facts())).toStrictEqual({
+        code: 'condition',
+        field: 'totalInBaseCurrency',
+        operator: 'gt',
+        expected: '10000',
+        actual: '11000.00',
+        currency: 'USD',
+      });
+    });
+
+    it("gives a quote property's name, the bound and the value set on the quote", () => {
+      expect(checkCondition(propertyCondition('risk_level', 'in', [' high', 'medium']), facts())).toStrictEqual({
+        code: 'condition',
+        field: 'quoteProperty',
+        property: 'risk_level',
+        operator: 'in',
+        expected: ['high', 'medium'],
+        actual: 'High',
+      });
+      expect(checkCondition(propertyCondition('risk_score', 'gte', 5), facts())).toStrictEqual({
+        code: 'condition',
+        field: 'quoteProperty',
+        property: 'risk_score',
+        operator: 'gte',
+        expected: '5',
+        actual: '7',
+      });
+    });
+
     it.each<[string, string, unknown, Partial<RoutingFacts>, unknown, unknown]>([
+      ['companyCountry', 'in', ['de', 'NL'], {}, ['DE', 'NL'], 'NL'],
       ['product', 'contains', ' widget pro ', {}, 'widget pro', ['Widget Pro', 'Support']],
       ['product', 'notContains', 'Training', {}, 'Training', ['Widget Pro', 'Support']],
       ['recurring', 'eq', 'true', { recurring: true }, true, true],

@@ -2,7 +2,7 @@
 // quote's own value) when it does.
 import type { RouteReason } from '@qa/approvals-contracts';
 import { formatMinor, minorDigits } from '@qa/shared-kernel';
-import { CONDITION_FIELDS, decimalScaled, normaliseCondition, type Condition, type ConditionField } from './condition-fields';
+import { CONDITION_FIELDS, PLAIN_DECIMAL, PROPERTY_NUMBER_OPERATORS, decimalScaled, normaliseCondition, type Condition } from './condition-fields';
 
 /** What routing knows about a quote at submit: the quote's own figures, its deal, company and owner. */
 export interface RoutingFacts {
@@ -26,12 +26,27 @@ export interface RoutingFacts {
   companyOwnerId: string | null;
   ownerRole: string | null;
   ownerTeam: string | null;
+  /** The country of the quote's company (ISO 3166-1 alpha-2); null or absent: none known. */
+  companyCountry?: string | null;
+  /** The total in `baseCurrency` minor units (see base-currency.ts); null or absent: no rate for the quote's currency. */
+  totalInBaseMinor?: number | null;
+  baseCurrency?: string;
+  /** The properties set on the quote record (workflows), by name; absent: none read (a draft). */
+  quoteProperties?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-type Fact = { kind: 'money'; minor: number; currency: string } | { kind: 'plain'; value: number | string | boolean | string[] | null };
+type Fact = { kind: 'money'; minor: number; currency: string } | { kind: 'plain'; value: number | string | boolean | string[] | null } | { kind: 'property'; value: string | null };
 
-function factOf(field: ConditionField, f: RoutingFacts): Fact {
+function factOf({ field, property }: Condition, f: RoutingFacts): Fact {
   switch (field) {
+    case 'companyCountry':
+      return { kind: 'plain', value: f.companyCountry ?? null };
+    case 'totalInBaseCurrency':
+      return f.totalInBaseMinor === null || f.totalInBaseMinor === undefined || !f.baseCurrency ? { kind: 'plain', value: null } : { kind: 'money', minor: f.totalInBaseMinor, currency: f.baseCurrency };
+    case 'quoteProperty': {
+      const v = property && f.quoteProperties && Object.hasOwn(f.quoteProperties, property) ? f.quoteProperties[property] : null;
+      return { kind: 'property', value: v === null || v === undefined ? null : String(v) };
+    }
     case 'total':
       return { kind: 'money', minor: f.totalMinor, currency: f.currency };
     case 'discountAmount':
@@ -96,6 +111,46 @@ function numericHolds(operator: Condition['operator'], actual: number | bigint, 
   }
 }
 
+/** Two plain decimals ("-2.5", "10") compared exactly, on integers. */
+function compareDecimals(a: string, b: string): number {
+  const scale = (d: string) => {
+    const negative = d.startsWith('-');
+    const [whole, fraction = ''] = (negative ? d.slice(1) : d).split('.');
+    const n = BigInt(whole!) * 10n ** 10n + BigInt(fraction.padEnd(10, '0'));
+    return negative ? -n : n;
+  };
+  return compare(scale(a), scale(b));
+}
+
+/**
+ * A quote property compared as text, case-insensitive (contains: a part of it), or as numbers for
+ * gt..lte when both the property and the bound read as plain decimals (else it holds for nothing).
+ */
+function propertyHolds(operator: Condition['operator'], value: Condition['value'], actual: string): boolean {
+  const text = actual.trim().toLowerCase();
+  const same = (b: unknown) => String(b).trim().toLowerCase() === text;
+  if (PROPERTY_NUMBER_OPERATORS.includes(operator)) {
+    const bound = String(value);
+    if (!PLAIN_DECIMAL.test(actual.trim()) || !PLAIN_DECIMAL.test(bound)) return false;
+    const c = compareDecimals(actual.trim(), bound);
+    return operator === 'gt' ? c > 0 : operator === 'gte' ? c >= 0 : operator === 'lt' ? c < 0 : c <= 0;
+  }
+  switch (operator) {
+    case 'eq':
+      return same(value);
+    case 'neq':
+      return !same(value);
+    case 'in':
+      return (value as unknown[]).some(same);
+    case 'notIn':
+      return !(value as unknown[]).some(same);
+    case 'contains':
+      return text.includes(String(value).trim().toLowerCase());
+    default:
+      return false;
+  }
+}
+
 /** Whether a (checked) condition holds for these facts: the reason when it does, else null. A fact the quote lacks (no deal) holds for nothing. */
 export function checkCondition(stored: Condition, facts: RoutingFacts): RouteReason | null {
   let condition: Condition;
@@ -105,7 +160,7 @@ export function checkCondition(stored: Condition, facts: RoutingFacts): RouteRea
   } catch {
     return null;
   }
-  const fact = factOf(condition.field, facts);
+  const fact = factOf(condition, facts);
   const { field, operator, value } = condition;
   let holds: boolean;
   let actual: unknown;
@@ -114,6 +169,9 @@ export function checkCondition(stored: Condition, facts: RoutingFacts): RouteRea
     currency = fact.currency;
     actual = formatMinor(fact.minor, fact.currency);
     holds = numericHolds(operator, scaledMinor(fact.minor, fact.currency), (v) => decimalScaled(String(v)), value);
+  } else if (fact.kind === 'property') {
+    actual = fact.value;
+    holds = fact.value !== null && propertyHolds(operator, value, fact.value);
   } else {
     actual = fact.value;
     const v = fact.value;
@@ -134,5 +192,6 @@ export function checkCondition(stored: Condition, facts: RoutingFacts): RouteRea
     }
   }
   if (!holds) return null;
+  if (condition.property) return { code: 'condition', field, property: condition.property, operator, expected: value, actual };
   return currency ? { code: 'condition', field, operator, expected: value, actual, currency } : { code: 'condition', field, operator, expected: value, actual };
 }

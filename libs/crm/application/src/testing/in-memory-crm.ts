@@ -54,7 +54,7 @@ export class MemoryCrm extends CrmRepository {
    */
   static withRecords() {
     const crm = new MemoryCrm();
-    const acme = Company.create({ name: 'Acme BV', domain: 'acme.example' });
+    const acme = Company.create({ name: 'Acme BV', domain: 'acme.example', country: 'NL' });
     const ritaBv = Company.create({ name: 'Rita BV', ownerId: 'rep-1' });
     const remyBv = Company.create({ name: 'Remy BV', ownerId: 'rep-2' });
     const anna = Contact.create({ name: 'Anna de Vries', email: 'Anna@Acme.example', companyId: acme.id });

@@ -8,6 +8,7 @@ export class MemoryUsers extends UserRepository {
   users = new Map<string, User>();
   async findById(id: string) { return this.users.get(id) ?? null; }
   async findByEmail(email: string) { return [...this.users.values()].find((u) => u.email === email) ?? null; }
+  async findByIds(ids: string[]) { return [...this.users.values()].filter((u) => ids.includes(u.id)); }
   async list(filter: { role?: Role[] } = {}) { return [...this.users.values()].filter((u) => !filter.role || filter.role.includes(u.role)); }
   async count() { return this.users.size; }
   async save(user: User) { this.users.set(user.id, user); }

@@ -46,11 +46,16 @@ export interface QuoteListPage {
    */
   countsByStatus: Partial<Record<QuoteStatus, number>>;
   /**
-   * False when a text filter matches more than `QUOTE_COUNT_CAP` quotes: counting every match of
-   * a common word costs seconds at a million quotes, so the counts are left out and the list says
-   * "1,000+".
+   * False when a text filter matches more than `QUOTE_COUNT_CAP` quotes, or is a common word
+   * (counting every match of one costs more than its page at a million quotes): the counts are
+   * left out and the list says "1,000+", or "about N" with `approximateTotal`.
    */
   countsComplete: boolean;
+  /**
+   * When the counts are left out for a common word: the database's estimate of how many quotes
+   * match the filters but the status filter (two significant digits), shown as "about 51,000".
+   */
+  approximateTotal?: number;
 }
 
 /** Up to this many matches of a text filter, the counts per status are exact (see countsComplete). */

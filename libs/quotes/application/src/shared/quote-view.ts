@@ -1,4 +1,4 @@
-import type { BillingPeriod, QuoteStatus } from '@qa/quotes-contracts';
+import type { BillingPeriod, QuoteLanguage, QuoteStatus } from '@qa/quotes-contracts';
 import type { Discount, HistoryEntry, Quote } from '@qa/quotes-domain';
 import { formatMinor } from '@qa/shared-kernel';
 
@@ -49,6 +49,8 @@ export interface QuoteView {
   purchaseTerms: string;
   /** Payment terms in net days. */
   paymentTermsDays: number;
+  /** The language of the buyer's page and PDF. */
+  language: QuoteLanguage;
   lineItems: LineItemView[];
   totals: QuoteTotalsView;
   /** Path of the buyer's page while the quote is shared, e.g. /q/3q2…; null otherwise. */
@@ -63,7 +65,7 @@ export interface QuoteView {
 /** What the buyer sees on the shared page: no internal ids, owners or history. */
 export type SharedQuoteView = Pick<
   QuoteView,
-  'number' | 'title' | 'status' | 'companyName' | 'currency' | 'expiresOn' | 'quoteDiscount' | 'commentsForBuyer' | 'purchaseTerms' | 'paymentTermsDays' | 'lineItems' | 'totals' | 'signature'
+  'number' | 'title' | 'status' | 'companyName' | 'currency' | 'expiresOn' | 'quoteDiscount' | 'commentsForBuyer' | 'purchaseTerms' | 'paymentTermsDays' | 'language' | 'lineItems' | 'totals' | 'signature'
 > & { recipients: Array<{ name: string; email: string }> };
 
 export const percentFromBp = (bp: number) => (bp / 100).toFixed(2);
@@ -94,6 +96,7 @@ export function toQuoteView(quote: Quote): QuoteView {
     commentsForBuyer: quote.commentsForBuyer,
     purchaseTerms: quote.purchaseTerms,
     paymentTermsDays: quote.paymentTermsDays,
+    language: quote.language,
     lineItems: quote.lineItems.map((line, i) => ({
       id: line.id,
       productName: line.productName,

@@ -107,7 +107,7 @@ export class TextPdfRenderer extends QuotePdfRenderer {
 }
 
 export const crm: CrmRecords = {
-  companies: [{ id: 'company-1', name: 'Acme BV', ownerId: null }],
+  companies: [{ id: 'company-1', name: 'Acme BV', country: null, ownerId: null }],
   contacts: [{ id: 'contact-1', name: 'Anna de Vries', email: 'anna@acme.example', companyId: 'company-1' }],
   deals: [{ id: 'deal-1', name: 'Acme website', stage: 'contract_sent', ownerId: 'rep-1', companyId: 'company-1', amountMinor: 2_400_000, currency: 'EUR' }],
 };

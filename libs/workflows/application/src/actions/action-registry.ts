@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { WorkflowErrors, type WorkflowActionSpec } from '@qa/workflows-domain';
+import { messageProblem } from './action-params';
 import { WORKFLOW_ACTION, type ActionDescription, type ActionParamDescription, type WorkflowAction } from './workflow-action';
 
 /** The actions available to workflows, by key, found among the providers at start-up. */
@@ -49,8 +50,14 @@ export class ActionRegistry implements OnModuleInit {
       if (!description) return; // an unknown key is the definition's own error
       const params = (action.params ?? {}) as Record<string, unknown>;
       for (const param of description.params) {
-        const problem = paramProblem(param, params[param.name]);
+        const standsIn = param.requiredUnless !== undefined && params[param.requiredUnless] !== undefined && params[param.requiredUnless] !== null;
+        const problem = paramProblem(standsIn ? { ...param, required: false } : param, params[param.name]);
         if (problem) throw WorkflowErrors.invalid(`actions.${index}.params.${param.name}`, problem);
+      }
+      // The text as a code with parameters, where an action's title may stand for it.
+      if (description.params.some((param) => param.requiredUnless === 'message')) {
+        const problem = messageProblem(params['message']);
+        if (problem) throw WorkflowErrors.invalid(`actions.${index}.params.message`, problem);
       }
     });
   }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandBus } from '@nestjs/cqrs';
+import type { SendNotificationCommand } from '@qa/notifications-contracts';
 import type { CreateTaskCommand } from '@qa/tasks-contracts';
+import { QUOTE_APPROVAL_WORKFLOWS } from '../quote-approvals/quote-approval-workflows';
+import { registryOf } from '../testing/in-memory-workflows';
 import { CreateTaskAction } from './create-task.action';
+import { SendNotificationAction } from './send-notification.action';
 import type { ActionContext } from './workflow-action';
 
 /** The tasks context's side of CreateTaskCommand: what was asked, and a task id for each. */
@@ -11,12 +15,13 @@ function tasksBus() {
   return { bus, sent };
 }
 
+/** `{{record.<name>}}` filled from the record, as the engine's templates do (enough for these specs). */
 function context(record: Record<string, unknown>): ActionContext {
   return {
     run: { id: 'run-1', workflowId: 'wf-1', recordType: 'quote', recordId: 'q-1' },
     record,
     sourceKey: 'wf:run-1:3',
-    render: (template: unknown) => String(template ?? ''),
+    render: (template: unknown) => String(template ?? '').replace(/\{\{record\.(\w+)\}\}/g, (_, name: string) => String(record[name] ?? '')),
   } as unknown as ActionContext;
 }
 
@@ -43,5 +48,73 @@ describe('CreateTaskAction (create_task)', () => {
     const { bus, sent } = tasksBus();
     await expect(new CreateTaskAction(bus).execute(REVIEW, context({ approverIds: [] }))).rejects.toThrow('assignee: "approvers" names nobody on this record');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('texts as a code with parameters (create_task and send_notification)', () => {
+  const QUOTE = { approverIds: ['u-max'], ownerId: 'u-rita', number: 'Q-2026-0007', title: 'Website redesign' };
+  const review = { assignee: 'approvers', message: { code: 'approvals.reviewQuote', params: { number: '{{record.number}}', title: '{{record.title}}' } }, taskKey: 'approval' };
+
+  it('stores the task\'s message with its params filled in, the code as the fallback title, and no English text', async () => {
+    const { bus, sent } = tasksBus();
+    await new CreateTaskAction(bus).execute(review, context(QUOTE));
+    expect(sent.map((c) => [c.task.title, c.task.notes, c.task.message])).toEqual([
+      ['approvals.reviewQuote', '', { code: 'approvals.reviewQuote', params: { number: 'Q-2026-0007', title: 'Website redesign' } }],
+    ]);
+  });
+
+  it('keeps a title a user typed as it is, with no message', async () => {
+    const { bus, sent } = tasksBus();
+    await new CreateTaskAction(bus).execute({ assignee: 'owner', title: 'Call {{record.number}} back' }, context(QUOTE));
+    expect(sent.map((c) => [c.task.title, c.task.message])).toEqual([['Call Q-2026-0007 back', null]]);
+  });
+
+  it('sends a notification with its message, and the code as the fallback title', async () => {
+    const sent: SendNotificationCommand[] = [];
+    const bus = { execute: async (command: SendNotificationCommand) => (sent.push(command), { id: 'n-1', created: true }) } as unknown as CommandBus;
+    const message = { code: 'approvals.quoteApproved', params: { number: '{{record.number}}', title: '{{record.title}}' } };
+    expect(await new SendNotificationAction(bus).execute({ recipient: 'owner', message }, context(QUOTE))).toEqual({ output: { notificationId: 'n-1' } });
+    expect(sent.map((c) => c.notification)).toEqual([
+      {
+        recipientUserId: 'u-rita',
+        title: 'approvals.quoteApproved',
+        body: '',
+        message: { code: 'approvals.quoteApproved', params: { number: 'Q-2026-0007', title: 'Website redesign' } },
+        link: '/quotes/q-1',
+        sourceKey: 'wf:run-1:3',
+      },
+    ]);
+  });
+
+  it('accepts a message in place of the title on save, and refuses neither, or a message that is not a code', () => {
+    const bus = tasksBus().bus;
+    const registry = registryOf(new CreateTaskAction(bus), new SendNotificationAction(bus));
+    expect(() => registry.checkParams([{ key: 'create_task', params: review }])).not.toThrow();
+    const refusal = (params: Record<string, unknown>) => {
+      try {
+        registry.checkParams([{ key: 'send_notification', params: { recipient: 'owner', ...params } }]);
+        return null;
+      } catch (error) {
+        return (error as { details?: unknown }).details;
+      }
+    };
+    expect(refusal({})).toEqual({ fields: [{ field: 'actions.0.params.title', reason: 'is required' }] });
+    expect(refusal({ message: { code: 'Quote approved!' } })).toEqual({ fields: [{ field: 'actions.0.params.message', reason: 'code must be dotted words, e.g. approvals.reviewQuote' }] });
+    expect(refusal({ message: { code: 'approvals.quoteApproved', params: { number: 7 } } })).toEqual({
+      fields: [{ field: 'actions.0.params.message', reason: 'params.number must be text of at most 2000 characters' }],
+    });
+  });
+
+  it('the built-in approval workflows write no text for people: every task and notification has a message, every approval_status value is a code', () => {
+    const actions = QUOTE_APPROVAL_WORKFLOWS.flatMap((w) => w.actions);
+    const texts = actions.filter((a) => a.key === 'create_task' || a.key === 'send_notification');
+    expect(texts.map((a) => [(a.params['message'] as { code: string }).code, a.params['title'], a.params['body']])).toEqual([
+      ['approvals.reviewQuote', undefined, undefined],
+      ['approvals.reviewQuoteStep', undefined, undefined],
+      ['approvals.makeChanges', undefined, undefined],
+      ['approvals.quoteApproved', undefined, undefined],
+    ]);
+    expect(actions.filter((a) => a.params['property'] === 'approval_status').map((a) => a.params['value'])).toEqual(['pending_approval', 'changes_requested', 'approved', 'withdrawn']);
+    expect(() => registryOf(new CreateTaskAction(tasksBus().bus), new SendNotificationAction(tasksBus().bus)).checkParams(texts)).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateTaskCommand, TASK_PRIORITIES, type TaskPriority } from '@qa/tasks-contracts';
-import { daysFromNow, resolveUser } from './action-params';
+import { daysFromNow, renderMessage, resolveUser } from './action-params';
 import { WorkflowActionProvider, type ActionContext, type ActionResult, type WorkflowAction } from './workflow-action';
 
 @WorkflowActionProvider()
@@ -11,7 +11,7 @@ export class CreateTaskAction implements WorkflowAction {
     description: 'Creates a task tied to the record.',
     params: [
       { name: 'assignee', label: 'Assignee', type: 'text' as const, required: true, help: 'owner, approver, approvers (one task each), or a user id' },
-      { name: 'title', label: 'Title', type: 'template' as const, required: true },
+      { name: 'title', label: 'Title', type: 'template' as const, required: true, requiredUnless: 'message' },
       { name: 'notes', label: 'Notes', type: 'template' as const, required: false },
       { name: 'dueInDays', label: 'Due in days', type: 'number' as const, required: false },
       { name: 'priority', label: 'Priority', type: 'select' as const, required: false, options: [...TASK_PRIORITIES] },
@@ -33,10 +33,14 @@ export class CreateTaskAction implements WorkflowAction {
 
   private async createFor(assigneeId: string, params: Record<string, unknown>, ctx: ActionContext, keySuffix: string): Promise<string> {
     const taskKey = typeof params['taskKey'] === 'string' && params['taskKey'] ? params['taskKey'] : 'task';
+    // Built-in workflows give the text as a code with parameters (`message`): clients word it, the
+    // title is only the fallback. A title a user typed is the user's text.
+    const message = renderMessage(params['message'], ctx);
     const result: { id: string; created: boolean } = await this.commands.execute(
       new CreateTaskCommand({
-        title: ctx.render(params['title']) || 'Task',
+        title: ctx.render(params['title']) || message?.code || 'Task',
         notes: ctx.render(params['notes'] ?? ''),
+        message,
         assigneeId,
         relatedType: ctx.run.recordType,
         relatedId: ctx.run.recordId,

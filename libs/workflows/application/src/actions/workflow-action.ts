@@ -8,6 +8,8 @@ export interface ActionParamDescription {
   label: string;
   type: 'text' | 'template' | 'number' | 'boolean' | 'select' | 'url';
   required: boolean;
+  /** Not required when this other param is given (title: `message`, the text as a code with parameters). */
+  requiredUnless?: string;
   options?: string[];
   help?: string;
 }

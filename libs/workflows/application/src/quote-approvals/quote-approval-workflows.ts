@@ -6,25 +6,42 @@
 // workflows below (or enables them again, keeping an admin's changes), approval off disables them.
 // Every approval task and approval property value comes from these workflows, never by hand:
 //
-//   approval requested  (approvals.request.opened.v1)            approval_status "Pending approval",
+//   approval requested  (approvals.request.opened.v1)            approval_status pending_approval,
 //                        approver, approved_at cleared; a review task for each approver of the
 //                        route's first step
 //   next step           (approvals.request.step-started.v1)      the finished step's review tasks
 //                        completed; a review task for each approver of the step now deciding
-//   changes requested   (approvals.request.changes-requested.v1) approval_status "Changes requested";
+//   changes requested   (approvals.request.changes-requested.v1) approval_status changes_requested;
 //                        the approvers' task completed; a task for the quote's creator with the notes
-//   approved            (approvals.request.approved.v1)           approval_status "Approved", approved_at;
+//   approved            (approvals.request.approved.v1)           approval_status approved, approved_at;
 //                        the open tasks completed; the owner notified
-//   withdrawn           (quotes.quote.withdrawn.v1)               approval_status "Withdrawn"; the approvers'
+//   withdrawn           (quotes.quote.withdrawn.v1)               approval_status withdrawn; the approvers'
 //                        task completed
 //
 // They use the built-in actions set_property, create_task, complete_tasks and send_notification
-// (../actions). The set key names the set everywhere: the API tells clients (GET
+// (../actions). No text for people is written here: tasks and the notification carry a message
+// code with parameters (APPROVAL_MESSAGES) and approval_status a value code (APPROVAL_STATUS_VALUES),
+// which clients word in the reader's language. The set key names the set everywhere: the API tells clients (GET
 // /api/v1/workflows answers it as `quoteApprovalSetKey`), so nothing else spells it.
 import type { WorkflowSpec } from '@qa/workflows-domain';
 
 /** The set key of the quote approval workflows (a workflow's `setKey`). */
 export const QUOTE_APPROVALS_SET_KEY = 'quote-approvals-v1';
+
+/** The values of the approval_status property these workflows set: codes, worded by clients. */
+export const APPROVAL_STATUS_VALUES = ['pending_approval', 'changes_requested', 'approved', 'withdrawn'] as const;
+
+/** The message codes of the tasks and the notification these workflows create (clients word them). */
+export const APPROVAL_MESSAGES = {
+  /** A review task: params number, title. */
+  reviewQuote: 'approvals.reviewQuote',
+  /** A review task of one step of a route: params number, title, step, steps. */
+  reviewQuoteStep: 'approvals.reviewQuoteStep',
+  /** The owner's task after changes were requested: param number (the approver's notes are the task's notes). */
+  makeChanges: 'approvals.makeChanges',
+  /** The owner's notification: params number, title. */
+  quoteApproved: 'approvals.quoteApproved',
+} as const;
 
 /**
  * The five workflows of the set. Admins may change them like any workflow, and switching approval
@@ -41,15 +58,14 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     reenrollment: 'always',
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
-      { key: 'set_property', params: { property: 'approval_status', value: 'Pending approval' } },
+      { key: 'set_property', params: { property: 'approval_status', value: 'pending_approval' } },
       { key: 'set_property', params: { property: 'approver', value: '{{event.payload.approverIds.0}}' } },
       { key: 'set_property', params: { property: 'approved_at', value: '' } },
       {
         key: 'create_task',
         params: {
           assignee: 'approvers',
-          title: 'Review quote {{record.number}}: {{record.title}}',
-          notes: 'Open the approval page to approve and publish the quote or request changes.',
+          message: { code: APPROVAL_MESSAGES.reviewQuote, params: { number: '{{record.number}}', title: '{{record.title}}' } },
           priority: 'high',
           dueInDays: 1,
           taskKey: 'approval',
@@ -74,8 +90,10 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
         key: 'create_task',
         params: {
           assignee: 'approvers',
-          title: 'Review quote {{record.number}}: {{record.title}} (step {{event.payload.step}} of {{event.payload.steps}})',
-          notes: 'The previous step is approved. Open the approval page to approve and publish the quote or request changes.',
+          message: {
+            code: APPROVAL_MESSAGES.reviewQuoteStep,
+            params: { number: '{{record.number}}', title: '{{record.title}}', step: '{{event.payload.step}}', steps: '{{event.payload.steps}}' },
+          },
           priority: 'high',
           dueInDays: 1,
           taskKey: 'approval',
@@ -92,11 +110,17 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     reenrollment: 'always',
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
-      { key: 'set_property', params: { property: 'approval_status', value: 'Changes requested' } },
+      { key: 'set_property', params: { property: 'approval_status', value: 'changes_requested' } },
       { key: 'complete_tasks', params: { taskKey: 'approval' } },
       {
         key: 'create_task',
-        params: { assignee: 'owner', title: 'Make the changes requested on {{record.number}}', notes: '{{event.payload.notes}}', priority: 'high', taskKey: 'changes' },
+        params: {
+          assignee: 'owner',
+          message: { code: APPROVAL_MESSAGES.makeChanges, params: { number: '{{record.number}}' } },
+          notes: '{{event.payload.notes}}',
+          priority: 'high',
+          taskKey: 'changes',
+        },
       },
     ],
   },
@@ -109,20 +133,20 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     reenrollment: 'always',
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
-      { key: 'set_property', params: { property: 'approval_status', value: 'Approved' } },
+      { key: 'set_property', params: { property: 'approval_status', value: 'approved' } },
       { key: 'set_property', params: { property: 'approved_at', value: '{{event.occurredAt}}' } },
       { key: 'complete_tasks', params: { taskKey: 'approval' } },
       { key: 'complete_tasks', params: { taskKey: 'changes' } },
       {
         key: 'send_notification',
-        params: { recipient: 'owner', title: 'Quote {{record.number}} was approved', body: '"{{record.title}}" is approved and published: you can now share it with your contacts.' },
+        params: { recipient: 'owner', message: { code: APPROVAL_MESSAGES.quoteApproved, params: { number: '{{record.number}}', title: '{{record.title}}' } } },
       },
     ],
   },
   {
     // The owner (or an admin) took the quote back to Draft: the round no longer counts, so the
-    // approvers' task closes. `Withdrawn` rather than cleared, so the quote's properties say why
-    // no approval is pending; a later submit sets "Pending approval" again. No notification: a
+    // approvers' task closes. `withdrawn` rather than cleared, so the quote's properties say why
+    // no approval is pending; a later submit sets `pending_approval` again. No notification: a
     // notification reaches one user ('approver' is only the first of a round's approvers).
     name: 'When a quote is withdrawn from approval',
     enabled: true,
@@ -132,7 +156,7 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     reenrollment: 'always',
     setKey: QUOTE_APPROVALS_SET_KEY,
     actions: [
-      { key: 'set_property', params: { property: 'approval_status', value: 'Withdrawn' } },
+      { key: 'set_property', params: { property: 'approval_status', value: 'withdrawn' } },
       { key: 'complete_tasks', params: { taskKey: 'approval' } },
     ],
   },

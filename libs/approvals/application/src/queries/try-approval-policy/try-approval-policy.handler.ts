@@ -15,11 +15,14 @@ export class TryApprovalPolicyHandler implements IQueryHandler<TryApprovalPolicy
   ) {}
 
   async execute({ policy, quoteId }: TryApprovalPolicyQuery): Promise<ApprovalRoutePreview> {
-    const checked = checkPolicy(policy, await approversAmong(this.queries, namedApprovers(policy)));
+    const saved = await this.settings.get();
+    // Base currency and rates not sent: the saved ones.
+    const edited = { ...policy, baseCurrency: policy.baseCurrency ?? saved.baseCurrency, exchangeRates: policy.exchangeRates ?? saved.exchangeRates };
+    const checked = checkPolicy(edited, await approversAmong(this.queries, namedApprovers(policy)));
     const quote = await findQuoteSnapshot(this.queries, quoteId);
     if (!quote) throw ApprovalErrors.notFound(quoteId);
     // Routed as the saved version it edits would route it; submitted by its owner.
-    const { version } = await this.settings.get();
+    const { version } = saved;
     const { required, complete, approverIds, route } = await routeUnder(this.queries, checked, version ?? 0, { ...quoteFactsOf(quote), submittedBy: quote.ownerId }, this.clock.now());
     return { required, complete, approverIds, route: route ? waitingTimeline(route) : null, people: route ? await routePeople(this.queries, route) : [] };
   }

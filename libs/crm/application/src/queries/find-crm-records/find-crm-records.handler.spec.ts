@@ -8,7 +8,7 @@ describe('FindCrmRecordsHandler', () => {
     const { crm, acme, anna, ritaDeal } = MemoryCrm.withRecords();
     const records = await new FindCrmRecordsHandler(crm).execute(new FindCrmRecordsQuery({ companyIds: [acme.id, 'nothing'], contactIds: [anna.id], dealIds: [ritaDeal.id] }));
     expect(records).toEqual({
-      companies: [{ id: acme.id, name: 'Acme BV', ownerId: null }],
+      companies: [{ id: acme.id, name: 'Acme BV', country: 'NL', ownerId: null }],
       contacts: [{ id: anna.id, name: 'Anna de Vries', email: 'anna@acme.example', companyId: acme.id }],
       deals: [{ id: ritaDeal.id, name: 'Rita deal', stage: 'qualified_to_buy', ownerId: 'rep-1', companyId: acme.id, amountMinor: 100_000, currency: 'EUR' }],
     });

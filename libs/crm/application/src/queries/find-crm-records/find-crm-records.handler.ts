@@ -11,7 +11,7 @@ export class FindCrmRecordsHandler implements IQueryHandler<FindCrmRecordsQuery,
   async execute({ ids, viewer }: FindCrmRecordsQuery): Promise<CrmRecords> {
     const { companies, contacts, deals } = await findVisibleCrmRecords(this.crm, ids, viewer);
     return {
-      companies: companies.map(({ id, name, ownerId }) => ({ id, name, ownerId })),
+      companies: companies.map(({ id, name, country, ownerId }) => ({ id, name, country: country ?? null, ownerId })),
       contacts: contacts.map(({ id, name, email, companyId }) => ({ id, name, email, companyId })),
       deals: deals.map(({ id, name, stage, ownerId, companyId, amountMinor, currency }) => ({ id, name, stage, ownerId, companyId, amountMinor, currency })),
     };

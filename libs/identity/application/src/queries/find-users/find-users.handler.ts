@@ -8,8 +8,8 @@ import { toUserSummary } from '../../shared/user-summary';
 export class FindUsersHandler implements IQueryHandler<FindUsersQuery, UserSummary[]> {
   constructor(private readonly users: UserRepository) {}
 
+  /** Reads only these users: every approval decision asks for its approver (not the whole org). */
   async execute({ ids }: FindUsersQuery): Promise<UserSummary[]> {
-    const wanted = new Set(ids);
-    return (await this.users.list({})).filter((u) => wanted.has(u.id)).map(toUserSummary);
+    return (await this.users.findByIds(ids)).map(toUserSummary);
   }
 }

@@ -17,6 +17,8 @@ import * as m13 from './20261202132050-audit-entry';
 import * as m14 from './20261203061823-identity-user-org';
 import * as m15 from './20261203061915-quotes-payment-terms';
 import * as m16 from './20261203063700-approvals-routes';
+import * as m17 from './20261203124157-message-codes-quote-language';
+import * as m18 from './20261203125257-company-country-base-currency';
 
 export const postgresqlMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -36,4 +38,6 @@ export const postgresqlMigrations = migrationList({
   '20261203061823-identity-user-org': m14,
   '20261203061915-quotes-payment-terms': m15,
   '20261203063700-approvals-routes': m16,
+  '20261203124157-message-codes-quote-language': m17,
+  '20261203125257-company-country-base-currency': m18,
 });

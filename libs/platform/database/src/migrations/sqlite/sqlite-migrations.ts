@@ -16,6 +16,8 @@ import * as m12 from './20261202132050-audit-entry';
 import * as m13 from './20261203061823-identity-user-org';
 import * as m14 from './20261203061915-quotes-payment-terms';
 import * as m15 from './20261203063700-approvals-routes';
+import * as m16 from './20261203124157-message-codes-quote-language';
+import * as m17 from './20261203125257-company-country-base-currency';
 
 export const sqliteMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -34,4 +36,6 @@ export const sqliteMigrations = migrationList({
   '20261203061823-identity-user-org': m13,
   '20261203061915-quotes-payment-terms': m14,
   '20261203063700-approvals-routes': m15,
+  '20261203124157-message-codes-quote-language': m16,
+  '20261203125257-company-country-base-currency': m17,
 });

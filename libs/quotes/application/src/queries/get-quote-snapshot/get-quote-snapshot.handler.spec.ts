@@ -26,6 +26,7 @@ describe('GetQuoteSnapshotHandler', () => {
       quoteDiscount: null,
       expiresOn: '2099-12-31',
       paymentTermsDays: 30,
+      language: 'en',
       lines: [{ id: 'l1', productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: '100.00', net: '2900.00', billingPeriod: 'one_time' }],
       approvalRoute: approvalRoute(['manager-1']),
     });

@@ -32,6 +32,7 @@ export class GetQuoteSnapshotHandler implements IQueryHandler<GetQuoteSnapshotQu
       quoteDiscount: discountText(view.quoteDiscount),
       expiresOn: quote.expiresOn,
       paymentTermsDays: quote.paymentTermsDays,
+      language: quote.language,
       lines: view.lineItems.map((l) => ({
         id: l.id,
         productName: l.productName,

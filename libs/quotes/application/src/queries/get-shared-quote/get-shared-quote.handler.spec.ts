@@ -8,8 +8,8 @@ describe('GetSharedQuoteHandler', () => {
     const quotes = new MemoryQuotes();
     const quote = await quotes.add(liveQuote());
     const view = await new GetSharedQuoteHandler(quotes, new CrmRecordsStub(crm).bus).execute(new GetSharedQuoteQuery(quote.shareSlug!));
-    expect(Object.keys(view).sort()).toEqual(['commentsForBuyer', 'companyName', 'currency', 'expiresOn', 'lineItems', 'number', 'paymentTermsDays', 'purchaseTerms', 'quoteDiscount', 'recipients', 'signature', 'status', 'title', 'totals']);
-    expect(view).toMatchObject({ number: 'Q-2026-0001', status: 'approval_not_needed', companyName: 'Acme BV', paymentTermsDays: 30, recipients: [{ name: 'Anna de Vries', email: 'anna@acme.example' }], totals: { total: '3000.00' } });
+    expect(Object.keys(view).sort()).toEqual(['commentsForBuyer', 'companyName', 'currency', 'expiresOn', 'language', 'lineItems', 'number', 'paymentTermsDays', 'purchaseTerms', 'quoteDiscount', 'recipients', 'signature', 'status', 'title', 'totals']);
+    expect(view).toMatchObject({ number: 'Q-2026-0001', status: 'approval_not_needed', companyName: 'Acme BV', paymentTermsDays: 30, language: 'en', recipients: [{ name: 'Anna de Vries', email: 'anna@acme.example' }], totals: { total: '3000.00' } });
   });
 
   it('answers 404 once the link no longer shows the quote (recalled)', async () => {

@@ -25,6 +25,7 @@ export class GetSharedQuoteHandler implements IQueryHandler<GetSharedQuoteQuery>
       commentsForBuyer: view.commentsForBuyer,
       purchaseTerms: view.purchaseTerms,
       paymentTermsDays: view.paymentTermsDays,
+      language: view.language,
       lineItems: view.lineItems,
       totals: view.totals,
       signature: view.signature,
