@@ -380,10 +380,14 @@ describe('quotes API', () => {
     const estimated = (filter: Parameters<SqlQuoteListReader['estimatedMatches']>[0]) => RequestContext.create(orm.em.fork(), () => reader.estimatedMatches(filter));
     expect(await estimated({ text: 'bulk quote' })).toBeGreaterThanOrEqual(COMMON_TEXT_MATCHES);
     expect(await estimated({ text: 'company 4711' })).toBeLessThan(COMMON_TEXT_MATCHES);
-    const walked = reader.commonTextPageQuery({ text: 'bulk quote', sort: 'updatedAt', direction: 'desc', limit: 50 });
-    const walkPlan = ((await connection.execute(`explain ${walked.sql}`, walked.bindings)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
-    expect(walkPlan).toMatch(/Index Scan Backward using quotes_quote_updated_index/);
-    expect(walkPlan).not.toMatch(/quotes_quote_search_index|Seq Scan|Sort/);
+    const walkPlan = async (request: Omit<Parameters<SqlQuoteListReader['walkCommonText']>[0], 'sort' | 'direction' | 'limit'>) =>
+      ((await RequestContext.create(orm.em.fork(), () => reader.walkCommonText({ sort: 'updatedAt', direction: 'desc', limit: 50, ...request }, { explain: true }))) as Array<{ 'QUERY PLAN': string }>)
+        .map((row) => row['QUERY PLAN'])
+        .join('\n');
+    // All quotes, and a rep's own (fewer than the walk's bound: still walked, not read and sorted).
+    expect(await walkPlan({ text: 'bulk quote' })).toMatch(/Index Scan Backward using quotes_quote_updated_index/);
+    expect(await walkPlan({ text: 'bulk quote', ownerId: 'owner-7' })).toMatch(/Index Scan Backward using quotes_quote_owner_updated_index/);
+    for (const plan of [await walkPlan({ text: 'bulk quote' }), await walkPlan({ text: 'bulk quote', ownerId: 'owner-7' })]) expect(plan).not.toMatch(/quotes_quote_search_index|Seq Scan|Sort/);
     const common = await searched('bulk quote');
     expect(common).toMatchObject({ countsComplete: false, countsByStatus: {} });
     expect(common.approximateTotal).toBeGreaterThanOrEqual(50_000);

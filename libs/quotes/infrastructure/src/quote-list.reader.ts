@@ -111,21 +111,20 @@ export class SqlQuoteListReader extends QuoteListReader {
    * tens of thousands (one title in twenty) costs it tens of milliseconds to gather them all, and
    * PostgreSQL's costing does not see that: every plan that uses it for such a word (the counts,
    * a rep's own list) is slow. Walking the sort index and testing each row instead meets 51 matches
-   * of a common word after a thousand rows or so. So when PostgreSQL's statistics say the text alone
-   * matches at least COMMON_TEXT_MATCHES quotes (`textMatches`), the page is read that way, looking at no more than
-   * WALK_ROWS rows (if they hold less than a page, the statistics were wrong about this word and
-   * list() takes the general path). Counts are left out: counting every match costs more than the
-   * page (all of them through the trigram index, or every quote of a rep's own list tested one by
-   * one); the database's estimate of the matches is given instead ("about 51,000").
+   * of a common word after a thousand rows or so. So when PostgreSQL's statistics say the text
+   * alone matches at least COMMON_TEXT_MATCHES quotes (`textMatches`), the page is read that way,
+   * looking at no more than WALK_ROWS rows (if they hold less than a page, the statistics were
+   * wrong about this word and list() takes the general path). Counts are left out: counting every
+   * match costs more than the page (all of them through the trigram index, or every quote of a
+   * rep's own list tested one by one); the database's estimate of the matches is given instead
+   * ("about 51,000").
    *
    * Only for sorts an index serves in the list's order (last changed, number); null otherwise.
    */
   private async commonTextPage(request: QuoteListRequest, textMatches: number): Promise<{ rows: Quote[]; counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'> } | null> {
     if (request.sort !== 'updatedAt' && request.sort !== 'number') return null;
     const text = request.text?.trim() ?? '';
-    const em = this.em as SqlEntityManager;
-    const { sql, bindings } = this.commonTextPageQuery(request);
-    const rows = (await em.getConnection().execute(sql, bindings, 'all', em.getTransactionContext())) as StoredRow[];
+    const rows = (await this.walkCommonText(request)) as StoredRow[];
     if (rows.length <= request.limit) return null;
     const matches = request.ownerId || request.dealId ? await this.estimatedMatches({ text, ownerId: request.ownerId, dealId: request.dealId }) : textMatches;
     return { rows: rows.map(fromStoredRow), counts: { countsByStatus: {}, countsComplete: false, approximateTotal: twoSignificantDigits(matches) } };
@@ -145,19 +144,25 @@ export class SqlQuoteListReader extends QuoteListReader {
   }
 
   /**
-   * The page of a common word (public so a test can EXPLAIN it): the first WALK_ROWS quotes under
-   * the other filters in the list's order, from its index, tested one by one against the text.
+   * The page of a common word: the first WALK_ROWS quotes under the other filters in the list's
+   * order, from its index, tested one by one against the text until a page is full. PostgreSQL is
+   * told to walk (no bitmap scan, no sort) for this one statement: it plans the inner query
+   * without the outer limit, and for a rep's own quotes (fewer than WALK_ROWS) it would read and
+   * sort all of them (28 ms, against 4 ms walked, for a rep with 5,000 quotes). With `explain`,
+   * the plan instead of the rows (for a test).
    */
-  commonTextPageQuery(request: QuoteListRequest): { sql: string; bindings: unknown[] } {
+  async walkCommonText(request: QuoteListRequest, options: { explain?: boolean } = {}): Promise<unknown[]> {
     const column = COLUMN[request.sort];
     const inner = this.pageQuery({ ...request, text: undefined, limit: WALK_ROWS - 1 });
     inner.addSelect(raw(`${QUOTE_SEARCH_TEXT} as search_text`));
     const { sql, bindings } = inner.getKnexQuery().toSQL();
     const direction = request.direction === 'desc' ? 'desc' : 'asc';
-    return {
-      sql: `select * from (${sql}) as walked where search_text ilike ? order by ${column} ${direction}, id ${direction} limit ${request.limit + 1}`,
-      bindings: [...bindings, textPattern(request.text ?? '')],
-    };
+    const walk = `select * from (${sql}) as walked where search_text ilike ? order by ${column} ${direction}, id ${direction} limit ${request.limit + 1}`;
+    return (this.em as SqlEntityManager).transactional(async (tx) => {
+      const connection = tx.getConnection();
+      await connection.execute(`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`, [], 'all', tx.getTransactionContext());
+      return connection.execute(`${options.explain ? 'explain ' : ''}${walk}`, [...bindings, textPattern(request.text ?? '')], 'all', tx.getTransactionContext());
+    });
   }
 
   /**
