@@ -54,6 +54,7 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
 
     // Approval only for big discounts (the manager approves): plain quotes go live at once.
     await ok('admin', 'PUT', '/api/v1/approvals/settings', settingsBody(ids.manager));
+    const companyId = (await ok<{ id: string }>('manager', 'POST', '/api/v1/crm/companies', { name: 'Matrix Shared BV' })).id;
     const dealId = (await ok<{ id: string }>('rep', 'POST', '/api/v1/crm/deals', { name: 'Acme', amount: '1000.00', currency: 'EUR', stage: 'qualified_to_buy' })).id;
     const workflowId = (await ok<{ id: string }>('admin', 'POST', '/api/v1/workflows', workflowBody(ids.rep))).id;
 
@@ -98,6 +99,7 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
       slug: published.slug,
       pendingQuoteId,
       dealId,
+      companyId,
       apiTokenId: await apiTokenOfRep(),
       workflowId,
       failedRunId,

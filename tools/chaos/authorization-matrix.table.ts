@@ -32,6 +32,8 @@ export interface Fixtures {
   /** rep's quote in Pending approval, round 1 open with the manager as approver. */
   pendingQuoteId: string;
   dealId: string;
+  /** A company shared by the manager (changed in place: the same change each time). */
+  companyId: string;
   apiTokenId: string;
   workflowId: string;
   failedRunId: string;
@@ -118,6 +120,7 @@ export function matrix(f: Fixtures): Record<string, Row> {
     // ---- crm ----
     'CrmController.listCompanies': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/crm/companies') },
     'CrmController.createCompany': { expect: [401, 201, 201, 201, 201], call: () => ({ method: 'POST', url: '/api/v1/crm/companies', payload: { name: 'Matrix BV' } }) },
+    'CrmController.changeCompany': { expect: [401, 403, 403, 200, 200], call: () => ({ method: 'PATCH', url: `/api/v1/crm/companies/${f.companyId}`, payload: { country: 'NL' } }) },
     'CrmController.listContacts': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/crm/contacts') },
     'CrmController.createContact': { expect: [401, 201, 201, 201, 201], call: () => ({ method: 'POST', url: '/api/v1/crm/contacts', payload: { name: 'Bea', email: 'bea@example.org' } }) },
     'CrmController.listDeals': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/crm/deals') },

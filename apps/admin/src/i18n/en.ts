@@ -5,6 +5,7 @@ import { auditEn } from './audit.en';
 import { workflowsEn } from './workflows.en';
 import { approvalsEn } from './approvals.en';
 import { identityEn } from './identity.en';
+import { crmEn } from './crm.en';
 const en = {
   app: {
     name: 'Quote approvals',
@@ -58,6 +59,7 @@ const en = {
   ...workflowsEn,
   ...approvalsEn,
   ...identityEn,
+  ...crmEn,
   settings: {
     title: 'Settings',
     empty: 'No settings to show yet.',

@@ -6,6 +6,7 @@ import { auditNl } from './audit.nl';
 import { workflowsNl } from './workflows.nl';
 import { approvalsNl } from './approvals.nl';
 import { identityNl } from './identity.nl';
+import { crmNl } from './crm.nl';
 
 const nl: MessageSchema = {
   app: {
@@ -60,6 +61,7 @@ const nl: MessageSchema = {
   ...workflowsNl,
   ...approvalsNl,
   ...identityNl,
+  ...crmNl,
   settings: {
     title: 'Instellingen',
     empty: 'Nog geen instellingen om te tonen.',

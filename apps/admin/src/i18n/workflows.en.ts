@@ -121,6 +121,14 @@ export const workflowsEn = {
       noParams: 'This action has no settings.',
       templateHelp: 'Placeholders such as {example} are filled in from the quote.',
       notSet: 'Not set',
+      builtInText: {
+        label: 'Built-in text, shown in each user’s language',
+        writeOwn: 'Write my own text',
+        useBuiltIn: 'Use the built-in text',
+        ownNote: 'Your own text replaces the built-in text when you save, and is shown as you write it, in every language.',
+        ownAnnounced: '{label}: your own text, filled in with the built-in wording.',
+        builtInAnnounced: '{label}: the built-in text again.',
+      },
       secret: {
         label: 'Signing secret',
         set: 'Set (ends in …{last4}). It is never shown again.',

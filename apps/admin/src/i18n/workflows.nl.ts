@@ -123,6 +123,14 @@ export const workflowsNl: typeof workflowsEn = {
       noParams: 'Deze actie heeft geen instellingen.',
       templateHelp: 'Plaatshouders zoals {example} worden ingevuld met gegevens van de offerte.',
       notSet: 'Niet ingesteld',
+      builtInText: {
+        label: 'Ingebouwde tekst, getoond in de taal van elke gebruiker',
+        writeOwn: 'Eigen tekst schrijven',
+        useBuiltIn: 'Ingebouwde tekst gebruiken',
+        ownNote: 'Je eigen tekst vervangt de ingebouwde tekst zodra je opslaat, en wordt in elke taal getoond zoals je hem schrijft.',
+        ownAnnounced: '{label}: je eigen tekst, ingevuld met de ingebouwde tekst.',
+        builtInAnnounced: '{label}: weer de ingebouwde tekst.',
+      },
       secret: {
         label: 'Ondertekeningsgeheim',
         set: 'Ingesteld (eindigt op …{last4}). Het wordt nooit meer getoond.',

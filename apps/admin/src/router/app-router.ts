@@ -9,6 +9,7 @@ import { workflowsRoutes } from '../modules/workflows/routes';
 import { settingsRoutes } from '../modules/settings/routes';
 import { approvalsRoutes } from '../modules/approvals/routes';
 import { auditRoutes } from '../modules/audit/routes';
+import { companiesRoutes } from '../modules/companies/routes';
 import { installAuthGuard } from './guards';
 
 export const routes: RouteRecordRaw[] = [
@@ -25,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
       ...settingsRoutes,
       ...approvalsRoutes,
       ...auditRoutes,
+      ...companiesRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

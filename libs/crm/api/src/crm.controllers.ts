@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateCompanyCommand, CreateContactCommand, CreateDealCommand, GetDealQuery, ListCompaniesQuery, ListContactsQuery, ListDealsQuery } from '@qa/crm-application';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ChangeCompanyCommand, CreateCompanyCommand, CreateContactCommand, CreateDealCommand, GetDealQuery, ListCompaniesQuery, ListContactsQuery, ListDealsQuery } from '@qa/crm-application';
 import { ChangeDealStageCommand } from '@qa/crm-contracts';
 import type { Company, Contact, Deal } from '@qa/crm-domain';
-import { Authenticated, CqrsController, CurrentCaller, Roles } from '@qa/shared-http';
+import { Authenticated, CqrsController, CurrentCaller, ErrorResponse, Roles } from '@qa/shared-http';
 import { formatMinor, parseMoneyInput, type Caller } from '@qa/shared-kernel';
 import {
+  ChangeCompanyRequest,
   ChangeDealStageRequest,
   CompanyListResponse,
   CompanyResponse,
@@ -20,7 +21,7 @@ import {
   SearchRequest,
 } from './crm.dtos';
 
-const company = ({ id, name, domain, country }: Company): CompanyResponse => ({ id, name, domain, country: country ?? null });
+const company = ({ id, name, domain, country, ownerId }: Company): CompanyResponse => ({ id, name, domain, country: country ?? null, ownerId });
 const contact = ({ id, name, email, companyId }: Contact): ContactResponse => ({ id, name, email, companyId });
 /** Who owns a company or contact added by this caller: a rep's is theirs; one added by a manager or admin is shared. */
 const ownerFor = (caller: Caller): string | null => (caller.role === 'rep' ? caller.userId : null);
@@ -42,6 +43,17 @@ export class CrmController extends CqrsController {
   @ApiCreatedResponse({ type: CompanyResponse })
   async createCompany(@CurrentCaller() caller: Caller, @Body() body: CreateCompanyRequest): Promise<CompanyResponse> {
     return company(await this.commands.execute(new CreateCompanyCommand({ ...body, ownerId: ownerFor(caller) })));
+  }
+
+  @Patch('companies/:id')
+  @Roles('manager', 'admin')
+  @ApiOperation({ operationId: 'changeCompany', summary: "Change a company's name, domain and country; fields left out stay, the owner stays (managers, admins; the last change wins)" })
+  @ApiOkResponse({ type: CompanyResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED (details.fields)' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'CRM.COMPANY_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'CRM.INVALID_COMPANY (details.fields: name, country). Nothing is changed.' })
+  async changeCompany(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeCompanyRequest): Promise<CompanyResponse> {
+    return company(await this.commands.execute(new ChangeCompanyCommand(id, body, caller)));
   }
 
   @Get('contacts')

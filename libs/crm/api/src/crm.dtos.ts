@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEAL_STAGES, type DealStage } from '@qa/crm-contracts';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class SearchRequest {
   @ApiProperty({ required: false, description: 'Text in the name (or e-mail for contacts).' })
@@ -21,6 +21,7 @@ export class CompanyResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) domain!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 ("NL"); null when not known.' }) country!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The rep who added it; null: shared.' }) ownerId!: string | null;
 }
 export class CompanyListResponse {
   @ApiProperty({ type: [CompanyResponse] }) items!: CompanyResponse[];
@@ -29,6 +30,25 @@ export class CreateCompanyRequest {
   @ApiProperty({ example: 'Acme BV' }) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name!: string;
   @ApiProperty({ required: false, example: 'acme.example' }) @IsOptional() @IsString() @MaxLength(200) domain?: string;
   @ApiProperty({ required: false, type: String, nullable: true, example: 'NL', description: 'ISO 3166-1 alpha-2 (any case; kept in capitals). 422 CRM.INVALID_COMPANY, field country, for an unknown code.' })
+  @IsOptional()
+  @IsString({ message: 'country must be a text' })
+  country?: string | null;
+}
+
+/** A change to a company: fields left out stay. Checked as for creating one. */
+export class ChangeCompanyRequest {
+  @ApiProperty({ required: false, example: 'Acme BV' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+  @ApiProperty({ required: false, type: String, nullable: true, example: 'acme.example', description: 'null or empty: none.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  domain?: string | null;
+  @ApiProperty({ required: false, type: String, nullable: true, example: 'NL', description: 'ISO 3166-1 alpha-2 (any case; kept in capitals); null or empty: none. 422 CRM.INVALID_COMPANY, field country, for an unknown code.' })
   @IsOptional()
   @IsString({ message: 'country must be a text' })
   country?: string | null;

@@ -1,3 +1,4 @@
+import { ChangeCompanyHandler } from './commands/change-company/change-company.handler';
 import { ChangeDealStageHandler } from './commands/change-deal-stage/change-deal-stage.handler';
 import { CreateCompanyHandler } from './commands/create-company/create-company.handler';
 import { CreateContactHandler } from './commands/create-contact/create-contact.handler';
@@ -16,6 +17,7 @@ export const crmHandlers = [
   GetDealHandler,
   FindCrmRecordsHandler,
   CreateCompanyHandler,
+  ChangeCompanyHandler,
   CreateContactHandler,
   CreateDealHandler,
   ChangeDealStageHandler,

@@ -196,6 +196,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crm/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a company's name, domain and country; fields left out stay, the owner stays (managers, admins; the last change wins) */
+        patch: operations["changeCompany"];
+        trace?: never;
+    };
     "/api/v1/crm/contacts": {
         parameters: {
             query?: never;
@@ -971,6 +988,11 @@ export interface components {
             domain: string | null;
             /** @description ISO 3166-1 alpha-2 ("NL"); null when not known. */
             country: string | null;
+            /**
+             * Format: uuid
+             * @description The rep who added it; null: shared.
+             */
+            ownerId: string | null;
         };
         CompanyListResponse: {
             items: components["schemas"]["CompanyResponse"][];
@@ -982,6 +1004,20 @@ export interface components {
             domain?: string;
             /**
              * @description ISO 3166-1 alpha-2 (any case; kept in capitals). 422 CRM.INVALID_COMPANY, field country, for an unknown code.
+             * @example NL
+             */
+            country?: string | null;
+        };
+        ChangeCompanyRequest: {
+            /** @example Acme BV */
+            name?: string;
+            /**
+             * @description null or empty: none.
+             * @example acme.example
+             */
+            domain?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 (any case; kept in capitals); null or empty: none. 422 CRM.INVALID_COMPANY, field country, for an unknown code.
              * @example NL
              */
             country?: string | null;
@@ -2544,6 +2580,79 @@ export interface operations {
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changeCompany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCompanyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CRM.COMPANY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CRM.INVALID_COMPANY (details.fields: name, country). Nothing is changed. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

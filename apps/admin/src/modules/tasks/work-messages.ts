@@ -10,18 +10,24 @@ export interface WorkMessage {
   params: Record<string, string>;
 }
 
-type Part = 'title' | 'notes' | 'body';
+export type WorkMessagePart = 'title' | 'notes' | 'body';
 
 export function useWorkMessages() {
   const { t, te } = useI18n();
 
-  function text(message: WorkMessage | null | undefined, part: Part, stored: string): string {
-    if (!message) return stored;
+  /** One part of a code's text in the user's language, or null when this version does not word it. */
+  function worded(message: WorkMessage, part: WorkMessagePart): string | null {
     const key = `workMessages.${message.code}.${part}`;
-    return te(key) ? t(key, message.params) : stored;
+    return te(key) ? t(key, message.params) : null;
+  }
+
+  function text(message: WorkMessage | null | undefined, part: WorkMessagePart, stored: string): string {
+    return (message && worded(message, part)) ?? stored;
   }
 
   return {
+    /** (The workflow editor shows a built-in action's text with it.) */
+    worded,
     taskTitle: (task: { title: string; message?: WorkMessage | null }) => text(task.message, 'title', task.title),
     /** The code's notes when it has them; otherwise the task's own (e.g. an approver's notes on "make the changes"). */
     taskNotes: (task: { notes: string; message?: WorkMessage | null }) => text(task.message, 'notes', task.notes),

@@ -6,7 +6,7 @@ import { useRoute, useRouter } from 'vue-router';
 import { useI18n } from 'vue-i18n';
 import { fieldProblemsOf } from '../../api/api-result';
 import { useSessionStore } from '../session/session.store';
-import { checkForm, emptyForm, formFromWorkflow, toRequest, withSavedSecrets, type FieldErrors, type IssuedSecret, type Workflow, type WorkflowForm } from './workflow-form';
+import { checkForm, emptyForm, formFromWorkflow, toRequest, withSavedSecrets, withoutSetAside, type FieldErrors, type IssuedSecret, type Workflow, type WorkflowForm } from './workflow-form';
 import { problemMessageKey } from './workflow-problems';
 import { createWorkflow, getWorkflow, rotateWebhookSecret, updateWorkflow } from './workflows-api';
 import { useWorkflowsStore } from './workflows.store';
@@ -139,6 +139,7 @@ export function useWorkflowEditor() {
     if (result.ok) {
       const wasNew = !workflowId.value;
       took(result.data);
+      form.value = { ...form.value, actions: withoutSetAside(form.value.actions) };
       saved.value = wasNew ? t('workflows.editor.created') : t('workflows.editor.saved');
       if (wasNew) await router.replace({ name: 'workflow-detail', params: { id: result.data.id } });
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, workflow } from '../../testing/work-fixtures';
-import { checkForm, emptyForm, formFromWorkflow, moved, newAction, toRequest } from './workflow-form';
+import { checkForm, emptyForm, formFromWorkflow, messageOf, moved, newAction, toRequest, withBuiltInText, withOwnText, withoutSetAside } from './workflow-form';
 
 const describe_ = (key: string) => {
   const found = catalogue.find((entry) => entry.key === key);
@@ -83,5 +83,23 @@ describe('workflow form', () => {
 
     expect(checkForm(form, catalogue)).toEqual({});
     expect(toRequest(form, catalogue).actions).toEqual([{ key: 'create_task', params: { assignee: 'approvers', message } }]);
+  });
+
+  it('sets a built-in action’s message aside for an own text, brings it back exactly, and forgets it once saved', () => {
+    const message = { code: 'approvals.reviewQuote', params: { number: '{{record.number}}', title: '{{record.title}}' } };
+    const coded = { uid: 'a', key: 'create_task', params: { assignee: 'approvers', message, priority: 'high' } };
+    expect(messageOf(coded)).toEqual(message);
+
+    const own = withOwnText(coded, { title: 'Review {{record.number}}', notes: 'Open it' });
+    expect(own.params).toEqual({ assignee: 'approvers', priority: 'high', title: 'Review {{record.number}}', notes: 'Open it' });
+    expect(messageOf(own)).toBeNull();
+    const form = { ...emptyForm(), name: 'x', actions: [own] };
+    expect(toRequest(form, catalogue).actions).toEqual([{ key: 'create_task', params: { assignee: 'approvers', priority: 'high', title: 'Review {{record.number}}', notes: 'Open it' } }]);
+
+    const back = withBuiltInText(own);
+    expect(back.params).toEqual(coded.params);
+    expect(back.params['message']).toBe(message);
+    expect(back.setAside).toBeUndefined();
+    expect(withoutSetAside([own])[0]).toEqual({ uid: 'a', key: 'create_task', params: own.params });
   });
 });

@@ -84,6 +84,12 @@ export interface ActionForm {
    * itself is never read back; `params.secretId` names it so that saving keeps it.
    */
   secret?: { set: boolean; last4: string | null };
+  /**
+   * "Write my own text" on a built-in action: its `message` (the text as a code), set aside with the
+   * values the own text replaced, so "Use the built-in text" can bring it back until the workflow is
+   * saved. Never sent: the saved action has no `message`.
+   */
+  setAside?: { message: unknown; replaced: Record<string, unknown> };
 }
 
 /** The action whose signing secret the server makes (and shows once). */
@@ -181,6 +187,50 @@ export function newAction(description: ActionDescription): ActionForm {
     else params[param.name] = '';
   }
   return { uid: nextUid('action'), key: description.key, params };
+}
+
+/** A built-in action's text: a message code with its params (templates), which clients word. */
+export interface ActionMessage {
+  code: string;
+  params: Record<string, string>;
+}
+
+/** The action's text as a code (`params.message`), or null when it has its own text. */
+export function messageOf(action: ActionForm): ActionMessage | null {
+  const message = action.params['message'];
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return null;
+  const { code, params } = message as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || code === '') return null;
+  const texts = params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>) : {};
+  return { code, params: Object.fromEntries(Object.entries(texts).map(([name, value]) => [name, text(value)])) };
+}
+
+/** "Write my own text": the given texts (e.g. the built-in wording) in place of the message, which is set aside. */
+export function withOwnText(action: ActionForm, texts: Record<string, string>): ActionForm {
+  const { message, ...params } = action.params;
+  const replaced = Object.fromEntries(Object.keys(texts).map((name) => [name, action.params[name]]));
+  return { ...action, params: { ...params, ...texts }, setAside: { message, replaced } };
+}
+
+/** "Use the built-in text": the set-aside message back, and the values the own text replaced. */
+export function withBuiltInText(action: ActionForm): ActionForm {
+  if (!action.setAside) return action;
+  const { setAside, ...rest } = action;
+  const params: Record<string, unknown> = { ...action.params, message: setAside.message };
+  for (const [name, value] of Object.entries(setAside.replaced)) {
+    if (value === undefined) delete params[name];
+    else params[name] = value;
+  }
+  return { ...rest, params };
+}
+
+/** After a save: an own text is the saved one, its built-in text no longer comes back. */
+export function withoutSetAside(actions: readonly ActionForm[]): ActionForm[] {
+  return actions.map((action) => {
+    if (!action.setAside) return action;
+    const { setAside: _setAside, ...rest } = action;
+    return rest;
+  });
 }
 
 export function newCondition(): ConditionForm {
