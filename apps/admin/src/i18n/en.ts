@@ -25,6 +25,7 @@ const en = {
     workflows: 'Workflows',
     settings: 'Settings',
     queues: 'Queues',
+    menu: 'Menu',
   },
   live: {
     paused: 'Live updates paused',

@@ -2,6 +2,7 @@
 export const identityEn = {
   usersAdmin: {
     title: 'Users',
+    tableLabel: 'Users table',
     hint: 'Deactivate people who left: they can no longer log in, and their sessions and API tokens end at once.',
     name: 'Name',
     email: 'E-mail',
@@ -53,6 +54,7 @@ export const identityEn = {
   },
   apiTokens: {
     title: 'API tokens',
+    tableLabel: 'API tokens table',
     hint: 'Tokens let scripts call the API as you: send one as "Authorization: Bearer <token>".',
     name: 'Name',
     created: 'Created',

@@ -4,6 +4,7 @@ import type { identityEn } from './identity.en';
 export const identityNl: typeof identityEn = {
   usersAdmin: {
     title: 'Gebruikers',
+    tableLabel: 'Tabel met gebruikers',
     hint: 'Deactiveer mensen die vertrokken zijn: ze kunnen niet meer inloggen, en hun sessies en API-tokens stoppen meteen.',
     name: 'Naam',
     email: 'E-mail',
@@ -55,6 +56,7 @@ export const identityNl: typeof identityEn = {
   },
   apiTokens: {
     title: 'API-tokens',
+    tableLabel: 'Tabel met API-tokens',
     hint: 'Met een token roepen scripts de API aan namens jou: stuur het als "Authorization: Bearer <token>".',
     name: 'Naam',
     created: 'Aangemaakt',

@@ -27,6 +27,7 @@ const nl: MessageSchema = {
     workflows: 'Workflows',
     settings: 'Instellingen',
     queues: 'Wachtrijen',
+    menu: 'Menu',
   },
   live: {
     paused: 'Live-updates gepauzeerd',

@@ -143,6 +143,35 @@ describe('app layout', () => {
     expect(api.calls.map((call) => `${call.method} ${call.path}`)).toContain('POST /api/v1/auth/logout');
   });
 
+  it('has a Menu button that shows and hides the main navigation (narrow screens), closes on Escape with focus back on it, and on a page change', async () => {
+    const { wrapper: w, router } = await mountShell();
+
+    const button = w.get('#main-nav-button');
+    expect(button.element.tagName).toBe('BUTTON');
+    expect(button.attributes('aria-label')).toBe('Menu');
+    expect(button.attributes('aria-controls')).toBe('main-nav');
+    expect(button.attributes('aria-expanded')).toBe('false');
+    const nav = w.get('nav#main-nav');
+    expect(nav.classes()).not.toContain('app-sidebar-open');
+
+    await button.trigger('click');
+    expect(button.attributes('aria-expanded')).toBe('true');
+    expect(nav.classes()).toContain('app-sidebar-open');
+
+    (nav.find('a').element as HTMLElement).focus();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await nextTick();
+    expect(button.attributes('aria-expanded')).toBe('false');
+    expect(nav.classes()).not.toContain('app-sidebar-open');
+    expect(document.activeElement?.id).toBe('main-nav-button');
+
+    await button.trigger('click');
+    expect(button.attributes('aria-expanded')).toBe('true');
+    await router.push('/quotes?status=draft');
+    await flushPromises();
+    expect(button.attributes('aria-expanded')).toBe('false');
+  });
+
   it('moves focus to the main content when the skip link is used', async () => {
     const { wrapper: w } = await mountShell();
 

@@ -1,5 +1,6 @@
 // Aura with an indigo primary and stronger contrast where Aura's defaults fall short of WCAG 2.2 AA:
-// white text on the primary colour (≥ 4.5:1), form-field borders and icons (≥ 3:1), a 2px focus ring.
+// white text on the primary colour (≥ 4.5:1), form-field borders and icons (≥ 3:1), a 2px focus ring,
+// danger buttons' text (≥ 4.5:1).
 import { definePreset } from '@primeuix/themes';
 import Aura from '@primeuix/themes/aura';
 
@@ -36,6 +37,29 @@ export const AppPreset = definePreset(Aura, {
           placeholderColor: '{surface.600}',
           floatLabelColor: '{surface.600}',
           invalidBorderColor: '{red.600}',
+        },
+      },
+    },
+  },
+  components: {
+    // Aura's danger buttons are red.500: 3.76:1 against white. White on red.600 is 4.83:1; red.700
+    // text (outlined and text buttons) stays above 4.5:1 on their red.50/red.100 hover backgrounds too.
+    button: {
+      colorScheme: {
+        light: {
+          root: {
+            danger: {
+              background: '{red.600}',
+              hoverBackground: '{red.700}',
+              activeBackground: '{red.800}',
+              borderColor: '{red.600}',
+              hoverBorderColor: '{red.700}',
+              activeBorderColor: '{red.800}',
+              focusRing: { color: '{red.600}', shadow: 'none' },
+            },
+          },
+          outlined: { danger: { color: '{red.700}' } },
+          text: { danger: { color: '{red.700}' } },
         },
       },
     },

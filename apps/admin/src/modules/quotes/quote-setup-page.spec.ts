@@ -42,6 +42,14 @@ describe('quote set-up flow', () => {
     expect(stepHeading()).toBe('Step 3 of 4: Terms');
   });
 
+  it('names the deal picker’s icon-only dropdown button "Show deals"', async () => {
+    const { wrapper: w } = await mountAt('/quotes/new', {});
+
+    const dropdown = w.get('#quote-deal').element.parentElement?.querySelector('button[aria-haspopup="listbox"]');
+    expect(dropdown?.getAttribute('aria-label')).toBe('Show deals');
+    expect(dropdown?.textContent?.trim()).toBe('');
+  });
+
   it('creates the draft with POST when leaving Details and moves to the Line items step of its edit page', async () => {
     const { api, router, wrapper: w } = await mountAt('/quotes/new', {
       'POST /api/v1/quotes': { status: 201, body: { id: saved.id } },

@@ -60,16 +60,17 @@ describe('quotes list', () => {
     const group = w.get('[role="group"]');
     expect(w.get(`#${group.attributes('aria-labelledby')}`).text()).toBe('Status');
     const chips = group.findAll('button');
-    expect(chips.map((chip) => chip.attributes('aria-label'))).toEqual([
-      'All, 2 quotes',
-      'Draft, 1 quote',
-      'Pending approval, no quotes',
-      'Changes requested, no quotes',
-      'Approved, no quotes',
-      'Published, no quotes',
-      'Approval not needed, 1 quote',
-      'Signed, no quotes',
-      'Expired, no quotes',
+    // Each chip's name starts with what it shows, the count too (WCAG 2.5.3: "Draft 0" is named "Draft, 0 quotes").
+    expect(chips.map((chip) => [chip.text(), chip.attributes('aria-label')])).toEqual([
+      ['All 2', 'All, 2 quotes'],
+      ['Draft 1', 'Draft, 1 quote'],
+      ['Pending approval 0', 'Pending approval, 0 quotes'],
+      ['Changes requested 0', 'Changes requested, 0 quotes'],
+      ['Approved 0', 'Approved, 0 quotes'],
+      ['Published 0', 'Published, 0 quotes'],
+      ['Approval not needed 1', 'Approval not needed, 1 quote'],
+      ['Signed 0', 'Signed, 0 quotes'],
+      ['Expired 0', 'Expired, 0 quotes'],
     ]);
     expect(chips[0]?.attributes('aria-pressed')).toBe('true');
   });
@@ -78,8 +79,8 @@ describe('quotes list', () => {
     const { wrapper: w } = await mountList(listReply({ countsByStatus: {}, countsComplete: false, nextCursor: 'c-2' }));
 
     const chips = w.get('[role="group"]').findAll('button');
-    expect(chips[0]?.attributes('aria-label')).toBe('All, more than 1,000 quotes');
-    expect(chips[0]?.text()).toBe('All1,000+');
+    expect(chips[0]?.attributes('aria-label')).toBe('All, 1,000+ quotes');
+    expect(chips[0]?.text()).toBe('All 1,000+');
     // No made-up zeros: the status buttons carry their names only.
     expect(chips.slice(1).map((chip) => [chip.attributes('aria-label'), chip.text()])).toEqual(
       ['Draft', 'Pending approval', 'Changes requested', 'Approved', 'Published', 'Approval not needed', 'Signed', 'Expired'].map((label) => [undefined, label]),
@@ -91,8 +92,8 @@ describe('quotes list', () => {
     const { wrapper: w, queries } = await mountList(listReply({ countsByStatus: {}, countsComplete: false, approximateTotal: 51000, nextCursor: 'c-2' }));
 
     const chips = w.get('[role="group"]').findAll('button');
-    expect(chips[0]?.attributes('aria-label')).toBe('All, about 51,000 quotes');
-    expect(chips[0]?.text()).toBe('All~51,000');
+    expect(chips[0]?.attributes('aria-label')).toBe('All, 51,000 quotes (estimated)');
+    expect(chips[0]?.text()).toBe('All ~51,000');
     expect(chips.slice(1).every((chip) => chip.attributes('aria-label') === undefined)).toBe(true);
     expect(w.text()).toContain('Showing 2 of about 51,000');
     // The estimate is of all statuses: under a status filter the list says only what it shows.

@@ -41,7 +41,10 @@ describe('Settings → Users (admins)', () => {
   it('lists every user with role, team, manager and state, and offers no deactivation of the admin themselves', async () => {
     await mountSettings({});
     expect(document.querySelector('#settings-users')?.textContent).toBe('Users');
-    expect([...document.querySelectorAll('#settings-users ~ table thead th')].map((th) => th.textContent?.trim())).toEqual(['Name', 'E-mail', 'Role', 'Team', 'Reports to', 'State', 'Actions']);
+    expect([...document.querySelectorAll('#settings-users ~ [role="region"] table thead th')].map((th) => th.textContent?.trim())).toEqual(['Name', 'E-mail', 'Role', 'Team', 'Reports to', 'State', 'Actions']);
+    // On a narrow screen the table scrolls sideways in its own focusable region, not the page.
+    const box = document.querySelector('#settings-users ~ [role="region"]');
+    expect([box?.getAttribute('aria-label'), box?.getAttribute('tabindex')]).toEqual(['Users table', '0']);
     expect(cells(row('data-user', 'rep@example.com')).slice(0, 6)).toEqual(['Rita Rep', 'rep@example.com', 'Sales rep', 'Sales', 'Max Manager', 'Active']);
     expect(cells(row('data-user', 'rep2@example.com')).slice(0, 6)).toEqual(['Remy Rep', 'rep2@example.com', 'Sales rep', '—No team', '—Nobody', 'Deactivated']);
     expect(cells(row('data-user', 'admin@example.com'))[0]).toBe('Ada Admin (you)');

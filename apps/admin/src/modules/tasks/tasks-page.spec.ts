@@ -26,6 +26,8 @@ describe('Tasks link badge', () => {
     await vi.waitFor(() => expect(tasksLink(w).attributes('aria-label')).toBe('Tasks, 3 open'));
     expect(tasksLink(w).get('.nav-badge').text()).toBe('3');
     expect(tasksLink(w).get('.nav-badge').attributes('aria-hidden')).toBe('true');
+    // The name starts with what the link shows, "Tasks 3" (WCAG 2.5.3).
+    expect(tasksLink(w).text()).toBe('Tasks 3');
   });
 
   it('shows no badge and keeps the plain name "Tasks" while I have no open tasks', async () => {
