@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { apiSessions, json, switchApprovalOff } from './api-sessions';
 import { launchBrowser, type E2eBrowser } from './browser';
 import { WORKER_MS } from './walkthrough-state';
-import { isoDateIn, logIn, openPage, pageProblems, visible } from './page-helpers';
+import { isoDateIn, logIn, openPage, pageProblems, shot, visible } from './page-helpers';
 
 const baseUrl = inject('baseUrl');
 
@@ -143,12 +143,16 @@ async function expectOnScreen(page: Page, selector: string): Promise<void> {
 
 const h1 = (page: Page, name: string | RegExp, timeout?: number) => visible(page.getByRole('main').getByRole('heading', { level: 1, name }), timeout);
 
-/** Visits the product's main screens, logged in as the admin, and checks each fits the window. */
-async function visitScreens(page: Page): Promise<void> {
+/**
+ * Visits the product's main screens, logged in as the admin, and checks each fits the window;
+ * with `screenshots`, saves the phone screenshots the README shows (quotes list, approval page).
+ */
+async function visitScreens(page: Page, { screenshots = false } = {}): Promise<void> {
   await page.goto(`${baseUrl}/quotes`);
   await h1(page, 'Quotes');
   await visible(page.locator(`tr[data-quote-id="${made.quoteId}"]`));
   await expectNoSidewaysScroll(page, 'quotes list');
+  if (screenshots) await shot(page, 'phone-quotes-list.png', false);
 
   await page.goto(`${baseUrl}/quotes/new`);
   await visible(page.getByRole('heading', { level: 2, name: /Step 1 of 4: Details/ }));
@@ -168,6 +172,7 @@ async function visitScreens(page: Page): Promise<void> {
   await h1(page, made.quoteTitle, WORKER_MS);
   await visible(page.getByText('Implementation and configuration services'));
   await expectNoSidewaysScroll(page, 'approval page');
+  if (screenshots) await shot(page, 'phone-approval-page.png', false);
 
   await page.goto(`${baseUrl}/workflows`);
   await h1(page, 'Workflows');
@@ -187,7 +192,7 @@ describe('phone layouts', () => {
     await expectNoSidewaysScroll(page, 'login');
     await logIn(page, baseUrl, users.admin);
 
-    await visitScreens(page);
+    await visitScreens(page, { screenshots: true });
     expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
