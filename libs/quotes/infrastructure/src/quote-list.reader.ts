@@ -23,7 +23,7 @@ export class SqlQuoteListReader extends QuoteListReader {
   async list(request: QuoteListRequest): Promise<QuoteListPage> {
     // Plain rows, not entities: a page is read-only, and hydrating 50 managed entities into the
     // identity map cost more CPU than anything else of the reader.
-    let rows: Quote[];
+    let rows: ListRow[];
     let counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'>;
     const text = request.text?.trim();
     // Text on PostgreSQL: how many quotes the text alone matches, by the statistics (a number's
@@ -38,10 +38,10 @@ export class SqlQuoteListReader extends QuoteListReader {
       // statistics say the word is not common (the index walk would look at many rows per match).
       counts = await this.textMatchCounts(request);
       const sortAllMatches = counts.countsComplete || (textMatches !== null && textMatches < COMMON_TEXT_MATCHES);
-      rows = (await this.pageQuery(request, { sortAllMatches }).execute('all')) as Quote[];
+      rows = (await this.pageQuery(request, { sortAllMatches }).execute('all')) as ListRow[];
     } else {
       let countsByStatus: QuoteListPage['countsByStatus'];
-      [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<Quote[]>, this.countsByStatus(request)]);
+      [rows, countsByStatus] = await Promise.all([this.pageQuery(request).execute('all') as Promise<ListRow[]>, this.countsByStatus(request)]);
       counts = { countsByStatus, countsComplete: true };
     }
     const hasMore = rows.length > request.limit;
@@ -121,7 +121,7 @@ export class SqlQuoteListReader extends QuoteListReader {
    *
    * Only for sorts an index serves in the list's order (last changed, number); null otherwise.
    */
-  private async commonTextPage(request: QuoteListRequest, textMatches: number): Promise<{ rows: Quote[]; counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'> } | null> {
+  private async commonTextPage(request: QuoteListRequest, textMatches: number): Promise<{ rows: ListRow[]; counts: Pick<QuoteListPage, 'countsByStatus' | 'countsComplete' | 'approximateTotal'> } | null> {
     if (request.sort !== 'updatedAt' && request.sort !== 'number') return null;
     const text = request.text?.trim() ?? '';
     const rows = (await this.walkCommonText(request)) as StoredRow[];
@@ -265,12 +265,15 @@ function statusCounts(rows: Array<{ status: string }>): Pick<QuoteListPage, 'cou
   return { countsByStatus, countsComplete: true };
 }
 
+/** The columns of a quote the list reads (pageQuery selects them). */
+type ListRow = Pick<Quote, 'id' | 'number' | 'title' | 'status' | 'ownerId' | 'companyName' | 'dealId' | 'currency' | 'totalMinor' | 'expiresOn' | 'updatedAt' | 'version' | 'shareSlug'>;
+
 /** A quotes_quote row as the database returns it to a plain query. */
 interface StoredRow {
   id: string;
   number: string;
   title: string;
-  status: string;
+  status: Quote['status'];
   owner_id: string;
   company_name: string | null;
   deal_id: string | null;
@@ -282,7 +285,7 @@ interface StoredRow {
   share_slug: string | null;
 }
 
-function fromStoredRow(row: StoredRow): Quote {
+function fromStoredRow(row: StoredRow): ListRow {
   return {
     id: row.id,
     number: row.number,
@@ -297,7 +300,7 @@ function fromStoredRow(row: StoredRow): Quote {
     updatedAt: row.updated_at,
     version: row.version,
     shareSlug: row.share_slug,
-  } as unknown as Quote;
+  };
 }
 
 function encodeCursor(value: [string | number, string]): string {
