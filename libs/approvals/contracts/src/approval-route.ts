@@ -101,6 +101,28 @@ export function unresolvedSteps(route: ApprovalRoute): number[] {
   return route.steps.flatMap((s, i) => (s.groups.length === 0 || s.groups.some((g) => g.approverIds.length === 0) ? [i + 1] : []));
 }
 
+/**
+ * Something that happened to a step of an open round besides decisions, in order: who it went to
+ * instead of whom (delegated, reassigned, fallback), who was added beside its approvers
+ * (escalated), or a reminder. Codes only: clients put them in words.
+ */
+export interface StepActivity {
+  kind: 'delegated' | 'reassigned' | 'escalated' | 'fallback' | 'reminded';
+  /** The step (0-based). */
+  step: number;
+  /** The approver whose place it takes (delegated, reassigned, fallback); null otherwise. */
+  from: string | null;
+  /** Who it went to (delegated, reassigned, escalated, fallback); null for a reminder. */
+  to: string | null;
+  /** Who did it; null: the system (a timer, a delegation, a deactivation). */
+  by: string | null;
+  /** A note for people (reassignment), or null. */
+  note: string | null;
+  /** Why, as a code (e.g. escalated: 'no-decision'; fallback: 'inactive'), or null. */
+  reason: string | null;
+  at: string;
+}
+
 /** Where a step, a group or an approver of a round's route stands. */
 export type GroupState = 'waiting' | 'pending' | 'approved' | 'changes_requested' | 'cancelled';
 /** An approver's: also not needed (another approved for their any-one group). */

@@ -12,6 +12,7 @@ import {
   type GroupState,
   type RouteGroup,
   type RouteTimeline,
+  type StepActivity,
 } from '@qa/approvals-contracts';
 import { AggregateRoot, uuidv7 } from '@qa/shared-kernel';
 import { ApprovalErrors } from './approval.errors';
@@ -54,6 +55,8 @@ export class ApprovalRequest extends AggregateRoot {
   currentStep!: number;
   status!: RequestStatus;
   decisions!: Decision[];
+  /** Delegations, reassignments, escalations, fallbacks and reminders of its steps, in order. */
+  activity!: StepActivity[];
   snapshot!: QuoteSnapshot;
   openedAt!: Date;
   decidedAt!: Date | null;
@@ -80,6 +83,7 @@ export class ApprovalRequest extends AggregateRoot {
       currentStep: 0,
       status: 'pending' as const,
       decisions: [],
+      activity: [],
       openedAt: now,
       decidedAt: null,
     });

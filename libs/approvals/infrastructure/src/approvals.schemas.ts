@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, type EventArgs } from '@mikro-orm/core';
 import { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
 
 export const ApprovalSettingsSchema = new EntitySchema<ApprovalSettings>({
@@ -22,6 +22,10 @@ export const ApprovalRequestSchema = new EntitySchema<ApprovalRequest>({
   class: ApprovalRequest,
   tableName: 'approvals_request',
   uniques: [{ name: 'approvals_request_quote_round_unique', properties: ['quoteId', 'round'] }],
+  hooks: {
+    // Rounds opened before activity was kept have none.
+    onLoad: [({ entity }: EventArgs<ApprovalRequest>) => void (entity.activity ??= [])],
+  },
   properties: {
     id: { type: 'string', primary: true, length: 36 },
     version: { type: 'integer', version: true },
@@ -35,6 +39,8 @@ export const ApprovalRequestSchema = new EntitySchema<ApprovalRequest>({
     currentStep: { type: 'integer', default: 0 },
     status: { type: 'string', length: 20 },
     decisions: { type: 'json' },
+    // Null in rounds opened before it was kept: none (the repository reads it as []).
+    activity: { type: 'json', nullable: true },
     snapshot: { type: 'json' },
     openedAt: { type: 'datetime' },
     decidedAt: { type: 'datetime', nullable: true },

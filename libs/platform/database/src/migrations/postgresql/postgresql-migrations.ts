@@ -19,6 +19,7 @@ import * as m15 from './20261203061915-quotes-payment-terms';
 import * as m16 from './20261203063700-approvals-routes';
 import * as m17 from './20261203124157-message-codes-quote-language';
 import * as m18 from './20261203125257-company-country-base-currency';
+import * as m19 from './20261203152104-approval-step-activity';
 
 export const postgresqlMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -40,4 +41,5 @@ export const postgresqlMigrations = migrationList({
   '20261203063700-approvals-routes': m16,
   '20261203124157-message-codes-quote-language': m17,
   '20261203125257-company-country-base-currency': m18,
+  '20261203152104-approval-step-activity': m19,
 });

@@ -18,6 +18,7 @@ import * as m14 from './20261203061915-quotes-payment-terms';
 import * as m15 from './20261203063700-approvals-routes';
 import * as m16 from './20261203124157-message-codes-quote-language';
 import * as m17 from './20261203125257-company-country-base-currency';
+import * as m18 from './20261203152104-approval-step-activity';
 
 export const sqliteMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -38,4 +39,5 @@ export const sqliteMigrations = migrationList({
   '20261203063700-approvals-routes': m15,
   '20261203124157-message-codes-quote-language': m16,
   '20261203125257-company-country-base-currency': m17,
+  '20261203152104-approval-step-activity': m18,
 });
