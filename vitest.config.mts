@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/worker/**/*.spec.ts', 'tools/**/*.spec.ts'],
           exclude: ['**/*.integration.spec.ts', '**/node_modules/**'],
           pool: 'forks',
+          // Not a speed check (benchmarks are): room for property tests on a busy machine.
+          testTimeout: 20_000,
         },
       },
       {
@@ -50,6 +52,8 @@ export default defineConfig({
           name: 'admin',
           environment: 'happy-dom',
           include: ['apps/admin/**/*.spec.ts'],
+          // Whole pages rendered and driven in happy-dom: seconds each while the other projects run.
+          testTimeout: 20_000,
         },
       },
       {

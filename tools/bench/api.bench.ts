@@ -78,7 +78,16 @@ async function main() {
     const password = randomBytes(12).toString('base64url');
     await pg.query('update identity_user set password_hash = $1', [await new Argon2PasswordHasher().hash(password)]);
 
-    api = await startApi({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, ADMIN_DIST: '' });
+    api = await startApi({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      ADMIN_DIST: '',
+      // Production refuses to start without its own secret for the approval e-mails' links.
+      APPROVAL_LINK_SECRET: randomBytes(32).toString('base64url'),
+    });
     const manager = await logIn(api, 'manager@example.com', password);
     const rep = await logIn(api, 'rep@example.com', password);
     const admin = await logIn(api, 'admin@example.com', password);

@@ -1,5 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApprovalRequestRepository, issueApprovalLinks } from '@qa/approvals-application';
 import { CreateUserCommand, DeactivateUserCommand } from '@qa/identity-application';
 import { listEndpointAccessRules } from '@qa/shared-http';
 import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, type AppProcess } from '@qa/shared-testing';
@@ -87,6 +88,7 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
     );
     const notificationId = await waitUntil(async () => (await ok<{ items: Array<{ id: string }> }>('rep', 'GET', '/api/v1/notifications')).items[0]?.id ?? null, { timeoutMs: 30_000 });
     let userCount = 0;
+    let delegations = 0;
     const otherUser = async () => {
       const email = `matrix-${(userCount += 1)}-${queuePrefix}@example.com`;
       return (await RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(CommandBus).execute(new CreateUserCommand(email, 'Matrix User', 'rep', 'matrix password')))).id;
@@ -107,6 +109,16 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
       draftQuote,
       publishedQuote,
       pendingQuote,
+      delegationOfManager: async () => {
+        delegations += 1;
+        const startsAt = new Date(Date.UTC(2098, 0, 1) + delegations * 2 * 86_400_000);
+        return (await ok<{ id: string }>('manager', 'POST', '/api/v1/approvals/delegations', { delegateId: ids.admin, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 86_400_000).toISOString() })).id;
+      },
+      approvalLink: async () => {
+        const quoteId = await pendingQuote();
+        const round = await RequestContext.create(api.app.get(MikroORM).em.fork(), () => api.app.get(ApprovalRequestRepository).findCurrent(quoteId));
+        return issueApprovalLinks({ requestId: round!.id, round: round!.round, step: 0, approverId: ids.manager }, api.config.approvalLinks.secret, new Date()).approve;
+      },
       taskOfRep: async () => (await ok<{ id: string }>('manager', 'POST', '/api/v1/tasks', { title: 'For rep', assigneeId: ids.rep })).id,
       apiTokenOfRep,
       workflow: async () => {

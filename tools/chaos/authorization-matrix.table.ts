@@ -41,6 +41,10 @@ export interface Fixtures {
   draftQuote(): Promise<{ id: string; version: number }>;
   publishedQuote(): Promise<{ id: string; version: number; slug: string }>;
   pendingQuote(): Promise<string>;
+  /** A new (planned) out-of-office delegation of the manager's, to cancel. */
+  delegationOfManager(): Promise<string>;
+  /** The Approve link of the approval e-mail to the manager, for a new pending quote of rep's. */
+  approvalLink(): Promise<string>;
   taskOfRep(): Promise<string>;
   apiTokenOfRep(): Promise<string>;
   workflow(): Promise<{ id: string; version: number }>;
@@ -177,15 +181,41 @@ export function matrix(f: Fixtures): Record<string, Row> {
     // What a rule may look at: for admins, who write the rules.
     'ApprovalsController.conditionFields': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/condition-fields') },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },
-    // The round's approvers, and admins to look; nobody else (the owner included; another rep,
-    // who may not see the quote, is told it does not exist).
-    'ApprovalsController.page': { expect: [401, 403, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.pendingQuoteId}`) },
+    // The round's approvers, the quote's rep (to follow it and remind), and admins to look; nobody
+    // else (another rep, who may not see the quote, is told it does not exist).
+    'ApprovalsController.page': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.pendingQuoteId}`) },
     // Only the round's approver decides: never the owner, nor an admin who is not an approver.
     'ApprovalsController.approve': { expect: [401, 403, 404, 200, 403], call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/approve`, payload: { round: 1 } }) },
     'ApprovalsController.requestChanges': {
       expect: [401, 403, 404, 200, 403],
       call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/request-changes`, payload: { round: 1, notes: 'Lower the price' } }),
     },
+    // An approval e-mail's link: only the approver it was sent to (signed in) sees or uses it;
+    // anyone else, the owner and an admin included, is told only that it is not theirs.
+    'ApprovalLinksController.look': { expect: [401, 403, 403, 200, 403], call: async () => get(`/api/v1/approvals/links/${await f.approvalLink()}`) },
+    'ApprovalLinksController.decide': { expect: [401, 403, 403, 200, 403], call: async () => ({ method: 'POST', url: `/api/v1/approvals/links/${await f.approvalLink()}/decision`, payload: {} }) },
+
+    // Out of office: approvers (managers and admins) set their own, admins anyone's (windows far
+    // ahead, one per caller, so none overlaps or loops); reps have none.
+    'ApprovalDelegationsController.listDelegations': { expect: [401, 403, 403, 200, 200], call: () => get('/api/v1/approvals/delegations') },
+    'ApprovalDelegationsController.createDelegation': {
+      expect: [401, 403, 403, 201, 201],
+      call: (role) => ({
+        method: 'POST',
+        url: '/api/v1/approvals/delegations',
+        payload: role === 'admin' ? { delegateId: f.ids.manager, startsAt: '2097-02-01T00:00:00Z', endsAt: '2097-02-02T00:00:00Z' } : { delegateId: f.ids.admin, startsAt: '2097-01-01T00:00:00Z', endsAt: '2097-01-02T00:00:00Z' },
+      }),
+    },
+    // The manager's own delegation: the manager or an admin ends it.
+    'ApprovalDelegationsController.cancelDelegation': { expect: [401, 403, 403, 200, 200], call: async () => ({ method: 'DELETE', url: `/api/v1/approvals/delegations/${await f.delegationOfManager()}` }) },
+    'ApprovalDelegationsController.approvers': { expect: [401, 403, 403, 200, 200], call: () => get('/api/v1/approvals/approvers') },
+    // The manager hands their own place on; an admin anyone's; reps never.
+    'ApprovalDelegationsController.reassign': {
+      expect: [401, 403, 403, 200, 200],
+      call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/reassign`, payload: { round: 1, from: f.ids.manager, to: f.ids.admin, note: 'Away' } }),
+    },
+    // The quote's rep reminds its approvers; approvers and admins do not; another rep is told it does not exist.
+    'ApprovalDelegationsController.remind': { expect: [401, 200, 404, 403, 403], call: async () => ({ method: 'POST', url: `/api/v1/approvals/quotes/${await f.pendingQuote()}/remind`, payload: { round: 1 } }) },
 
     // ---- tasks ----
     'TasksController.listTasks': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/tasks?assignee=anyone') },
@@ -225,6 +255,12 @@ export function matrix(f: Fixtures): Record<string, Row> {
     'NotificationsController.list': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/notifications') },
     'NotificationsController.markRead': { expect: [401, 200, 404, 404, 404], call: () => ({ method: 'POST', url: `/api/v1/notifications/${f.notificationId}/read` }) },
     'NotificationsController.markAllRead': { expect: [401, 200, 200, 200, 200], call: () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }) },
+    // Preferences: each user's own only (nothing names another user).
+    'NotificationsController.preferences': { expect: [401, 200, 200, 200, 200], call: () => get('/api/v1/notifications/preferences') },
+    'NotificationsController.savePreferences': {
+      expect: [401, 200, 200, 200, 200],
+      call: () => ({ method: 'PUT', url: '/api/v1/notifications/preferences', payload: { preferences: [{ kind: 'reminded', inApp: true, email: true }] } }),
+    },
 
     // ---- live events ----
     'LiveEventsController.stream': { expect: [401, 200, 200, 200, 200], call: () => ({ method: 'GET', url: '/api/v1/events/stream', stream: true }) },

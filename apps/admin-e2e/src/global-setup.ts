@@ -4,6 +4,8 @@
 // hands the API's URL to the tests. Nothing is mocked: the browser talks to the same API,
 // database and Redis as production would. API and worker share a unique QUEUE_PREFIX, so other
 // installations on the same Redis (another test run, a dev server) never take their jobs.
+// E-mail goes to a real SMTP server on loopback started here; each message it receives is written
+// to a folder the tests read (`inject('mailDir')`, readCapturedMails).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,12 +14,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
-import { createTestDatabase, type TestDatabase } from '@qa/shared-testing';
+import { createTestDatabase, startMailCapture, type MailCapture, type TestDatabase } from '@qa/shared-testing';
 import { findRepoRoot } from './paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the SMTP server the worker sends to writes each e-mail it receives (readCapturedMails). */
+    mailDir: string;
   }
 }
 
@@ -143,16 +147,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A build of its own per run: the API reads the folder's files when it starts, so a build into the
   // shared apps/admin/dist by another run (or `npm start`) would pull the assets from under this one.
   const adminDist = await mkdtemp(join(tmpdir(), 'qa-admin-e2e-dist-'));
+  const mailDir = await mkdtemp(join(tmpdir(), 'qa-admin-e2e-mail-'));
   let database: TestDatabase | undefined;
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
+  let mail: MailCapture | undefined;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = `qa-e2e-${randomBytes(4).toString('hex')}`;
 
   const teardown = async () => {
     await Promise.all([stop(api), stop(worker)]);
+    await mail?.close();
     await database?.drop();
     await rm(adminDist, { recursive: true, force: true });
+    await rm(mailDir, { recursive: true, force: true });
     await dropQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
   };
 
@@ -164,6 +172,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/migrate.ts'], { cwd: root, env: dbEnv });
     await run(process.execPath, ['tools/launcher/run-ts.cjs', 'tools/db/seed.ts'], { cwd: root, env: dbEnv });
 
+    mail = await startMailCapture({ dir: mailDir });
+    // The API's port is known before the worker starts: the links in e-mails point at it.
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const mailEnv = { SMTP_URL: mail.url, MAIL_FROM: 'Quote approvals <no-reply@quotes.test>', APP_BASE_URL: baseUrl };
+
     // The worker: relays the outbox (live events too) and runs subscribers and workflow steps.
     let workerOutput = '';
     let workerReady = false;
@@ -174,6 +188,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         ...dbEnv,
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: queuePrefix,
+        ...mailEnv,
         // "worker ready" is logged at info.
         LOG_LEVEL: 'info',
       },
@@ -190,7 +205,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const workerChild = worker;
     process.once('exit', () => signalGroup(workerChild, 'SIGKILL'));
 
-    const port = await freePort();
     let apiOutput = '';
     api = spawn(process.execPath, ['tools/launcher/run-ts.cjs', 'apps/api/src/main.ts'], {
       cwd: root,
@@ -201,6 +215,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: queuePrefix,
         ADMIN_DIST: adminDist,
+        ...mailEnv,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -216,9 +231,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const child = api;
     process.once('exit', () => signalGroup(child, 'SIGKILL'));
 
-    const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.all([waitForHealth(`${baseUrl}/api/health`, api, () => apiOutput), waitForWorker(workerChild, () => workerReady, () => workerOutput)]);
     project.provide('baseUrl', baseUrl);
+    project.provide('mailDir', mailDir);
   } catch (error) {
     await teardown().catch(() => undefined);
     throw error;

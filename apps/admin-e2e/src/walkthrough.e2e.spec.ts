@@ -1,6 +1,6 @@
 // The walkthrough of docs/product.md#walkthrough, steps 1 to 8, in real Chromium against the real
 // API and worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users). Nothing is
-// mocked. The admin requires approval with Max Manager as approver (five workflows appear); Remy
+// mocked. The admin requires approval with Max Manager as approver (the approval workflows appear); Remy
 // Rep builds a quote in the set-up flow, which waits for approval, and copies its approval link; the
 // manager opens the link (logging in first), requests changes with notes; Remy gets a task with the
 // notes, edits the quote and submits it again; the manager sees round 2 with what changed and
@@ -69,7 +69,7 @@ describe('the approval walkthrough of product.md', () => {
     await page.getByRole('button', { name: 'Set approver and create workflows' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Settings saved.' }));
 
-    // 2. The worker installs the five workflows: the settings page lists them once they are on.
+    // 2. The worker installs the approval workflows: the settings page lists them once they are on.
     const workflows = page.getByRole('region', { name: 'Approval workflows' });
     await visible(workflows.getByText('Approval is on.', { exact: false }));
     await expect
@@ -80,13 +80,19 @@ describe('the approval walkthrough of product.md', () => {
         expect.stringMatching(/When quotes are approved\s*Active/),
         expect.stringMatching(/When a quote is withdrawn from approval\s*Active/),
         expect.stringMatching(/When an approval step starts\s*Active/),
+        expect.stringMatching(/When an approver is out of office\s*Active/),
+        expect.stringMatching(/When an approval step is reassigned\s*Active/),
+        expect.stringMatching(/When approvers are reminded\s*Active/),
       ]);
     const all = await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }>; quoteApprovalSetKey: string }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200);
     expect(all.quoteApprovalSetKey).toBe('quote-approvals-v1');
     const installed = all.items.filter((workflow) => workflow.setKey === all.quoteApprovalSetKey);
     expect(installed.map(({ name, enabled, objectType }) => ({ name, enabled, objectType })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'When a quote is withdrawn from approval', enabled: true, objectType: 'quote' },
+      { name: 'When an approval step is reassigned', enabled: true, objectType: 'quote' },
       { name: 'When an approval step starts', enabled: true, objectType: 'quote' },
+      { name: 'When an approver is out of office', enabled: true, objectType: 'quote' },
+      { name: 'When approvers are reminded', enabled: true, objectType: 'quote' },
       { name: 'When changes are requested on a quote', enabled: true, objectType: 'quote' },
       { name: 'When quotes are approved', enabled: true, objectType: 'quote' },
       { name: 'When quotes need approval', enabled: true, objectType: 'quote' },
@@ -100,10 +106,19 @@ describe('the approval walkthrough of product.md', () => {
     expect(await (await visible(page.getByRole('switch', { name: 'Require approval on all quotes' }))).isChecked()).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Approver' }).textContent()).toContain('Max Manager');
 
-    // The Workflows page: the five, switched on, where the admin can customise them.
+    // The Workflows page: the set, switched on, where the admin can customise them.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows', exact: true }).click();
     await visible(page.getByRole('main').getByRole('heading', { level: 1, name: 'Workflows' }));
-    for (const name of ['When quotes need approval', 'When changes are requested on a quote', 'When quotes are approved', 'When a quote is withdrawn from approval', 'When an approval step starts']) {
+    for (const name of [
+      'When quotes need approval',
+      'When changes are requested on a quote',
+      'When quotes are approved',
+      'When a quote is withdrawn from approval',
+      'When an approval step starts',
+      'When an approver is out of office',
+      'When an approval step is reassigned',
+      'When approvers are reminded',
+    ]) {
       await visible(page.getByRole('row', { name: new RegExp(name) }));
       expect(await page.getByRole('switch', { name: `${name} enabled`, exact: true }).getAttribute('aria-checked')).toBe('true');
     }

@@ -1,4 +1,5 @@
 import { ApprovalsHttpModule } from '@qa/approvals-api';
+import { ApprovalLinkSettings } from '@qa/approvals-application';
 import { AuditHttpModule } from '@qa/audit-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
@@ -61,13 +62,15 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        // The approval e-mails' links: checked here, signed by the worker with the same secret.
+        { provide: ApprovalLinkSettings, useValue: { secret: config.approvalLinks.secret, appBaseUrl: config.mail.appBaseUrl } satisfies ApprovalLinkSettings },
         // Order matters: the message context wraps the idempotent transaction.
         { provide: APP_INTERCEPTOR, useClass: MessageContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Removes Idempotency-Key records older than a day, hourly.
         IdempotencyPurger,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, ApprovalLinkSettings],
     };
   }
 }

@@ -21,6 +21,9 @@ export async function createApiApp(config: AppConfig, options: { bufferLogs?: bo
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidv7(),
     bodyLimit: 1_048_576,
+    // Path parameters up to 512 characters (Fastify's default is 100): an approval e-mail's link
+    // token (/api/v1/approvals/links/:token) is about 220.
+    routerOptions: { maxParamLength: 512 },
     // X-Forwarded-For names the client (request.ip, the login throttle's key) only when the request
     // comes from one of these proxies; from anyone else the header is ignored.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,

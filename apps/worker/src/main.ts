@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { assertReadyForProduction, ProductionNotReadyError } from '@qa/identity-api';
 import { databaseOptions } from '@qa/platform-database';
 import { loadConfigOrExit } from '@qa/shared-config';
+import { FileClock } from '@qa/shared-kernel';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +12,7 @@ async function main() {
   const config = loadConfigOrExit();
   // Production refuses demo accounts, default secrets and a database without an admin, before consuming anything.
   await assertReadyForProduction(config, () => MikroORM.init(databaseOptions(config.database, { poolMax: 1 })));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock: config.clockFile ? new FileClock(config.clockFile) : undefined }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 }

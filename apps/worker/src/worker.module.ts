@@ -1,4 +1,5 @@
 import { ApprovalsWorkerModule } from '@qa/approvals-api';
+import { ApprovalLinkSettings } from '@qa/approvals-application';
 import { AuditWorkerModule } from '@qa/audit-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
@@ -51,8 +52,10 @@ export class WorkerModule {
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
         // Where webhooks may connect besides public addresses (WEBHOOK_ALLOWED_NETWORKS).
         { provide: WebhookSettings, useValue: { allowedNetworks: config.webhookAllowedNetworks } satisfies WebhookSettings },
+        // The approval e-mails' links: signed here (APPROVAL_LINK_SECRET), pointing at APP_BASE_URL.
+        { provide: ApprovalLinkSettings, useValue: { secret: config.approvalLinks.secret, appBaseUrl: config.mail.appBaseUrl } satisfies ApprovalLinkSettings },
       ],
-      exports: [Clock, WebhookSettings],
+      exports: [Clock, WebhookSettings, ApprovalLinkSettings],
     };
   }
 }

@@ -4,6 +4,9 @@ import { tasksEn } from './tasks.en';
 import { auditEn } from './audit.en';
 import { workflowsEn } from './workflows.en';
 import { approvalsEn } from './approvals.en';
+import { delegationEn } from './delegation.en';
+import { approvalLinkEn } from './approval-link.en';
+import { notificationSettingsEn } from './notification-settings.en';
 import { identityEn } from './identity.en';
 import { crmEn } from './crm.en';
 const en = {
@@ -32,6 +35,7 @@ const en = {
   },
   userMenu: {
     signedInAs: 'Signed in as',
+    notificationSettings: 'Notification settings',
     logOut: 'Log out',
   },
   roles: {
@@ -59,6 +63,9 @@ const en = {
   ...auditEn,
   ...workflowsEn,
   ...approvalsEn,
+  ...delegationEn,
+  ...approvalLinkEn,
+  ...notificationSettingsEn,
   ...identityEn,
   ...crmEn,
   settings: {

@@ -5,6 +5,9 @@ import { tasksNl } from './tasks.nl';
 import { auditNl } from './audit.nl';
 import { workflowsNl } from './workflows.nl';
 import { approvalsNl } from './approvals.nl';
+import { delegationNl } from './delegation.nl';
+import { approvalLinkNl } from './approval-link.nl';
+import { notificationSettingsNl } from './notification-settings.nl';
 import { identityNl } from './identity.nl';
 import { crmNl } from './crm.nl';
 
@@ -34,6 +37,7 @@ const nl: MessageSchema = {
   },
   userMenu: {
     signedInAs: 'Ingelogd als',
+    notificationSettings: 'Meldingsinstellingen',
     logOut: 'Uitloggen',
   },
   roles: {
@@ -61,6 +65,9 @@ const nl: MessageSchema = {
   ...auditNl,
   ...workflowsNl,
   ...approvalsNl,
+  ...delegationNl,
+  ...approvalLinkNl,
+  ...notificationSettingsNl,
   ...identityNl,
   ...crmNl,
   settings: {

@@ -242,6 +242,48 @@ export const quotesEn = {
     withdrawChanged: 'The quote changed meanwhile (it may have been decided already). The page now shows its latest state.',
     withdrawFailed: 'The quote could not be withdrawn. Please try again.',
   },
+  approvalLimits: {
+    // The quote screen and the editor: a quote approved with limits (never shown to the buyer).
+    summary: 'Approved with limits: {bounds}.',
+    maxDiscount: 'discount at most {percent}',
+    minTotal: 'total at least {amount}',
+    and: ', ',
+    summaryHint: 'Changes within these limits keep the quote approved and its link working; a change beyond them sends it back to Draft for a new approval.',
+    editHint: 'This quote was approved with limits: {bounds}. Changes within them are saved at once and the buyer sees them; a change beyond them sends the quote back to Draft.',
+    saveChanges: 'Save changes',
+    // Before saving a change beyond them.
+    warningTitle: 'Beyond the approved limits',
+    warningBody: 'This change goes beyond the limits the quote was approved with. Saving it sends the quote back to Draft: the buyer\'s link stops working and the quote needs approval again.',
+    warningConfirm: 'Save and send back to Draft',
+    warningCancel: 'Keep editing',
+    broken: {
+      lineDiscount: '{product}: {actual} off, at most {limit}',
+      quoteDiscount: 'Quote discount: {actual} off, at most {limit}',
+      minTotal: 'Total {actual}, at least {limit}',
+      currency: 'Currency changed to {currency}: the minimum total of {limit} no longer applies',
+    },
+    // After a save.
+    changedWithin: 'Saved within the approved limits: the quote stays approved.',
+    exceeded: 'The change went beyond the approved limits: the quote is back in Draft and needs approval again.',
+    // History entries.
+    historyWithin: 'Changed within the approved limits',
+    historyExceeded: 'Changed beyond the approved limits',
+    // The approval page: Approve with limits.
+    disclosure: 'Approve with limits',
+    disclosureHint: 'Let the owner change the quote afterwards within bounds, without a new approval. The buyer never sees the limits.',
+    maxDiscountLabel: 'Maximum discount (%)',
+    maxDiscountHint: 'Each line discount and the quote discount, 0 to 100.',
+    minTotalLabel: 'Minimum total ({currency})',
+    minTotalHint: "The quote's total at least this amount.",
+    approveWithLimits: 'Approve with these limits',
+    errors: {
+      maxDiscount: 'Enter a percentage from 0 to 100 with at most two decimals.',
+      minTotal: 'Enter an amount of 0 or more with at most {digits} decimals.',
+      none: 'Enter a maximum discount, a minimum total, or both.',
+      notMet: 'The quote is already beyond these limits: {broken}.',
+    },
+    decisionLimits: 'Limits: {bounds}',
+  },
   buyer: {
     title: 'Quote',
     loading: 'Loading the quote…',

@@ -94,6 +94,45 @@ export const tasksEn = {
         title: 'Quote {number} was approved',
         body: '"{title}" is approved and published: you can now share it with your contacts.',
       },
+      reviewQuoteDelegated: {
+        title: 'Review quote {number}: {title} (in the place of an approver who is out of office)',
+        notes: 'You decide on their behalf while they are away. Open the approval page to approve and publish the quote or request changes.',
+      },
+      reviewQuoteReassigned: {
+        title: 'Review quote {number}: {title} (handed on to you)',
+      },
+      stepAssigned: {
+        title: 'Quote {number} waits for your approval',
+        body: '"{title}" waits for your decision (step {step} of {steps}).',
+      },
+      stepAssignedOnBehalf: {
+        title: 'Quote {number} waits for your approval on behalf of {from}',
+        body: '{from} is out of office: you decide on "{title}" (step {step} of {steps}) in their place.',
+      },
+      stepEscalated: {
+        title: 'Quote {number} was escalated to you',
+        body: '"{title}" waited too long for a decision at step {step} of {steps}: you can decide beside its approvers.',
+      },
+      stepDelegated: {
+        title: 'You stand in for {from} on quote {number}',
+        body: '{from} is out of office: you decide on "{title}" (step {step} of {steps}) in their place.',
+      },
+      stepReassignedToYou: {
+        title: 'Quote {number} was handed to you for approval',
+        body: '{by} handed {from}’s place at step {step} of {steps} of "{title}" to you. Note: {note}',
+      },
+      stepReassignedAway: {
+        title: 'Your approval of quote {number} was handed to {to}',
+        body: '{by} handed your place at step {step} of {steps} of "{title}" to {to}. Note: {note}',
+      },
+      changesRequested: {
+        title: 'Changes requested on quote {number}',
+        body: '{by} requested changes to "{title}": {note}',
+      },
+      approvalReminder: {
+        title: 'Reminder: quote {number} waits for your approval',
+        body: '"{title}" is still waiting for your decision.',
+      },
     },
   },
 };

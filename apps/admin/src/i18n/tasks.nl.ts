@@ -95,6 +95,45 @@ export const tasksNl: typeof tasksEn = {
         title: 'Offerte {number} is goedgekeurd',
         body: '"{title}" is goedgekeurd en gepubliceerd: je kunt de offerte nu met je contactpersonen delen.',
       },
+      reviewQuoteDelegated: {
+        title: 'Beoordeel offerte {number}: {title} (in de plaats van een afwezige goedkeurder)',
+        notes: 'Je beslist namens de goedkeurder zolang die weg is. Open de goedkeuringspagina om de offerte goed te keuren en te publiceren of om wijzigingen te vragen.',
+      },
+      reviewQuoteReassigned: {
+        title: 'Beoordeel offerte {number}: {title} (aan jou overgedragen)',
+      },
+      stepAssigned: {
+        title: 'Offerte {number} wacht op je goedkeuring',
+        body: '"{title}" wacht op je beslissing (stap {step} van {steps}).',
+      },
+      stepAssignedOnBehalf: {
+        title: 'Offerte {number} wacht op je goedkeuring namens {from}',
+        body: '{from} is afwezig: jij beslist in diens plaats over "{title}" (stap {step} van {steps}).',
+      },
+      stepEscalated: {
+        title: 'Offerte {number} is naar jou geëscaleerd',
+        body: '"{title}" wachtte te lang op een beslissing bij stap {step} van {steps}: je kunt naast de goedkeurders beslissen.',
+      },
+      stepDelegated: {
+        title: 'Je vervangt {from} bij offerte {number}',
+        body: '{from} is afwezig: jij beslist in diens plaats over "{title}" (stap {step} van {steps}).',
+      },
+      stepReassignedToYou: {
+        title: 'Offerte {number} is aan jou overgedragen ter goedkeuring',
+        body: '{by} heeft de plaats van {from} bij stap {step} van {steps} van "{title}" aan jou overgedragen. Notitie: {note}',
+      },
+      stepReassignedAway: {
+        title: 'Je goedkeuring van offerte {number} is overgedragen aan {to}',
+        body: '{by} heeft je plaats bij stap {step} van {steps} van "{title}" overgedragen aan {to}. Notitie: {note}',
+      },
+      changesRequested: {
+        title: 'Wijzigingen gevraagd op offerte {number}',
+        body: '{by} vraagt om wijzigingen in "{title}": {note}',
+      },
+      approvalReminder: {
+        title: 'Herinnering: offerte {number} wacht op je goedkeuring',
+        body: '"{title}" wacht nog op je beslissing.',
+      },
     },
   },
 };

@@ -127,7 +127,7 @@ describe('app layout', () => {
     expect(menu?.getAttribute('aria-labelledby')).toBe('user-menu-button');
     expect(document.getElementById('user-menu')?.textContent).toContain('admin@example.com');
     expect(document.getElementById('user-menu')?.textContent).toContain('Admin');
-    expect([...document.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent?.trim())).toEqual(['Log out']);
+    expect([...document.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent?.trim())).toEqual(['Notification settings', 'Log out']);
     expect(button.attributes('aria-expanded')).toBe('true');
   });
 
@@ -136,7 +136,7 @@ describe('app layout', () => {
 
     await w.get('#user-menu-button').trigger('click');
     await flushPromises();
-    const logOut = document.querySelector<HTMLElement>('[role="menuitem"] [data-pc-section="itemcontent"]');
+    const logOut = [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].find((item) => item.textContent?.trim() === 'Log out')?.querySelector<HTMLElement>('[data-pc-section="itemcontent"]');
     logOut?.click();
 
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'), PAGE_LOAD);

@@ -10,6 +10,7 @@ import { settingsRoutes } from '../modules/settings/routes';
 import { approvalsRoutes } from '../modules/approvals/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { companiesRoutes } from '../modules/companies/routes';
+import { notificationsRoutes } from '../modules/notifications/routes';
 import { installAuthGuard } from './guards';
 
 export const routes: RouteRecordRaw[] = [
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
       ...approvalsRoutes,
       ...auditRoutes,
       ...companiesRoutes,
+      ...notificationsRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

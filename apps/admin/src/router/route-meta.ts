@@ -1,7 +1,7 @@
 import type { MessageSchema } from '../i18n/en';
 
 type NavKey = keyof MessageSchema['nav'];
-type PageTitleKey = `nav.${NavKey}` | 'login.title' | 'notFound.title' | 'quotes.newTitle' | 'quotes.editTitle' | 'quotes.detailTitle' | 'buyer.title' | 'workflows.newTitle' | 'workflows.detailTitle' | 'approvalSettings.pageTitle' | 'quoteSettings.pageTitle' | 'approval.title' | 'audit.title' | 'companies.title';
+type PageTitleKey = `nav.${NavKey}` | 'login.title' | 'notFound.title' | 'quotes.newTitle' | 'quotes.editTitle' | 'quotes.detailTitle' | 'buyer.title' | 'workflows.newTitle' | 'workflows.detailTitle' | 'approvalSettings.pageTitle' | 'quoteSettings.pageTitle' | 'approval.title' | 'approvalLink.title' | 'audit.title' | 'companies.title' | 'notificationSettings.title';
 
 declare module 'vue-router' {
   interface RouteMeta {

@@ -7,7 +7,19 @@ export const adaUser = { id: 'u-ada', email: 'admin@example.com', name: 'Ada Adm
 export const maxMe: ApiSchemas['MeResponse'] = { id: max.id, email: max.email, name: max.name, role: 'manager' };
 
 export function approvalSettings(overrides: Partial<ApiSchemas['ApprovalSettingsResponse']> = {}): ApiSchemas['ApprovalSettingsResponse'] {
-  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', exchangeRates: {}, version: 0, updatedAt: '2026-05-01T09:00:00.000Z', ...overrides };
+  return {
+    requireApproval: false,
+    defaultApproverId: null,
+    rules: [],
+    baseCurrency: 'EUR',
+    exchangeRates: {},
+    // The API's default working week.
+    businessHours: { timeZone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    reminderCooldownHours: 24,
+    version: 0,
+    updatedAt: '2026-05-01T09:00:00.000Z',
+    ...overrides,
+  };
 }
 
 /** GET /api/v1/approvals/condition-fields as the API answers it: each field with its type and operators. */
@@ -82,7 +94,7 @@ type RouteApproverResponse = ApiSchemas['RouteApproverResponse'];
 
 /** One approver of a route group (waiting by default). */
 export function routeApprover(userId: string, overrides: Partial<RouteApproverResponse> = {}): RouteApproverResponse {
-  return { userId, state: 'waiting', at: null, notes: null, ...overrides };
+  return { userId, state: 'waiting', at: null, notes: null, carriedFromRound: null, ...overrides };
 }
 
 /** A route group of named users (`refs`: one user ref each), any one of whom approves by default. */
@@ -118,6 +130,8 @@ export function round(overrides: Partial<ApiSchemas['ApprovalRoundResponse']> = 
     submittedBy: rita.id,
     route: pendingRoute(),
     decisions: [],
+    activity: [],
+    limits: null,
     openedAt: '2026-05-01T10:00:00.000Z',
     decidedAt: null,
     ...overrides,
@@ -177,6 +191,10 @@ export function secondRoundPage(overrides: Partial<ApiSchemas['ApprovalPageRespo
       quote: { total: ['2199.99', '2449.99'] },
     },
     canDecide: true,
+    decidesFor: null,
+    outOfOffice: [],
+    mayReassign: [],
+    reminder: null,
     ...overrides,
   };
 }

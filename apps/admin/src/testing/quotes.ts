@@ -28,6 +28,7 @@ export function quote(overrides: Partial<Quote> = {}): Quote {
     currency: 'EUR',
     expiresOn: '2027-01-31',
     quoteDiscount: { type: 'amount', value: '100.00' },
+    approvalLimits: null,
     commentsForBuyer: 'Looking forward to it.',
     purchaseTerms: 'Net 30.',
     paymentTermsDays: 30,

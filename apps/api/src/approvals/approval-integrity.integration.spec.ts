@@ -226,6 +226,8 @@ describe('approval integrity (API + worker)', () => {
   const APPROVAL_SET = 'quote-approvals-v1';
   const WITHDRAWN_WORKFLOW = 'When a quote is withdrawn from approval';
   const STEP_WORKFLOW = 'When an approval step starts';
+  /** The set's workflows: need approval, step starts, changes requested, approved, withdrawn, out of office, reassigned, reminded. */
+  const SET_SIZE = 8;
   const approvalWorkflows = async () =>
     (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null }> }>().items.filter((w) => w.setKey === APPROVAL_SET);
   const tasksOf = async (who: string, id: string, status: 'open' | 'completed') =>
@@ -271,26 +273,29 @@ describe('approval integrity (API + worker)', () => {
   it('saving the settings where only the first three approval workflows are installed adds the missing ones and duplicates none', async () => {
     await system.startWorker();
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
-    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000 });
-    // Earlier tests installed the five already: wait until this save has been handled too.
+    await waitUntil(async () => (await approvalWorkflows()).length === SET_SIZE, { timeoutMs: 20_000 });
+    // Earlier tests installed the whole set already: wait until this save has been handled too.
     await system.waitUntilQuiet();
-    // An installation from before the withdrawn and the step workflows: approval on, three workflows.
+    // An installation from before the withdrawn and the step workflows: approval on, all but those two.
     await db.query(`delete from workflows_workflow where set_key = $1 and name = any($2)`, [APPROVAL_SET, [WITHDRAWN_WORKFLOW, STEP_WORKFLOW]]);
     const three = (await approvalWorkflows()).map((w) => [w.id, w.name]).sort();
-    expect(three).toHaveLength(3);
+    expect(three).toHaveLength(SET_SIZE - 2);
 
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
-    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
+    await waitUntil(async () => (await approvalWorkflows()).length === SET_SIZE, { timeoutMs: 20_000, describe: async () => JSON.stringify(await approvalWorkflows()) });
     const five = await approvalWorkflows();
     expect(five.map((w) => [w.name, w.enabled]).sort()).toEqual([
       [WITHDRAWN_WORKFLOW, true],
+      ['When an approval step is reassigned', true],
       [STEP_WORKFLOW, true],
+      ['When an approver is out of office', true],
+      ['When approvers are reminded', true],
       ['When changes are requested on a quote', true],
       ['When quotes are approved', true],
       ['When quotes need approval', true],
     ]);
     expect(five.filter((w) => w.name !== WITHDRAWN_WORKFLOW && w.name !== STEP_WORKFLOW).map((w) => [w.id, w.name]).sort()).toEqual(three);
-    // Saved once more, and handled by the workflows context: still the same five.
+    // Saved once more, and handled by the workflows context: still the same ones.
     await settings({ requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     const latest = (await db.query(`select id from messaging_outbox where name = 'approvals.settings.changed.v1' order by occurred_at desc, id desc limit 1`)).rows[0].id as string;
     await waitUntil(async () => (await db.query(`select 1 from messaging_inbox where event_id = $1 and subscriber = 'workflows'`, [latest])).rowCount === 1, { timeoutMs: 20_000 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiWithWorker } from '../testing/api-with-worker';
 
 type Json = Record<string, unknown>;
-type Approver = { userId: string; state: string; at: string | null; notes: string | null };
+type Approver = { userId: string; state: string; at: string | null; notes: string | null; carriedFromRound: number | null };
 type Route = {
   policyVersion: number;
   currentStep: number | null;
@@ -143,9 +143,9 @@ describe('approval routes: steps of approver groups resolved from the org (API +
       { timeoutMs: 20_000, describe: async () => (await page(id)).body },
     );
   const approve = (who: string, id: string, round: number) => call(who, 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round });
-  const pending = (userId: string): Approver => ({ userId, state: 'pending', at: null, notes: null });
-  const waiting = (userId: string): Approver => ({ userId, state: 'waiting', at: null, notes: null });
-  const approved = (userId: string) => ({ userId, state: 'approved', at: expect.any(String), notes: null });
+  const pending = (userId: string): Approver => ({ userId, state: 'pending', at: null, notes: null, carriedFromRound: null });
+  const waiting = (userId: string): Approver => ({ userId, state: 'waiting', at: null, notes: null, carriedFromRound: null });
+  const approved = (userId: string) => ({ userId, state: 'approved', at: expect.any(String), notes: null, carriedFromRound: null });
   const percentReason = (operator: string, expected: unknown, actual: number) => ({ code: 'condition', field: 'effectiveDiscountPercent', operator, expected, actual });
 
   it("routes a 15 % discount to the owner's manager (rule a) and approves the quote with their approval", async () => {

@@ -34,10 +34,13 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(saved.json()).toMatchObject({ requireApproval: true, defaultApproverId: ids['manager'] });
     const approvalWorkflows = () =>
       call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ name: string; enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
-    await waitUntil(async () => (await approvalWorkflows()).length === 5, { timeoutMs: 20_000 });
+    await waitUntil(async () => (await approvalWorkflows()).length === 8, { timeoutMs: 20_000 });
     expect((await approvalWorkflows()).map((w) => [w.name, w.enabled]).sort()).toEqual([
       ['When a quote is withdrawn from approval', true],
+      ['When an approval step is reassigned', true],
       ['When an approval step starts', true],
+      ['When an approver is out of office', true],
+      ['When approvers are reminded', true],
       ['When changes are requested on a quote', true],
       ['When quotes are approved', true],
       ['When quotes need approval', true],
@@ -65,7 +68,9 @@ describe('quote approvals end to end (API + worker)', () => {
     // Another rep may not see the quote at all: to them it does not exist (as GET /quotes/:id says).
     expect((await call('rep2', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 404, code: 'APPROVALS.NOT_FOUND' });
     expect((await call('rep2', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 404, code: 'APPROVALS.NOT_FOUND' });
-    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.NOT_AN_APPROVER' });
+    // The owner follows the round (and may remind its approvers), but decides nothing.
+    expect((await call('rep', 'GET', `/api/v1/approvals/quotes/${id}`)).json()).toMatchObject({ canDecide: false, reminder: { retryAt: null } });
+    expect((await call('rep', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403, code: 'APPROVALS.OWN_QUOTE' });
     const page = (await call('manager', 'GET', `/api/v1/approvals/quotes/${id}`)).json<{ current: { round: number }; canDecide: boolean }>();
     expect(page).toMatchObject({ current: { round: 1 }, canDecide: true });
     expect((await call('rep', 'POST', `/api/v1/approvals/quotes/${id}/approve`, { round: 1 })).json()).toMatchObject({ statusCode: 403 });
@@ -166,6 +171,8 @@ describe('quote approvals end to end (API + worker)', () => {
     await waitUntil(async () => (await list()).every((w) => !w.enabled), { timeoutMs: 20_000 });
     await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: version + 1 });
     await waitUntil(async () => (await list()).every((w) => w.enabled), { timeoutMs: 20_000 });
-    expect(await list()).toHaveLength(5);
+    // The set's workflows, once each: need approval, step starts, changes requested, approved,
+    // withdrawn, out of office, reassigned, reminded.
+    expect(await list()).toHaveLength(8);
   });
 });

@@ -65,7 +65,7 @@ describe('approval route preview of a draft (POST /api/v1/quotes/approval-previe
     // Step 1: Rita's manager. Step 2: Max's manager is Ada, who would submit; nobody is above her and
     // she is the fallback too: nobody can approve that step, so the quote could not be submitted so.
     expect(byAdmin.route.steps.map((s) => s.groups[0])).toEqual([
-      expect.objectContaining({ approvers: [{ userId: ids['manager'], state: 'waiting', at: null, notes: null }], notes: [] }),
+      expect.objectContaining({ approvers: [{ userId: ids['manager'], state: 'waiting', at: null, notes: null, carriedFromRound: null }], notes: [] }),
       expect.objectContaining({ approvers: [], notes: [{ code: 'unresolved', because: 'submitter' }] }),
     ]);
     expect(byAdmin.complete).toBe(false);

@@ -22,7 +22,7 @@ describe('demo users and the first start in production', () => {
   afterAll(() => api?.close());
 
   const productionConfig = (env: Record<string, string> = {}) =>
-    loadConfig({ NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent', ...env });
+    loadConfig({ NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent', APPROVAL_LINK_SECRET: 'first-start-approval-link-secret-0123456789', ...env });
   const check = (env: Record<string, string> = {}) =>
     assertReadyForProduction(productionConfig(env), () => MikroORM.init(databaseOptions(productionConfig(env).database, { poolMax: 1 }))).then(
       () => null,

@@ -1,5 +1,9 @@
 import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntilQuiet, type Activity, type AppProcess, type QuietOptions } from '@qa/shared-testing';
+import { FileClock } from '@qa/shared-kernel';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApiTestApp, type ApiTestApp } from './api-test-app';
 
 export interface ApiWithWorkerOptions {
@@ -9,6 +13,13 @@ export interface ApiWithWorkerOptions {
   users: string[];
   /** `later`: the test starts the worker itself, with `startWorker()` (default: with the API). */
   worker?: 'with-api' | 'later';
+  /**
+   * The time API and worker start at (ISO): both then take "now" from a file the test moves with
+   * `setClock` / `advanceClock` (a FileClock; CLOCK_FILE for the worker process). Not given: the system clock.
+   */
+  clockStart?: string;
+  /** More settings for the worker process (e.g. OUTBOX_ACK_TIMEOUT_MS). */
+  workerEnv?: Record<string, string>;
 }
 
 type Response = Awaited<ReturnType<ApiTestApp['request']>>;
@@ -41,8 +52,14 @@ export class ApiWithWorker {
     return this.workerProcess;
   }
 
+  private clockFile?: string;
+
   async start(): Promise<void> {
-    this.started = await startApiTestApp({ QUEUE_PREFIX: this.queuePrefix, JOB_BACKOFF_MS: '100' });
+    if (this.options.clockStart) {
+      this.clockFile = join(mkdtempSync(join(tmpdir(), 'qa-clock-')), 'now');
+      writeFileSync(this.clockFile, new Date(this.options.clockStart).toISOString());
+    }
+    this.started = await startApiTestApp({ QUEUE_PREFIX: this.queuePrefix, JOB_BACKOFF_MS: '100' }, { clock: this.clockFile ? new FileClock(this.clockFile) : undefined });
     await this.api.seedDemoUsers();
     if ((this.options.worker ?? 'with-api') === 'with-api') await this.startWorker();
     for (const who of this.options.users) await this.logIn(who);
@@ -52,10 +69,40 @@ export class ApiWithWorker {
   async startWorker(): Promise<AppProcess> {
     this.workerProcess ??= await startAppProcess(
       'apps/worker/src/main.ts',
-      { DATABASE_URL: this.api.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: this.queuePrefix, LOG_LEVEL: 'info', JOB_BACKOFF_MS: '100' },
+      {
+        DATABASE_URL: this.api.database.url,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: this.queuePrefix,
+        LOG_LEVEL: 'info',
+        JOB_BACKOFF_MS: '100',
+        ...(this.clockFile ? { CLOCK_FILE: this.clockFile } : {}),
+        ...this.options.workerEnv,
+      },
       'worker ready',
     );
     return this.workerProcess;
+  }
+
+  /** The worker's process ended (kill -9 in a fault test): `startWorker()` starts a new one. */
+  forgetWorker(): void {
+    this.workerProcess = undefined;
+  }
+
+  /** The time API and worker take as now (with `clockStart`). */
+  now(): Date {
+    if (!this.clockFile) throw new Error('no clock to read: give clockStart');
+    return new FileClock(this.clockFile).now();
+  }
+
+  /** Moves the clock of API and worker to `at` (with `clockStart`). */
+  setClock(at: Date | string): void {
+    if (!this.clockFile) throw new Error('no clock to move: give clockStart');
+    writeFileSync(this.clockFile, new Date(at).toISOString());
+  }
+
+  /** Moves the clock of API and worker on by `ms` (with `clockStart`). */
+  advanceClock(ms: number): void {
+    this.setClock(new Date(this.now().getTime() + ms));
   }
 
   /** Stops whatever started, drops the database and removes the run's keys from Redis. */

@@ -20,13 +20,17 @@ import {
 const settingsView = (s: ApprovalSettings): ApprovalSettingsResponse => ({
   requireApproval: s.requireApproval,
   defaultApproverId: s.defaultApproverId,
-  rules: s.rules as PolicyRuleRequest[],
+  // Rules saved before watch lists were kept watch nothing.
+  rules: s.rules.map((r) => ({ ...r, watchedFields: r.watchedFields ?? [] })) as PolicyRuleRequest[],
   baseCurrency: s.baseCurrency,
   exchangeRates: s.exchangeRates ?? {},
+  businessHours: s.businessHours,
+  reminderCooldownHours: s.reminderCooldown(),
   version: s.version ?? 0,
   updatedAt: new Date(s.updatedAt).toISOString(),
 });
-const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
+/** A round as the API shows it (also answered by reassign and remind). */
+export const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
   round: r.round,
   status: r.status,
   approverIds: r.approverIds,
@@ -34,6 +38,8 @@ const roundView = (r: ApprovalRequest): ApprovalRoundResponse => ({
   submittedBy: r.submittedBy ?? null,
   route: r.timeline(),
   decisions: r.decisions,
+  activity: r.activity ?? [],
+  limits: r.status === 'approved' ? r.approvedLimits() : null,
   openedAt: new Date(r.openedAt).toISOString(),
   decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
 });
@@ -58,7 +64,7 @@ export class ApprovalsController extends CqrsController {
     const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
     return settingsView(
       await this.commands.execute(
-        new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates }, body.version),
+        new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates, businessHours: body.businessHours, reminderCooldownHours: body.reminderCooldownHours }, body.version),
       ),
     );
   }
@@ -97,17 +103,17 @@ export class ApprovalsController extends CqrsController {
   @ApiOperation({ operationId: 'getApprovalPage', summary: "The approval page: the current round, what changed since the last one (the round's approvers; admins may look)" })
   @ApiOkResponse({ type: ApprovalPageResponse })
   async page(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string): Promise<ApprovalPageResponse> {
-    const { request, rounds, approvers, changes, canDecide } = await this.queries.execute(new GetApprovalPageQuery(caller, quoteId));
-    return { quoteId, current: roundView(request), rounds: rounds.map(roundView), approvers, changes, canDecide };
+    const { request, rounds, approvers, changes, canDecide, decidesFor, outOfOffice, mayReassign, reminder } = await this.queries.execute(new GetApprovalPageQuery(caller, quoteId));
+    return { quoteId, current: roundView(request), rounds: rounds.map(roundView), approvers, changes, canDecide, decidesFor, outOfOffice, mayReassign, reminder };
   }
 
   @Post('quotes/:quoteId/approve')
   @Authenticated()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish (an active approver of the current round; never the owner or whoever submitted it)' })
+  @ApiOperation({ operationId: 'approveQuote', summary: 'Approve and publish, optionally with limits the owner may later change the quote within (an active approver of the current round; never the owner or whoever submitted it)' })
   @ApiOkResponse({ type: ApprovalRoundResponse })
   async approve(@CurrentCaller() caller: Caller, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Body() body: DecisionRequest): Promise<ApprovalRoundResponse> {
-    return roundView(await this.commands.execute(new DecideApprovalCommand(caller, quoteId, body.round, 'approve', body.notes ?? null)));
+    return roundView(await this.commands.execute(new DecideApprovalCommand(caller, quoteId, body.round, 'approve', body.notes ?? null, { limits: body.limits ?? null })));
   }
 
   @Post('quotes/:quoteId/request-changes')

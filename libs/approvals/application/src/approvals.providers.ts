@@ -1,6 +1,14 @@
 import { CloseApprovalRoundHandler } from './commands/close-approval-round/close-approval-round.handler';
 import { DecideApprovalHandler } from './commands/decide-approval/decide-approval.handler';
+import { DecideByApprovalLinkHandler } from './commands/decide-by-approval-link/decide-by-approval-link.handler';
+import { GetApprovalLinkHandler } from './queries/get-approval-link/get-approval-link.handler';
+import { EmailApproversWhenStepStartsHandler } from './reactions/email-approvers-when-step-starts/email-approvers-when-step-starts.handler';
+import { NotifyPeopleWhenStepChangesHandler } from './reactions/notify-people-when-step-changes/notify-people-when-step-changes.handler';
 import { OpenApprovalRoundHandler } from './commands/open-approval-round/open-approval-round.handler';
+import { FireApprovalTimerHandler } from './commands/fire-approval-timer/fire-approval-timer.handler';
+import { ScheduleStepTimersHandler } from './commands/schedule-step-timers/schedule-step-timers.handler';
+import { ListDueApprovalTimersHandler } from './queries/list-due-approval-timers/list-due-approval-timers.handler';
+import { ScheduleStepTimersWhenRoundMovesHandler } from './reactions/schedule-step-timers-when-round-moves/schedule-step-timers-when-round-moves.handler';
 import { SaveApprovalSettingsHandler } from './commands/save-approval-settings/save-approval-settings.handler';
 import { EvaluateQuoteApprovalHandler } from './queries/evaluate-quote-approval/evaluate-quote-approval.handler';
 import { FindApprovalRequestHandler } from './queries/find-approval-request/find-approval-request.handler';
@@ -10,6 +18,15 @@ import { PreviewApprovalRouteHandler } from './queries/preview-approval-route/pr
 import { TryApprovalPolicyHandler } from './queries/try-approval-policy/try-approval-policy.handler';
 import { PreviewQuoteApprovalHandler } from './queries/preview-quote-approval/preview-quote-approval.handler';
 import { OpenApprovalRoundWhenQuoteSubmittedHandler } from './reactions/open-approval-round-when-quote-submitted/open-approval-round-when-quote-submitted.handler';
+import { CancelDelegationHandler } from './commands/cancel-delegation/cancel-delegation.handler';
+import { CreateDelegationHandler } from './commands/create-delegation/create-delegation.handler';
+import { ReassignApproverHandler } from './commands/reassign-approver/reassign-approver.handler';
+import { RemindApproversHandler } from './commands/remind-approvers/remind-approvers.handler';
+import { RemoveApproverHandler } from './commands/remove-approver/remove-approver.handler';
+import { FindStandInsHandler } from './queries/find-stand-ins/find-stand-ins.handler';
+import { ListApproverChoicesHandler } from './queries/list-approver-choices/list-approver-choices.handler';
+import { ListDelegationsHandler } from './queries/list-delegations/list-delegations.handler';
+import { RemoveApproverWhenUserLeavesHandler } from './reactions/remove-approver-when-user-leaves/remove-approver-when-user-leaves.handler';
 
 /** The approvals use cases (command and query handlers): providers of every approvals module. */
 export const approvalsHandlers = [
@@ -24,7 +41,21 @@ export const approvalsHandlers = [
   TryApprovalPolicyHandler,
   EvaluateQuoteApprovalHandler,
   FindApprovalRequestHandler,
+  // Delegation, reassignment, reminders, approvers who leave.
+  FindStandInsHandler,
+  CreateDelegationHandler,
+  CancelDelegationHandler,
+  ListDelegationsHandler,
+  ListApproverChoicesHandler,
+  ReassignApproverHandler,
+  RemindApproversHandler,
+  RemoveApproverHandler,
+  GetApprovalLinkHandler,
+  DecideByApprovalLinkHandler,
+  ScheduleStepTimersHandler,
+  FireApprovalTimerHandler,
+  ListDueApprovalTimersHandler,
 ];
 
 /** The approvals context's reactions to integration events: providers of the worker-side module only. */
-export const approvalsReactions = [OpenApprovalRoundWhenQuoteSubmittedHandler];
+export const approvalsReactions = [EmailApproversWhenStepStartsHandler, NotifyPeopleWhenStepChangesHandler, ScheduleStepTimersWhenRoundMovesHandler, OpenApprovalRoundWhenQuoteSubmittedHandler, RemoveApproverWhenUserLeavesHandler];

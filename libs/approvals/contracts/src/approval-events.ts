@@ -1,4 +1,5 @@
 import { integrationEvent } from '@qa/shared-kernel';
+import type { ApprovalLimits } from './approval-limits';
 
 export interface ApprovalRequestPayload extends Record<string, unknown> {
   requestId: string;
@@ -18,7 +19,15 @@ export interface ApprovalRequestPayload extends Record<string, unknown> {
 export const ApprovalRequestOpened = integrationEvent<ApprovalRequestPayload>('approvals.request.opened.v1');
 /** The previous step completed: the next one's approvers may now decide. */
 export const ApprovalRequestStepStarted = integrationEvent<ApprovalRequestPayload>('approvals.request.step-started.v1');
-export const ApprovalRequestApproved = integrationEvent<ApprovalRequestPayload>('approvals.request.approved.v1');
+/**
+ * The round is approved. `limits`: the tightest bounds its approvers set (approve with limits),
+ * within which the quote's owner may change the quote without a new round; null: none (events
+ * recorded before limits existed have no `limits` at all: read them as null).
+ */
+export interface ApprovalRequestApprovedPayload extends ApprovalRequestPayload {
+  limits: ApprovalLimits | null;
+}
+export const ApprovalRequestApproved = integrationEvent<ApprovalRequestApprovedPayload>('approvals.request.approved.v1');
 export const ApprovalRequestChangesRequested = integrationEvent<ApprovalRequestPayload>('approvals.request.changes-requested.v1');
 
 export interface ApprovalSettingsChangedPayload extends Record<string, unknown> {

@@ -1,6 +1,7 @@
 // The route of an approval round, as approvals resolves it at submit and every context may read it:
 // steps in order, each with approver groups that run in parallel, each group with the users it
 // resolved to and why. Reasons and notes are codes with parameters: clients put them in words.
+import type { WatchableField } from './watched-fields';
 
 /** Who a route step asks, as an admin wrote it in a rule. */
 export type ApproverRef =
@@ -71,6 +72,11 @@ export interface RouteRuleMatch {
   ruleName: string;
   /** The conditions that held (one group of them). */
   reasons: RouteReason[];
+  /**
+   * The quote fields the rule watches, frozen with the route: on resubmission its groups keep their
+   * approval while none of these changed. Absent (or empty): any change asks again.
+   */
+  watchedFields?: WatchableField[];
 }
 
 /** A route resolved at submit: frozen with the round, whatever the policy says later. */
@@ -140,7 +146,11 @@ export interface RouteTimeline {
     groups: Array<
       Omit<RouteGroup, 'approverIds'> & {
         state: GroupState;
-        approvers: Array<{ userId: string; state: ApproverState; at: string | null; notes: string | null }>;
+        /**
+         * carriedFromRound: the approval was kept from that earlier round (none of the watched fields changed); null otherwise.
+         * decidedBy: present when someone else decided in this approver's place (a delegate or the fallback approver, "on behalf of").
+         */
+        approvers: Array<{ userId: string; state: ApproverState; at: string | null; notes: string | null; carriedFromRound: number | null; decidedBy?: string }>;
       }
     >;
   }>;
@@ -155,7 +165,7 @@ export function waitingTimeline(route: ApprovalRoute): RouteTimeline {
     steps: route.steps.map((step, i) => ({
       step: i + 1,
       state: 'waiting',
-      groups: step.groups.map(({ approverIds, ...group }) => ({ ...group, state: 'waiting', approvers: approverIds.map((userId) => ({ userId, state: 'waiting', at: null, notes: null })) })),
+      groups: step.groups.map(({ approverIds, ...group }) => ({ ...group, state: 'waiting', approvers: approverIds.map((userId) => ({ userId, state: 'waiting', at: null, notes: null, carriedFromRound: null })) })),
     })),
   };
 }

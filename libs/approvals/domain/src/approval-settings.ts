@@ -1,8 +1,13 @@
 import { ApprovalSettingsChanged } from '@qa/approvals-contracts';
-import { AggregateRoot } from '@qa/shared-kernel';
+import { AggregateRoot, DomainError } from '@qa/shared-kernel';
 import { ApprovalErrors } from './approval.errors';
 import { DEFAULT_BASE_CURRENCY } from './policy/base-currency';
+import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from './policy/business-hours';
 import { checkPolicy, type ApprovalPolicyState, type PolicyRule } from './policy/approval-policy';
+
+/** A rep may remind a step's approvers once per this many hours, unless the settings say otherwise. */
+export const DEFAULT_REMINDER_COOLDOWN_HOURS = 24;
+export const MAX_REMINDER_COOLDOWN_HOURS = 168;
 
 /**
  * The account's approval policy (one row): the all-quotes switch, the default (and fallback)
@@ -19,6 +24,10 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalPolicySta
   baseCurrency!: string;
   /** Currency code → 1 unit of it in base currency (decimal text). */
   exchangeRates!: Record<string, string>;
+  /** The working week reminders and escalations count in. */
+  businessHours!: BusinessHours;
+  /** Hours a rep waits between two reminders of one step (absent or null in rows saved before it was kept: the default). */
+  reminderCooldownHours?: number | null;
   updatedAt!: Date;
   updatedBy!: string | null;
 
@@ -27,7 +36,22 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalPolicySta
   }
 
   static initial(): ApprovalSettings {
-    return Object.assign(new ApprovalSettings(), { id: 'default', requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: DEFAULT_BASE_CURRENCY, exchangeRates: {}, updatedAt: new Date(), updatedBy: null });
+    return Object.assign(new ApprovalSettings(), { id: 'default', requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: DEFAULT_BASE_CURRENCY, exchangeRates: {}, businessHours: DEFAULT_BUSINESS_HOURS, updatedAt: new Date(), updatedBy: null });
+  }
+
+  /** The hours a rep waits between two reminders of one step. */
+  reminderCooldown(): number {
+    return this.reminderCooldownHours ?? DEFAULT_REMINDER_COOLDOWN_HOURS;
+  }
+
+  /** Saved with the policy: whole hours from 1 to 168 (a week), else 422 naming `reminderCooldownHours`. */
+  setReminderCooldown(hours: number): void {
+    if (!Number.isInteger(hours) || hours < 1 || hours > MAX_REMINDER_COOLDOWN_HOURS) {
+      throw new DomainError('APPROVALS.INVALID_SETTINGS', `reminderCooldownHours must be whole hours from 1 to ${MAX_REMINDER_COOLDOWN_HOURS}`, 'invalid', {
+        fields: [{ field: 'reminderCooldownHours', reason: `must be whole hours from 1 to ${MAX_REMINDER_COOLDOWN_HOURS}` }],
+      });
+    }
+    this.reminderCooldownHours = hours;
   }
 
   /** Saving over settings changed since `expected` was read (409); undefined: not checked (nor before the first save). */

@@ -2,3 +2,7 @@
 export * from './approvals.schemas';
 export * from './mikro-orm-approval-settings.repository';
 export * from './mikro-orm-approval-request.repository';
+export * from './mikro-orm-approval-timer.repository';
+export * from './approval-link-use.schema';
+export * from './mikro-orm-approval-link-uses';
+export * from './mikro-orm-delegation.repository';

@@ -17,6 +17,9 @@ export class MikroOrmApprovalRequestRepository extends ApprovalRequestRepository
   listForQuote(quoteId: string) {
     return this.em.find(ApprovalRequest, { quoteId }, { orderBy: { round: 'asc' } });
   }
+  listPending() {
+    return this.em.find(ApprovalRequest, { status: 'pending' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
+  }
   async save(request: ApprovalRequest) {
     await this.em.persistAndFlush(request);
   }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ApprovalSettingsRepository } from '@qa/approvals-application';
-import { ApprovalSettings } from '@qa/approvals-domain';
+import { ApprovalSettings, DEFAULT_BUSINESS_HOURS } from '@qa/approvals-domain';
 
 @Injectable()
 export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsRepository {
@@ -13,6 +13,8 @@ export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsReposito
     if (!settings) return ApprovalSettings.initial();
     // Rows saved before rates were kept have none.
     settings.exchangeRates ??= {};
+    // And before business hours were: the defaults.
+    settings.businessHours ??= DEFAULT_BUSINESS_HOURS;
     return settings;
   }
   async save(settings: ApprovalSettings) {

@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListNotificationsQuery, MarkAllNotificationsReadCommand, MarkNotificationReadCommand } from '@qa/notifications-application';
-import type { Notification } from '@qa/notifications-domain';
+import { GetNotificationPreferencesQuery, ListNotificationsQuery, MarkAllNotificationsReadCommand, MarkNotificationReadCommand, SaveNotificationPreferencesCommand } from '@qa/notifications-application';
+import type { Notification, NotificationPreferences } from '@qa/notifications-domain';
 import { Authenticated, CqrsController, CurrentCaller } from '@qa/shared-http';
 import type { Caller } from '@qa/shared-kernel';
-import { ListNotificationsRequest, MarkAllReadResponse, NotificationListResponse, NotificationResponse } from './notifications.dtos';
+import { ListNotificationsRequest, MarkAllReadResponse, NotificationListResponse, NotificationPreferencesResponse, NotificationResponse, SaveNotificationPreferencesRequest } from './notifications.dtos';
 
 const view = (n: Notification): NotificationResponse => ({
   id: n.id,
@@ -14,6 +14,11 @@ const view = (n: Notification): NotificationResponse => ({
   link: n.link,
   createdAt: new Date(n.createdAt).toISOString(),
   readAt: n.readAt ? new Date(n.readAt).toISOString() : null,
+});
+
+const preferencesView = (p: NotificationPreferences): NotificationPreferencesResponse => ({
+  preferences: p.list(),
+  updatedAt: p.updatedAt ? new Date(p.updatedAt).toISOString() : null,
 });
 
 @ApiTags('notifications')
@@ -26,6 +31,20 @@ export class NotificationsController extends CqrsController {
   async list(@CurrentCaller() caller: Caller, @Query() query: ListNotificationsRequest): Promise<NotificationListResponse> {
     const { items, unread } = await this.queries.execute(new ListNotificationsQuery(caller, query.unread === 'true'));
     return { items: items.map(view), unread };
+  }
+
+  @Get('preferences')
+  @ApiOperation({ operationId: 'getNotificationPreferences', summary: 'My notification preferences: per kind, in the app and by e-mail' })
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
+  async preferences(@CurrentCaller() caller: Caller): Promise<NotificationPreferencesResponse> {
+    return preferencesView(await this.queries.execute(new GetNotificationPreferencesQuery(caller)));
+  }
+
+  @Put('preferences')
+  @ApiOperation({ operationId: 'saveNotificationPreferences', summary: 'Set my notification preferences for the kinds given' })
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
+  async savePreferences(@CurrentCaller() caller: Caller, @Body() body: SaveNotificationPreferencesRequest): Promise<NotificationPreferencesResponse> {
+    return preferencesView(await this.commands.execute(new SaveNotificationPreferencesCommand(caller, body.preferences)));
   }
 
   @Post(':id/read')

@@ -2,3 +2,4 @@
 // the events of notifications.
 export * from './notification-events';
 export * from './notification-commands';
+export * from './notification-kinds';

@@ -9,3 +9,11 @@ export interface NotificationPayload extends Record<string, unknown> {
 }
 
 export const NotificationCreated = integrationEvent<NotificationPayload>('notifications.notification.created.v1');
+
+export interface EmailQueuedPayload extends Record<string, unknown> {
+  emailId: string;
+  recipientUserId: string;
+}
+
+/** An e-mail waits to be sent (SendEmailCommand); the notifications context sends it. */
+export const EmailQueued = integrationEvent<EmailQueuedPayload>('notifications.email.queued.v1');

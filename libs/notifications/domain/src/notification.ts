@@ -18,13 +18,16 @@ export class Notification extends AggregateRoot {
   readAt!: Date | null;
   /** When the e-mail copy went out (null: not sent, or no SMTP configured). */
   emailedAt!: Date | null;
+  /** Whether it gets an e-mail copy: false when the recipient switched its kind's e-mail off, or its sender e-mails them itself. */
+  emailCopy!: boolean;
 
   protected get aggregateType() {
     return 'notification';
   }
 
   static create(props: NewNotification): Notification {
-    const notification = Object.assign(new Notification(), { id: uuidv7(), ...props, message: props.message ?? null, createdAt: new Date(), readAt: null, emailedAt: null });
+    const { kind: _kind, emailCopy = true, ...fields } = props;
+    const notification = Object.assign(new Notification(), { id: uuidv7(), ...fields, message: props.message ?? null, createdAt: new Date(), readAt: null, emailedAt: null, emailCopy });
     notification.record(NotificationCreated, { notificationId: notification.id, recipientUserId: props.recipientUserId, title: props.title, body: props.body, link: props.link });
     return notification;
   }

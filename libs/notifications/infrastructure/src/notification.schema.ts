@@ -1,5 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Notification } from '@qa/notifications-domain';
+import { NotificationPreferencesSchema } from './notification-preferences.schema';
+import { OutgoingEmailSchema } from './outgoing-email.schema';
 
 export const NotificationSchema = new EntitySchema<Notification>({
   class: Notification,
@@ -17,7 +19,8 @@ export const NotificationSchema = new EntitySchema<Notification>({
     createdAt: { type: 'datetime' },
     readAt: { type: 'datetime', nullable: true },
     emailedAt: { type: 'datetime', nullable: true },
+    emailCopy: { type: 'boolean', default: true },
   },
 });
 
-export const notificationsEntities = [NotificationSchema];
+export const notificationsEntities = [NotificationSchema, OutgoingEmailSchema, NotificationPreferencesSchema];

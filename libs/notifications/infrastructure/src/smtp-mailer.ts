@@ -18,7 +18,7 @@ export class SmtpMailer extends Mailer {
     this.transport = createTransport({ url: smtpUrl, ...(local ? { ignoreTLS: true } : {}) } as SMTPTransport.Options);
   }
 
-  async send(message: { to: string; subject: string; text: string }): Promise<void> {
+  async send(message: { to: string; subject: string; text: string; html?: string }): Promise<void> {
     await this.transport.sendMail({ from: this.from, ...message });
   }
 }

@@ -275,12 +275,37 @@ export class SignatureResponse {
   @ApiProperty({ format: 'date-time' }) signedAt!: string;
 }
 
+export class BrokenLimitResponse {
+  @ApiProperty({ enum: ['maxDiscountPercent', 'minTotal'] }) bound!: 'maxDiscountPercent' | 'minTotal';
+  @ApiProperty({ description: 'The bound: a percent (maxDiscountPercent) or an amount in `currency` (minTotal).' }) limit!: string;
+  @ApiProperty({ description: "The quote's value: the discount's percent rounded up to two decimals, or its total." }) actual!: string;
+  @ApiProperty({ required: false, enum: ['quote', 'line'], description: 'maxDiscountPercent: the quote discount or a line discount.' }) on?: 'quote' | 'line';
+  @ApiProperty({ required: false, description: 'maxDiscountPercent of a line: the line.' }) lineId?: string;
+  @ApiProperty({ required: false }) productName?: string;
+  @ApiProperty({ required: false, description: 'minTotal: the currency of the limit.' }) currency?: string;
+  @ApiProperty({ required: false, description: "minTotal: the quote's currency, when it changed since the approval." }) actualCurrency?: string;
+}
+
+export class ApprovalLimitsCheckResponse {
+  @ApiProperty({ enum: ['changed-within-approved-limits', 'approval-limits-exceeded'], description: 'Within: the quote stays approved. Exceeded: it went back to Draft and needs a new submission.' })
+  code!: 'changed-within-approved-limits' | 'approval-limits-exceeded';
+  @ApiProperty({ type: [BrokenLimitResponse], description: 'The bounds the edit went beyond (empty when within).' }) broken!: BrokenLimitResponse[];
+}
+
+export class QuoteApprovalLimitsResponse {
+  @ApiProperty({ type: String, nullable: true, example: '15.00', description: 'At most this percent off: each line discount (of its gross) and the quote discount (of the subtotal).' }) maxDiscountPercent!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '10000.00', description: 'The total at least this, in `currency`.' }) minTotal!: string | null;
+  @ApiProperty({ example: 'EUR', description: 'The currency of the quote when it was approved.' }) currency!: string;
+}
+
 export class HistoryEntryResponse {
   @ApiProperty({ enum: QUOTE_STATUSES, enumName: 'QuoteStatus' }) status!: QuoteStatus;
   @ApiProperty({ enum: QUOTE_STATUSES, enumName: 'QuoteStatus', nullable: true }) previousStatus!: QuoteStatus | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user; null for the system or the buyer.' }) by!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: ApprovalLimitsCheckResponse, required: false, description: 'An edit of a quote approved with limits: within them, or beyond them (back to Draft).' })
+  approvalLimitsCheck?: ApprovalLimitsCheckResponse;
 }
 
 export class RecipientWithIdResponse {
@@ -312,10 +337,17 @@ export class QuoteResponse {
   @ApiProperty({ type: QuoteTotalsResponse }) totals!: QuoteTotalsResponse;
   @ApiProperty({ type: String, nullable: true, description: "Path of the buyer's page while shared, e.g. /q/…" }) sharePath!: string | null;
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
+  @ApiProperty({ type: QuoteApprovalLimitsResponse, nullable: true, description: 'Approved with limits: the owner may change the quote within them without a new round. Never on the buyer\'s page.' })
+  approvalLimits!: QuoteApprovalLimitsResponse | null;
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class UpdatedQuoteResponse extends QuoteResponse {
+  @ApiProperty({ type: ApprovalLimitsCheckResponse, nullable: true, description: 'A quote approved with limits: how the edit stood against them (null for other edits).' })
+  approvalLimitsCheck!: ApprovalLimitsCheckResponse | null;
 }
 
 export class QuoteListItemResponse {

@@ -16,7 +16,7 @@ import {
 import { Authenticated, CqrsController, CurrentCaller, ErrorResponse } from '@qa/shared-http';
 import { formatMinor, type Caller } from '@qa/shared-kernel';
 import { toQuoteDetails } from './quote-details.mapper';
-import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, QuoteRoutePreviewRequest, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
+import { CreatedQuoteResponse, ListQuotesRequest, QuoteDetailsRequest, QuoteListResponse, QuoteResponse, QuoteRoutePreviewRequest, UpdatedQuoteResponse, UpdateQuoteRequest, VersionRequest } from './quote.dtos';
 import type { ApprovalRoutePreview } from '@qa/approvals-contracts';
 
 @ApiTags('quotes')
@@ -84,12 +84,15 @@ export class QuotesController extends CqrsController {
   }
 
   @Put(':id')
-  @ApiOperation({ operationId: 'updateQuote', summary: 'Edit a quote in Draft or Changes requested' })
-  @ApiOkResponse({ type: QuoteResponse })
+  @ApiOperation({
+    operationId: 'updateQuote',
+    summary: 'Edit a quote in Draft or Changes requested, or one approved with limits: within them it stays approved, beyond them it goes back to Draft (approvalLimitsCheck says which)',
+  })
+  @ApiOkResponse({ type: UpdatedQuoteResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'QUOTES.NOT_EDITABLE or QUOTES.STALE_VERSION' })
-  async updateQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateQuoteRequest): Promise<QuoteView> {
-    await this.commands.execute(new EditQuoteCommand(caller, id, body.version, toQuoteDetails(body)));
-    return this.queries.execute(new GetQuoteQuery(caller, id));
+  async updateQuote(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateQuoteRequest): Promise<UpdatedQuoteResponse> {
+    const approvalLimitsCheck = await this.commands.execute(new EditQuoteCommand(caller, id, body.version, toQuoteDetails(body)));
+    return { ...(await this.queries.execute(new GetQuoteQuery(caller, id))), approvalLimitsCheck };
   }
 
   @Post(':id/submit')

@@ -3,6 +3,7 @@
 export * from './quote-status';
 export * from './quote-events';
 export * from './quote-approval-route';
+export * from './quote-approval-limits';
 export * from './quote-billing-period';
 export * from './quote-language';
 export * from './quote-snapshot';

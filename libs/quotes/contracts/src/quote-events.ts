@@ -1,4 +1,5 @@
 import { integrationEvent } from '@qa/shared-kernel';
+import type { ApprovalLimitsCheck } from './quote-approval-limits';
 import type { QuoteStatus } from './quote-status';
 
 /** Every quote event carries these, so subscribers need not load the quote. */
@@ -18,6 +19,8 @@ export interface QuoteEventPayload extends Record<string, unknown> {
   dealId: string | null;
   /** ISO date; the quote expires at the end of that day (UTC). */
   expiresOn: string;
+  /** An edit of an approved quote with approval limits (quotes.quote.updated.v1 only): within them, or beyond (back to Draft). */
+  approvalLimitsCheck?: ApprovalLimitsCheck;
 }
 
 export const QuoteCreated = integrationEvent<QuoteEventPayload>('quotes.quote.created.v1');

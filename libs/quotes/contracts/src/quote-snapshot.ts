@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { LimitFigures } from '@qa/approvals-contracts';
 import type { QuoteApprovalRoute } from './quote-approval-route';
 import type { BillingPeriod } from './quote-billing-period';
 import type { QuoteLanguage } from './quote-language';
@@ -7,11 +8,15 @@ import type { QuoteStatus } from './quote-status';
 /** A quote's content as other contexts may read it (approvals compares rounds). */
 export interface QuoteSnapshotView {
   quoteId: string;
+  /** The quote's number, e.g. Q-2026-0001. */
+  number: string;
   version: number;
   status: QuoteStatus;
   ownerId: string;
   dealId: string | null;
   companyId: string | null;
+  /** The company's name as the quote keeps it (null: no company). */
+  companyName: string | null;
   title: string;
   currency: string;
   total: string;
@@ -31,6 +36,8 @@ export interface QuoteSnapshotView {
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string; discount: string | null; net: string; billingPeriod: BillingPeriod }>;
   /** The route fixed at submit while Pending approval; null otherwise (and for quotes submitted before routes were kept). */
   approvalRoute: QuoteApprovalRoute | null;
+  /** What approval limits look at (its total and each discount as an exact share), to check an approval with limits. */
+  limitFigures: LimitFigures;
 }
 
 /** Reads a quote's content; null when there is none. Send it on the QueryBus; quotes answers. */

@@ -4,7 +4,7 @@ import type { QuoteStatus } from '@qa/quotes-contracts';
 export const QuoteErrors = {
   notFound: (id: string) => new DomainError('QUOTES.NOT_FOUND', `No quote ${id}`, 'not-found', { id }),
   notEditable: (status: QuoteStatus) =>
-    new DomainError('QUOTES.NOT_EDITABLE', `A quote can be edited only in Draft or Changes requested; this one is ${status}`, 'conflict', { status }),
+    new DomainError('QUOTES.NOT_EDITABLE', `A quote can be edited only in Draft or Changes requested, or once approved with limits; this one is ${status}`, 'conflict', { status }),
   invalidTransition: (command: string, status: QuoteStatus) =>
     new DomainError('QUOTES.INVALID_TRANSITION', `Cannot ${command} a quote that is ${status}`, 'conflict', { command, status }),
   staleVersion: (expected: number, actual: number) =>

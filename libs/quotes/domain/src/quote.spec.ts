@@ -35,7 +35,13 @@ function quoteIn(status: QuoteStatus): Quote {
 function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
   switch (command) {
     case 'edit':
-      return quote.edit(details({ title: 'Edited' }), { now: at });
+      quote.edit(details({ title: 'Edited' }), { now: at });
+      return;
+    case 'editWithinLimits':
+      // A quote approved with limits, edited within them.
+      quote.approvalLimits = { maxDiscountPercent: '15.00', minTotal: '1000.00', currency: 'EUR' };
+      quote.editWithinLimits(details({ title: 'Edited' }), { now: at });
+      return;
     case 'submit':
       return quote.submit(route(), { now: at });
     case 'approve':
@@ -58,14 +64,14 @@ function run(quote: Quote, command: QuoteCommand, at: Date = now): void {
 
 /** The whole life cycle as a table: for each status and command, the resulting status or the error code. */
 const EXPECTED: Record<QuoteStatus, Record<QuoteCommand, QuoteStatus | string>> = {
-  draft: { edit: 'draft', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  pending_approval: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'approved', requestChanges: 'changes_requested', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'draft', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  changes_requested: { edit: 'changes_requested', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  approved: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'published', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
-  published: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
-  approval_not_needed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
-  signed: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
-  expired: { edit: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+  draft: { edit: 'draft', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  pending_approval: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'approved', requestChanges: 'changes_requested', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'draft', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  changes_requested: { edit: 'changes_requested', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'pending_approval', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  approved: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'approved', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'published', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'expired' },
+  published: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'published', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
+  approval_not_needed: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'draft', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'signed', expire: 'expired' },
+  signed: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
+  expired: { edit: 'QUOTES.NOT_EDITABLE', editWithinLimits: 'QUOTES.NOT_EDITABLE', submit: 'QUOTES.INVALID_TRANSITION', approve: 'QUOTES.INVALID_TRANSITION', requestChanges: 'QUOTES.INVALID_TRANSITION', publish: 'QUOTES.INVALID_TRANSITION', recall: 'QUOTES.INVALID_TRANSITION', withdraw: 'QUOTES.INVALID_TRANSITION', sign: 'QUOTES.INVALID_TRANSITION', expire: 'QUOTES.INVALID_TRANSITION' },
 };
 
 describe('quote life cycle', () => {

@@ -13,23 +13,28 @@ import {
   DEFAULT_QUOTE_LANGUAGE,
   isQuoteLanguage,
   QUOTE_LANGUAGES,
+  type ApprovalLimitsCheck,
   type BillingPeriod,
+  type QuoteApprovalLimits,
   type QuoteLanguage,
   type QuoteApprovalRoute,
   type QuoteEventPayload,
   type QuoteStatus,
 } from '@qa/quotes-contracts';
-import { routeIsComplete, unresolvedSteps } from '@qa/approvals-contracts';
+import { brokenLimits, routeIsComplete, unresolvedSteps, type ApprovalLimits } from '@qa/approvals-contracts';
 import { AggregateRoot, uuidv7, type IntegrationEventType } from '@qa/shared-kernel';
 import { QuoteErrors } from './quote.errors';
+import { limitFigures } from './quote-limits';
 import { computeTotals, DEFAULT_BILLING_PERIOD, type Discount, type LineItem, type QuoteTotals } from './quote-totals';
 
 /** What a command may do in each status; everything else is refused with an error code. */
-export const QUOTE_COMMANDS = ['edit', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'withdraw', 'sign', 'expire'] as const;
+export const QUOTE_COMMANDS = ['edit', 'editWithinLimits', 'submit', 'approve', 'requestChanges', 'publish', 'recall', 'withdraw', 'sign', 'expire'] as const;
 export type QuoteCommand = (typeof QUOTE_COMMANDS)[number];
 
 const ALLOWED: Record<QuoteCommand, readonly QuoteStatus[]> = {
   edit: ['draft', 'changes_requested'],
+  // Only a quote approved with limits (approve with limits): within them it stays as it is, beyond them it goes back to Draft.
+  editWithinLimits: ['approved', 'published'],
   submit: ['draft', 'changes_requested'],
   approve: ['pending_approval'],
   requestChanges: ['pending_approval'],
@@ -91,6 +96,8 @@ export interface HistoryEntry {
   at: string;
   by: string | null;
   note: string | null;
+  /** An edit of a quote approved with limits: within them, or beyond them (with the bounds broken). Absent otherwise. */
+  approvalLimitsCheck?: ApprovalLimitsCheck;
 }
 
 export interface Signature {
@@ -127,6 +134,11 @@ export class Quote extends AggregateRoot {
   signature!: Signature | null;
   /** While Pending approval: who must approve and why, fixed at submit (null otherwise). */
   approvalRoute!: QuoteApprovalRoute | null;
+  /**
+   * Approved with limits (approve with limits): the bounds within which its owner may still change
+   * it without a new round. Null otherwise; cleared by every status change but publishing.
+   */
+  approvalLimits!: QuoteApprovalLimits | null;
   /** Every status change: who, when, and the notes of a decision. */
   history!: HistoryEntry[];
   createdAt!: Date;
@@ -147,6 +159,7 @@ export class Quote extends AggregateRoot {
     quote.shareSlug = null;
     quote.signature = null;
     quote.approvalRoute = null;
+    quote.approvalLimits = null;
     quote.createdAt = now;
     quote.assign(props.details, now);
     quote.addHistory(null, { by: props.ownerId, now }, null);
@@ -163,11 +176,53 @@ export class Quote extends AggregateRoot {
     if (expected !== undefined && expected !== this.version) throw QuoteErrors.staleVersion(expected, this.version ?? 0);
   }
 
-  edit(details: QuoteDetails, ctx: ActContext = {}): void {
+  /** Whether its details may be changed now: in Draft or Changes requested, or approved with limits. */
+  isEditable(): boolean {
+    return isAllowed('edit', this.status) || (!!this.approvalLimits && isAllowed('editWithinLimits', this.status));
+  }
+
+  /**
+   * Replaces the details. In Draft or Changes requested: no more than that (null). A quote approved
+   * with limits: checked against them (`editWithinLimits`), and the check is the answer.
+   */
+  edit(details: QuoteDetails, ctx: ActContext = {}): ApprovalLimitsCheck | null {
     const now = ctx.now ?? new Date();
-    if (!isAllowed('edit', this.status)) throw QuoteErrors.notEditable(this.status);
+    if (!isAllowed('edit', this.status)) return this.editWithinLimits(details, ctx);
     this.assign(details, now);
     this.emit(QuoteUpdated, this.status, now);
+    return null;
+  }
+
+  /**
+   * An approved (or published) quote whose approval came with limits: the new details within the
+   * limits keep it as it is (version up, the buyer's link keeps working and shows the change), with a
+   * history entry `changed-within-approved-limits`. Beyond them it goes back to Draft like a recall
+   * (the link dies, the limits are gone) and needs a new submission: `approval-limits-exceeded`
+   * with each bound broken. Draft rather than Changes requested: no approver asked for changes.
+   */
+  editWithinLimits(details: QuoteDetails, ctx: ActContext = {}): ApprovalLimitsCheck {
+    const now = ctx.now ?? new Date();
+    this.guard('editWithinLimits');
+    const limits = this.approvalLimits;
+    if (!limits) throw QuoteErrors.notEditable(this.status);
+    this.assign(details, now);
+    const broken = brokenLimits(limits, this.limitFigures(), limits.currency);
+    const previous = this.status;
+    const check: ApprovalLimitsCheck = broken.length ? { code: 'approval-limits-exceeded', broken } : { code: 'changed-within-approved-limits', broken: [] };
+    if (broken.length) {
+      this.status = 'draft';
+      this.shareSlug = null;
+      this.approvalLimits = null;
+      this.approvalRoute = null;
+    }
+    this.addHistory(previous, ctx, null, check);
+    this.record(QuoteUpdated, { ...this.payload(previous), approvalLimitsCheck: check }, now);
+    return check;
+  }
+
+  /** What approval limits look at: the total and each discount as an exact share. */
+  limitFigures() {
+    return limitFigures(this.lineItems, this.quoteDiscount, this.currency);
   }
 
   /**
@@ -185,6 +240,7 @@ export class Quote extends AggregateRoot {
     const previous = this.status;
     this.status = route ? 'pending_approval' : 'approval_not_needed';
     this.approvalRoute = route ? structuredClone(route) : null;
+    this.approvalLimits = null;
     if (!route) this.goLive(now);
     this.touch(now);
     this.addHistory(previous, ctx, null);
@@ -201,6 +257,7 @@ export class Quote extends AggregateRoot {
     const previous = this.status;
     this.status = 'changes_requested';
     this.approvalRoute = null;
+    this.approvalLimits = null;
     this.touch(now);
     this.addHistory(previous, ctx, notes);
     this.record(QuoteChangesRequested, { ...this.payload(previous), notes }, now);
@@ -213,16 +270,18 @@ export class Quote extends AggregateRoot {
 
   /**
    * The approvers decided on the round that reviewed `reviewedVersion` of this quote: approved, it
-   * is approved and published; otherwise it goes back to its creator with the notes. The decision
+   * is approved and published, keeping the approval's `limits` (approve with limits) with the
+   * quote's currency; otherwise it goes back to its creator with the notes. The decision
    * counts only while the quote is still Pending approval at that version: for a quote that has
    * moved on since (withdrawn or recalled, perhaps edited and submitted again) it changes nothing
    * and answers false.
    */
-  applyApprovalDecision(decision: { approved: boolean; reviewedVersion: number; notes: string | null }, ctx: ActContext = {}): boolean {
+  applyApprovalDecision(decision: { approved: boolean; reviewedVersion: number; notes: string | null; limits?: ApprovalLimits | null }, ctx: ActContext = {}): boolean {
     if (!this.awaitsApproval() || decision.reviewedVersion !== this.version) return false;
     if (decision.approved) {
       this.approve(ctx, decision.notes);
       this.publish(ctx);
+      this.approvalLimits = decision.limits ? { maxDiscountPercent: decision.limits.maxDiscountPercent, minTotal: decision.limits.minTotal, currency: this.currency } : null;
     } else {
       this.requestChanges(decision.notes ?? '', ctx);
     }
@@ -255,6 +314,7 @@ export class Quote extends AggregateRoot {
     if (this.isPastExpiry(now)) throw QuoteErrors.expired(this.expiresOn);
     const previous = this.status;
     this.status = 'signed';
+    this.approvalLimits = null;
     this.signature = { name: signer.name.trim(), email: signer.email.trim().toLowerCase(), signedAt: now.toISOString() };
     this.touch(now);
     this.addHistory(previous, { by: null, now }, `Signed by ${this.signature.name} <${this.signature.email}>`);
@@ -284,18 +344,20 @@ export class Quote extends AggregateRoot {
     const previous = this.status;
     this.status = to;
     this.approvalRoute = null; // no transition here leads to Pending approval: the route is done with
+    if (command !== 'publish') this.approvalLimits = null; // approved with limits: they hold while it is approved and published
     this.touch(now);
     this.addHistory(previous, ctx, note);
     this.emit(event, previous, now);
   }
 
-  private addHistory(previous: QuoteStatus | null, ctx: ActContext, note: string | null): void {
-    this.history = [...(this.history ?? []), { status: this.status, previousStatus: previous, at: (ctx.now ?? new Date()).toISOString(), by: ctx.by ?? null, note }];
+  private addHistory(previous: QuoteStatus | null, ctx: ActContext, note: string | null, approvalLimitsCheck?: ApprovalLimitsCheck): void {
+    const entry: HistoryEntry = { status: this.status, previousStatus: previous, at: (ctx.now ?? new Date()).toISOString(), by: ctx.by ?? null, note, ...(approvalLimitsCheck ? { approvalLimitsCheck } : {}) };
+    this.history = [...(this.history ?? []), entry];
   }
 
   private guard(command: QuoteCommand): void {
     if (!isAllowed(command, this.status)) {
-      throw command === 'edit' ? QuoteErrors.notEditable(this.status) : QuoteErrors.invalidTransition(command, this.status);
+      throw command === 'edit' || command === 'editWithinLimits' ? QuoteErrors.notEditable(this.status) : QuoteErrors.invalidTransition(command, this.status);
     }
   }
 

@@ -72,6 +72,8 @@ export const QuoteSchema = new EntitySchema<Quote>({
     shareSlug: { type: 'string', length: 64, nullable: true, unique: 'quotes_quote_share_slug_unique' },
     signature: { type: 'json', nullable: true },
     approvalRoute: { type: 'json', nullable: true },
+    // Approved with limits: the bounds the owner may change it within (null otherwise, and in rows from before).
+    approvalLimits: { type: 'json', nullable: true },
     history: { type: 'json' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },

@@ -310,7 +310,7 @@ export interface paths {
         };
         /** A quote with its totals and history */
         get: operations["getQuote"];
-        /** Edit a quote in Draft or Changes requested */
+        /** Edit a quote in Draft or Changes requested, or one approved with limits: within them it stays approved, beyond them it goes back to Draft (approvalLimitsCheck says which) */
         put: operations["updateQuote"];
         post?: never;
         delete?: never;
@@ -533,7 +533,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve and publish (an active approver of the current round; never the owner or whoever submitted it) */
+        /** Approve and publish, optionally with limits the owner may later change the quote within (an active approver of the current round; never the owner or whoever submitted it) */
         post: operations["approveQuote"];
         delete?: never;
         options?: never;
@@ -552,6 +552,126 @@ export interface paths {
         put?: never;
         /** Request changes with notes; the creator gets a task */
         post: operations["requestQuoteChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an approval e-mail’s link would decide, for its approver: the quote, why it needs approval, the action. Changes nothing. */
+        get: operations["getApprovalLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/links/{token}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an approval e-mail’s link: approve, or request changes (notes required); once, by its approver only */
+        post: operations["decideByApprovalLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Out-of-office delegations, running and planned: your own; admins: anyone's (approverId) or everyone's */
+        get: operations["listDelegations"];
+        put?: never;
+        /** Out of office: while it holds, your new and open approval steps go to the delegate, who decides on your behalf (admins: for anyone). 422 names the field; APPROVALS.DELEGATION_OVERLAPS, APPROVALS.DELEGATION_LOOP */
+        post: operations["createDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/delegations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a delegation now (the approver or an admin) */
+        delete: operations["cancelDelegation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/approvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may approve now (active managers and admins), by name: to pick a delegate, or whom to reassign a step to */
+        get: operations["listApproverChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a place in the current step to another eligible approver, with a note (your own place; admins: anyone's) */
+        post: operations["reassignApprover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/quotes/{quoteId}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the current step's approvers who have not decided (the quote's owner or submitter; once per step per the settings' cooldown) */
+        post: operations["remindApprovers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -778,6 +898,24 @@ export interface paths {
         /** My notifications, newest first, with the unread count */
         get: operations["listNotifications"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification preferences: per kind, in the app and by e-mail */
+        get: operations["getNotificationPreferences"];
+        /** Set my notification preferences for the kinds given */
+        put: operations["saveNotificationPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1259,6 +1397,52 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
         };
+        QuoteApprovalLimitsResponse: {
+            /**
+             * @description At most this percent off: each line discount (of its gross) and the quote discount (of the subtotal).
+             * @example 15.00
+             */
+            maxDiscountPercent: string | null;
+            /**
+             * @description The total at least this, in `currency`.
+             * @example 10000.00
+             */
+            minTotal: string | null;
+            /**
+             * @description The currency of the quote when it was approved.
+             * @example EUR
+             */
+            currency: string;
+        };
+        BrokenLimitResponse: {
+            /** @enum {string} */
+            bound: "maxDiscountPercent" | "minTotal";
+            /** @description The bound: a percent (maxDiscountPercent) or an amount in `currency` (minTotal). */
+            limit: string;
+            /** @description The quote's value: the discount's percent rounded up to two decimals, or its total. */
+            actual: string;
+            /**
+             * @description maxDiscountPercent: the quote discount or a line discount.
+             * @enum {string}
+             */
+            on?: "quote" | "line";
+            /** @description maxDiscountPercent of a line: the line. */
+            lineId?: string;
+            productName?: string;
+            /** @description minTotal: the currency of the limit. */
+            currency?: string;
+            /** @description minTotal: the quote's currency, when it changed since the approval. */
+            actualCurrency?: string;
+        };
+        ApprovalLimitsCheckResponse: {
+            /**
+             * @description Within: the quote stays approved. Exceeded: it went back to Draft and needs a new submission.
+             * @enum {string}
+             */
+            code: "changed-within-approved-limits" | "approval-limits-exceeded";
+            /** @description The bounds the edit went beyond (empty when within). */
+            broken: components["schemas"]["BrokenLimitResponse"][];
+        };
         HistoryEntryResponse: {
             status: components["schemas"]["QuoteStatus"];
             previousStatus: components["schemas"]["QuoteStatus"] | null;
@@ -1270,6 +1454,8 @@ export interface components {
              */
             by: string | null;
             note: string | null;
+            /** @description An edit of a quote approved with limits: within them, or beyond them (back to Draft). */
+            approvalLimitsCheck?: components["schemas"]["ApprovalLimitsCheckResponse"];
         };
         QuoteResponse: {
             /** Format: uuid */
@@ -1308,6 +1494,8 @@ export interface components {
             /** @description Path of the buyer's page while shared, e.g. /q/… */
             sharePath: string | null;
             signature: components["schemas"]["SignatureResponse"] | null;
+            /** @description Approved with limits: the owner may change the quote within them without a new round. Never on the buyer's page. */
+            approvalLimits: components["schemas"]["QuoteApprovalLimitsResponse"] | null;
             history: components["schemas"]["HistoryEntryResponse"][];
             version: number;
             /** Format: date-time */
@@ -1347,6 +1535,54 @@ export interface components {
             lineItems: components["schemas"]["LineItemRequest"][];
             /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
             version: number;
+        };
+        UpdatedQuoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Q-2026-0001 */
+            number: string;
+            title: string;
+            status: components["schemas"]["QuoteStatus"];
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: uuid */
+            dealId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            companyName: string | null;
+            recipientContactIds: string[];
+            /** @description The deal's name (from the CRM). */
+            dealName: string | null;
+            /** @description The recipients (from the CRM). */
+            recipients: components["schemas"]["RecipientWithIdResponse"][];
+            currency: string;
+            /** @example 2027-01-31 */
+            expiresOn: string;
+            quoteDiscount: components["schemas"]["DiscountResponse"] | null;
+            commentsForBuyer: string;
+            purchaseTerms: string;
+            /**
+             * @description Payment terms in net days.
+             * @example 30
+             */
+            paymentTermsDays: number;
+            /** @description The language of the buyer's page and PDF. */
+            language: components["schemas"]["QuoteLanguage"];
+            lineItems: components["schemas"]["LineItemResponse"][];
+            totals: components["schemas"]["QuoteTotalsResponse"];
+            /** @description Path of the buyer's page while shared, e.g. /q/… */
+            sharePath: string | null;
+            signature: components["schemas"]["SignatureResponse"] | null;
+            /** @description Approved with limits: the owner may change the quote within them without a new round. Never on the buyer's page. */
+            approvalLimits: components["schemas"]["QuoteApprovalLimitsResponse"] | null;
+            history: components["schemas"]["HistoryEntryResponse"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description A quote approved with limits: how the edit stood against them (null for other edits). */
+            approvalLimitsCheck: components["schemas"]["ApprovalLimitsCheckResponse"] | null;
         };
         VersionRequest: {
             /** @description The version you read; a stale one answers 409 QUOTES.STALE_VERSION. */
@@ -1442,6 +1678,23 @@ export interface components {
             /** @description Run in parallel; the step completes when all complete. */
             groups: components["schemas"]["ApproverGroupRequest"][];
         };
+        RuleEscalationRequest: {
+            /**
+             * @description Remind the waiting approvers after this many business hours (quarter hours, up to 500); null: no reminder.
+             * @example 8
+             */
+            remindAfterHours?: number | null;
+            /**
+             * @description Escalate after this many business hours (after the reminder); null: no escalation.
+             * @example 16
+             */
+            escalateAfterHours?: number | null;
+            /**
+             * @description Escalate to the waiting approvers' managers (default) or to the fallback approver.
+             * @enum {string}
+             */
+            escalateTo?: "manager" | "fallback";
+        };
         PolicyRuleRequest: {
             /** @description Keep the id when editing a rule. */
             id?: string;
@@ -1453,6 +1706,38 @@ export interface components {
             route: components["schemas"]["RouteStepRequest"][];
             /** @description When it matches, no later rule is looked at; otherwise it stacks with the later rules that match. */
             firstMatchOnly: boolean;
+            /** @description Smart re-approval: on resubmission, a group this rule put on the route that approved the previous round keeps its approval while none of these quote fields changed. Empty or not sent: any change asks again. */
+            watchedFields?: ("total" | "quoteDiscount" | "lineDiscounts" | "lines" | "currency" | "title" | "expiresOn" | "paymentTerms" | "company" | "deal")[];
+            /** @description Reminders and escalation of the rule's steps, in business hours; not sent or null: none. */
+            escalation?: components["schemas"]["RuleEscalationRequest"] | null;
+        };
+        BusinessHoursRequest: {
+            /**
+             * @description IANA time zone of the working week.
+             * @example Europe/Amsterdam
+             */
+            timeZone: string;
+            /**
+             * @description Working days: 1 Monday … 7 Sunday.
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            days: number[];
+            /**
+             * @description Start of the working day (HH:MM).
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description End of the working day (HH:MM), after the start.
+             * @example 17:00
+             */
+            end: string;
         };
         ApprovalSettingsResponse: {
             requireApproval: boolean;
@@ -1467,6 +1752,10 @@ export interface components {
             exchangeRates: {
                 [key: string]: string;
             };
+            /** @description The working week reminders and escalations count in. */
+            businessHours: components["schemas"]["BusinessHoursRequest"];
+            /** @description Hours a quote's rep waits between two reminders of one step. */
+            reminderCooldownHours: number;
             /** @description The policy version: 0 before the first save; every round records the version that routed it. */
             version: number;
             /** Format: date-time */
@@ -1491,6 +1780,10 @@ export interface components {
             exchangeRates?: {
                 [key: string]: string;
             };
+            /** @description The working week reminders and escalations count in; not sent: kept (Monday to Friday 09:00–17:00 Europe/Amsterdam at first). */
+            businessHours?: components["schemas"]["BusinessHoursRequest"];
+            /** @description Hours a quote's rep waits between two reminders of one step (1–168); not sent: kept (24 at first). */
+            reminderCooldownHours?: number;
             /** @description The version you read (409 when stale). */
             version?: number;
         };
@@ -1513,6 +1806,10 @@ export interface components {
             exchangeRates?: {
                 [key: string]: string;
             };
+            /** @description The working week reminders and escalations count in; not sent: kept (Monday to Friday 09:00–17:00 Europe/Amsterdam at first). */
+            businessHours?: components["schemas"]["BusinessHoursRequest"];
+            /** @description Hours a quote's rep waits between two reminders of one step (1–168); not sent: kept (24 at first). */
+            reminderCooldownHours?: number;
             /** @description The version you read (409 when stale). */
             version?: number;
             /**
@@ -1544,6 +1841,8 @@ export interface components {
             /** @description Empty for "approval on all quotes". */
             ruleName: string;
             reasons: components["schemas"]["RouteReasonResponse"][];
+            /** @description The quote fields the rule watched when routed (smart re-approval); absent: any change asks again. */
+            watchedFields?: ("total" | "quoteDiscount" | "lineDiscounts" | "lines" | "currency" | "title" | "expiresOn" | "paymentTerms" | "company" | "deal")[];
         };
         ResolutionNoteResponse: {
             /** @enum {string} */
@@ -1562,6 +1861,10 @@ export interface components {
             /** Format: date-time */
             at: string | null;
             notes: string | null;
+            /** @description The approval was carried over from this earlier round (none of the fields its rules watch changed); null otherwise. */
+            carriedFromRound: number | null;
+            /** @description Present when someone else decided in this approver's place: their delegate (or the fallback approver), "on behalf of" them. */
+            decidedBy?: string;
         };
         RouteGroupResponse: {
             /** @enum {string} */
@@ -1615,6 +1918,18 @@ export interface components {
             type: "money" | "percent" | "count" | "days" | "currency" | "dealStage" | "role" | "text" | "boolean" | "products" | "country" | "property";
             operators: ("gt" | "gte" | "lt" | "lte" | "eq" | "neq" | "between" | "in" | "notIn" | "contains" | "notContains")[];
         };
+        ApprovalLimitsResponse: {
+            /**
+             * @description At most this percent off: each line discount (of its gross) and the quote discount (of the subtotal).
+             * @example 15.00
+             */
+            maxDiscountPercent: string | null;
+            /**
+             * @description The quote's total at least this, in its currency.
+             * @example 10000.00
+             */
+            minTotal: string | null;
+        };
         DecisionResponse: {
             approverId: string;
             /** @enum {string} */
@@ -1622,6 +1937,30 @@ export interface components {
             /** @description The step (0-based) it was made at. */
             step?: number;
             notes: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Carried over from this earlier round on resubmission (smart re-approval); absent: made in this round. */
+            carriedFromRound?: number;
+            /** @description Decided by approverId (a delegate or the fallback approver) in the place of this approver: counts as theirs. */
+            onBehalfOf?: string;
+            /** @description Approved with limits: the bounds this approver set. */
+            limits?: components["schemas"]["ApprovalLimitsResponse"] | null;
+        };
+        StepActivityResponse: {
+            /** @enum {string} */
+            kind: "delegated" | "reassigned" | "escalated" | "fallback" | "reminded";
+            /** @description The step (0-based). */
+            step: number;
+            /** @description Whose place it was (delegated, reassigned, fallback). */
+            from: string | null;
+            /** @description Who it went to; null for a reminder, or a fallback with nobody to go to. */
+            to: string | null;
+            /** @description Who did it; null: the system (a delegation, a deactivation, a timer). */
+            by: string | null;
+            /** @description A note for people (reassignment). */
+            note: string | null;
+            /** @description Why, as a code: out-of-office, delegate-unavailable (delegated, fallback), inactive, not-approver (fallback), no-decision (escalated). */
+            reason: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -1637,6 +1976,10 @@ export interface components {
             submittedBy: string | null;
             route: components["schemas"]["RouteTimelineResponse"];
             decisions: components["schemas"]["DecisionResponse"][];
+            /** @description What happened to its steps besides decisions, in order: delegations, reassignments, escalations, fallbacks, reminders. */
+            activity: components["schemas"]["StepActivityResponse"][];
+            /** @description The tightest limits the round's approvals set (approve with limits); null: none. */
+            limits: components["schemas"]["ApprovalLimitsResponse"] | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -1657,6 +2000,23 @@ export interface components {
                 [key: string]: unknown[];
             };
         };
+        OutOfOfficeResponse: {
+            approverId: string;
+            /** @description Who decides in their place now. */
+            standInId: string;
+            /**
+             * @description delegated: their delegate; fallback: the fallback approver (no delegate may decide this quote).
+             * @enum {string}
+             */
+            kind: "delegated" | "fallback";
+        };
+        ReminderStateResponse: {
+            /**
+             * Format: date-time
+             * @description When a reminder may be sent again; null: now.
+             */
+            retryAt: string | null;
+        };
         ApprovalPageResponse: {
             quoteId: string;
             current: components["schemas"]["ApprovalRoundResponse"];
@@ -1667,16 +2027,171 @@ export interface components {
             changes: components["schemas"]["RoundChangesResponse"];
             /** @description Whether the caller can approve or request changes now. */
             canDecide: boolean;
+            /** @description When the caller decides in the place of an approver out of office (a delegate): that approver; else null. */
+            decidesFor: string | null;
+            /** @description Approvers of the current step out of office now (their place still open), and who decides in their place. */
+            outOfOffice: components["schemas"]["OutOfOfficeResponse"][];
+            /** @description The current step's approvers whose place the caller may reassign now (their own; admins: anyone's open place). */
+            mayReassign: string[];
+            /** @description For the quote's rep while the round is pending: whether they may remind its approvers now; null for others. */
+            reminder: components["schemas"]["ReminderStateResponse"] | null;
+        };
+        ApprovalLimitsRequest: {
+            /**
+             * @description At most this percent off (0–100, two decimals): each line discount and the quote discount.
+             * @example 15
+             */
+            maxDiscountPercent?: string | null;
+            /**
+             * @description The quote's total at least this (≥ 0, in the quote's currency, at most its decimals).
+             * @example 10000
+             */
+            minTotal?: string | null;
         };
         DecisionRequest: {
             /** @description The round you looked at (409 APPROVALS.STALE_ROUND when it is over). */
             round: number;
             notes?: string;
+            /** @description Approve with limits: the owner may change the approved quote within them without a new round (never shown to the buyer). At least one bound; the quote must already be within them (422 APPROVALS.LIMITS_NOT_MET); bad bounds: 422 APPROVALS.INVALID_LIMITS naming limits.maxDiscountPercent or limits.minTotal. */
+            limits?: components["schemas"]["ApprovalLimitsRequest"] | null;
         };
         RequestChangesRequest: {
             round: number;
             /** @description Required: what the creator should change. */
             notes: string;
+        };
+        ApprovalLinkQuoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Q-2026-0042 */
+            number: string;
+            title: string;
+            companyName: string | null;
+            /**
+             * @description Decimal text in the quote’s currency.
+             * @example 12500.00
+             */
+            total: string;
+            /** @example EUR */
+            currency: string;
+        };
+        ApprovalLinkPersonResponse: {
+            id: string;
+            /** @description Empty when the user no longer exists. */
+            name: string;
+        };
+        ApprovalLinkResponse: {
+            /**
+             * @description What confirming does.
+             * @enum {string}
+             */
+            action: "approve" | "request_changes";
+            quote: components["schemas"]["ApprovalLinkQuoteResponse"];
+            /** @description Why it needs approval: the rules that matched, with their reasons (codes). */
+            rules: components["schemas"]["RuleMatchResponse"][];
+            /** @description The approver the link was sent to (the caller). */
+            approver: components["schemas"]["ApprovalLinkPersonResponse"];
+            /** @description A stand-in’s link (delegate or fallback approver): the approver out of office in whose place it decides; null: the approver’s own place. */
+            onBehalfOf: components["schemas"]["ApprovalLinkPersonResponse"] | null;
+            round: number;
+            /** @description The step the link decides (1 = first). */
+            step: number;
+            steps: number;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ApprovalLinkDecisionRequest: {
+            /** @description Required to request changes: what the creator should change. */
+            notes?: string;
+        };
+        ApprovalLinkDecisionResponse: {
+            /** @enum {string} */
+            action: "approve" | "request_changes";
+            /** Format: uuid */
+            quoteId: string;
+            /**
+             * @description The round after the decision: pending while other approvers or steps are still to decide.
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "changes_requested" | "cancelled";
+            /** @description The step deciding now (1 = first); null once the round is over. */
+            currentStep: number | null;
+        };
+        DelegationResponse: {
+            id: string;
+            approverId: string;
+            delegateId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /**
+             * @description By the clock now: planned (not started), active (holds), over, cancelled.
+             * @enum {string}
+             */
+            state: "planned" | "active" | "over" | "cancelled";
+        };
+        DelegationListResponse: {
+            /** @description Latest start first. */
+            items: components["schemas"]["DelegationResponse"][];
+        };
+        DelegationRequest: {
+            /**
+             * Format: uuid
+             * @description Whose delegation: absent, the caller's own; an admin may set anyone's.
+             */
+            approverId?: string;
+            /**
+             * Format: uuid
+             * @description Who decides in their place meanwhile: an active manager or admin, not the approver.
+             */
+            delegateId: string;
+            /**
+             * Format: date-time
+             * @description From when (absent: now).
+             * @example 2026-12-21T08:00:00Z
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description Until when (not included): after startsAt and in the future. The delegation ends by itself then.
+             * @example 2027-01-04T08:00:00Z
+             */
+            endsAt: string;
+            /** @description For people, e.g. "Holiday". */
+            note?: string;
+        };
+        ApproverChoiceResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "manager" | "admin";
+        };
+        ReassignRequest: {
+            /** @description The round you looked at (409 APPROVALS.STALE_ROUND when it is over). */
+            round: number;
+            /**
+             * Format: uuid
+             * @description The approver of the current step whose place moves (yourself; admins: anyone).
+             */
+            from: string;
+            /**
+             * Format: uuid
+             * @description Who takes it: an active manager or admin, not the owner or submitter, not already in that group.
+             */
+            to: string;
+            /** @description Required: why, for the new approver. */
+            note: string;
+        };
+        RemindRequest: {
+            /** @description The round you looked at (409 APPROVALS.STALE_ROUND when it is over). */
+            round: number;
         };
         AuditActorResponse: {
             /** @enum {string} */
@@ -2017,6 +2532,30 @@ export interface components {
             items: components["schemas"]["NotificationResponse"][];
             /** @description Unread notifications of the caller (the bell). */
             unread: number;
+        };
+        NotificationPreferenceItem: {
+            /**
+             * @description assigned: a step waits for you; reminded; escalated: a step handed to you beside its approvers; delegated: you stand in for an approver out of office; reassigned: a place handed to you or away from you; decided: your quote approved or changes requested.
+             * @enum {string}
+             */
+            kind: "assigned" | "reminded" | "escalated" | "delegated" | "reassigned" | "decided";
+            /** @description Notify in the app (the bell). */
+            inApp: boolean;
+            /** @description Notify by e-mail (for "assigned" and people added to a step: the approval e-mail with its buttons). */
+            email: boolean;
+        };
+        NotificationPreferencesResponse: {
+            /** @description Every kind, in this order: assigned, reminded, escalated, delegated, reassigned, decided (all on until changed). */
+            preferences: components["schemas"]["NotificationPreferenceItem"][];
+            /**
+             * Format: date-time
+             * @description Last saved; null: never (the defaults).
+             */
+            updatedAt: string | null;
+        };
+        SaveNotificationPreferencesRequest: {
+            /** @description The kinds to set, each once (kinds not given keep what they were). */
+            preferences: components["schemas"]["NotificationPreferenceItem"][];
         };
         MarkAllReadResponse: {
             marked: number;
@@ -3059,7 +3598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuoteResponse"];
+                    "application/json": components["schemas"]["UpdatedQuoteResponse"];
                 };
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
@@ -3740,6 +4279,420 @@ export interface operations {
             };
         };
     };
+    getApprovalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalLinkResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link was sent to another approver (APPROVALS.LINK_NOT_YOURS): nothing is decided or shown. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a link this app signed (APPROVALS.LINK_INVALID). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already used (APPROVALS.LINK_USED): nothing changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Expired (APPROVALS.LINK_EXPIRED, 72 hours after the e-mail) or void: the step was decided or the round is over (APPROVALS.LINK_VOID). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this user (APPROVALS.LINK_RATE_LIMITED); Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    decideByApprovalLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalLinkDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalLinkDecisionResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link was sent to another approver (APPROVALS.LINK_NOT_YOURS): nothing is decided or shown. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a link this app signed (APPROVALS.LINK_INVALID). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already used (APPROVALS.LINK_USED): nothing changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Expired (APPROVALS.LINK_EXPIRED, 72 hours after the e-mail) or void: the step was decided or the round is over (APPROVALS.LINK_VOID). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this user (APPROVALS.LINK_RATE_LIMITED); Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDelegations: {
+        parameters: {
+            query?: {
+                /** @description One approver's (admins: anyone's; others: their own only). Absent: the caller's own; admins: everyone's. */
+                approverId?: string;
+                /** @description Also those over or cancelled (default false: running and planned ones). */
+                includePast?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDelegation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelDelegation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listApproverChoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproverChoiceResponse"][];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reassignApprover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoundResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    remindApprovers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemindRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoundResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description APPROVALS.REMINDER_TOO_SOON: details.retryAt says when one may be sent again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listAuditEntries: {
         parameters: {
             query?: {
@@ -4334,6 +5287,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    saveNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */

@@ -51,9 +51,24 @@ describe('identity settings', () => {
   });
 });
 
+const LINK_SECRET = 'k3Vq8Zp1-long-enough-link-signing-secret';
+
 describe('productionConfigProblems', () => {
+  it('refuses a test clock (CLOCK_FILE) in production only', () => {
+    const secure = { DATABASE_URL: 'postgres://quotes:x7-Long-Secret@db:5432/quotes', APPROVAL_LINK_SECRET: LINK_SECRET, CLOCK_FILE: '/tmp/now' };
+    expect(loadConfig(secure).clockFile).toBe('/tmp/now');
+    expect(productionConfigProblems(loadConfig({ NODE_ENV: 'production', ...secure }))).toEqual(['CLOCK_FILE is for tests (it sets the time the app takes as now): unset it']);
+    expect(loadConfig({}).clockFile).toBeNull();
+  });
+
   it('names default passwords and an insecure cookie in production, and nothing elsewhere', () => {
-    const risky = { DATABASE_URL: 'postgres://quotes:postgres@db:5432/quotes', REDIS_URL: 'redis://:ChangeMe@redis:6379', SMTP_URL: 'smtp://mailer:password@mail:587', COOKIE_SECURE: 'false' };
+    const risky = {
+      DATABASE_URL: 'postgres://quotes:postgres@db:5432/quotes',
+      REDIS_URL: 'redis://:ChangeMe@redis:6379',
+      SMTP_URL: 'smtp://mailer:password@mail:587',
+      COOKIE_SECURE: 'false',
+      APPROVAL_LINK_SECRET: LINK_SECRET,
+    };
     const problems = productionConfigProblems(loadConfig({ NODE_ENV: 'production', ...risky }));
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(/DATABASE_URL has a default password/);
@@ -62,7 +77,21 @@ describe('productionConfigProblems', () => {
     expect(problems.join('\n')).toMatch(/COOKIE_SECURE=false/);
     expect(problems.join('\n')).not.toMatch(/postgres@|ChangeMe|password@/);
     expect(productionConfigProblems(loadConfig(risky))).toEqual([]);
-    expect(productionConfigProblems(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://quotes:x7-Long-Secret@db:5432/quotes' }))).toEqual([]);
+    expect(productionConfigProblems(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://quotes:x7-Long-Secret@db:5432/quotes', APPROVAL_LINK_SECRET: LINK_SECRET }))).toEqual([]);
+  });
+
+  it('signs approval links with APPROVAL_LINK_SECRET: at least 32 characters, derived per database elsewhere, required in production', () => {
+    expect(loadConfig({ APPROVAL_LINK_SECRET: LINK_SECRET }).approvalLinks).toEqual({ secret: LINK_SECRET, generated: false });
+    expect(() => loadConfig({ APPROVAL_LINK_SECRET: 'short' })).toThrow(/APPROVAL_LINK_SECRET must be at least 32 characters/);
+    // Not set: the API and the worker of one database agree; another database gets another secret.
+    const one = loadConfig({ DATABASE_URL: 'postgres://quotes:x@db:5432/one' }).approvalLinks;
+    expect(one.generated).toBe(true);
+    expect(one.secret).toHaveLength(43);
+    expect(loadConfig({ DATABASE_URL: 'postgres://quotes:x@db:5432/one' }).approvalLinks.secret).toBe(one.secret);
+    expect(loadConfig({ DATABASE_URL: 'postgres://quotes:x@db:5432/two' }).approvalLinks.secret).not.toBe(one.secret);
+    expect(productionConfigProblems(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://quotes:x7-Long-Secret@db:5432/quotes' }))).toEqual([
+      'APPROVAL_LINK_SECRET is not set: set it to at least 32 random characters (openssl rand -base64 48), the same for the API and the worker',
+    ]);
   });
 
   it('reads the live-stream recheck interval and the networks webhooks may reach, refusing what is not a network', () => {

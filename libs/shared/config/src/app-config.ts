@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -31,6 +32,17 @@ export interface AppConfig {
   liveStreamRecheckMs: number;
   /** Networks (CIDR) webhooks may reach although they are private, loopback or link-local; empty: none. */
   webhookAllowedNetworks: string[];
+  /**
+   * Signs the Approve / Request changes links of approval e-mails (HMAC-SHA256). `generated`: not
+   * set, so derived from the database's location (development and tests only; production refuses it).
+   */
+  approvalLinks: { secret: string; generated: boolean };
+  /**
+   * Tests only: a file holding the time (an ISO date) that the process takes as "now", so that a
+   * test can move the clock of an API or worker it started as a process. Null: the system clock.
+   * Production refuses it.
+   */
+  clockFile: string | null;
   /** What a worker process runs and how hard. */
   worker: { relay: boolean; processors: boolean; concurrency: number; stalledAfterMs: number; ackTimeoutMs: number; retentionMs: number; queuePrefix: string; attempts: number; backoffMs: number };
 }
@@ -55,6 +67,9 @@ export const SETTINGS = {
   SMTP_URL: 'smtp://user:pass@host:587 to send notifications by e-mail too (default: unset, in-app only)',
   MAIL_FROM: 'sender of notification e-mails (default "Quote approvals <no-reply@localhost>")',
   APP_BASE_URL: 'public URL of the app, for links in e-mails (default http://localhost:<PORT>)',
+  APPROVAL_LINK_SECRET:
+    'at least 32 random characters signing the Approve / Request changes links of approval e-mails (e.g. `openssl rand -base64 48`); required in production (default elsewhere: derived from the database location)',
+  CLOCK_FILE: 'tests only: a file with an ISO time the process takes as now (moved by the test); production refuses it (default: unset, the system clock)',
   QUEUE_PREFIX: 'prefix of every BullMQ key in Redis (default qa); separates installations sharing one Redis',
   WORKER_RELAY: 'true | false: this worker runs an outbox relay (default true)',
   WORKER_PROCESSORS: 'true | false: this worker runs the event subscribers (default true)',
@@ -147,6 +162,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       return network;
     })
     .filter((network): network is string => network !== null);
+  const approvalLinkSecret = str('APPROVAL_LINK_SECRET', '');
+  if (approvalLinkSecret && approvalLinkSecret.length < 32) problems.push(`APPROVAL_LINK_SECRET must be at least 32 characters (e.g. openssl rand -base64 48); got ${approvalLinkSecret.length}`);
   const config: AppConfig = {
     env: nodeEnv,
     host: str('HOST', '0.0.0.0'),
@@ -164,6 +181,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     adminDist: adminDist ? resolve(cwd, adminDist) : null,
     liveStreamRecheckMs: int('LIVE_STREAM_RECHECK_MS', 5_000, 50, 300_000),
     webhookAllowedNetworks,
+    approvalLinks: approvalLinkSecret ? { secret: approvalLinkSecret, generated: false } : { secret: developmentLinkSecret(database), generated: true },
+    clockFile: str('CLOCK_FILE', '') || null,
     mail: {
       smtpUrl: smtpUrl || null,
       from: str('MAIL_FROM', 'Quote approvals <no-reply@localhost>'),
@@ -183,6 +202,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The approval links' secret when none is set: the same in every process of one installation (the
+ * worker signs, the API checks) and different between installations, but anyone who knows where
+ * the database is can compute it, so production refuses it (productionConfigProblems).
+ */
+function developmentLinkSecret(database: DatabaseConfig): string {
+  const location = database.kind === 'postgresql' ? database.url : database.path;
+  return createHash('sha256').update(`quote-approvals approval links\n${location}`).digest('base64url');
 }
 
 /** `address/prefix` (or a bare address: one host) as a normalised CIDR, or null when it is not one. */
@@ -218,6 +247,8 @@ export function productionConfigProblems(config: AppConfig): string[] {
   }
   if (isDefault(config.redisUrl)) problems.push('REDIS_URL has a default password: choose a strong one');
   if (isDefault(config.mail.smtpUrl)) problems.push('SMTP_URL has a default password: use the real one of your mail account');
+  if (config.approvalLinks.generated) problems.push('APPROVAL_LINK_SECRET is not set: set it to at least 32 random characters (openssl rand -base64 48), the same for the API and the worker');
+  if (config.clockFile) problems.push('CLOCK_FILE is for tests (it sets the time the app takes as now): unset it');
   if (!config.cookieSecure) problems.push('COOKIE_SECURE=false would send session cookies over plain HTTP: serve the app over HTTPS and leave COOKIE_SECURE unset (true)');
   return problems;
 }

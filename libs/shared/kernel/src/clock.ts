@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * The one source of "now" (time is data): code that decides by the time asks a `Clock`, so tests
  * move time instead of sleeping. Nest apps provide it globally (`{ provide: Clock, ... }` in the
@@ -33,5 +35,21 @@ export class ManualClock extends Clock {
 
   advance(ms: number): void {
     this.current += ms;
+  }
+}
+
+/**
+ * The time written in a file (an ISO date), read at every call: a test moves the clock of an app it
+ * started as a process by writing the file (CLOCK_FILE; production refuses it).
+ */
+export class FileClock extends Clock {
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  now(): Date {
+    const at = new Date(readFileSync(this.path, 'utf8').trim());
+    if (Number.isNaN(at.getTime())) throw new Error(`${this.path} does not hold a time`);
+    return at;
   }
 }

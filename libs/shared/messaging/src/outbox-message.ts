@@ -36,7 +36,9 @@ export class OutboxMessage {
     message.actorType = context.actor.type;
     message.actorId = context.actor.id;
     message.correlationId = context.correlationId;
-    message.nextPublishAt = event.occurredAt;
+    // Machine time, as the relay reads it: an event whose domain time (the Clock) runs ahead is
+    // still published at once.
+    message.nextPublishAt = new Date();
     message.publishCount = 0;
     message.subscriberCount = null;
     message.deliveredAt = null;

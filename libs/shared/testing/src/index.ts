@@ -9,3 +9,4 @@ export * from './postgres-server';
 export * from './queue-keys';
 export * from './wait-until-quiet';
 export * from './pdf-text';
+export * from './mail-capture';

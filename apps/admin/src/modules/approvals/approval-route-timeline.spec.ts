@@ -137,6 +137,21 @@ describe('approval route timeline', () => {
     expect(w.find('.group-mode').exists()).toBe(false);
   });
 
+  it('says which approvals were carried over from an earlier round (smart re-approval), in English and Dutch', async () => {
+    const route = pendingRoute({
+      currentStep: 2,
+      steps: [
+        { step: 1, state: 'approved', groups: [routeGroup([routeApprover(max.id, { state: 'approved', at: APPROVED_AT, carriedFromRound: 1 })], { state: 'approved' })] },
+        { step: 2, state: 'pending', groups: [routeGroup([routeApprover(dirk.id, { state: 'pending' })])] },
+      ],
+    });
+    const { wrapper: w } = await mountTimeline(route);
+    expect(w.findAll('.route-approver').map((entry) => squash(entry.text()))).toEqual([`Max Manager, Approved, ${formatDateTime(APPROVED_AT, 'en')}, Carried over from round 1`, 'Dirk Director, To decide']);
+    w.unmount();
+    const { wrapper: nl } = await mountTimeline(route, 'nl');
+    expect(nl.findAll('[data-testid="approver-carried"]').map((entry) => entry.text())).toEqual(['Overgenomen uit ronde 1']);
+  });
+
   it('says when nobody can approve a group, and why', async () => {
     const route = pendingRoute({
       currentStep: null,
@@ -151,5 +166,55 @@ describe('approval route timeline', () => {
       'Nobody is named (no manager, or an empty team), and there is no fallback approver: nobody can approve this step until an admin fixes the approval policy.',
     );
     expect(w.get('[data-testid="route-rules"]').text()).toBe('approval is required on all quotes');
+  });
+
+  it('words what happened at each step besides decisions (reminders, escalations, delegations), in English and Dutch', async () => {
+    const rita = { id: 'u-rita', name: 'Rita Rep', active: true };
+    const at = (minute: number) => `2026-05-04T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const entry = (overrides: Partial<ApiSchemas['StepActivityResponse']>): ApiSchemas['StepActivityResponse'] => ({ kind: 'reminded', step: 1, from: null, to: null, by: null, note: null, reason: null, at: at(0), ...overrides });
+    const activity = [
+      entry({ kind: 'delegated', step: 0, from: max.id, to: adaUser.id, reason: 'out-of-office', at: at(1) }),
+      entry({ kind: 'reminded', reason: 'no-decision', at: at(2) }),
+      entry({ kind: 'reminded', by: rita.id, at: at(3) }),
+      entry({ kind: 'escalated', to: dirk.id, reason: 'no-decision', at: at(4) }),
+      entry({ kind: 'escalated', reason: 'nobody', at: at(5) }),
+    ];
+    const mount = (locale: 'en' | 'nl') => mountPage(ApprovalRouteTimeline, { path: '/login', locale, props: { route: twoStepRoute(), people: [...people, rita], activity } });
+    const texts = (root: ParentNode) => [...root.querySelectorAll('[data-testid="step-activity"]')].map((list) => [list.getAttribute('aria-label'), [...list.querySelectorAll('li')].map((item) => squash(item.textContent ?? ''))]);
+
+    const { wrapper: en } = await mount('en');
+    expect(texts(en.element.parentElement ?? document)).toEqual([
+      ['What happened at step 1', [`Ada Admin decides in the place of Max Manager (out of office), ${formatDateTime(at(1), 'en')}`]],
+      [
+        'What happened at step 2',
+        [
+          `The approvers were reminded automatically (no decision in time), ${formatDateTime(at(2), 'en')}`,
+          `Rita Rep reminded the approvers, ${formatDateTime(at(3), 'en')}`,
+          `Escalated to Dirk Director (no decision in time), ${formatDateTime(at(4), 'en')}`,
+          `Not escalated: there was nobody to escalate to, ${formatDateTime(at(5), 'en')}`,
+        ],
+      ],
+    ]);
+    expect(en.find('[data-kind="escalated"] time').attributes('datetime')).toBe(at(4));
+    en.unmount();
+
+    const { wrapper: nl } = await mount('nl');
+    expect(texts(nl.element.parentElement ?? document)).toEqual([
+      ['Wat er gebeurde bij stap 1', [`Ada Admin beslist in de plaats van Max Manager (afwezig), ${formatDateTime(at(1), 'nl')}`]],
+      [
+        'Wat er gebeurde bij stap 2',
+        [
+          `De goedkeurders kregen automatisch een herinnering (geen beslissing op tijd), ${formatDateTime(at(2), 'nl')}`,
+          `Rita Rep herinnerde de goedkeurders, ${formatDateTime(at(3), 'nl')}`,
+          `Geëscaleerd naar Dirk Director (geen beslissing op tijd), ${formatDateTime(at(4), 'nl')}`,
+          `Niet geëscaleerd: er was niemand om naar te escaleren, ${formatDateTime(at(5), 'nl')}`,
+        ],
+      ],
+    ]);
+  });
+
+  it('shows no activity list for a step where nothing else happened, or for a preview', async () => {
+    const { wrapper: w } = await mountTimeline(twoStepRoute());
+    expect(w.find('[data-testid="step-activity"]').exists()).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import {
   controlIds,
   controlOf,
   controlPlaces,
+  DEFAULT_BUSINESS_HOURS,
   move,
   moveTo,
   newApprover,
@@ -58,8 +59,10 @@ const SIMPLE: ApprovalRule = {
 };
 
 function emptyForm(): SettingsForm {
-  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [] };
+  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [], businessHours: { ...DEFAULT_BUSINESS_HOURS, days: [...DEFAULT_BUSINESS_HOURS.days] } };
 }
+
+const WORKING_WEEK = { timeZone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 
 describe('approval settings form', () => {
   it('reads every rule the API keeps, in order, and writes it back unchanged', () => {
@@ -69,7 +72,7 @@ describe('approval settings form', () => {
       ['Escalation', false, 2, 2],
       ['Simple', true, 0, 1],
     ]);
-    expect(toRequest(form, 5)).toEqual({ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, SIMPLE], baseCurrency: 'EUR', exchangeRates: {}, version: 5 });
+    expect(toRequest(form, 5)).toEqual({ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, SIMPLE], baseCurrency: 'EUR', exchangeRates: {}, businessHours: WORKING_WEEK, version: 5 });
 
     move(form.rules, 1, -1);
     expect(toRequest(form, 5).rules.map((rule) => rule.id)).toEqual(['r-simple', 'r-esc']);
@@ -194,7 +197,7 @@ describe('approval settings form', () => {
     group?.approvers.push({ ...newApprover('team') }, { ...newApprover('manager'), levels: '11' });
     rule.route.push({ key: 2, groups: [] }, { key: 3, groups: [{ key: 4, mode: 'any', approvers: [] }] });
 
-    expect(checkForm({ requireApproval: true, defaultApproverId: null, rules: [rule, { ...newRule('No route'), route: [] }], baseCurrency: 'EUR', rates: [] })).toEqual({
+    expect(checkForm({ ...emptyForm(), requireApproval: true, rules: [rule, { ...newRule('No route'), route: [] }] })).toEqual({
       defaultApproverId: 'chooseApprover',
       'rules.0.name': 'nameRequired',
       'rules.0.when.0.conditions.0.value.0': 'valueRequired',
@@ -351,5 +354,95 @@ describe('approval settings form', () => {
     expect(controlOf('exchangeRates.GBP', form)).toBe(controlIds.addRate);
     const places = controlPlaces(form);
     expect([places.get(controlIds.condition(condition.key, 'property'))?.control, places.get(controlIds.rate(usd.key, 'rate'))?.control, places.get(controlIds.baseCurrency)?.control]).toEqual(['property', 'rate', 'baseCurrency']);
+  });
+
+  it('reads each rule’s reminders and escalation and the business hours, and writes them back as they came', () => {
+    const reminded: ApprovalRule = { ...SIMPLE, id: 'r-remind', name: 'Remind only', escalation: { remindAfterHours: 4, escalateAfterHours: null, escalateTo: 'manager' } };
+    const escalated: ApprovalRule = { ...ESCALATION, escalation: { remindAfterHours: 1.5, escalateAfterHours: 16, escalateTo: 'fallback' } };
+    const week = { timeZone: 'America/New_York', days: [1, 2, 3, 4, 6], start: '08:30', end: '16:45' };
+    const form = toForm(approvalSettings({ rules: [escalated, reminded, SIMPLE], businessHours: week, version: 9 }));
+
+    expect(form.rules.map((rule) => rule.escalation)).toEqual([
+      { remindAfterHours: '1.5', escalateAfterHours: '16', escalateTo: 'fallback' },
+      { remindAfterHours: '4', escalateAfterHours: '', escalateTo: 'manager' },
+      { remindAfterHours: '', escalateAfterHours: '', escalateTo: 'manager' },
+    ]);
+    expect(form.businessHours).toEqual(week);
+    const request = toRequest(form, 9);
+    expect(request.rules).toEqual([escalated, reminded, SIMPLE]);
+    expect(request.businessHours).toEqual(week);
+  });
+
+  it('sends an empty hours input as null, a decimal comma with a point, no escalation when both are empty, and the days in order', () => {
+    const rule = newRule('Slow');
+    rule.escalation = { remindAfterHours: '', escalateAfterHours: ' 2,75 ', escalateTo: 'fallback' };
+    const cleared = newRule('Cleared');
+    cleared.escalation = { remindAfterHours: ' ', escalateAfterHours: '', escalateTo: 'fallback' };
+    const form = { ...emptyForm(), rules: [rule, cleared], businessHours: { timeZone: ' Europe/London ', days: [7, 1, 3], start: '07:00', end: '15:30' } };
+
+    const request = toRequest(form, 0);
+    expect(request.rules[0]?.escalation).toEqual({ remindAfterHours: null, escalateAfterHours: 2.75, escalateTo: 'fallback' });
+    expect(request.rules[1]).not.toHaveProperty('escalation');
+    expect(request.businessHours).toEqual({ timeZone: 'Europe/London', days: [1, 3, 7], start: '07:00', end: '15:30' });
+  });
+
+  it('starts a new rule without reminders and a form without saved business hours on the default working week', () => {
+    expect(newRule('New').escalation).toEqual({ remindAfterHours: '', escalateAfterHours: '', escalateTo: 'manager' });
+    const { businessHours, ...older } = approvalSettings();
+    expect(businessHours).toEqual(WORKING_WEEK);
+    expect(toForm(older as ReturnType<typeof approvalSettings>).businessHours).toEqual(WORKING_WEEK);
+  });
+
+  it('names wrong reminder and escalation hours and business hours before saving, as the API names the fields', () => {
+    const rule = (remindAfterHours: string, escalateAfterHours: string) => {
+      const made = newRule('Timed');
+      const [approver] = made.route[0]?.groups[0]?.approvers ?? [];
+      if (approver) approver.userId = max.id;
+      const [condition] = made.when[0]?.conditions ?? [];
+      if (condition) condition.value = '10';
+      made.escalation = { remindAfterHours, escalateAfterHours, escalateTo: 'manager' };
+      return made;
+    };
+    const rules = [rule('0', '600'), rule('1.1', 'soon'), rule('8', '8'), rule('8', '4'), rule('0,25', '500'), rule('', '0.5'), rule('2', '')];
+
+    expect(checkForm({ ...emptyForm(), rules, businessHours: { timeZone: ' ', days: [], start: '', end: '17:00' } })).toEqual({
+      'rules.0.escalation.remindAfterHours': 'hoursRange',
+      'rules.0.escalation.escalateAfterHours': 'hoursRange',
+      'rules.1.escalation.remindAfterHours': 'hoursRange',
+      'rules.1.escalation.escalateAfterHours': 'hoursRange',
+      'rules.2.escalation.escalateAfterHours': 'escalateAfterReminder',
+      'rules.3.escalation.escalateAfterHours': 'escalateAfterReminder',
+      'businessHours.timeZone': 'chooseTimeZone',
+      'businessHours.days': 'daysRequired',
+      'businessHours.start': 'timeRequired',
+    });
+    expect(checkForm({ ...emptyForm(), businessHours: { ...WORKING_WEEK, start: '17:00', end: '09:00' } })).toEqual({ 'businessHours.end': 'endAfterStart' });
+    expect(checkForm({ ...emptyForm(), businessHours: { ...WORKING_WEEK, start: '09:00', end: '9:00 PM' } })).toEqual({ 'businessHours.end': 'timeRequired' });
+  });
+
+  it('finds the controls of reminder, escalation and business hours problems, and their places for the error summary', () => {
+    const form = toForm(approvalSettings({ rules: [SIMPLE, { ...ESCALATION, escalation: { remindAfterHours: 2, escalateAfterHours: 4, escalateTo: 'manager' } }] }));
+    const second = form.rules[1]!;
+
+    expect(controlOf('rules.1.escalation.remindAfterHours', form)).toBe(controlIds.remindAfter(second.key));
+    expect(controlOf('rules.1.escalation.escalateAfterHours', form)).toBe(controlIds.escalateAfter(second.key));
+    expect(controlOf('rules.1.escalation.escalateTo', form)).toBe(controlIds.escalateTo(second.key));
+    expect(controlOf('rules.1.escalation', form)).toBe(controlIds.remindAfter(second.key));
+    expect(controlOf('businessHours', form)).toBe(controlIds.timeZone);
+    expect(controlOf('businessHours.timeZone', form)).toBe('approval-time-zone');
+    expect(controlOf('businessHours.days', form)).toBe(controlIds.workDay(1));
+    expect(controlOf('businessHours.days.3', form)).toBe('approval-work-day-1');
+    expect(controlOf('businessHours.start', form)).toBe('approval-work-start');
+    expect(controlOf('businessHours.end', form)).toBe('approval-work-end');
+
+    const places = controlPlaces(form);
+    expect(places.get(controlIds.escalateAfter(second.key))).toEqual({ control: 'escalateAfter', rule: { number: 2, name: 'Escalation' } });
+    expect(places.get(controlIds.escalateTo(second.key))?.control).toBe('escalateTo');
+    expect([controlIds.timeZone, controlIds.workDay(), controlIds.workStart, controlIds.workEnd].map((id) => places.get(id))).toEqual([
+      { control: 'timeZone' },
+      { control: 'workDays' },
+      { control: 'workStart' },
+      { control: 'workEnd' },
+    ]);
   });
 });

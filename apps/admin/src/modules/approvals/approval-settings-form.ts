@@ -3,7 +3,9 @@
 // one group holds when all of its conditions hold; no group: every quote), a route of steps in
 // order (the approver groups of a step decide at the same time) and "first match only". Every part
 // has a `key` (not sent): the ids of its controls, so a problem stays at its control when parts move.
-// With the policy: the base currency and exchange rates the "total in base currency" condition uses.
+// With the policy: the base currency and exchange rates the "total in base currency" condition uses,
+// and the business hours (time zone, working days, start and end) rules' reminders and escalations
+// count in.
 import type {
   ApprovalMode,
   ApprovalRule,
@@ -13,12 +15,16 @@ import type {
   ApproverKind,
   ApproverRef,
   ApproverRole,
+  BusinessHours,
   ConditionFieldType,
   DealStage,
+  EscalateTo,
   RuleCondition,
   RuleConditionValue,
+  RuleEscalation,
   RuleField,
   RuleOperator,
+  WatchedField,
 } from './approvals-api';
 import { FIELD_TYPES } from './route-words';
 
@@ -37,8 +43,18 @@ export const OWNER_ROLES = ['rep', 'manager', 'admin'] as const;
 export const APPROVER_ROLES: readonly ApproverRole[] = ['manager', 'admin'];
 export const APPROVER_KINDS: readonly ApproverKind[] = ['user', 'role', 'team', 'manager', 'field'];
 export const APPROVER_FIELDS: readonly ApproverField[] = ['dealOwner', 'companyOwner'];
+/** The quote fields a rule may watch (smart re-approval), in the order the editor lists them. */
+export const WATCHABLE_FIELDS: readonly WatchedField[] = ['total', 'quoteDiscount', 'lineDiscounts', 'lines', 'currency', 'title', 'expiresOn', 'paymentTerms', 'company', 'deal'];
 /** "The owner's manager": 1 = the owner's manager, 2 = their manager, … up to 10. */
 export const MANAGER_LEVELS = { min: 1, max: 10 } as const;
+/** Whom a waiting step may escalate to, in the order the editor offers them. */
+export const ESCALATE_TO: readonly EscalateTo[] = ['manager', 'fallback'];
+/** Reminders and escalations wait from a quarter of an hour up to 500 business hours, in quarter hours. */
+export const ESCALATION_HOURS = { min: 0.25, max: 500 } as const;
+/** ISO weekdays, 1 Monday … 7 Sunday (the order the working days are listed in). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** The working week of an account that never saved one (as the API's default). */
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = { timeZone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 /** The fields and operators a new condition starts with. */
 const DEFAULT_FIELD: RuleField = 'effectiveDiscountPercent';
 
@@ -125,6 +141,13 @@ export interface StepForm {
   groups: ApproverGroupForm[];
 }
 
+/** A rule's reminders and escalation: the hours as typed (empty: none), and whom it escalates to. */
+export interface EscalationForm {
+  remindAfterHours: string;
+  escalateAfterHours: string;
+  escalateTo: EscalateTo;
+}
+
 export interface RuleForm {
   key: number;
   id?: string;
@@ -133,6 +156,10 @@ export interface RuleForm {
   /** Any one group (all of its conditions); none: every quote. */
   when: ConditionGroupForm[];
   route: StepForm[];
+  /** On resubmission its approved steps are asked again only when one of these changed; none: any change. */
+  watchedFields: WatchedField[];
+  /** Remind its steps' approvers, and escalate, after business hours (both empty: neither). */
+  escalation: EscalationForm;
 }
 
 /** One row of the exchange rate table: 1 unit of `currency` in the base currency. */
@@ -149,6 +176,17 @@ export interface SettingsForm {
   /** ISO 4217, as typed. */
   baseCurrency: string;
   rates: RateForm[];
+  /** The working week: IANA time zone, ISO weekdays, start and end as HH:MM. */
+  businessHours: BusinessHoursForm;
+}
+
+export interface BusinessHoursForm {
+  timeZone: string;
+  /** Ticked ISO weekdays (1 Monday … 7 Sunday). */
+  days: number[];
+  /** HH:MM, as the time inputs give it (empty when cleared). */
+  start: string;
+  end: string;
 }
 
 let keys = 0;
@@ -189,9 +227,14 @@ export function newStep(): StepForm {
   return { key: nextKey(), groups: [newApproverGroup()] };
 }
 
-/** A new rule: one condition, one step with one approver to choose, first match only. */
+/** No reminder and no escalation (the waiting approvers' managers when hours are entered). */
+export function newEscalation(): EscalationForm {
+  return { remindAfterHours: '', escalateAfterHours: '', escalateTo: 'manager' };
+}
+
+/** A new rule: one condition, one step with one approver to choose, first match only, no reminders. */
 export function newRule(name = ''): RuleForm {
-  return { key: nextKey(), name, firstMatchOnly: true, when: [newConditionGroup()], route: [newStep()] };
+  return { key: nextKey(), name, firstMatchOnly: true, when: [newConditionGroup()], route: [newStep()], watchedFields: [], escalation: newEscalation() };
 }
 
 /**
@@ -261,7 +304,20 @@ function ruleForm(rule: ApprovalRule): RuleForm {
       key: nextKey(),
       groups: step.groups.map((group) => ({ key: nextKey(), mode: group.mode, approvers: group.approvers.map(approverForm) })),
     })),
+    watchedFields: [...(rule.watchedFields ?? [])],
+    escalation: escalationForm(rule.escalation),
   };
+}
+
+function escalationForm(escalation: RuleEscalation | null | undefined): EscalationForm {
+  if (!escalation) return newEscalation();
+  return { remindAfterHours: text(escalation.remindAfterHours), escalateAfterHours: text(escalation.escalateAfterHours), escalateTo: escalation.escalateTo ?? 'manager' };
+}
+
+/** The working week as the page edits it (the API's default when none was given). */
+export function businessHoursForm(hours: BusinessHours | undefined): BusinessHoursForm {
+  const given = hours ?? DEFAULT_BUSINESS_HOURS;
+  return { timeZone: given.timeZone, days: [...given.days], start: given.start, end: given.end };
 }
 
 /** The form of saved settings: the rules in the order the API keeps them (the first is looked at first). */
@@ -272,6 +328,7 @@ export function toForm(settings: ApprovalSettings): SettingsForm {
     rules: settings.rules.map(ruleForm),
     baseCurrency: settings.baseCurrency ?? 'EUR',
     rates: Object.entries(settings.exchangeRates ?? {}).map(([currency, rate]) => newRate(currency, rate)),
+    businessHours: businessHoursForm(settings.businessHours),
   };
 }
 
@@ -334,6 +391,27 @@ function approverRequest(approver: ApproverForm): ApproverRef {
   }
 }
 
+/** Hours as typed: empty is none (null); a number ("4", "1,5") as a number; anything else as typed, for the check to name. */
+function hoursRequest(typed: string): number | null {
+  if (!typed.trim()) return null;
+  const hours = numberOrText(typed);
+  // Checked before sending (quarter hours from 0.25 to 500); NaN never leaves the page.
+  return typeof hours === 'number' ? hours : Number.NaN;
+}
+
+/** A rule's reminders and escalation as the API takes them; null when both hours are empty. */
+export function escalationRequest(escalation: EscalationForm): RuleEscalation | null {
+  const remindAfterHours = hoursRequest(escalation.remindAfterHours);
+  const escalateAfterHours = hoursRequest(escalation.escalateAfterHours);
+  if (remindAfterHours === null && escalateAfterHours === null) return null;
+  return { remindAfterHours, escalateAfterHours, escalateTo: escalation.escalateTo };
+}
+
+/** The working week as the API takes it: the days in order, once each. */
+export function businessHoursRequest(hours: BusinessHoursForm): BusinessHours {
+  return { timeZone: hours.timeZone.trim(), days: WEEKDAYS.filter((day) => hours.days.includes(day)), start: hours.start, end: hours.end };
+}
+
 /** A rule as the API takes it (its id kept, so rounds still name it). */
 export function ruleRequest(rule: RuleForm): ApprovalRule {
   return {
@@ -349,7 +427,15 @@ export function ruleRequest(rule: RuleForm): ApprovalRule {
     })),
     route: rule.route.map((step) => ({ groups: step.groups.map((group) => ({ approvers: group.approvers.map(approverRequest), mode: group.mode })) })),
     firstMatchOnly: rule.firstMatchOnly,
+    // Not sent when none is ticked: the API reads that as "any change asks again".
+    ...(rule.watchedFields.length ? { watchedFields: WATCHABLE_FIELDS.filter((field) => rule.watchedFields.includes(field)) } : {}),
+    // Not sent without reminder and escalation (as the API keeps such a rule); an empty input is null.
+    ...withEscalation(escalationRequest(rule.escalation)),
   };
+}
+
+function withEscalation(escalation: RuleEscalation | null): { escalation?: RuleEscalation } {
+  return escalation ? { escalation } : {};
 }
 
 /** The PUT body (and the policy of "Try it on a quote"): rules in the order shown; `version` once the settings were saved. */
@@ -363,6 +449,7 @@ export function toRequest(form: SettingsForm, version: number): ApprovalSettings
     exchangeRates: Object.fromEntries(
       form.rates.filter((row) => row.currency.trim() || row.rate.trim()).map((row) => [row.currency.trim().toUpperCase(), row.rate.trim().replace(',', '.')]),
     ),
+    businessHours: businessHoursRequest(form.businessHours),
     ...(version > 0 ? { version } : {}),
   };
 }
@@ -382,11 +469,44 @@ export type FormProblem =
   | 'levelsRange'
   | 'propertyRequired'
   | 'currencyRequired'
-  | 'rateRequired';
+  | 'rateRequired'
+  | 'hoursRange'
+  | 'escalateAfterReminder'
+  | 'chooseTimeZone'
+  | 'daysRequired'
+  | 'timeRequired'
+  | 'endAfterStart';
 
 function isEmpty(value: RuleConditionValue): boolean {
   if (Array.isArray(value)) return value.length === 0 || value.some((item) => item === '');
   return value === '';
+}
+
+/** Business hours a reminder or escalation waits: quarter hours from 0.25 to 500. */
+function isEscalationHours(hours: number): boolean {
+  return Number.isFinite(hours) && hours >= ESCALATION_HOURS.min && hours <= ESCALATION_HOURS.max && Number.isInteger(hours * 4);
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A rule's reminder and escalation hours (the escalation after the reminder), at `at` (`rules.0.escalation`). */
+function checkEscalation(escalation: EscalationForm, at: string, problems: Record<string, FormProblem>): void {
+  const remind = hoursRequest(escalation.remindAfterHours);
+  const escalate = hoursRequest(escalation.escalateAfterHours);
+  if (remind !== null && !isEscalationHours(remind)) problems[`${at}.remindAfterHours`] = 'hoursRange';
+  if (escalate !== null && !isEscalationHours(escalate)) problems[`${at}.escalateAfterHours`] = 'hoursRange';
+  else if (escalate !== null && remind !== null && isEscalationHours(remind) && escalate <= remind) problems[`${at}.escalateAfterHours`] = 'escalateAfterReminder';
+}
+
+function checkBusinessHours(hours: BusinessHoursForm, problems: Record<string, FormProblem>): void {
+  if (!hours.timeZone.trim()) problems['businessHours.timeZone'] = 'chooseTimeZone';
+  if (hours.days.length === 0) problems['businessHours.days'] = 'daysRequired';
+  const start = TIME.test(hours.start);
+  const end = TIME.test(hours.end);
+  if (!start) problems['businessHours.start'] = 'timeRequired';
+  if (!end) problems['businessHours.end'] = 'timeRequired';
+  // HH:MM of the same day compare as text.
+  else if (start && hours.end <= hours.start) problems['businessHours.end'] = 'endAfterStart';
 }
 
 /** Problems the page can name before asking the API (API field path → problem), as the API names fields. */
@@ -432,7 +552,9 @@ export function checkForm(form: SettingsForm): Record<string, FormProblem> {
         });
       });
     });
+    checkEscalation(rule.escalation, `${at}.escalation`, problems);
   });
+  checkBusinessHours(form.businessHours, problems);
   return problems;
 }
 
@@ -449,6 +571,8 @@ export const controlIds = {
   ruleHeading: (rule: number) => `rule-${rule}-heading`,
   ruleName: (rule: number) => `rule-${rule}-name`,
   firstMatch: (rule: number) => `rule-${rule}-first-match`,
+  /** A watched field's checkbox; the first one's stands for the list (its problems are shown there). */
+  watchedField: (rule: number, field: WatchedField = WATCHABLE_FIELDS[0]!) => `rule-${rule}-watch-${field}`,
   addConditionGroup: (rule: number) => `rule-${rule}-add-group`,
   addStep: (rule: number) => `rule-${rule}-add-step`,
   addCondition: (group: number) => `cgroup-${group}-add-condition`,
@@ -457,6 +581,14 @@ export const controlIds = {
   mode: (group: number, mode: ApprovalMode) => `agroup-${group}-mode-${mode}`,
   addApprover: (group: number) => `agroup-${group}-add-approver`,
   approver: (approver: number, part: 'kind' | 'value') => `appr-${approver}-${part}`,
+  remindAfter: (rule: number) => `rule-${rule}-remind-after`,
+  escalateAfter: (rule: number) => `rule-${rule}-escalate-after`,
+  escalateTo: (rule: number) => `rule-${rule}-escalate-to`,
+  timeZone: 'approval-time-zone',
+  /** A working day's checkbox; Monday's stands for the list (its problems are shown there). */
+  workDay: (day: number = WEEKDAYS[0]) => `approval-work-day-${day}`,
+  workStart: 'approval-work-start',
+  workEnd: 'approval-work-end',
 };
 
 /** What a control is, and where in the policy: for the error summary ("Rule 2: Big discounts › Condition group 1 › Condition 1 › Value"). */
@@ -471,6 +603,7 @@ export interface ControlPlace {
     | 'rate'
     | 'ruleName'
     | 'firstMatch'
+    | 'watchedFields'
     | 'addConditionGroup'
     | 'addStep'
     | 'addCondition'
@@ -484,7 +617,14 @@ export interface ControlPlace {
     | 'mode'
     | 'addApprover'
     | 'kind'
-    | 'approverValue';
+    | 'approverValue'
+    | 'remindAfter'
+    | 'escalateAfter'
+    | 'escalateTo'
+    | 'timeZone'
+    | 'workDays'
+    | 'workStart'
+    | 'workEnd';
   /** 1-based places. */
   rule?: { number: number; name: string };
   conditionGroup?: number;
@@ -504,6 +644,10 @@ export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
     [controlIds.addRule, { control: 'addRule' }],
     [controlIds.baseCurrency, { control: 'baseCurrency' }],
     [controlIds.addRate, { control: 'addRate' }],
+    [controlIds.timeZone, { control: 'timeZone' }],
+    [controlIds.workDay(), { control: 'workDays' }],
+    [controlIds.workStart, { control: 'workStart' }],
+    [controlIds.workEnd, { control: 'workEnd' }],
   ]);
   form.rates.forEach((row) => {
     places.set(controlIds.rate(row.key, 'currency'), { control: 'rateCurrency' });
@@ -513,6 +657,10 @@ export function controlPlaces(form: SettingsForm): Map<string, ControlPlace> {
     const r = { rule: { number: i + 1, name: rule.name.trim() } };
     places.set(controlIds.ruleName(rule.key), { ...r, control: 'ruleName' });
     places.set(controlIds.firstMatch(rule.key), { ...r, control: 'firstMatch' });
+    places.set(controlIds.watchedField(rule.key), { ...r, control: 'watchedFields' });
+    places.set(controlIds.remindAfter(rule.key), { ...r, control: 'remindAfter' });
+    places.set(controlIds.escalateAfter(rule.key), { ...r, control: 'escalateAfter' });
+    places.set(controlIds.escalateTo(rule.key), { ...r, control: 'escalateTo' });
     places.set(controlIds.addConditionGroup(rule.key), { ...r, control: 'addConditionGroup' });
     places.set(controlIds.addStep(rule.key), { ...r, control: 'addStep' });
     rule.when.forEach((group, j) => {
@@ -553,6 +701,11 @@ export function controlOf(path: string, form: SettingsForm, aboutRate = false): 
   if (path === 'rules') return controlIds.addRule;
   if (path === 'baseCurrency') return controlIds.baseCurrency;
   if (path === 'exchangeRates') return controlIds.addRate;
+  if (path === 'businessHours' || path === 'businessHours.timeZone') return controlIds.timeZone;
+  // `businessHours.days` or one of them (`businessHours.days.2`): the list, at its first checkbox.
+  if (path === 'businessHours.days' || path.startsWith('businessHours.days.')) return controlIds.workDay();
+  if (path === 'businessHours.start') return controlIds.workStart;
+  if (path === 'businessHours.end') return controlIds.workEnd;
   if (path.startsWith('exchangeRates.')) {
     // `exchangeRates.USD` (the API's, by the code as sent), or `exchangeRates.#<key>` (a row without a code).
     const given = path.slice('exchangeRates.'.length);
@@ -567,6 +720,12 @@ export function controlOf(path: string, form: SettingsForm, aboutRate = false): 
   const [, , section, a, , c, d, e, f] = parts;
   if (section === undefined || section === 'name' || section === 'id') return controlIds.ruleName(rule.key);
   if (section === 'firstMatchOnly') return controlIds.firstMatch(rule.key);
+  if (section === 'watchedFields') return controlIds.watchedField(rule.key);
+  if (section === 'escalation') {
+    if (a === 'escalateAfterHours') return controlIds.escalateAfter(rule.key);
+    if (a === 'escalateTo') return controlIds.escalateTo(rule.key);
+    return controlIds.remindAfter(rule.key);
+  }
   if (section === 'when') {
     if (a === undefined) return controlIds.addConditionGroup(rule.key);
     const group = rule.when[Number(a)];

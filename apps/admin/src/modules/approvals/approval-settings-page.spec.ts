@@ -26,6 +26,9 @@ const ESCALATION: ApprovalRule = {
 
 const FINANCE_MANAGER = { id: 'u-fiona', email: 'fiona@example.com', name: 'Fiona Finance', role: 'manager' as const, active: true, team: 'Finance', reportsTo: null };
 
+/** The business hours of approvalSettings(): sent back with every save. */
+const WORKING_WEEK = { timeZone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+
 function mountSettings(routes: Record<string, FakeRoute>, me = ada) {
   return mountPage(ApprovalSettingsPage, {
     path: '/settings/approvals',
@@ -246,6 +249,7 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
         ],
         baseCurrency: 'EUR',
         exchangeRates: {},
+        businessHours: WORKING_WEEK,
       },
     ]);
     await flushPromises();
@@ -277,7 +281,7 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
     expect(document.querySelector('[data-testid="rule-advanced"]')).toBeNull();
 
     await click(saveButton());
-    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, BIG_DISCOUNTS], baseCurrency: 'EUR', exchangeRates: {}, version: 7 }]);
+    expect(putBodies(api.calls)).toEqual([{ requireApproval: false, defaultApproverId: null, rules: [ESCALATION, BIG_DISCOUNTS], baseCurrency: 'EUR', exchangeRates: {}, businessHours: WORKING_WEEK, version: 7 }]);
   });
 
   it('reorders rules by keyboard: the order sent changes, focus follows the rule, the new place is announced', async () => {
@@ -476,6 +480,7 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
         ],
         baseCurrency: 'USD',
         exchangeRates: { EUR: '1.1', GBP: '0' },
+        businessHours: WORKING_WEEK,
         version: 3,
       },
     ]);
@@ -600,6 +605,7 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
         rules: [{ ...BIG_DISCOUNTS, when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 15 }] }] }],
         baseCurrency: 'EUR',
         exchangeRates: {},
+        businessHours: WORKING_WEEK,
         version: 5,
         quoteId: acme.id,
       },
@@ -686,5 +692,158 @@ describe('Settings → Products & Quotes → Approvals (the approval policy edit
     expect(comboboxNamed('Vergelijking', conditionIn(rule)).textContent?.trim()).toBe('is meer dan');
     expect(comboboxNamed('Wie keurt goed', approverIn(rule)).textContent?.trim()).toBe('De manager van de eigenaar');
     expect(button('Escalation omlaag').getAttribute('aria-label')).toBe('Escalation omlaag');
+  });
+});
+
+describe('Settings → Approvals: reminders, escalation and business hours', () => {
+  const TIMED: ApprovalRule = { ...BIG_DISCOUNTS, escalation: { remindAfterHours: 4, escalateAfterHours: 8, escalateTo: 'fallback' } };
+  const LONDON = { timeZone: 'Europe/London', days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' };
+  const card = () => document.querySelector<HTMLElement>('[data-testid="approval-business-hours"]') as HTMLElement;
+  const days = () => [...card().querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((input) => [labelOf(input), input.checked]);
+
+  it('shows a rule’s reminders and escalation and the business hours, and sends them as edited (an emptied input as null)', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [TIMED], businessHours: LONDON, version: 6 }) },
+      'PUT /api/v1/approvals/settings': ({ body }) => ({ status: 200, body: approvalSettings({ ...(body as object), version: 7 }) }),
+    });
+
+    const fieldset = ruleAt(0).querySelector('fieldset[data-testid="rule-escalation"]') as HTMLElement;
+    expect(fieldset.querySelector('legend')?.textContent?.trim()).toBe('Reminders and escalation');
+    expect(describedBy(fieldset)).toEqual([
+      'Hours count only within the business hours below, from when a step starts. Escalating adds the people you choose beside the waiting approvers: the original approvers can still decide. Leave a field empty for no reminder or no escalation.',
+    ]);
+    const remind = inputNamed('Remind the approvers after', fieldset);
+    const escalate = inputNamed('Escalate after', fieldset);
+    expect([remind.value, escalate.value]).toEqual(['4', '8']);
+    expect(describedBy(remind)).toEqual(['business hours']);
+    const escalateTo = comboboxNamed('Escalate to', fieldset);
+    expect(escalateTo.textContent?.trim()).toBe('The fallback approver');
+    expect(await optionsOf(escalateTo)).toEqual(['Their manager', 'The fallback approver']);
+
+    expect(labelOf(card())).toBe('Business hours');
+    const zone = comboboxNamed('Time zone', card());
+    expect(zone.textContent?.trim()).toBe('Europe/London');
+    expect(describedBy(zone)).toEqual(['The working days and hours are in this time zone, e.g. Europe/Amsterdam.']);
+    expect(card().querySelector('fieldset legend')?.textContent?.trim()).toBe('Working days');
+    expect(days()).toEqual([
+      ['Monday', true],
+      ['Tuesday', true],
+      ['Wednesday', true],
+      ['Thursday', true],
+      ['Friday', true],
+      ['Saturday', false],
+      ['Sunday', false],
+    ]);
+    const start = inputNamed('Start of the working day', card());
+    expect([start.type, start.value, inputNamed('End of the working day', card()).value]).toEqual(['time', '08:00', '16:00']);
+
+    await type(remind, '');
+    await type(escalate, '12,5');
+    await pick(escalateTo, 'Their manager');
+    await pick(zone, 'Europe/Amsterdam');
+    await click(inputNamed('Friday', card()));
+    await click(inputNamed('Sunday', card()));
+    await type(start, '07:30');
+    await click(saveButton());
+
+    expect(putBodies(api.calls)).toEqual([
+      {
+        requireApproval: false,
+        defaultApproverId: null,
+        rules: [{ ...BIG_DISCOUNTS, escalation: { remindAfterHours: null, escalateAfterHours: 12.5, escalateTo: 'manager' } }],
+        baseCurrency: 'EUR',
+        exchangeRates: {},
+        businessHours: { timeZone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 7], start: '07:30', end: '16:00' },
+        version: 6,
+      },
+    ]);
+    await flushPromises();
+    // As saved: the form shows what the API answered.
+    expect([inputNamed('Remind the approvers after', ruleAt(0)).value, inputNamed('Escalate after', ruleAt(0)).value]).toEqual(['', '12.5']);
+  });
+
+  it('checks the hours and days before saving, and puts the API’s problems at their controls and in the summary', async () => {
+    const { api } = await mountSettings({
+      'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [TIMED], version: 2 }) },
+      'PUT /api/v1/approvals/settings': {
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'APPROVALS.INVALID_SETTINGS',
+          message: 'rules.0.escalation.escalateAfterHours: must be after the reminder',
+          details: {
+            fields: [
+              { field: 'rules.0.escalation.escalateAfterHours', reason: 'must be after the reminder' },
+              { field: 'businessHours.timeZone', reason: 'must be an IANA time zone such as Europe/Amsterdam' },
+              { field: 'businessHours.end', reason: 'must be after the start' },
+            ],
+          },
+        },
+      },
+    });
+    const remind = inputNamed('Remind the approvers after', ruleAt(0));
+    await type(remind, 'soon');
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await click(inputNamed(day, card()));
+    await click(saveButton());
+
+    expect(putBodies(api.calls)).toEqual([]);
+    const summary = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(document.activeElement).toBe(summary);
+    expect([...summary.querySelectorAll('a')].map((link) => link.textContent?.trim())).toEqual([
+      'Rule 1: Big discounts › Remind the approvers after: Enter business hours from 0.25 to 500, in quarter hours (like 4 or 1.5).',
+      'Working days: Choose at least one working day.',
+    ]);
+    expect(remind.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(remind)).toEqual(['business hours', 'Enter business hours from 0.25 to 500, in quarter hours (like 4 or 1.5).']);
+    const monday = inputNamed('Monday', card());
+    expect(describedBy(monday)).toEqual(['Choose at least one working day.']);
+    await click(summary.querySelectorAll<HTMLAnchorElement>('a')[1] as HTMLElement);
+    expect(document.activeElement).toBe(monday);
+
+    // Fixed here; the API finds more.
+    await type(remind, '2');
+    await click(monday);
+    await click(saveButton());
+    expect(putBodies(api.calls)).toHaveLength(1);
+    // The summary went once every problem was fixed; the API's problems bring it back, with focus.
+    const again = document.querySelector('[data-testid="approval-error-summary"]') as HTMLElement;
+    expect(document.activeElement).toBe(again);
+    expect([...again.querySelectorAll('a')].map((link) => link.textContent?.trim())).toEqual([
+      'Rule 1: Big discounts › Escalate after: Escalate later than the reminder.',
+      'Time zone: Choose a time zone.',
+      'End of the working day: The working day must end after it starts.',
+    ]);
+    const escalate = inputNamed('Escalate after', ruleAt(0));
+    expect(escalate.getAttribute('aria-invalid')).toBe('true');
+    expect(again.querySelector('a')?.getAttribute('href')).toBe(`#${escalate.id}`);
+    expect(describedBy(comboboxNamed('Time zone', card()))).toEqual(['The working days and hours are in this time zone, e.g. Europe/Amsterdam.', 'Choose a time zone.']);
+    const end = inputNamed('End of the working day', card());
+    expect(describedBy(end)).toEqual(['The working day must end after it starts.']);
+    // Changing the start or the end may fix the order: both lose the problem.
+    await type(inputNamed('Start of the working day', card()), '08:00');
+    expect(end.getAttribute('aria-invalid')).toBe(null);
+    expect(again.querySelectorAll('a')).toHaveLength(2);
+  });
+
+  it('reads in Dutch, with the weekdays in Dutch', async () => {
+    await mountPage(ApprovalSettingsPage, {
+      path: '/settings/approvals',
+      locale: 'nl',
+      routes: {
+        'GET /api/v1/me': { status: 200, body: ada },
+        'GET /api/v1/approvals/settings': { status: 200, body: approvalSettings({ rules: [TIMED] }) },
+        'GET /api/v1/approvals/condition-fields': { status: 200, body: conditionFields() },
+        'GET /api/v1/users': { status: 200, body: { items: [max] } },
+        'GET /api/v1/workflows': { status: 200, body: { items: [], quoteApprovalSetKey: 'quote-approvals-v1' } },
+      },
+    });
+
+    const fieldset = ruleAt(0).querySelector('fieldset[data-testid="rule-escalation"]') as HTMLElement;
+    expect(fieldset.querySelector('legend')?.textContent?.trim()).toBe('Herinneringen en escalatie');
+    expect(describedBy(inputNamed('Herinner de goedkeurders na', fieldset))).toEqual(['werkuren']);
+    expect(comboboxNamed('Escaleer naar', fieldset).textContent?.trim()).toBe('De reservegoedkeurder');
+    expect(labelOf(card())).toBe('Werktijden');
+    expect(days().map(([label]) => label)).toEqual(['Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag']);
+    expect(inputNamed('Begin van de werkdag', card()).value).toBe('09:00');
   });
 });

@@ -1,6 +1,6 @@
 // Settings → Products & Quotes → Approvals: the policy being edited, what the editor offers (the
 // approver candidates and their teams, the condition fields with their operators), saving (one PUT
-// for the switch, the Approver and the ordered rules), trying the policy as edited on a quote, the
+// for the switch, the Approver, the ordered rules, the currencies and the business hours), trying the policy as edited on a quote, the
 // problems of both (kept at their controls, by the controls' ids) and the five approval workflows
 // the worker installs after a save (polled briefly until they are there, enabled or switched off).
 import { computed, ref } from 'vue';
@@ -21,7 +21,7 @@ import {
   type ConditionField,
   type Workflow,
 } from './approvals-api';
-import { checkForm, controlOf, controlPlaces, moveTo, newRule, toForm, toRequest, type SettingsForm } from './approval-settings-form';
+import { businessHoursForm, checkForm, controlOf, controlPlaces, moveTo, newRule, toForm, toRequest, type SettingsForm } from './approval-settings-form';
 import { problemOfReason, type FieldError } from './policy-problems';
 
 export type { FieldError } from './policy-problems';
@@ -44,6 +44,9 @@ const WORKFLOW_ORDER = [
   'When quotes are approved',
   'When a quote is withdrawn from approval',
   'When an approval step starts',
+  'When an approver is out of office',
+  'When an approval step is reassigned',
+  'When approvers are reminded',
 ];
 
 function sortWorkflows(items: Workflow[]): Workflow[] {
@@ -55,7 +58,7 @@ function sortWorkflows(items: Workflow[]): Workflow[] {
 }
 
 function emptyForm(): SettingsForm {
-  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [] };
+  return { requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', rates: [], businessHours: businessHoursForm(undefined) };
 }
 
 export const useApprovalSettingsStore = defineStore('approval-settings', () => {

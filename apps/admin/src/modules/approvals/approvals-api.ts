@@ -8,6 +8,14 @@ import { listWorkflows } from '../workflows/workflows-api';
 export type ApprovalSettings = ApiSchemas['ApprovalSettingsResponse'];
 export type ApprovalSettingsRequest = ApiSchemas['ApprovalSettingsRequest'];
 export type ApprovalRule = ApiSchemas['PolicyRuleRequest'];
+/** A quote field a rule watches (smart re-approval). */
+export type WatchedField = NonNullable<ApprovalRule['watchedFields']>[number];
+/** A rule's reminders and escalation, in business hours. */
+export type RuleEscalation = NonNullable<ApprovalRule['escalation']>;
+/** Whom a waiting step escalates to: the waiting approvers' managers, or the fallback approver. */
+export type EscalateTo = NonNullable<RuleEscalation['escalateTo']>;
+/** The working week reminders and escalations count in. */
+export type BusinessHours = ApprovalSettings['businessHours'];
 export type RuleCondition = ApiSchemas['RuleConditionRequest'];
 export type RuleConditionValue = RuleCondition['value'];
 export type RuleField = RuleCondition['field'];
@@ -38,6 +46,8 @@ export type TryApprovalPolicyRequest = ApiSchemas['TryApprovalPolicyRequest'];
 export type QuoteListItem = ApiSchemas['QuoteListItemResponse'];
 export type ApprovalPage = ApiSchemas['ApprovalPageResponse'];
 export type ApprovalRound = ApiSchemas['ApprovalRoundResponse'];
+/** Something that happened to a step of a round besides decisions (escalated, reminded, …). */
+export type StepActivity = ApiSchemas['StepActivityResponse'];
 export type LineChange = ApiSchemas['LineChangeResponse'];
 export type ApprovalQuote = ApiSchemas['QuoteResponse'];
 export type RecordProperty = ApiSchemas['RecordPropertyResponse'];
@@ -94,8 +104,9 @@ export function getApprovalPage(quoteId: string): Promise<ApiResult<ApprovalPage
   return apiResult(useApi().GET('/api/v1/approvals/quotes/{quoteId}', { params: { path: { quoteId } } }));
 }
 
-export function approveQuote(quoteId: string, round: number): Promise<ApiResult<ApprovalRound>> {
-  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/approve', { params: { path: { quoteId } }, body: { round } }));
+/** Approve and publish; with `limits` (approve with limits) the owner may later change the quote within them. */
+export function approveQuote(quoteId: string, round: number, limits?: ApiSchemas['ApprovalLimitsRequest']): Promise<ApiResult<ApprovalRound>> {
+  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/approve', { params: { path: { quoteId } }, body: limits ? { round, limits } : { round } }));
 }
 
 export function requestQuoteChanges(quoteId: string, round: number, notes: string): Promise<ApiResult<ApprovalRound>> {
@@ -111,4 +122,41 @@ export async function getQuoteProperties(quoteId: string): Promise<ApiResult<Rec
   const result = await apiResult(useApi().GET('/api/v1/records/{recordType}/{recordId}/properties', { params: { path: { recordType: 'quote', recordId: quoteId } } }));
   if (!result.ok) return result;
   return { ok: true, data: result.data.properties };
+}
+
+// ---- Out of office, reassigning a place, the rep's reminder ---------------------------------
+
+export type Delegation = ApiSchemas['DelegationResponse'];
+export type DelegationRequest = ApiSchemas['DelegationRequest'];
+/** Someone who may approve now (an active manager or admin), to pick as delegate or new approver. */
+export type ApproverChoice = ApiSchemas['ApproverChoiceResponse'];
+
+/** Who may approve now, by name (managers and admins may ask). */
+export function listApproverChoices(): Promise<ApiResult<ApproverChoice[]>> {
+  return apiResult(useApi().GET('/api/v1/approvals/approvers'));
+}
+
+/** Running and planned delegations: the caller's own, or (admins) one approver's, or everyone's (none named). */
+export async function listDelegations(approverId?: string): Promise<ApiResult<Delegation[]>> {
+  const result = await apiResult(useApi().GET('/api/v1/approvals/delegations', { params: { query: approverId ? { approverId } : {} } }));
+  if (!result.ok) return result;
+  return { ok: true, data: result.data.items };
+}
+
+export function createDelegation(body: DelegationRequest): Promise<ApiResult<Delegation>> {
+  return apiResult(useApi().POST('/api/v1/approvals/delegations', { body }));
+}
+
+export function cancelDelegation(id: string): Promise<ApiResult<Delegation>> {
+  return apiResult(useApi().DELETE('/api/v1/approvals/delegations/{id}', { params: { path: { id } } }));
+}
+
+/** Hands `from`'s place in the current step to `to`, with a note. */
+export function reassignApprover(quoteId: string, body: ApiSchemas['ReassignRequest']): Promise<ApiResult<ApprovalRound>> {
+  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/reassign', { params: { path: { quoteId } }, body }));
+}
+
+/** The rep reminds the current step's approvers (429 with `retryAt` when too soon). */
+export function remindApprovers(quoteId: string, round: number): Promise<ApiResult<ApprovalRound>> {
+  return apiResult(useApi().POST('/api/v1/approvals/quotes/{quoteId}/remind', { params: { path: { quoteId } }, body: { round } }));
 }

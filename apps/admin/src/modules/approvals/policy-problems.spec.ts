@@ -21,6 +21,15 @@ describe('policy problems', () => {
     ['rules.0.when.0.conditions.0.value.0', 'must be one of rep, manager, admin', { problem: 'chooseValue' }],
     ['rules.0.route.0.groups.0.approvers.0.team', 'must be a team name of 1 to 60 characters', { problem: 'teamName' }],
     ['rules.0.when.0.conditions.0.value', 'from must not be greater than to', { problem: 'rangeOrder' }],
+    ['rules.0.escalation.remindAfterHours', 'must be business hours from 0.25 to 500, in quarter hours', { problem: 'hoursRange' }],
+    ['rules.1.escalation.escalateAfterHours', 'must be after the reminder', { problem: 'escalateAfterReminder' }],
+    ['rules.0.escalation.escalateTo', 'must be manager or fallback', { problem: 'chooseValue' }],
+    ['businessHours.timeZone', 'must be an IANA time zone such as Europe/Amsterdam', { problem: 'chooseTimeZone' }],
+    ['businessHours.days', 'choose at least one working day', { problem: 'daysRequired' }],
+    ['businessHours.start', 'must be a time HH:MM (00:00 to 23:59)', { problem: 'timeRequired' }],
+    ['businessHours.end', 'end must be a time HH:MM', { problem: 'timeRequired' }],
+    ['businessHours.end', 'must be after the start', { problem: 'endAfterStart' }],
+    ['businessHours.days.0', 'must be a weekday number from 1 (Monday) to 7 (Sunday)', { reason: 'must be a weekday number from 1 (Monday) to 7 (Sunday)' }],
     ['rules.0.id', 'is used by another rule', { reason: 'is used by another rule' }],
   ])('says %s: "%s" in the page’s words', (path, reason, expected) => {
     expect(problemOfReason(path, reason)).toEqual(expected);

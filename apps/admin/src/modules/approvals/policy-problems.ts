@@ -65,6 +65,14 @@ export function problemOfReason(path: string, reason: string): FieldError {
   if (/^must be a positive decimal/i.test(text)) return { problem: 'rateFormat' };
   if (/^is the base currency$/i.test(text)) return { problem: 'baseRate' };
   if (/^is given twice$/i.test(text)) return { problem: 'currencyTwice' };
+  // Reminders and escalation of a rule, and the business hours they count in.
+  if (/^must be business hours from/i.test(text)) return { problem: 'hoursRange' };
+  if (/^must be after the reminder$/i.test(text)) return { problem: 'escalateAfterReminder' };
+  if (/\.escalateTo$/.test(path) && /^must be manager or fallback$/i.test(text)) return { problem: 'chooseValue' };
+  if (/^businessHours\.timeZone$/.test(path) && /time zone|must be a text/i.test(text)) return { problem: 'chooseTimeZone' };
+  if (/^choose at least one working day$/i.test(text)) return { problem: 'daysRequired' };
+  if (/^businessHours\.(start|end)$/.test(path) && /must be a time HH:MM/i.test(text)) return { problem: 'timeRequired' };
+  if (/^businessHours\.end$/.test(path) && /^must be after the start$/i.test(text)) return { problem: 'endAfterStart' };
   if (/\.value(\.\d+)?$/.test(path) && /^must be one of /i.test(text)) return { problem: 'chooseValue' };
   if (/^must be a text of/i.test(text)) return { problem: 'textLength' };
   if (/^from must not be greater than to$/i.test(text)) return { problem: 'rangeOrder' };

@@ -15,4 +15,12 @@ export const approvalsRoutes: RouteRecordRaw[] = [
     component: () => import('./approval-page.vue'),
     meta: { titleKey: 'approval.title' },
   },
+  {
+    // Where an approval e-mail's Approve / Request changes links lead (?token=…): shows what the
+    // link would decide and asks to confirm. Needs a session: not signed in, the login page first.
+    path: 'approvals/confirm',
+    name: 'approval-confirm',
+    component: () => import('./approval-link-page.vue'),
+    meta: { titleKey: 'approvalLink.title' },
+  },
 ];

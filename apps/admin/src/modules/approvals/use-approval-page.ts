@@ -10,6 +10,9 @@ import { useSessionStore } from '../session/session.store';
 import { usePeopleStore } from '../people/people.store';
 import { statusLabelKey } from '../quotes/quote-status';
 import { blockedReasonKey, decisionErrorKey, type RoundApprover } from './approval-decision';
+import { limitsRefusal, type LimitsErrors, type LimitsRequest } from './approval-limits-form';
+import { useFormat } from '../../i18n/format';
+import { brokenWords } from '../quotes/approval-limits';
 import {
   approveQuote,
   getApprovalPage,
@@ -26,7 +29,16 @@ export type PageState = 'loading' | 'ready' | 'forbidden' | 'not-found' | 'prepa
 type Outcome = 'approved' | 'changes_requested' | null;
 
 /** The approval events, subscribed by exact name (they are not in the prefix registry). */
-const APPROVAL_EVENTS = ['approvals.request.opened.v1', 'approvals.request.step-started.v1', 'approvals.request.approved.v1', 'approvals.request.changes-requested.v1'] as const;
+const APPROVAL_EVENTS = [
+  'approvals.request.opened.v1',
+  'approvals.request.step-started.v1',
+  'approvals.request.approved.v1',
+  'approvals.request.changes-requested.v1',
+  // Out of office, reassigned, reminded: the step's activity and who decides change.
+  'approvals.request.delegated.v1',
+  'approvals.request.reassigned.v1',
+  'approvals.request.reminded.v1',
+] as const;
 /** A round opens a moment after the quote is submitted (the worker): ask again for a while. */
 const PREPARING_RETRY_MS = 1_000;
 const PREPARING_TRIES = 20;
@@ -53,6 +65,10 @@ export function useApprovalPage() {
   const deciding = ref<'approve' | 'request_changes' | null>(null);
   const dialogOpen = ref(false);
   const dialogError = ref('');
+  /** Approve with limits: the API's problems with the limits, at their fields, and the bounds the quote already breaks. */
+  const limitsErrors = ref<LimitsErrors>({});
+  const limitsNotMet = ref('');
+  const format = useFormat();
 
   const id = computed(() => (typeof route.params.id === 'string' ? route.params.id : ''));
   const current = computed<ApprovalRound | null>(() => approval.value?.current ?? null);
@@ -149,7 +165,11 @@ export function useApprovalPage() {
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = setTimeout(() => void load({ quiet: true }), PREPARING_RETRY_MS);
     } else if (round.status === 'pending') preparingTries = 0;
-    void people.ensure([quote.value?.ownerId, ...page.data.rounds.flatMap((r) => [...r.approverIds, ...r.decisions.map((d) => d.approverId)])]);
+    void people.ensure([
+      quote.value?.ownerId,
+      ...page.data.rounds.flatMap((r) => [...r.approverIds, ...r.decisions.flatMap((d) => [d.approverId, d.onBehalfOf]), ...r.activity.flatMap((a) => [a.from, a.to, a.by])]),
+      ...page.data.outOfOffice.flatMap((o) => [o.approverId, o.standInId]),
+    ]);
     void loadProperties(wanted).then(() => people.ensure(properties.value.filter((p) => p.name === 'approver').map((p) => (typeof p.value === 'string' ? p.value : null))));
     if (round.round !== outcomeRound.value && outcome.value) {
       // A new round opened since the decision (the quote was resubmitted): the old outcome is history.
@@ -193,11 +213,21 @@ export function useApprovalPage() {
     return round;
   }
 
-  async function approve(): Promise<void> {
+  /** Approve and publish; with `limits`: approve with limits. */
+  async function approve(limits?: LimitsRequest): Promise<void> {
     const round = startDecision('approve');
     if (!round) return;
-    const result = await approveQuote(id.value, round.round);
+    limitsErrors.value = {};
+    limitsNotMet.value = '';
+    const result = await approveQuote(id.value, round.round, limits);
     deciding.value = null;
+    const refusal = !result.ok && limits ? limitsRefusal(result, quote.value?.currency ?? 'EUR') : null;
+    if (refusal) {
+      limitsErrors.value = refusal.errors;
+      const words = { t, money: format.money, percent: format.percent };
+      if (refusal.broken.length) limitsNotMet.value = t('approvalLimits.errors.notMet', { broken: refusal.broken.map((b) => brokenWords(b, words)).join('; ') });
+      return;
+    }
     if (!result.ok) {
       actionError.value = t(decisionErrorKey(result.error?.code));
       if (result.status === 409 || result.status === 403) void load({ quiet: true });
@@ -287,6 +317,8 @@ export function useApprovalPage() {
     deciding,
     dialogOpen,
     dialogError,
+    limitsErrors,
+    limitsNotMet,
     load,
     approve,
     requestChanges,

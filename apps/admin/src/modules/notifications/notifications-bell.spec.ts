@@ -177,4 +177,56 @@ describe('notifications bell', () => {
     expect(document.activeElement?.id).toBe('notifications-button');
     expect(bell(w).attributes('aria-expanded')).toBe('false');
   });
+
+  describe('the notifications of an approval step’s changes', () => {
+    const coded = (id: string, code: string, params: Record<string, string>) => notification({ id, title: code, body: '', message: { code, params }, link: '/quotes/q-1/approval' });
+    const about = { number: 'Q-2026-0042', title: 'Website redesign', step: '1', steps: '2' };
+    const items = [
+      coded('n-1', 'approvals.stepAssigned', about),
+      coded('n-2', 'approvals.stepEscalated', about),
+      coded('n-3', 'approvals.stepDelegated', { ...about, from: 'Max Manager' }),
+      coded('n-4', 'approvals.stepAssignedOnBehalf', { ...about, from: 'Max Manager' }),
+      coded('n-5', 'approvals.stepReassignedToYou', { ...about, from: 'Max Manager', by: 'Ada Admin', note: 'Max is away' }),
+      coded('n-6', 'approvals.stepReassignedAway', { ...about, to: 'Mia Manager', by: 'Ada Admin', note: 'Max is away' }),
+      coded('n-7', 'approvals.changesRequested', { number: 'Q-2026-0042', title: 'Website redesign', by: 'Max Manager', note: 'Lower the discount' }),
+    ];
+    const texts = async (locale: 'en' | 'nl') => {
+      const { wrapper: w } = await mountPage(App, {
+        path: '/tasks',
+        locale,
+        routes: {
+          'GET /api/v1/me': { status: 200, body: rita },
+          'GET /api/v1/tasks/counts': { status: 200, body: { openAssignedToMe: 0 } },
+          'GET /api/v1/tasks': { status: 200, body: { items: [] } },
+          'GET /api/v1/notifications': { status: 200, body: { items, unread: items.length } },
+        },
+        waitFor: 'main h1',
+      });
+      const dialog = await openBell(w);
+      return [...dialog.querySelectorAll('li')].map((li) => [
+        li.querySelector('.bell-item-title')?.textContent?.replace(/\s+/g, ' ').trim().replace(/^(Unread|Ongelezen): /, ''),
+        li.querySelector('.bell-item-body')?.textContent,
+      ]);
+    };
+
+    it('are worded in English from their codes, with who, the step and the note', async () => {
+      expect(await texts('en')).toEqual([
+        ['Quote Q-2026-0042 waits for your approval', '"Website redesign" waits for your decision (step 1 of 2).'],
+        ['Quote Q-2026-0042 was escalated to you', '"Website redesign" waited too long for a decision at step 1 of 2: you can decide beside its approvers.'],
+        ['You stand in for Max Manager on quote Q-2026-0042', 'Max Manager is out of office: you decide on "Website redesign" (step 1 of 2) in their place.'],
+        ['Quote Q-2026-0042 waits for your approval on behalf of Max Manager', 'Max Manager is out of office: you decide on "Website redesign" (step 1 of 2) in their place.'],
+        ['Quote Q-2026-0042 was handed to you for approval', 'Ada Admin handed Max Manager’s place at step 1 of 2 of "Website redesign" to you. Note: Max is away'],
+        ['Your approval of quote Q-2026-0042 was handed to Mia Manager', 'Ada Admin handed your place at step 1 of 2 of "Website redesign" to Mia Manager. Note: Max is away'],
+        ['Changes requested on quote Q-2026-0042', 'Max Manager requested changes to "Website redesign": Lower the discount'],
+      ]);
+    });
+
+    it('are worded in Dutch', async () => {
+      const dutch = await texts('nl');
+      expect(dutch).toHaveLength(7);
+      expect(dutch[0]).toEqual(['Offerte Q-2026-0042 wacht op je goedkeuring', '"Website redesign" wacht op je beslissing (stap 1 van 2).']);
+      expect(dutch[5]).toEqual(['Je goedkeuring van offerte Q-2026-0042 is overgedragen aan Mia Manager', 'Ada Admin heeft je plaats bij stap 1 van 2 van "Website redesign" overgedragen aan Mia Manager. Notitie: Max is away']);
+      expect(dutch[6]).toEqual(['Wijzigingen gevraagd op offerte Q-2026-0042', 'Max Manager vraagt om wijzigingen in "Website redesign": Lower the discount']);
+    });
+  });
 });

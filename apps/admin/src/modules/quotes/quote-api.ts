@@ -57,7 +57,10 @@ export function createQuote(body: QuoteDetailsRequest): Promise<ApiResult<{ id: 
   return apiResult(useApi().POST('/api/v1/quotes', { body }));
 }
 
-export function updateQuote(id: string, version: number, details: QuoteDetailsRequest): Promise<ApiResult<Quote>> {
+/** A saved edit: the quote, and for one approved with limits how the edit stood against them. */
+export type UpdatedQuote = ApiSchemas['UpdatedQuoteResponse'];
+
+export function updateQuote(id: string, version: number, details: QuoteDetailsRequest): Promise<ApiResult<UpdatedQuote>> {
   return apiResult(useApi().PUT('/api/v1/quotes/{id}', { params: { path: { id } }, body: { ...details, version } }));
 }
 

@@ -2,6 +2,8 @@
 // errors and the CRM choices, loading a draft and saving it. Leaving the first step creates the
 // draft (POST); every later save is a PUT with the version read, skipped when nothing changed.
 // The API's field problems are kept by input; `onFieldProblems` shows the step that has them.
+// A quote approved with limits is edited here too: a save that would go beyond the limits waits
+// (`limitsWarning`) until the user confirms it (`confirmBeyondLimits`), as it sends the quote back to Draft.
 import { computed, provide, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ApiFailure } from '../../api/api-result';
@@ -9,6 +11,7 @@ import { fieldProblemsOf } from '../../api/api-result';
 import { createQuote, findCompany, findDeal, getQuote, listContacts, updateQuote, type Contact, type Deal, type Quote } from './quote-api';
 import { blankInputs, emptyForm, formFromQuote, inputElementId, mapFieldProblems, toDetailsRequest, toRoutePreviewRequest, type FieldErrors, type QuoteForm, type SetupStep } from './quote-form';
 import { isEditable } from './quote-status';
+import { brokenLimitsOf, editableWithinLimits, type BrokenLimit } from './approval-limits';
 import { SETUP_CONTEXT } from './setup-context';
 import { useDraftRoutePreview } from './use-draft-route-preview';
 
@@ -27,6 +30,12 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
   const busy = ref(false);
   const alertText = ref('');
   const staleVersion = ref(false);
+  /** A save held back: the change goes beyond the limits the quote was approved with (empty: none held back). */
+  const limitsWarning = ref<BrokenLimit[]>([]);
+  /** What the last save of a quote approved with limits did, for the status line ('' when nothing to say). */
+  const limitsNotice = ref('');
+  /** The user confirmed the next save even though it goes beyond the limits. */
+  let beyondLimitsConfirmed = false;
   /** The body last saved, to skip a PUT when nothing changed. */
   let savedBody = '';
 
@@ -94,6 +103,9 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
     errors.value = {};
     alertText.value = '';
     staleVersion.value = false;
+    limitsWarning.value = [];
+    limitsNotice.value = '';
+    beyondLimitsConfirmed = false;
     savedBody = '';
   }
 
@@ -107,7 +119,7 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
     }
     const loaded = result.data;
     quote.value = loaded;
-    if (!isEditable(loaded.status)) {
+    if (!isEditable(loaded.status) && !editableWithinLimits(loaded)) {
       state.value = 'not-editable';
       return;
     }
@@ -177,6 +189,14 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
         await created(fresh.data);
         return true;
       }
+      const limits = editableWithinLimits(quote.value) ? quote.value.approvalLimits : null;
+      const broken = limits ? brokenLimitsOf(body, limits) : [];
+      if (broken.length && !beyondLimitsConfirmed) {
+        limitsWarning.value = broken;
+        return false;
+      }
+      limitsWarning.value = [];
+      beyondLimitsConfirmed = false;
       const saved = await updateQuote(quote.value.id, quote.value.version, body);
       if (!saved.ok) {
         showFailure(saved);
@@ -184,10 +204,23 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
       }
       adopt(saved.data);
       errors.value = {};
+      const check = saved.data.approvalLimitsCheck?.code;
+      limitsNotice.value = check ? t(check === 'changed-within-approved-limits' ? 'approvalLimits.changedWithin' : 'approvalLimits.exceeded') : '';
       return true;
     } finally {
       busy.value = false;
     }
+  }
+
+  /** The user confirmed the held-back save beyond the limits: the next save goes through. */
+  function confirmBeyondLimits(): void {
+    beyondLimitsConfirmed = true;
+    limitsWarning.value = [];
+  }
+
+  /** The user keeps editing instead. */
+  function cancelBeyondLimits(): void {
+    limitsWarning.value = [];
   }
 
   /** Forgets a stale-version problem and the field errors before loading the draft again. */
@@ -197,5 +230,23 @@ export function useQuoteSetup(options: { onFieldProblems(step: SetupStep, focusI
     errors.value = {};
   }
 
-  return { form, quote, state, busy, alertText, staleVersion, recipients, hasUnsavedChanges, load, startNew, save, showFailure, clearProblems };
+  return {
+    form,
+    quote,
+    state,
+    busy,
+    alertText,
+    staleVersion,
+    limitsWarning,
+    limitsNotice,
+    recipients,
+    hasUnsavedChanges,
+    load,
+    startNew,
+    save,
+    showFailure,
+    clearProblems,
+    confirmBeyondLimits,
+    cancelBeyondLimits,
+  };
 }

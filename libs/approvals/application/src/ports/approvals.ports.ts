@@ -1,5 +1,5 @@
 /** Ports the approvals use cases need; approvals-infrastructure provides them. */
-import type { ApprovalRequest, ApprovalSettings } from '@qa/approvals-domain';
+import type { ApprovalRequest, ApprovalSettings, Delegation, ApprovalTimer } from '@qa/approvals-domain';
 
 export abstract class ApprovalSettingsRepository {
   /** The saved settings, or the initial ones before the first save. */
@@ -13,5 +13,33 @@ export abstract class ApprovalRequestRepository {
   abstract findById(id: string): Promise<ApprovalRequest | null>;
   /** Every round of a quote, first to last. */
   abstract listForQuote(quoteId: string): Promise<ApprovalRequest[]>;
+  /** Every pending round (of any quote), oldest first: delegations and deactivations change their open steps. */
+  abstract listPending(): Promise<ApprovalRequest[]>;
   abstract save(request: ApprovalRequest): Promise<void>;
+}
+
+/** Approvers' out-of-office delegations. */
+export abstract class DelegationRepository {
+  abstract findById(id: string): Promise<Delegation | null>;
+  /** Not cancelled and not over at `at` (started or not), of every approver: for overlaps, loops and stand-ins. */
+  abstract listNotOver(at: Date): Promise<Delegation[]>;
+  /** One approver's delegations, or everyone's (null), latest start first; `since`: only those ending after it. */
+  abstract list(approverId: string | null, since: Date | null): Promise<Delegation[]>;
+  abstract save(delegation: Delegation): Promise<void>;
+}
+
+export abstract class ApprovalTimerRepository {
+  abstract findById(id: string): Promise<ApprovalTimer | null>;
+  /** The timers of a round, of every step and state. */
+  abstract listForRequest(requestId: string): Promise<ApprovalTimer[]>;
+  /** Scheduled timers due at `now` or before, earliest first. */
+  abstract listDue(now: Date, limit: number): Promise<ApprovalTimer[]>;
+  abstract save(timer: ApprovalTimer): Promise<void>;
+}
+
+/** Puts a timer on the queue as a delayed job due at its time; the queue's worker fires it. */
+export abstract class ApprovalTimerScheduler {
+  abstract schedule(timer: { id: string; dueAt: Date }): Promise<void>;
+  /** Takes a timer's job off the queue (it would find the timer ended anyway). */
+  abstract unschedule(timerId: string): Promise<void>;
 }

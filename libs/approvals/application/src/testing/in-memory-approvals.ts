@@ -3,7 +3,7 @@
 // routes approvals' own messages to the real handlers.
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, PreviewApprovalRouteQuery } from '@qa/approvals-contracts';
-import { ApprovalSettings, type ApprovalRequest } from '@qa/approvals-domain';
+import { ApprovalSettings, type ApprovalRequest, type Delegation, type ApprovalTimer } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteApprovalRoute, type QuoteSnapshotView } from '@qa/quotes-contracts';
@@ -11,7 +11,10 @@ import { ManualClock, type Caller, type Role } from '@qa/shared-kernel';
 import { CloseApprovalRoundHandler } from '../commands/close-approval-round/close-approval-round.handler';
 import { OpenApprovalRoundCommand } from '../commands/open-approval-round/open-approval-round.command';
 import { OpenApprovalRoundHandler } from '../commands/open-approval-round/open-approval-round.handler';
-import { ApprovalRequestRepository, ApprovalSettingsRepository } from '../ports/approvals.ports';
+import { FindStandInsHandler } from '../queries/find-stand-ins/find-stand-ins.handler';
+import { FindStandInsQuery } from '../queries/find-stand-ins/find-stand-ins.query';
+import { GetApprovalSettingsQuery } from '../queries/get-approval-settings/get-approval-settings.query';
+import { ApprovalRequestRepository, ApprovalSettingsRepository, DelegationRepository, ApprovalTimerRepository, ApprovalTimerScheduler } from '../ports/approvals.ports';
 import { EvaluateQuoteApprovalHandler } from '../queries/evaluate-quote-approval/evaluate-quote-approval.handler';
 import { PreviewApprovalRouteHandler } from '../queries/preview-approval-route/preview-approval-route.handler';
 
@@ -29,10 +32,42 @@ export class MemoryApprovalRequests extends ApprovalRequestRepository {
   async findCurrent(quoteId: string) { return (await this.listForQuote(quoteId)).at(-1) ?? null; }
   async findById(id: string) { return this.requests.get(id) ?? null; }
   async listForQuote(quoteId: string) { return [...this.requests.values()].filter((r) => r.quoteId === quoteId).sort((a, b) => a.round - b.round); }
+  async listPending() { return [...this.requests.values()].filter((r) => r.status === 'pending'); }
   async save(request: ApprovalRequest) {
     request.version = (request.version ?? 0) + 1;
     this.requests.set(request.id, request);
   }
+}
+
+export class MemoryDelegations extends DelegationRepository {
+  delegations = new Map<string, Delegation>();
+  async findById(id: string) { return this.delegations.get(id) ?? null; }
+  async listNotOver(at: Date) { return [...this.delegations.values()].filter((d) => !d.cancelledAt && d.endsAt > at); }
+  async list(approverId: string | null, since: Date | null) {
+    return [...this.delegations.values()].filter((d) => (!approverId || d.approverId === approverId) && (!since || d.endsAt > since)).sort((a, b) => +b.startsAt - +a.startsAt);
+  }
+  async save(delegation: Delegation) {
+    delegation.version = (delegation.version ?? 0) + 1;
+    this.delegations.set(delegation.id, delegation);
+  }
+}
+
+export class MemoryApprovalTimers extends ApprovalTimerRepository {
+  timers = new Map<string, ApprovalTimer>();
+  async findById(id: string) { return this.timers.get(id) ?? null; }
+  async listForRequest(requestId: string) { return [...this.timers.values()].filter((t) => t.requestId === requestId); }
+  async listDue(now: Date, limit: number) { return [...this.timers.values()].filter((t) => t.isDue(now)).sort((a, b) => +a.dueAt - +b.dueAt).slice(0, limit); }
+  async save(timer: ApprovalTimer) {
+    timer.version = (timer.version ?? 0) + 1;
+    this.timers.set(timer.id, timer);
+  }
+}
+
+/** The queue as a list: what is on it, by timer id and due time. */
+export class MemoryTimerScheduler extends ApprovalTimerScheduler {
+  queued = new Map<string, Date>();
+  async schedule(timer: { id: string; dueAt: Date }) { this.queued.set(timer.id, new Date(timer.dueAt)); }
+  async unschedule(timerId: string) { this.queued.delete(timerId); }
 }
 
 type Answer = (message: never) => unknown;
@@ -85,10 +120,12 @@ export const caller = (userId: string, role: Role): Caller => ({ userId, email: 
 /** A quote Pending approval at version 3, of rep-1, on deal-1, 12,500.00 EUR at 25 % off, net 45 days. */
 export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteSnapshotView => ({
   quoteId: 'q1',
+  number: 'Q-2026-0042',
   version: 3,
   status: 'pending_approval',
   ownerId: 'rep-1',
   dealId: 'deal-1',
+  companyName: 'Acme BV',
   title: 'Website redesign',
   currency: 'EUR',
   total: '12500.00',
@@ -103,6 +140,7 @@ export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteS
   companyId: null,
   lines: [{ id: 'l1', productName: 'Design', quantity: 1, unitPrice: '16666.67', discount: '25%', net: '12500.00', billingPeriod: 'one_time' }],
   approvalRoute: oneStepRoute(['manager-1']),
+  limitFigures: { currency: 'EUR', totalMinor: 1_250_000, discounts: [{ on: 'line', lineId: 'l1', productName: 'Design', part: 2500, whole: 10_000 }] },
   ...overrides,
 });
 
@@ -115,6 +153,7 @@ export function approvalsWorld() {
   const settings = new MemoryApprovalSettings();
   const clock = new ManualClock('2026-12-03T09:00:00Z');
   const requests = new MemoryApprovalRequests();
+  const delegations = new MemoryDelegations();
   const users = new Map<string, UserSummary>(
     [
       user('rep-1', 'rep', true, { team: 'Sales', reportsTo: 'manager-1' }),
@@ -138,9 +177,11 @@ export function approvalsWorld() {
     }))
     .on(EvaluateQuoteApprovalQuery, (query) => new EvaluateQuoteApprovalHandler(settings, bus.queries, clock).execute(query))
     .on(PreviewApprovalRouteQuery, (query) => new PreviewApprovalRouteHandler(bus.queries).execute(query))
-    .on(OpenApprovalRoundCommand, (command) => new OpenApprovalRoundHandler(requests, bus.queries).execute(command))
-    .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command));
-  return { settings, requests, users, quotes, dealStages, bus, clock };
+    .on(OpenApprovalRoundCommand, (command) => new OpenApprovalRoundHandler(requests, bus.queries, clock).execute(command))
+    .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command))
+    .on(FindStandInsQuery, (query) => new FindStandInsHandler(delegations, settings, bus.queries, clock).execute(query))
+    .on(GetApprovalSettingsQuery, () => settings.get());
+  return { settings, requests, delegations, users, quotes, dealStages, bus, clock };
 }
 
 /**
@@ -149,7 +190,7 @@ export function approvalsWorld() {
  */
 export async function openRound(world: ReturnType<typeof approvalsWorld>, quote: QuoteSnapshotView, route?: QuoteApprovalRoute): Promise<ApprovalRequest> {
   world.quotes.set(quote.quoteId, { ...quote, approvalRoute: route ?? quote.approvalRoute });
-  const request = await new OpenApprovalRoundHandler(world.requests, world.bus.queries).execute(new OpenApprovalRoundCommand(quote.quoteId));
+  const request = await new OpenApprovalRoundHandler(world.requests, world.bus.queries, world.clock).execute(new OpenApprovalRoundCommand(quote.quoteId));
   if (!request) throw new Error(`No round opened for ${quote.quoteId}`);
   request.pullEvents();
   return request;

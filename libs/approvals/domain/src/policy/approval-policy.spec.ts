@@ -3,6 +3,7 @@ import { DomainError } from '@qa/shared-kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, matchingRules, matchRule, namedApprovers, plannedSteps, type ApprovalPolicyState, type ApproverGroupSpec, type PolicyRule, type RuleMatch } from './approval-policy';
+import { DEFAULT_BUSINESS_HOURS } from './business-hours';
 import type { Condition } from './condition-fields';
 import type { RoutingFacts } from './conditions';
 
@@ -256,6 +257,14 @@ describe('checkPolicy', () => {
     ['21 conditions in a group', policyOf({ rules: [goodRule({ when: [{ conditions: Array.from({ length: 21 }, () => ({ field: 'lineCount', operator: 'gt', value: 1 })) }] })] }), 'rules.0.when.0.conditions', 'at most 20'],
     ['firstMatchOnly missing', policyOf({ rules: [goodRule({ firstMatchOnly: undefined })] }), 'rules.0.firstMatchOnly', 'must be true or false'],
     ['firstMatchOnly as text', policyOf({ rules: [goodRule({ firstMatchOnly: 'yes' })] }), 'rules.0.firstMatchOnly', 'must be true or false'],
+    // what a rule watches (smart re-approval)
+    ['watched fields that are not a list', policyOf({ rules: [goodRule({ watchedFields: 'total' })] }), 'rules.0.watchedFields', 'must be a list'],
+    [
+      'an unknown watched field',
+      policyOf({ rules: [goodRule(), goodRule({ id: 'r2' }), goodRule({ id: 'r3', watchedFields: ['total', 'colour'] })] }),
+      'rules.2.watchedFields.1',
+      'must be one of total, quoteDiscount, lineDiscounts, lines, currency, title, expiresOn, paymentTerms, company, deal',
+    ],
     // the route
     ['an empty route', policyOf({ rules: [goodRule({ route: [] })] }), 'rules.0.route', 'must not be empty'],
     ['no route', policyOf({ rules: [goodRule({ route: undefined })] }), 'rules.0.route', 'must be a list'],
@@ -353,6 +362,7 @@ describe('checkPolicy', () => {
             { groups: [{ mode: 'any', approvers: [{ levels: 2, kind: 'manager' }] }] },
           ],
           firstMatchOnly: true,
+          watchedFields: ['title', 'total', 'title'],
         },
         { name: 'All long terms', when: [], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'mgr' }] }] }], firstMatchOnly: false },
       ],
@@ -396,16 +406,18 @@ describe('checkPolicy', () => {
             { groups: [{ mode: 'any', approvers: [{ kind: 'manager', levels: 2 }] }] },
           ],
           firstMatchOnly: true,
+          watchedFields: ['total', 'title'],
         },
-        { id: 'rule-1', name: 'All long terms', when: [], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'mgr' }] }] }], firstMatchOnly: false },
+        { id: 'rule-1', name: 'All long terms', when: [], route: [{ groups: [{ mode: 'any', approvers: [{ kind: 'user', userId: 'mgr' }] }] }], firstMatchOnly: false, watchedFields: [] },
       ],
       baseCurrency: 'EUR',
       exchangeRates: {},
+      businessHours: DEFAULT_BUSINESS_HOURS,
     });
   });
 
   it('accepts no rules at all', () => {
-    expect(checkPolicy(policyOf({ rules: [] }), APPROVERS)).toStrictEqual({ requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', exchangeRates: {} });
+    expect(checkPolicy(policyOf({ rules: [] }), APPROVERS)).toStrictEqual({ requireApproval: false, defaultApproverId: null, rules: [], baseCurrency: 'EUR', exchangeRates: {}, businessHours: DEFAULT_BUSINESS_HOURS });
   });
 
   it('keeps the base currency and rates in their checked form', () => {

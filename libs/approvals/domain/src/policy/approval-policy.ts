@@ -1,9 +1,10 @@
 // The approval policy: ordered rules, each with conditions (groups: a rule holds when all
 // conditions of one of its groups hold), a route (steps of approver groups) and whether it ends
 // the evaluation when it matches ("first match only") or stacks with the rules after it.
-import { APPROVER_FIELDS, type ApproverField, type ApproverRef, type RouteReason } from '@qa/approvals-contracts';
+import { APPROVER_FIELDS, WATCHABLE_FIELDS, isWatchableField, type ApproverField, type ApproverRef, type RouteReason, type WatchableField } from '@qa/approvals-contracts';
 import { DomainError } from '@qa/shared-kernel';
 import { CurrencySettingsProblem, checkCurrencySettings } from './base-currency';
+import { BusinessHoursProblem, checkBusinessHours, MAX_BUSINESS_HOURS, type BusinessHours } from './business-hours';
 import { ConditionProblem, normaliseCondition, type Condition } from './condition-fields';
 import { checkCondition, type RoutingFacts } from './conditions';
 
@@ -30,6 +31,25 @@ export interface PolicyRule {
   route: RouteStepSpec[];
   /** When it matches, no later rule is looked at. */
   firstMatchOnly: boolean;
+  /**
+   * The quote fields whose change asks its groups again on resubmission (a group approved in the
+   * previous round keeps its approval while none changed). Empty, or absent in rules saved before
+   * it was kept: any change asks again.
+   */
+  watchedFields?: WatchableField[];
+  /** Reminders and escalation of its steps, in business hours (absent or null: none). */
+  escalation?: RuleEscalation | null;
+}
+
+/**
+ * How long a step of the rule may wait: after `remindAfterHours` business hours its approvers are
+ * reminded; after `escalateAfterHours` the step also goes to `escalateTo` (the waiting approvers'
+ * managers, or the account's fallback approver), while the original approvers can still decide.
+ */
+export interface RuleEscalation {
+  remindAfterHours: number | null;
+  escalateAfterHours: number | null;
+  escalateTo: 'manager' | 'fallback';
 }
 
 export interface ApprovalPolicyState {
@@ -43,6 +63,8 @@ export interface ApprovalPolicyState {
   baseCurrency?: string;
   /** Currency code → 1 unit of it in base currency, decimal text (see base-currency.ts). */
   exchangeRates?: Readonly<Record<string, string>>;
+  /** The working week reminders and escalations count in (DEFAULT_BUSINESS_HOURS when not set). */
+  businessHours?: BusinessHours;
 }
 
 export const POLICY_LIMITS = { rules: 50, groups: 10, conditions: 20, steps: 10, approverGroups: 10, approvers: 20, managerLevels: 10 } as const;
@@ -140,6 +162,37 @@ function approverRef(raw: unknown, at: string, approverIds: ReadonlySet<string>)
   }
 }
 
+/** A rule's watch list as saved: known field names, each once, in the catalogue's order; not given: none. */
+function watchedFields(raw: unknown, at: string): WatchableField[] {
+  if (raw === undefined || raw === null) return [];
+  const names = list(raw, at, WATCHABLE_FIELDS.length * 2);
+  names.forEach((name, i) => {
+    if (!isWatchableField(name)) throw invalid(`${at}.${i}`, `must be one of ${WATCHABLE_FIELDS.join(', ')}`);
+  });
+  return WATCHABLE_FIELDS.filter((field) => names.includes(field));
+}
+
+/** A rule's reminders and escalation as saved; null when it has none. */
+function checkEscalation(raw: unknown, at: string): RuleEscalation | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw invalid(at, 'must be an object');
+  const given = raw as Partial<Record<keyof RuleEscalation, unknown>>;
+  const hours = (value: unknown, field: string): number | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_BUSINESS_HOURS || Math.round(value * 4) !== value * 4) {
+      throw invalid(`${at}.${field}`, `must be business hours from 0.25 to ${MAX_BUSINESS_HOURS}, in quarter hours`);
+    }
+    return value;
+  };
+  const remindAfterHours = hours(given.remindAfterHours, 'remindAfterHours');
+  const escalateAfterHours = hours(given.escalateAfterHours, 'escalateAfterHours');
+  if (remindAfterHours !== null && escalateAfterHours !== null && escalateAfterHours <= remindAfterHours) throw invalid(`${at}.escalateAfterHours`, 'must be after the reminder');
+  const escalateTo = given.escalateTo ?? 'manager';
+  if (escalateTo !== 'manager' && escalateTo !== 'fallback') throw invalid(`${at}.escalateTo`, 'must be manager or fallback');
+  if (remindAfterHours === null && escalateAfterHours === null) return null;
+  return { remindAfterHours, escalateAfterHours, escalateTo };
+}
+
 /**
  * A policy as saved: every part checked (field, operator and a value of the field's type; known
  * approvers) and put in its checked form, or an `APPROVALS.INVALID_SETTINGS` error naming the first
@@ -189,9 +242,17 @@ export function checkPolicy(next: ApprovalPolicyState, approverIds: ReadonlySet<
       }),
     }));
     if (typeof rule.firstMatchOnly !== 'boolean') throw invalid(`${at}.firstMatchOnly`, 'must be true or false');
-    return { id, name: rule.name.trim(), when, route, firstMatchOnly: rule.firstMatchOnly };
+    const escalation = checkEscalation(rule.escalation, `${at}.escalation`);
+    return { id, name: rule.name.trim(), when, route, firstMatchOnly: rule.firstMatchOnly, watchedFields: watchedFields(rule.watchedFields, `${at}.watchedFields`), ...(escalation ? { escalation } : {}) };
   });
-  return { requireApproval: next.requireApproval, defaultApproverId: next.defaultApproverId, rules, ...currencies };
+  let businessHours;
+  try {
+    businessHours = checkBusinessHours(next.businessHours);
+  } catch (error) {
+    if (error instanceof BusinessHoursProblem) throw invalid(error.field, error.reason);
+    throw error;
+  }
+  return { requireApproval: next.requireApproval, defaultApproverId: next.defaultApproverId, rules, ...currencies, businessHours };
 }
 
 /** Every user a policy names by id (the default approver and named users), to know which still may approve. */

@@ -26,7 +26,8 @@ export function routeQuote(policy: ApprovalPolicyState, policyVersion: number, f
   let rules: ApprovalRoute['rules'];
   if (matches.length) {
     planned = plannedSteps(matches);
-    rules = matches.map(({ rule, reasons }) => ({ ruleId: rule.id, ruleName: rule.name, reasons }));
+    // What each rule watches is frozen with the route (only when it watches something: absent = any change).
+    rules = matches.map(({ rule, reasons }) => ({ ruleId: rule.id, ruleName: rule.name, reasons, ...(rule.watchedFields?.length ? { watchedFields: [...rule.watchedFields] } : {}) }));
   } else if (policy.requireApproval && policy.defaultApproverId) {
     planned = [[{ approvers: [{ kind: 'user', userId: policy.defaultApproverId }], mode: 'any', ruleIds: [] }]];
     rules = [{ ruleId: '', ruleName: '', reasons: [{ code: 'all-quotes' }] }];

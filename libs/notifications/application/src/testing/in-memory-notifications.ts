@@ -1,7 +1,7 @@
 // In-memory notifications for the use cases' specs: the repository without a database, a mailer
 // that keeps what it was asked to send, and callers.
 import type { NewNotification } from '@qa/notifications-contracts';
-import { Notification, NotificationRepository } from '@qa/notifications-domain';
+import { Notification, NotificationPreferencesRepository, NotificationRepository, OutgoingEmailRepository, type NotificationPreferences, type OutgoingEmail } from '@qa/notifications-domain';
 import type { Caller, Role } from '@qa/shared-kernel';
 import { Mailer } from '../ports/notifications.ports';
 
@@ -29,9 +29,28 @@ export class MemoryNotifications extends NotificationRepository {
 }
 
 export class RecordingMailer extends Mailer {
-  readonly sent: Array<{ to: string; subject: string; text: string }> = [];
+  readonly sent: Array<{ to: string; subject: string; text: string; html?: string }> = [];
   constructor(readonly enabled = true) { super(); }
-  async send(message: { to: string; subject: string; text: string }) { this.sent.push(message); }
+  async send(message: { to: string; subject: string; text: string; html?: string }) { this.sent.push(message); }
+}
+
+export class MemoryOutgoingEmails extends OutgoingEmailRepository {
+  emails = new Map<string, OutgoingEmail>();
+  async findById(id: string) { return this.emails.get(id) ?? null; }
+  async findBySourceKey(sourceKey: string) { return [...this.emails.values()].find((e) => e.sourceKey === sourceKey) ?? null; }
+  async save(email: OutgoingEmail) {
+    email.version = (email.version ?? 0) + 1;
+    this.emails.set(email.id, email);
+  }
+}
+
+export class MemoryNotificationPreferences extends NotificationPreferencesRepository {
+  rows = new Map<string, NotificationPreferences>();
+  async find(userId: string) { return this.rows.get(userId) ?? null; }
+  async save(preferences: NotificationPreferences) {
+    preferences.version = (preferences.version ?? 0) + 1;
+    this.rows.set(preferences.userId, preferences);
+  }
 }
 
 export const caller = (userId: string, role: Role = 'rep'): Caller => ({ userId, email: `${userId}@example.com`, name: userId, role, via: 'session' });

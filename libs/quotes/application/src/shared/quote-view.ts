@@ -1,4 +1,4 @@
-import type { BillingPeriod, QuoteLanguage, QuoteStatus } from '@qa/quotes-contracts';
+import type { BillingPeriod, QuoteApprovalLimits, QuoteLanguage, QuoteStatus } from '@qa/quotes-contracts';
 import type { Discount, HistoryEntry, Quote } from '@qa/quotes-domain';
 import { formatMinor } from '@qa/shared-kernel';
 
@@ -56,6 +56,8 @@ export interface QuoteView {
   /** Path of the buyer's page while the quote is shared, e.g. /q/3q2…; null otherwise. */
   sharePath: string | null;
   signature: { name: string; email: string; signedAt: string } | null;
+  /** Approved with limits: the bounds its owner may still change it within (internal: never on the buyer's page or PDF). */
+  approvalLimits: QuoteApprovalLimits | null;
   history: HistoryEntry[];
   version: number;
   createdAt: string;
@@ -119,6 +121,7 @@ export function toQuoteView(quote: Quote): QuoteView {
     },
     sharePath: quote.shareSlug ? `/q/${quote.shareSlug}` : null,
     signature: quote.signature,
+    approvalLimits: quote.approvalLimits ?? null,
     history: quote.history ?? [],
     version: quote.version ?? 1,
     createdAt: new Date(quote.createdAt).toISOString(),

@@ -1,9 +1,12 @@
 import { ActionFailure } from './action-failure';
 import type { ActionContext } from './workflow-action';
 
-/** `owner` (the record's owner), `approver` (the record's approver property) or a user id. */
+/**
+ * `owner` (the record's owner), `approver` (the record's approver property) or a user id, also as a
+ * template (`{{event.payload.activity.to}}`: whom an approval step was handed to).
+ */
 export function resolveUser(who: unknown, ctx: ActionContext, param: string): string {
-  const value = typeof who === 'string' ? who : '';
+  const value = typeof who === 'string' ? (who.includes('{{') ? ctx.render(who) : who) : '';
   // "approvers" where the record names no list of approvers means its approver: never a user id.
   const id = value === 'owner' ? ctx.record['ownerId'] : value === 'approver' || value === 'approvers' ? ctx.record['approver'] : value;
   if (typeof id !== 'string' || !id) throw new ActionFailure(`${param}: "${value}" names nobody on this record`);

@@ -44,6 +44,14 @@ describe('CreateTaskAction (create_task)', () => {
     expect(sent.map((c) => c.task.assigneeId)).toEqual(['u-max']);
   });
 
+  it('gives the task to the user a template names (whom an approval step was handed to)', async () => {
+    const { bus, sent } = tasksBus();
+    const ctx = { ...context({ approverIds: ['u-max'] }), render: (template: unknown) => String(template).replace('{{event.payload.activity.to}}', 'u-dana') };
+    await new CreateTaskAction(bus).execute({ ...REVIEW, assignee: '{{event.payload.activity.to}}' }, ctx);
+    expect(sent.map((c) => [c.task.assigneeId, c.task.sourceKey])).toEqual([['u-dana', 'wf-task:approval:q-1:wf:run-1:3']]);
+    await expect(new CreateTaskAction(bus).execute({ ...REVIEW, assignee: '{{event.payload.nobody}}' }, { ...ctx, render: () => '' })).rejects.toThrow('names nobody on this record');
+  });
+
   it('fails the step (to be retried) when the record names no approver, and creates nothing', async () => {
     const { bus, sent } = tasksBus();
     await expect(new CreateTaskAction(bus).execute(REVIEW, context({ approverIds: [] }))).rejects.toThrow('assignee: "approvers" names nobody on this record');
@@ -86,6 +94,17 @@ describe('texts as a code with parameters (create_task and send_notification)', 
     ]);
   });
 
+  it('sends "approvers" one notification each, once per step and approver (a reminder)', async () => {
+    const sent: SendNotificationCommand[] = [];
+    const bus = { execute: async (command: SendNotificationCommand) => (sent.push(command), { id: `n-${sent.length}`, created: true }) } as unknown as CommandBus;
+    const message = { code: 'approvals.approvalReminder', params: { number: '{{record.number}}' } };
+    expect(await new SendNotificationAction(bus).execute({ recipient: 'approvers', message }, context({ ...QUOTE, approverIds: ['u-max', 'u-ada'] }))).toEqual({ output: { notificationIds: ['n-1', 'n-2'] } });
+    expect(sent.map((c) => [c.notification.recipientUserId, c.notification.sourceKey, c.notification.message])).toEqual([
+      ['u-max', 'wf:run-1:3:u-max', { code: 'approvals.approvalReminder', params: { number: 'Q-2026-0007' } }],
+      ['u-ada', 'wf:run-1:3:u-ada', { code: 'approvals.approvalReminder', params: { number: 'Q-2026-0007' } }],
+    ]);
+  });
+
   it('accepts a message in place of the title on save, and refuses neither, or a message that is not a code', () => {
     const bus = tasksBus().bus;
     const registry = registryOf(new CreateTaskAction(bus), new SendNotificationAction(bus));
@@ -113,6 +132,9 @@ describe('texts as a code with parameters (create_task and send_notification)', 
       ['approvals.reviewQuoteStep', undefined, undefined],
       ['approvals.makeChanges', undefined, undefined],
       ['approvals.quoteApproved', undefined, undefined],
+      ['approvals.reviewQuoteDelegated', undefined, undefined],
+      ['approvals.reviewQuoteReassigned', undefined, undefined],
+      ['approvals.approvalReminder', undefined, undefined],
     ]);
     expect(actions.filter((a) => a.params['property'] === 'approval_status').map((a) => a.params['value'])).toEqual(['pending_approval', 'changes_requested', 'approved', 'withdrawn']);
     expect(() => registryOf(new CreateTaskAction(tasksBus().bus), new SendNotificationAction(tasksBus().bus)).checkParams(texts)).not.toThrow();

@@ -10,7 +10,7 @@ export class SendNotificationAction implements WorkflowAction {
     label: 'Send notification',
     description: 'Notifies a user in the app (and by e-mail when configured).',
     params: [
-      { name: 'recipient', label: 'Recipient', type: 'text' as const, required: true, help: 'owner, approver, or a user id' },
+      { name: 'recipient', label: 'Recipient', type: 'text' as const, required: true, help: 'owner, approver, approvers (one notification each), or a user id' },
       { name: 'title', label: 'Title', type: 'template' as const, required: true, requiredUnless: 'message' },
       { name: 'body', label: 'Message', type: 'template' as const, required: false },
     ],
@@ -22,16 +22,27 @@ export class SendNotificationAction implements WorkflowAction {
     // Built-in workflows give the text as a code with parameters (`message`): clients word it, the
     // title and body are only the fallback. A title a user typed is the user's text.
     const message = renderMessage(params['message'], ctx);
-    const result: { id: string } = await this.commands.execute(
+    const recipients =
+      params['recipient'] === 'approvers' && Array.isArray(ctx.record['approverIds']) && ctx.record['approverIds'].length
+        ? (ctx.record['approverIds'] as string[])
+        : [resolveUser(params['recipient'], ctx, 'recipient')];
+    // null: the recipient switched this kind of notification off in the app.
+    const notificationIds: Array<string | null> = [];
+    for (const recipientUserId of recipients) notificationIds.push(await this.send(recipientUserId, params, ctx, message, recipients.length > 1 ? `:${recipientUserId}` : ''));
+    return { output: recipients.length > 1 ? { notificationIds } : { notificationId: notificationIds[0] } };
+  }
+
+  private async send(recipientUserId: string, params: Record<string, unknown>, ctx: ActionContext, message: ReturnType<typeof renderMessage>, keySuffix: string): Promise<string | null> {
+    const result: { id: string | null } = await this.commands.execute(
       new SendNotificationCommand({
-        recipientUserId: resolveUser(params['recipient'], ctx, 'recipient'),
+        recipientUserId,
         title: ctx.render(params['title']) || message?.code || 'Notification',
         body: ctx.render(params['body'] ?? ''),
         message,
         link: ctx.run.recordType === 'quote' ? `/quotes/${ctx.run.recordId}` : null,
-        sourceKey: ctx.sourceKey,
+        sourceKey: `${ctx.sourceKey}${keySuffix}`,
       }),
     );
-    return { output: { notificationId: result.id } };
+    return result.id;
   }
 }

@@ -2,7 +2,7 @@
 //
 // Settings → Quotes → "Set approver and create workflows" (approvals context) saves the approval
 // settings; their ApprovalSettingsChanged event installs this set
-// (reactions/install-approval-workflows-when-settings-changed): approval on creates the five
+// (reactions/install-approval-workflows-when-settings-changed): approval on creates the
 // workflows below (or enables them again, keeping an admin's changes), approval off disables them.
 // Every approval task and approval property value comes from these workflows, never by hand:
 //
@@ -17,6 +17,9 @@
 //                        the open tasks completed; the owner notified
 //   withdrawn           (quotes.quote.withdrawn.v1)               approval_status withdrawn; the approvers'
 //                        task completed
+//   out of office       (approvals.request.delegated.v1)          a review task for whoever stands in
+//   reassigned          (approvals.request.reassigned.v1)         a review task (with the note) for the new approver
+//   reminded            (approvals.request.reminded.v1)           a notification to each approver still to decide
 //
 // They use the built-in actions set_property, create_task, complete_tasks and send_notification
 // (../actions). No text for people is written here: tasks and the notification carry a message
@@ -41,10 +44,16 @@ export const APPROVAL_MESSAGES = {
   makeChanges: 'approvals.makeChanges',
   /** The owner's notification: params number, title. */
   quoteApproved: 'approvals.quoteApproved',
+  /** A review task for whoever stands in for an approver out of office: params number, title. */
+  reviewQuoteDelegated: 'approvals.reviewQuoteDelegated',
+  /** A review task for whom an approver's place was handed to (the note is the task's notes): params number, title. */
+  reviewQuoteReassigned: 'approvals.reviewQuoteReassigned',
+  /** The rep's reminder to the approvers still to decide: params number, title. */
+  approvalReminder: 'approvals.approvalReminder',
 } as const;
 
 /**
- * The five workflows of the set. Admins may change them like any workflow, and switching approval
+ * The workflows of the set. Admins may change them like any workflow, and switching approval
  * off and on keeps their changes. Saving the settings again adds one a release brought that an
  * installation does not have yet (by name), and duplicates none.
  */
@@ -158,6 +167,69 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
     actions: [
       { key: 'set_property', params: { property: 'approval_status', value: 'withdrawn' } },
       { key: 'complete_tasks', params: { taskKey: 'approval' } },
+    ],
+  },
+  {
+    // An approver of the open step is out of office (a delegation made while the step waits): the
+    // person standing in gets a review task (they decide "on behalf of" the approver). New steps
+    // need none of this: their opened/step-started events already name the stand-in.
+    name: 'When an approver is out of office',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.delegated.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      {
+        key: 'create_task',
+        params: {
+          assignee: '{{event.payload.activity.to}}',
+          message: { code: APPROVAL_MESSAGES.reviewQuoteDelegated, params: { number: '{{record.number}}', title: '{{record.title}}' } },
+          priority: 'high',
+          dueInDays: 1,
+          taskKey: 'approval',
+        },
+      },
+    ],
+  },
+  {
+    // An approver (or an admin) handed a place in the open step to someone else, with a note.
+    name: 'When an approval step is reassigned',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.reassigned.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      {
+        key: 'create_task',
+        params: {
+          assignee: '{{event.payload.activity.to}}',
+          message: { code: APPROVAL_MESSAGES.reviewQuoteReassigned, params: { number: '{{record.number}}', title: '{{record.title}}' } },
+          notes: '{{event.payload.activity.note}}',
+          priority: 'high',
+          dueInDays: 1,
+          taskKey: 'approval',
+        },
+      },
+    ],
+  },
+  {
+    // The quote's rep sent a reminder: each approver still to decide (their stand-in when out) is notified.
+    name: 'When approvers are reminded',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.reminded.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      {
+        key: 'send_notification',
+        params: { recipient: 'approvers', message: { code: APPROVAL_MESSAGES.approvalReminder, params: { number: '{{record.number}}', title: '{{record.title}}' } } },
+      },
     ],
   },
 ];

@@ -55,4 +55,29 @@ describe('DecideApprovalHandler (approve, request changes)', () => {
     await expect(handler.execute(new DecideApprovalCommand(manager, 'nope', 1, 'approve', null))).rejects.toMatchObject({ code: 'APPROVALS.NOT_FOUND' });
     expect((await current())?.decisions).toEqual([]);
   });
+
+  it('approves with limits the quote as it is now meets, and refuses limits it is already beyond', async () => {
+    // The quote: EUR 12,500.00, its one line 25 % off.
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null, { limits: { maxDiscountPercent: '20', minTotal: '13000' } }))).rejects.toMatchObject({
+      code: 'APPROVALS.LIMITS_NOT_MET',
+      details: {
+        broken: [
+          { bound: 'maxDiscountPercent', limit: '20.00', actual: '25.00', on: 'line', lineId: 'l1' },
+          { bound: 'minTotal', limit: '13000.00', actual: '12500.00', currency: 'EUR' },
+        ],
+      },
+    });
+    await expect(handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null, { limits: { minTotal: '12500.001' } }))).rejects.toMatchObject({
+      code: 'APPROVALS.INVALID_LIMITS',
+      details: { fields: [{ field: 'limits.minTotal' }] },
+    });
+    expect((await current())?.decisions).toEqual([]);
+    await handler.execute(new DecideApprovalCommand(manager, 'q1', 1, 'approve', null, { limits: { maxDiscountPercent: '25', minTotal: '12500' } }));
+    const second = await handler.execute(new DecideApprovalCommand(caller('manager-2', 'manager'), 'q1', 1, 'approve', null, { limits: { maxDiscountPercent: '30', minTotal: '12000' } }));
+    expect(second.decisions.map((d) => d.limits)).toEqual([
+      { maxDiscountPercent: '25.00', minTotal: '12500.00' },
+      { maxDiscountPercent: '30.00', minTotal: '12000.00' },
+    ]);
+    expect(second.pullEvents().map((e) => [e.name, e.payload['limits']])).toEqual([['approvals.request.approved.v1', { maxDiscountPercent: '25.00', minTotal: '12500.00' }]]);
+  });
 });

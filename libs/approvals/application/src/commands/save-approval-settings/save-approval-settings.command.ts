@@ -6,7 +6,8 @@ import type { Caller } from '@qa/shared-kernel';
 export class SaveApprovalSettingsCommand extends Command<ApprovalSettings> {
   constructor(
     readonly caller: Caller,
-    readonly settings: ApprovalPolicyState,
+    /** `reminderCooldownHours`: hours between two reminders of a step by the rep (not sent: kept). */
+    readonly settings: ApprovalPolicyState & { reminderCooldownHours?: number },
     /** The version the admin read (409 when stale); undefined: not checked. */
     readonly expectedVersion: number | undefined,
   ) {

@@ -15,8 +15,9 @@ export class SaveApprovalSettingsHandler implements ICommandHandler<SaveApproval
     const settings = await this.settings.get();
     settings.checkVersion(expectedVersion);
     // Every approver named must be an active manager or admin now (read from identity).
-    // Base currency and rates not sent: kept as they are.
-    const policy = { ...next, baseCurrency: next.baseCurrency ?? settings.baseCurrency, exchangeRates: next.exchangeRates ?? settings.exchangeRates };
+    // Base currency, rates and business hours not sent: kept as they are.
+    const policy = { ...next, baseCurrency: next.baseCurrency ?? settings.baseCurrency, exchangeRates: next.exchangeRates ?? settings.exchangeRates, businessHours: next.businessHours ?? settings.businessHours };
+    if (next.reminderCooldownHours !== undefined) settings.setReminderCooldown(next.reminderCooldownHours);
     settings.change(policy, caller.userId, await approversAmong(this.queries, namedApprovers(next)));
     await this.settings.save(settings);
     return settings;

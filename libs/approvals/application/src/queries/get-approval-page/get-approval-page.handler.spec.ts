@@ -41,12 +41,22 @@ describe('GetApprovalPageHandler', () => {
     await expect(page('manager-2', 'manager')).rejects.toMatchObject({ code: 'APPROVALS.APPROVER_NOT_ELIGIBLE' });
   });
 
-  it('refuses whoever is not an approver; hides the quote from another rep', async () => {
+  it('refuses whoever is not an approver (nor the rep, a delegate or an admin); hides the quote from another rep', async () => {
     await expect(page('rep-2', 'rep')).rejects.toMatchObject({ code: 'APPROVALS.NOT_FOUND' });
-    await expect(page('rep-1', 'rep')).rejects.toMatchObject({ code: 'APPROVALS.NOT_AN_APPROVER' });
     world.users.set('manager-3', user('manager-3', 'manager'));
     await expect(page('manager-3', 'manager')).rejects.toMatchObject({ code: 'APPROVALS.NOT_AN_APPROVER' });
     await expect(handler.execute(new GetApprovalPageQuery(caller('admin-1', 'admin'), 'missing'))).rejects.toMatchObject({ code: 'APPROVALS.NOT_FOUND' });
+  });
+
+  it("shows the quote's rep their round, to follow it and remind its approvers, without deciding", async () => {
+    const shown = await page('rep-1', 'rep');
+    expect([shown.request.round, shown.canDecide, shown.decidesFor, shown.mayReassign, shown.reminder]).toEqual([2, false, null, [], { retryAt: null }]);
+    expect((await page('manager-1', 'manager')).reminder).toBeNull();
+  });
+
+  it('lets an approver reassign their own open place; an admin anyone’s', async () => {
+    expect((await page('manager-1', 'manager')).mayReassign).toEqual(['manager-1']);
+    expect((await page('admin-1', 'admin')).mayReassign).toEqual(['manager-1', 'manager-2']);
   });
 
   it('lets nobody decide once the quote changed, or after they decided', async () => {

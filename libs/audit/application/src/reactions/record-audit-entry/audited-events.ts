@@ -28,6 +28,8 @@ const quoteState = (p: QuoteEventPayload): AuditState => ({
   effectiveDiscountBp: p.effectiveDiscountBp,
   largestLineDiscountBp: p.largestLineDiscountBp,
   expiresOn: p.expiresOn,
+  // An edit of a quote approved with limits: changed-within-approved-limits, or approval-limits-exceeded (back to Draft).
+  ...(p.approvalLimitsCheck ? { approvalLimitsCheck: p.approvalLimitsCheck.code } : {}),
 });
 const quote = (onlyWhenAudited: boolean): Describe => (event) => {
   const p = event.payload as QuoteEventPayload;

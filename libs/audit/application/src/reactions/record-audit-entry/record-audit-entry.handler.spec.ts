@@ -46,6 +46,20 @@ describe('recording an audit entry when an audited change happens', () => {
     ]);
   });
 
+  it('records an edit of a quote approved with limits with its code: within them, or beyond them (back to Draft)', async () => {
+    const entries = new MemoryAuditEntries();
+    const handler = new RecordAuditEntryWhenAuditedChangeHappensHandler(entries);
+    await handler.handle(auditedEvent('quotes.quote.submitted.v1', quote('published', 100), 1, 'rep-1'));
+    const within = { code: 'changed-within-approved-limits', broken: [] };
+    await handler.handle(auditedEvent('quotes.quote.updated.v1', { ...quote('published', 90), approvalLimitsCheck: within }, 2, 'rep-1'));
+    const exceeded = { code: 'approval-limits-exceeded', broken: [{ bound: 'minTotal', limit: '80.00', actual: '0.70', currency: 'EUR' }] };
+    await handler.handle(auditedEvent('quotes.quote.updated.v1', { ...quote('draft', 70), approvalLimitsCheck: exceeded }, 3, 'rep-1'));
+    expect(entries.entries.slice(1).map((e) => [e.after?.['status'], e.after?.['approvalLimitsCheck']])).toEqual([
+      ['published', 'changed-within-approved-limits'],
+      ['draft', 'approval-limits-exceeded'],
+    ]);
+  });
+
   it('ignores events it does not audit, and subscribes as the audit context to those it does', async () => {
     const entries = new MemoryAuditEntries();
     await new RecordAuditEntryWhenAuditedChangeHappensHandler(entries).handle(auditedEvent('quotes.quote.signed.v1', quote('signed', 100)));

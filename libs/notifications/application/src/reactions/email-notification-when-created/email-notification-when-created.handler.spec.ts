@@ -64,4 +64,10 @@ describe('EmailNotificationWhenCreatedHandler', () => {
     expect([toGone.emailedAt, unsent.emailedAt]).toEqual([null, null]);
     expect(asked).toEqual([['rep-2']]);
   });
+
+  it('sends no copy of a notification that wants none (its kind’s e-mail off, or its sender e-mails the recipient itself)', async () => {
+    const notification = await savedNotification(notifications, { emailCopy: false });
+    await reaction().handle(created(notification));
+    expect([mailer.sent, notification.emailedAt, asked]).toEqual([[], null, []]);
+  });
 });

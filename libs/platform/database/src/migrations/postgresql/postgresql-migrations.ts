@@ -20,6 +20,11 @@ import * as m16 from './20261203063700-approvals-routes';
 import * as m17 from './20261203124157-message-codes-quote-language';
 import * as m18 from './20261203125257-company-country-base-currency';
 import * as m19 from './20261203152104-approval-step-activity';
+import * as m20 from './20261203152631-quote-approval-limits';
+import * as m21 from './20261203152851-approval-timers-business-hours';
+import * as m22 from './20261203153220-approval-links-emails';
+import * as m23 from './20261203153804-approval-delegations';
+import * as m24 from './20261203160856-notification-preferences';
 
 export const postgresqlMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -42,4 +47,9 @@ export const postgresqlMigrations = migrationList({
   '20261203124157-message-codes-quote-language': m17,
   '20261203125257-company-country-base-currency': m18,
   '20261203152104-approval-step-activity': m19,
+  '20261203152631-quote-approval-limits': m20,
+  '20261203152851-approval-timers-business-hours': m21,
+  '20261203153220-approval-links-emails': m22,
+  '20261203153804-approval-delegations': m23,
+  '20261203160856-notification-preferences': m24,
 });

@@ -19,6 +19,11 @@ import * as m15 from './20261203063700-approvals-routes';
 import * as m16 from './20261203124157-message-codes-quote-language';
 import * as m17 from './20261203125257-company-country-base-currency';
 import * as m18 from './20261203152104-approval-step-activity';
+import * as m19 from './20261203152631-quote-approval-limits';
+import * as m20 from './20261203152851-approval-timers-business-hours';
+import * as m21 from './20261203153220-approval-links-emails';
+import * as m22 from './20261203153804-approval-delegations';
+import * as m23 from './20261203160856-notification-preferences';
 
 export const sqliteMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -40,4 +45,9 @@ export const sqliteMigrations = migrationList({
   '20261203124157-message-codes-quote-language': m16,
   '20261203125257-company-country-base-currency': m17,
   '20261203152104-approval-step-activity': m18,
+  '20261203152631-quote-approval-limits': m19,
+  '20261203152851-approval-timers-business-hours': m20,
+  '20261203153220-approval-links-emails': m21,
+  '20261203153804-approval-delegations': m22,
+  '20261203160856-notification-preferences': m23,
 });

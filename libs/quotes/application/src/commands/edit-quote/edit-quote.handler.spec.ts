@@ -29,4 +29,22 @@ describe('EditQuoteHandler', () => {
     await expect(handler.execute(new EditQuoteCommand(caller('rep'), id, 1, quoteDetails({ title: 'Other' })))).rejects.toMatchObject({ code: 'QUOTES.NOT_EDITABLE' });
     expect([quotes.saved, quotes.quotes.get(id)!.title]).toEqual([[], 'Website redesign']);
   });
+
+  it('edits a published quote approved with limits: within them it stays published, beyond them it is back in Draft; without limits it is refused', async () => {
+    const quote = quotes.quotes.get(id)!;
+    quote.status = 'published';
+    quote.shareSlug = 'slug';
+    await expect(handler.execute(new EditQuoteCommand(caller('rep'), id, 1, quoteDetails()))).rejects.toMatchObject({ code: 'QUOTES.NOT_EDITABLE' });
+    quote.approvalLimits = { maxDiscountPercent: '10.00', minTotal: null, currency: 'EUR' };
+    const within = await handler.execute(new EditQuoteCommand(caller('rep'), id, 1, quoteDetails({ title: 'Website redesign, phase 1', quoteDiscount: { kind: 'percent', basisPoints: 1000 } })));
+    expect([within, quote.status, quote.version, quote.shareSlug]).toEqual([{ code: 'changed-within-approved-limits', broken: [] }, 'published', 2, 'slug']);
+    const beyond = await handler.execute(new EditQuoteCommand(caller('rep'), id, 2, quoteDetails({ quoteDiscount: { kind: 'percent', basisPoints: 1200 } })));
+    expect([beyond, quote.status, quote.version, quote.shareSlug, quote.approvalLimits]).toEqual([
+      { code: 'approval-limits-exceeded', broken: [{ bound: 'maxDiscountPercent', limit: '10.00', actual: '12.00', on: 'quote' }] },
+      'draft',
+      3,
+      null,
+      null,
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { isAllowed, QuoteErrors, QuoteRepository } from '@qa/quotes-domain';
+import type { ApprovalLimitsCheck } from '@qa/quotes-contracts';
+import { QuoteErrors, QuoteRepository } from '@qa/quotes-domain';
 import { changeableAt } from '../../shared/quote-access';
 import { QuoteDetailsResolver } from '../../shared/quote-details.resolver';
 import { EditQuoteCommand } from './edit-quote.command';
@@ -11,11 +12,12 @@ export class EditQuoteHandler implements ICommandHandler<EditQuoteCommand> {
     private readonly resolver: QuoteDetailsResolver,
   ) {}
 
-  async execute({ caller, quoteId, expectedVersion, details }: EditQuoteCommand): Promise<void> {
+  async execute({ caller, quoteId, expectedVersion, details }: EditQuoteCommand): Promise<ApprovalLimitsCheck | null> {
     const quote = await changeableAt(this.quotes, caller, quoteId, expectedVersion);
     // Not editable (e.g. Pending approval: the round reviews what was submitted) before anything else is looked at.
-    if (!isAllowed('edit', quote.status)) throw QuoteErrors.notEditable(quote.status);
-    quote.edit(await this.resolver.resolve(details, caller), { by: caller.userId });
+    if (!quote.isEditable()) throw QuoteErrors.notEditable(quote.status);
+    const check = quote.edit(await this.resolver.resolve(details, caller), { by: caller.userId });
     await this.quotes.save(quote);
+    return check;
   }
 }

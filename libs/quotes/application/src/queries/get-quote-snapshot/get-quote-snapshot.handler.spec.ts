@@ -11,11 +11,13 @@ describe('GetQuoteSnapshotHandler', () => {
     await quotes.add(quote);
     expect(await new GetQuoteSnapshotHandler(quotes).execute(new GetQuoteSnapshotQuery(quote.id))).toEqual({
       quoteId: quote.id,
+      number: 'Q-2026-0001',
       version: 1,
       status: 'pending_approval',
       ownerId: 'rep-1',
       dealId: 'deal-1',
       companyId: 'company-1',
+      companyName: 'Acme BV',
       title: 'Website redesign',
       currency: 'EUR',
       total: '2900.00',
@@ -29,6 +31,8 @@ describe('GetQuoteSnapshotHandler', () => {
       language: 'en',
       lines: [{ id: 'l1', productName: 'Design', quantity: 2, unitPrice: '1500.00', discount: '100.00', net: '2900.00', billingPeriod: 'one_time' }],
       approvalRoute: approvalRoute(['manager-1']),
+      // EUR 100.00 off the line's EUR 3,000.00, as the exact share approval limits read.
+      limitFigures: { currency: 'EUR', totalMinor: 290_000, discounts: [{ on: 'line', lineId: 'l1', productName: 'Design', part: 10_000, whole: 300_000 }] },
     });
   });
 

@@ -17,11 +17,13 @@ export class GetQuoteSnapshotHandler implements IQueryHandler<GetQuoteSnapshotQu
     const totals = quote.totals();
     return {
       quoteId: quote.id,
+      number: quote.number,
       version: view.version,
       status: quote.status,
       ownerId: quote.ownerId,
       dealId: quote.dealId,
       companyId: quote.companyId,
+      companyName: quote.companyName,
       title: quote.title,
       currency: quote.currency,
       total: view.totals.total,
@@ -43,6 +45,7 @@ export class GetQuoteSnapshotHandler implements IQueryHandler<GetQuoteSnapshotQu
         billingPeriod: l.billingPeriod,
       })),
       approvalRoute: quote.approvalRoute ? { ...quote.approvalRoute } : null,
+      limitFigures: quote.limitFigures(),
     };
   }
 }

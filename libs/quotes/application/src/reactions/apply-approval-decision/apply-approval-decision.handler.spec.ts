@@ -54,6 +54,15 @@ describe('applying an approval decision to the quote', () => {
     ]);
   });
 
+  it('keeps the limits of an approval with limits on the published quote, with its currency', async () => {
+    const quotes = new MemoryQuotes();
+    const quote = await pendingQuote(quotes, 2);
+    const { bus } = approvalsAnswering({ requestId: 'r1', quoteId: quote.id, quoteVersion: 2, round: 1, status: 'approved' });
+    const event = decided('approvals.request.approved.v1', quote.id, null);
+    await new ApplyApprovalDecisionToQuoteHandler(quotes, bus).handle({ ...event, payload: { ...event.payload, limits: { maxDiscountPercent: '15.00', minTotal: '2500.00' } } });
+    expect([quote.status, quote.approvalLimits]).toEqual(['published', { maxDiscountPercent: '15.00', minTotal: '2500.00', currency: 'EUR' }]);
+  });
+
   it('sends the quote back to its creator with the notes when changes are requested', async () => {
     const quotes = new MemoryQuotes();
     const quote = await pendingQuote(quotes, 2);

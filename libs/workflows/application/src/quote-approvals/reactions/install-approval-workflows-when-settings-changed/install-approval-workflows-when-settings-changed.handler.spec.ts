@@ -10,7 +10,7 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
   const settingsChanged = (approvalsActive: boolean) => ({ payload: { requireApproval: approvalsActive, defaultApproverId: 'u-manager', approvalsActive } }) as IntegrationEvent<ApprovalSettingsChangedPayload>;
   const installed = (workflows: MemoryWorkflows) => [...workflows.workflows.values()].map((w) => [w.name, w.enabled, w.setKey]);
 
-  it('installs the five quote approval workflows when approval is switched on, once', async () => {
+  it('installs the quote approval workflows when approval is switched on, once', async () => {
     const workflows = new MemoryWorkflows();
     const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry);
     await handler.handle(settingsChanged(true));
@@ -21,8 +21,11 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
       ['When changes are requested on a quote', true, QUOTE_APPROVALS_SET_KEY],
       ['When quotes are approved', true, QUOTE_APPROVALS_SET_KEY],
       ['When a quote is withdrawn from approval', true, QUOTE_APPROVALS_SET_KEY],
+      ['When an approver is out of office', true, QUOTE_APPROVALS_SET_KEY],
+      ['When an approval step is reassigned', true, QUOTE_APPROVALS_SET_KEY],
+      ['When approvers are reminded', true, QUOTE_APPROVALS_SET_KEY],
     ]);
-    expect(workflows.saves).toBe(5);
+    expect(workflows.saves).toBe(QUOTE_APPROVAL_WORKFLOWS.length);
     expect([...workflows.workflows.values()].map((w) => w.trigger)).toEqual(QUOTE_APPROVAL_WORKFLOWS.map((t) => t.trigger));
   });
 
@@ -35,9 +38,9 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
     const [needsApproval] = [...workflows.workflows.values()];
     needsApproval!.update({ ...needsApproval!, actions: [{ key: 'set_property', params: { property: 'approval_status', value: 'Waiting' } }] }, registry.keys());
     await handler.handle(settingsChanged(false));
-    expect(installed(workflows).map(([, enabled]) => enabled)).toEqual([false, false, false, false, false]);
+    expect(installed(workflows).map(([, enabled]) => enabled)).toEqual(QUOTE_APPROVAL_WORKFLOWS.map(() => false));
     await handler.handle(settingsChanged(true));
-    expect(installed(workflows).map(([, enabled]) => enabled)).toEqual([true, true, true, true, true]);
+    expect(installed(workflows).map(([, enabled]) => enabled)).toEqual(QUOTE_APPROVAL_WORKFLOWS.map(() => true));
     expect(needsApproval!.actions).toEqual([{ key: 'set_property', params: { property: 'approval_status', value: 'Waiting' } }]);
   });
 
@@ -49,6 +52,6 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
     workflows.workflows.delete(withdrawn.id);
     await handler.handle(settingsChanged(true));
     expect(installed(workflows).map(([name]) => name)).toContain('When a quote is withdrawn from approval');
-    expect(workflows.workflows.size).toBe(5);
+    expect(workflows.workflows.size).toBe(QUOTE_APPROVAL_WORKFLOWS.length);
   });
 });
