@@ -181,6 +181,14 @@ async function visitScreens(page: Page, { screenshots = false } = {}): Promise<v
   await page.goto(`${baseUrl}/settings`);
   await h1(page, 'Settings');
   await expectNoSidewaysScroll(page, 'settings');
+
+  // Notification settings: the table of kinds × channels fits, every checkbox on the screen.
+  await page.goto(`${baseUrl}/settings/notifications`);
+  await h1(page, 'Notification settings');
+  await visible(page.getByRole('checkbox', { name: 'Decisions on my quotes: By e-mail' }));
+  await expectNoSidewaysScroll(page, 'notification settings');
+  await expectOnScreen(page, '#notify-decided-email');
+  await page.screenshot({ path: `/tmp/notification-settings-${page.viewportSize()?.width}.png`, fullPage: true });
 }
 
 describe('phone layouts', () => {

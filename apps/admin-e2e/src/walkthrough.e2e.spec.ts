@@ -46,7 +46,7 @@ afterAll(async () => {
 const openPage = (on: E2eBrowser) => openTab(on, { screenshotOnFailure: false });
 
 describe('the approval walkthrough of product.md', () => {
-  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; five active approval workflows appear', async () => {
+  it('1–2. the admin switches on "Require approval on all quotes" with Max Manager as Approver; the active approval workflows appear', async () => {
     const page = await openPage(staffBrowser);
     screenshotsOnFailure({ admin: page });
     await page.goto(`${baseUrl}/settings`);
@@ -83,12 +83,14 @@ describe('the approval walkthrough of product.md', () => {
         expect.stringMatching(/When an approver is out of office\s*Active/),
         expect.stringMatching(/When an approval step is reassigned\s*Active/),
         expect.stringMatching(/When approvers are reminded\s*Active/),
+        expect.stringMatching(/When an approval step is escalated\s*Active/),
       ]);
     const all = await json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null; objectType: string }>; quoteApprovalSetKey: string }>(await (await apiAs('admin')).get('/api/v1/workflows'), 200);
     expect(all.quoteApprovalSetKey).toBe('quote-approvals-v1');
     const installed = all.items.filter((workflow) => workflow.setKey === all.quoteApprovalSetKey);
     expect(installed.map(({ name, enabled, objectType }) => ({ name, enabled, objectType })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'When a quote is withdrawn from approval', enabled: true, objectType: 'quote' },
+      { name: 'When an approval step is escalated', enabled: true, objectType: 'quote' },
       { name: 'When an approval step is reassigned', enabled: true, objectType: 'quote' },
       { name: 'When an approval step starts', enabled: true, objectType: 'quote' },
       { name: 'When an approver is out of office', enabled: true, objectType: 'quote' },
@@ -118,6 +120,7 @@ describe('the approval walkthrough of product.md', () => {
       'When an approver is out of office',
       'When an approval step is reassigned',
       'When approvers are reminded',
+      'When an approval step is escalated',
     ]) {
       await visible(page.getByRole('row', { name: new RegExp(name) }));
       expect(await page.getByRole('switch', { name: `${name} enabled`, exact: true }).getAttribute('aria-checked')).toBe('true');

@@ -98,6 +98,10 @@ export const tasksEn = {
         title: 'Review quote {number}: {title} (in the place of an approver who is out of office)',
         notes: 'You decide on their behalf while they are away. Open the approval page to approve and publish the quote or request changes.',
       },
+      reviewQuoteEscalated: {
+        title: 'Review quote {number}: {title} (escalated to you: it waited too long)',
+        notes: 'The approvers it had can still decide; your decision counts for the step.',
+      },
       reviewQuoteReassigned: {
         title: 'Review quote {number}: {title} (handed on to you)',
       },

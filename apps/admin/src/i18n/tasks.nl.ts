@@ -99,6 +99,10 @@ export const tasksNl: typeof tasksEn = {
         title: 'Beoordeel offerte {number}: {title} (in de plaats van een afwezige goedkeurder)',
         notes: 'Je beslist namens de goedkeurder zolang die weg is. Open de goedkeuringspagina om de offerte goed te keuren en te publiceren of om wijzigingen te vragen.',
       },
+      reviewQuoteEscalated: {
+        title: 'Beoordeel offerte {number}: {title} (naar jou geëscaleerd: de offerte wachtte te lang)',
+        notes: 'De goedkeurders die de stap al had, kunnen nog beslissen; jouw beslissing telt voor de stap.',
+      },
       reviewQuoteReassigned: {
         title: 'Beoordeel offerte {number}: {title} (aan jou overgedragen)',
       },

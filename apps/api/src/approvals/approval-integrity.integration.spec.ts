@@ -286,6 +286,7 @@ describe('approval integrity (API + worker)', () => {
     const five = await approvalWorkflows();
     expect(five.map((w) => [w.name, w.enabled]).sort()).toEqual([
       [WITHDRAWN_WORKFLOW, true],
+      ['When an approval step is escalated', true],
       ['When an approval step is reassigned', true],
       [STEP_WORKFLOW, true],
       ['When an approver is out of office', true],

@@ -103,7 +103,7 @@ describe('approval reminders and escalation (API + worker, moved clock)', () => 
     // Monday 10:00 local: the reminder, not yet the escalation.
     await at(REMIND_AT);
     const reminded = await until(requestId, 'reminded');
-    expect(reminded).toEqual([{ kind: 'reminded', step: 0, from: null, to: null, by: null, note: null, reason: 'no-decision', at: REMIND_AT }]);
+    expect(reminded).toEqual([{ kind: 'reminded', step: 0, from: null, to: null, by: null, note: null, reason: null, at: REMIND_AT }]);
     expect((await timersOf(requestId)).map((t) => [t.kind, t.state])).toEqual([
       ['remind', 'fired'],
       ['escalate', 'scheduled'],
@@ -116,6 +116,15 @@ describe('approval reminders and escalation (API + worker, moved clock)', () => 
     const page = (await call('admin', 'GET', `/api/v1/approvals/quotes/${quoteId}`)).json<{ current: { currentApproverIds: string[] }; canDecide: boolean }>();
     expect(page.current.currentApproverIds).toEqual([ids['manager'], ids['admin']]);
     expect(page.canDecide).toBe(true);
+    // The built-in workflow gives the admin a review task.
+    const escalatedTask = await waitUntil(
+      async () => {
+        const tasks = (await call('admin', 'GET', '/api/v1/tasks')).json<{ items: Array<{ message: { code: string; params: Record<string, string> } | null; status: string }> }>().items;
+        return tasks.find((t) => t.message?.code === 'approvals.reviewQuoteEscalated') ?? null;
+      },
+      { timeoutMs: 20_000, describe: workerLog },
+    );
+    expect(escalatedTask).toMatchObject({ status: 'open', message: { params: { title: 'Timers: remind and escalate' } } });
 
     // The original approver still decides.
     const decided = await call('manager', 'POST', `/api/v1/approvals/quotes/${quoteId}/approve`, { round: 1 });

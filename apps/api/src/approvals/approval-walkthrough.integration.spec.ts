@@ -34,9 +34,10 @@ describe('quote approvals end to end (API + worker)', () => {
     expect(saved.json()).toMatchObject({ requireApproval: true, defaultApproverId: ids['manager'] });
     const approvalWorkflows = () =>
       call('admin', 'GET', '/api/v1/workflows').then((r) => r.json<{ items: Array<{ name: string; enabled: boolean; setKey: string }> }>().items.filter((w) => w.setKey === 'quote-approvals-v1'));
-    await waitUntil(async () => (await approvalWorkflows()).length === 8, { timeoutMs: 20_000 });
+    await waitUntil(async () => (await approvalWorkflows()).length === 9, { timeoutMs: 20_000 });
     expect((await approvalWorkflows()).map((w) => [w.name, w.enabled]).sort()).toEqual([
       ['When a quote is withdrawn from approval', true],
+      ['When an approval step is escalated', true],
       ['When an approval step is reassigned', true],
       ['When an approval step starts', true],
       ['When an approver is out of office', true],
@@ -172,7 +173,7 @@ describe('quote approvals end to end (API + worker)', () => {
     await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [], version: version + 1 });
     await waitUntil(async () => (await list()).every((w) => w.enabled), { timeoutMs: 20_000 });
     // The set's workflows, once each: need approval, step starts, changes requested, approved,
-    // withdrawn, out of office, reassigned, reminded.
-    expect(await list()).toHaveLength(8);
+    // withdrawn, out of office, reassigned, reminded, escalated.
+    expect(await list()).toHaveLength(9);
   });
 });

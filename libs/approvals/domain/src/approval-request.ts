@@ -250,18 +250,6 @@ export class ApprovalRequest extends AggregateRoot {
     return true;
   }
 
-  /**
-   * Remind the current step's approvers (`by`: who asked; null: the step's timer). `step`: the step
-   * meant; false (nothing changes) when the round has moved on since.
-   */
-  recordReminder(step: number, by: string | null, now = new Date()): boolean {
-    if (this.status !== 'pending' || step !== this.currentStep) return false;
-    const activity: StepActivity = { kind: 'reminded', step, from: null, to: null, by, note: null, reason: by ? 'asked' : 'no-decision', at: now.toISOString() };
-    this.activity = [...this.activity, activity];
-    this.record(ApprovalRequestReminded, { ...this.payload(null, null), activity }, now);
-    return true;
-  }
-
   /** The route with where each step, group and approver stands now. */
   timeline(): RouteTimeline {
     const steps = this.route.steps.map((step, i) => {

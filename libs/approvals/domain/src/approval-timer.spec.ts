@@ -103,7 +103,6 @@ describe('escalation', () => {
     request.decide(ok('m1'), 1, 'approve', null);
     request.pullEvents();
     expect(request.escalate(0, ['boss'])).toBe(false);
-    expect(request.recordReminder(0, null)).toBe(false);
     expect(request.activity).toEqual([]);
     expect(request.escalate(1, [])).toBe(true);
     expect(request.activity).toMatchObject([{ kind: 'escalated', step: 1, to: null, reason: 'nobody' }]);
@@ -119,11 +118,18 @@ describe('escalation', () => {
 });
 
 describe('reminders', () => {
-  it('records a reminder of the current step, by the timer (no one) or by a person', () => {
+  it('records a reminder of the current step by the timer (no one), with no cooldown', () => {
     const request = open(route([group(['m1'])]));
     const at = new Date('2026-12-01T12:00:00Z');
-    expect(request.recordReminder(0, null, at)).toBe(true);
-    expect(request.activity).toEqual([{ kind: 'reminded', step: 0, from: null, to: null, by: null, note: null, reason: 'no-decision', at: at.toISOString() }]);
-    expect(request.pullEvents()).toMatchObject([{ name: 'approvals.request.reminded.v1', payload: { approverIds: ['m1'], activity: { kind: 'reminded' } } }]);
+    request.remind(null, 1, at);
+    request.remind(null, 1, at);
+    expect(request.activity).toEqual([
+      { kind: 'reminded', step: 0, from: null, to: null, by: null, note: null, reason: null, at: at.toISOString() },
+      { kind: 'reminded', step: 0, from: null, to: null, by: null, note: null, reason: null, at: at.toISOString() },
+    ]);
+    expect(request.pullEvents()).toMatchObject([
+      { name: 'approvals.request.reminded.v1', payload: { approverIds: ['m1'], activity: { kind: 'reminded', by: null } } },
+      { name: 'approvals.request.reminded.v1' },
+    ]);
   });
 });

@@ -47,6 +47,7 @@ const WORKFLOW_ORDER = [
   'When an approver is out of office',
   'When an approval step is reassigned',
   'When approvers are reminded',
+  'When an approval step is escalated',
 ];
 
 function sortWorkflows(items: Workflow[]): Workflow[] {

@@ -34,10 +34,11 @@ const APPROVAL_EVENTS = [
   'approvals.request.step-started.v1',
   'approvals.request.approved.v1',
   'approvals.request.changes-requested.v1',
-  // Out of office, reassigned, reminded: the step's activity and who decides change.
+  // Out of office, reassigned, reminded, escalated: the step's activity and who decides change.
   'approvals.request.delegated.v1',
   'approvals.request.reassigned.v1',
   'approvals.request.reminded.v1',
+  'approvals.request.escalated.v1',
 ] as const;
 /** A round opens a moment after the quote is submitted (the worker): ask again for a while. */
 const PREPARING_RETRY_MS = 1_000;

@@ -135,6 +135,7 @@ describe('texts as a code with parameters (create_task and send_notification)', 
       ['approvals.reviewQuoteDelegated', undefined, undefined],
       ['approvals.reviewQuoteReassigned', undefined, undefined],
       ['approvals.approvalReminder', undefined, undefined],
+      ['approvals.reviewQuoteEscalated', undefined, undefined],
     ]);
     expect(actions.filter((a) => a.params['property'] === 'approval_status').map((a) => a.params['value'])).toEqual(['pending_approval', 'changes_requested', 'approved', 'withdrawn']);
     expect(() => registryOf(new CreateTaskAction(tasksBus().bus), new SendNotificationAction(tasksBus().bus)).checkParams(texts)).not.toThrow();

@@ -20,6 +20,7 @@
 //   out of office       (approvals.request.delegated.v1)          a review task for whoever stands in
 //   reassigned          (approvals.request.reassigned.v1)         a review task (with the note) for the new approver
 //   reminded            (approvals.request.reminded.v1)           a notification to each approver still to decide
+//   escalated           (approvals.request.escalated.v1)          a review task for whom the waiting step went to
 //
 // They use the built-in actions set_property, create_task, complete_tasks and send_notification
 // (../actions). No text for people is written here: tasks and the notification carry a message
@@ -50,6 +51,8 @@ export const APPROVAL_MESSAGES = {
   reviewQuoteReassigned: 'approvals.reviewQuoteReassigned',
   /** The rep's reminder to the approvers still to decide: params number, title. */
   approvalReminder: 'approvals.approvalReminder',
+  /** A review task for whom a step that waited too long was escalated to: params number, title. */
+  reviewQuoteEscalated: 'approvals.reviewQuoteEscalated',
 } as const;
 
 /**
@@ -229,6 +232,29 @@ export const QUOTE_APPROVAL_WORKFLOWS: WorkflowSpec[] = [
       {
         key: 'send_notification',
         params: { recipient: 'approvers', message: { code: APPROVAL_MESSAGES.approvalReminder, params: { number: '{{record.number}}', title: '{{record.title}}' } } },
+      },
+    ],
+  },
+  {
+    // A step waited longer than its rule allows: whom it was escalated to gets a review task (the
+    // approvers it already had keep theirs and can still decide).
+    name: 'When an approval step is escalated',
+    enabled: true,
+    objectType: 'quote',
+    trigger: { type: 'event', eventName: 'approvals.request.escalated.v1' },
+    conditions: [],
+    reenrollment: 'always',
+    setKey: QUOTE_APPROVALS_SET_KEY,
+    actions: [
+      {
+        key: 'create_task',
+        params: {
+          assignee: '{{event.payload.activity.to}}',
+          message: { code: APPROVAL_MESSAGES.reviewQuoteEscalated, params: { number: '{{record.number}}', title: '{{record.title}}' } },
+          priority: 'high',
+          dueInDays: 1,
+          taskKey: 'approval',
+        },
       },
     ],
   },

@@ -1,7 +1,9 @@
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import { stepApprovers } from '@qa/approvals-contracts';
 import { escalationTargets } from '@qa/approvals-domain';
 import { Clock } from '@qa/shared-kernel';
 import { orgDirectory } from '../../shared/approval-lookups';
+import { FindStandInsQuery } from '../../queries/find-stand-ins/find-stand-ins.query';
 import { ApprovalRequestRepository, ApprovalSettingsRepository, ApprovalTimerRepository } from '../../ports/approvals.ports';
 import { FireApprovalTimerCommand, type TimerFiring } from './fire-approval-timer.command';
 
@@ -35,7 +37,9 @@ export class FireApprovalTimerHandler implements ICommandHandler<FireApprovalTim
       return 'ended';
     }
     if (timer.kind === 'remind') {
-      request.recordReminder(timer.step, null, now);
+      // The approvers still to decide, or whoever stands in for them while they are out.
+      const { standIns } = await this.queries.execute(new FindStandInsQuery(request, stepApprovers(request.route, request.currentStep), now));
+      request.remind(null, request.round, now, { standIns });
     } else {
       const { defaultApproverId } = await this.settings.get();
       request.escalate(timer.step, escalationTargets(request, await orgDirectory(this.queries), timer.escalateTo ?? 'manager', defaultApproverId), now);

@@ -1,5 +1,5 @@
 import { QuoteApproved, QuoteChangesRequested, QuoteCreated, QuoteExpired, QuotePublished, QuoteRecalled, QuoteSigned, QuoteSubmitted, QuoteUpdated, QuoteWithdrawn } from '@qa/quotes-contracts';
-import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestDelegated, ApprovalRequestOpened, ApprovalRequestReassigned, ApprovalRequestReminded, ApprovalRequestStepStarted } from '@qa/approvals-contracts';
+import { ApprovalRequestApproved, ApprovalRequestChangesRequested, ApprovalRequestDelegated, ApprovalRequestEscalated, ApprovalRequestOpened, ApprovalRequestReassigned, ApprovalRequestReminded, ApprovalRequestStepStarted } from '@qa/approvals-contracts';
 import { Clock, IntegrationEventsHandler, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
 import { PropertyChanged } from '@qa/workflows-contracts';
 import { conditionsHold, matchesTrigger, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
@@ -31,6 +31,7 @@ import { recordOf } from './record-of';
   ApprovalRequestDelegated,
   ApprovalRequestReassigned,
   ApprovalRequestReminded,
+  ApprovalRequestEscalated,
 )
 export class EnrolRecordsWhenEventHandler implements IntegrationEventHandler {
   constructor(

@@ -24,6 +24,7 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
       ['When an approver is out of office', true, QUOTE_APPROVALS_SET_KEY],
       ['When an approval step is reassigned', true, QUOTE_APPROVALS_SET_KEY],
       ['When approvers are reminded', true, QUOTE_APPROVALS_SET_KEY],
+      ['When an approval step is escalated', true, QUOTE_APPROVALS_SET_KEY],
     ]);
     expect(workflows.saves).toBe(QUOTE_APPROVAL_WORKFLOWS.length);
     expect([...workflows.workflows.values()].map((w) => w.trigger)).toEqual(QUOTE_APPROVAL_WORKFLOWS.map((t) => t.trigger));
