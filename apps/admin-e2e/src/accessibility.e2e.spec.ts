@@ -182,6 +182,13 @@ const screens: Screen[] = [
     heading: (locale) => ({ en: 'Settings', nl: 'Instellingen' })[locale],
     ready: (page) => visible(page.getByRole('main').getByText(users.manager, { exact: true }).first()),
   },
+  {
+    name: 'notification settings',
+    who: 'manager',
+    path: () => '/settings/notifications',
+    heading: (locale) => ({ en: 'Notification settings', nl: 'Meldingsinstellingen' })[locale],
+    ready: (page) => visible(page.locator('#notify-decided-email')),
+  },
 ];
 
 /** One line per violation and element: rule, impact, the element's selector and what to do. */

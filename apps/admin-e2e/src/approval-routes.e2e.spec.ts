@@ -292,7 +292,7 @@ describe('approval routing: a three-rule policy built in the editor, and the rou
     await visible(workflows.getByText('Approval is on.', { exact: false }));
     await expect
       .poll(async () => (await workflows.getByRole('listitem').allInnerTexts()).filter((text) => /Active/.test(text)).length, { timeout: WORKER_MS })
-      .toBe(5);
+      .toBe(9);
     // (From the top: a full-page shot scrolled down draws the sticky header and menu mid-page.)
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'routes-1-policy.png');
@@ -309,6 +309,7 @@ describe('approval routing: a three-rule policy built in the editor, and the rou
         when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'between', value: [10, 20] }] }],
         route: [manager(1)],
         firstMatchOnly: false,
+        watchedFields: [],
       },
       {
         id: expect.any(String),
@@ -316,6 +317,7 @@ describe('approval routing: a three-rule policy built in the editor, and the rou
         when: [{ conditions: [{ field: 'effectiveDiscountPercent', operator: 'gt', value: 20 }] }],
         route: [manager(1), manager(2)],
         firstMatchOnly: false,
+        watchedFields: [],
       },
       {
         id: expect.any(String),
@@ -330,6 +332,7 @@ describe('approval routing: a three-rule policy built in the editor, and the rou
           },
         ],
         firstMatchOnly: false,
+        watchedFields: [],
       },
     ]);
 

@@ -188,7 +188,6 @@ async function visitScreens(page: Page, { screenshots = false } = {}): Promise<v
   await visible(page.getByRole('checkbox', { name: 'Decisions on my quotes: By e-mail' }));
   await expectNoSidewaysScroll(page, 'notification settings');
   await expectOnScreen(page, '#notify-decided-email');
-  await page.screenshot({ path: `/tmp/notification-settings-${page.viewportSize()?.width}.png`, fullPage: true });
 }
 
 describe('phone layouts', () => {

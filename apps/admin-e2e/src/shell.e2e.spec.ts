@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './browser';
 import { enterCredentials as logIn, openPage as openTab, pageProblems, shot, visible } from './page-helpers';
 
+/** Where the user menu's first item, Notification settings, leads. */
+const NOTIFICATION_SETTINGS_PATH = '/settings/notifications';
+
 const baseUrl = inject('baseUrl');
 
 const demoUsers = [
@@ -146,10 +149,17 @@ describe('admin shell', () => {
     await page.getByRole('menu').waitFor({ state: 'hidden' });
     expect(await userButton.evaluate((element) => element === document.activeElement)).toBe(true);
 
+    // The first item opens the notification settings; the last logs out.
     await page.keyboard.press('Enter');
     await visible(page.getByRole('menu', { name: 'Ada Admin' }));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === NOTIFICATION_SETTINGS_PATH);
+    await userButton.focus();
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('menu', { name: 'Ada Admin' }));
+    await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/login');
     await page.close();

@@ -226,8 +226,8 @@ describe('approval integrity (API + worker)', () => {
   const APPROVAL_SET = 'quote-approvals-v1';
   const WITHDRAWN_WORKFLOW = 'When a quote is withdrawn from approval';
   const STEP_WORKFLOW = 'When an approval step starts';
-  /** The set's workflows: need approval, step starts, changes requested, approved, withdrawn, out of office, reassigned, reminded. */
-  const SET_SIZE = 8;
+  /** The set's workflows: need approval, step starts, changes requested, approved, withdrawn, out of office, reassigned, reminded, escalated. */
+  const SET_SIZE = 9;
   const approvalWorkflows = async () =>
     (await call('admin', 'GET', '/api/v1/workflows')).json<{ items: Array<{ id: string; name: string; enabled: boolean; setKey: string | null }> }>().items.filter((w) => w.setKey === APPROVAL_SET);
   const tasksOf = async (who: string, id: string, status: 'open' | 'completed') =>

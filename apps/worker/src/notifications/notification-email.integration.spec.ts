@@ -70,8 +70,9 @@ describe('notification e-mails', () => {
     expect(received[0].to).toBe('rep@example.com');
     expect(received[0].raw).toContain('Subject: Quote Q-2026-0001 approved');
     expect(received[0].raw).toContain('https://quotes.example.com/quotes/abc');
-    const [{ emailed_at }] = await orm.em.fork().getConnection().execute('select emailed_at from notifications_notification');
-    expect(emailed_at).not.toBeNull();
+    // Marked as e-mailed in the transaction that commits after the mail went out.
+    const emailedAt = await waitUntil(async () => (await orm.em.fork().getConnection().execute('select emailed_at from notifications_notification'))[0]?.emailed_at ?? null, { timeoutMs: 20_000 });
+    expect(new Date(emailedAt as string | Date).getTime()).toBeGreaterThan(0);
     // Once everything is handled, still the one e-mail.
     await waitUntilQuiet({ database: database.url, queuePrefix });
     expect(received).toHaveLength(1);

@@ -42,9 +42,11 @@ const cells = (tr: Element | null | undefined) => [...(tr?.querySelectorAll('th,
 
 async function pick(comboboxId: string, option: string): Promise<void> {
   (document.getElementById(comboboxId)!.closest('.p-select') as HTMLElement).click();
-  await flushPromises();
-  const choice = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === option);
-  if (!choice) throw new Error(`no option "${option}"`);
+  const choice = await vi.waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === option);
+    if (!found) throw new Error(`no option "${option}"`);
+    return found;
+  });
   choice.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
   await flushPromises();
   await vi.waitFor(() => expect(document.querySelector('[role="listbox"]')).toBeNull());
@@ -58,6 +60,7 @@ function type(id: string, value: string): void {
 
 async function save(): Promise<void> {
   section()!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await flushPromises();
   await flushPromises();
 }
 
@@ -81,15 +84,14 @@ describe('Settings → Out of office', () => {
     expect(document.getElementById('ooo-until')?.getAttribute('aria-invalid')).toBe('true');
 
     (document.getElementById('ooo-delegate')!.closest('.p-select') as HTMLElement).click();
-    await flushPromises();
-    expect([...document.querySelectorAll('[role="option"]')].map((o) => o.textContent?.trim())).toEqual(['Ada Admin', 'Dana Delegate']);
+    await vi.waitFor(() => expect([...document.querySelectorAll('[role="option"]')].map((o) => o.textContent?.trim())).toEqual(['Ada Admin', 'Dana Delegate']));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await pick('ooo-delegate', 'Dana Delegate');
     type('ooo-until', '2026-12-05T17:00');
     type('ooo-note', ' Holiday ');
     await save();
     expect(api.calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ delegateId: dana.id, endsAt: new Date('2026-12-05T17:00').toISOString(), note: 'Holiday' }]);
-    expect(section()!.querySelector('[role="status"]')?.textContent).toMatch(/^Dana Delegate decides for Max Manager until /);
+    await vi.waitFor(() => expect(section()!.querySelector('[role="status"]')?.textContent).toMatch(/^Dana Delegate decides for Max Manager until /));
     expect(cells(section()!.querySelector('tbody tr')).slice(0, 2)).toEqual(['Max Manager', 'Dana Delegate']);
   });
 
