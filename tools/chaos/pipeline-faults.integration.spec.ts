@@ -27,6 +27,9 @@ import {
 import { Client, Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** The quote approval workflow set's size (libs/workflows/application/src/quote-approvals). */
+const APPROVAL_SET_SIZE = 9;
+
 const FULL = process.env['CHAOS_FULL'] === '1';
 /**
  * Quotes of the kill -9 run: each makes two transitions asked over HTTP (submitted, approved),
@@ -118,7 +121,7 @@ describe('the product under faults (API, relay and worker as processes; own Post
     dealId = deals.find((d) => d.ownerId === ids['rep'])!.id;
     const settings = await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] });
     expect(settings.status).toBe(200);
-    await waitUntil(async () => Number((await db.query("select count(*) as n from workflows_workflow where set_key = 'quote-approvals-v1' and enabled")).rows[0].n) === 5, { timeoutMs: 60_000 });
+    await waitUntil(async () => Number((await db.query("select count(*) as n from workflows_workflow where set_key = 'quote-approvals-v1' and enabled")).rows[0].n) === APPROVAL_SET_SIZE, { timeoutMs: 60_000 });
   });
 
   afterAll(async () => {

@@ -111,7 +111,7 @@ describe('quote approvals end to end (API + worker)', () => {
       ['published', ids['manager']],
     ]);
     const approvedNotice = async () =>
-      (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ message: { code: string; params: Json } | null }> }>().items.find((n) => n.message?.params['number'] === published['number']);
+      (await call('rep', 'GET', '/api/v1/notifications')).json<{ items: Array<{ message: { code: string; params: Json } | null }> }>().items.find((n) => n.message?.code === 'approvals.quoteApproved' && n.message.params['number'] === published['number']);
     expect((await waitUntil(approvedNotice, { timeoutMs: 20_000 })).message).toEqual({ code: 'approvals.quoteApproved', params: { number: published['number'], title: 'Website redesign' } });
     await waitUntil(async () => (await properties(id))['approval_status'] === 'approved', { timeoutMs: 20_000 });
 
