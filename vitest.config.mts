@@ -66,6 +66,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a condition in a real browser against API and worker: give it
+          // seconds, not the default second, on a busy machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

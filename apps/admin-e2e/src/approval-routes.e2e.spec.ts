@@ -210,7 +210,8 @@ const header = (page: Page) => page.locator('.approval-header');
 async function approve(page: Page): Promise<void> {
   await expect.poll(() => approveButton(page).isEnabled(), { timeout: WORKER_MS }).toBe(true);
   await approveButton(page).click();
-  await expect.poll(() => approveButton(page).isDisabled()).toBe(true);
+  // The decision's request and the page's refresh: seconds on a busy machine.
+  await expect.poll(() => approveButton(page).isDisabled(), { timeout: WORKER_MS }).toBe(true);
 }
 
 /** The quote's "approver" property, which the approval workflows set to whoever decides now. */
