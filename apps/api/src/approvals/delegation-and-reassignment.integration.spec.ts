@@ -16,8 +16,7 @@ type Task = { assigneeId: string; status: string; notes: string; message: { code
 
 const PASSWORD = 'long-enough-password-1';
 const HOUR = 3_600_000;
-// API and worker take "now" from a clock the test moves, starting a week ago (on the hour): the
-// clock stays behind the machine's time, which the outbox relay publishes events by.
+// API and worker take "now" from a clock the test moves, starting a week ago (on the hour).
 const START = new Date(Math.floor(Date.now() / HOUR) * HOUR - 7 * 24 * HOUR).toISOString();
 
 /**

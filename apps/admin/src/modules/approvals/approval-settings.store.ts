@@ -1,7 +1,7 @@
 // Settings → Products & Quotes → Approvals: the policy being edited, what the editor offers (the
 // approver candidates and their teams, the condition fields with their operators), saving (one PUT
 // for the switch, the Approver, the ordered rules, the currencies and the business hours), trying the policy as edited on a quote, the
-// problems of both (kept at their controls, by the controls' ids) and the five approval workflows
+// problems of both (kept at their controls, by the controls' ids) and the approval workflows
 // the worker installs after a save (polled briefly until they are there, enabled or switched off).
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
