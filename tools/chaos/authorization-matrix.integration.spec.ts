@@ -120,6 +120,8 @@ describe('authorisation matrix: every endpoint × every caller', { timeout: 180_
         return issueApprovalLinks({ requestId: round!.id, round: round!.round, step: 0, approverId: ids.manager }, api.config.approvalLinks.secret, new Date()).approve;
       },
       taskOfRep: async () => (await ok<{ id: string }>('manager', 'POST', '/api/v1/tasks', { title: 'For rep', assigneeId: ids.rep })).id,
+      policyVersion: async () => (await ok<{ version: number }>('admin', 'GET', '/api/v1/approvals/settings')).version,
+      dryRunOfAdmin: async () => (await ok<{ id: string }>('admin', 'POST', '/api/v1/approvals/dry-runs', { ...settingsBody(ids.manager), limit: 1 })).id,
       apiTokenOfRep,
       workflow: async () => {
         const created = await ok<{ id: string; version: number }>('admin', 'POST', '/api/v1/workflows', { ...workflowBody(ids.rep), enabled: false });

@@ -46,6 +46,10 @@ export interface Fixtures {
   /** The Approve link of the approval e-mail to the manager, for a new pending quote of rep's. */
   approvalLink(): Promise<string>;
   taskOfRep(): Promise<string>;
+  /** The approval settings' version now (the expectedVersion of a restore). */
+  policyVersion(): Promise<number>;
+  /** A new dry run of the admin's (of the last quote), to read and cancel. */
+  dryRunOfAdmin(): Promise<string>;
   apiTokenOfRep(): Promise<string>;
   workflow(): Promise<{ id: string; version: number }>;
   /** A new disabled workflow with a webhook action, and its signing secret's id. */
@@ -174,10 +178,26 @@ export function matrix(f: Fixtures): Record<string, Row> {
 
     // ---- approvals ----
     'AuditController.list': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/audit') },
+    // The approval ledger: admins only (export streams a download; verify walks the chain, changing nothing).
+    'LedgerController.export': { expect: [401, 403, 403, 403, 200], call: () => get(`/api/v1/audit/ledger/export?format=csv&quoteId=${f.quoteId}`) },
+    'LedgerController.verify': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'POST', url: '/api/v1/audit/ledger/verify' }) },
+    'AnalyticsController.approvals': { expect: [401, 403, 403, 200, 200], call: () => get('/api/v1/analytics/approvals') },
     'ApprovalsController.getSettings': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/settings') },
     'ApprovalsController.saveSettings': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'PUT', url: '/api/v1/approvals/settings', payload: settingsBody(f.ids.manager) }) },
     // An edited policy tried on a quote (nothing saved): for admins, who edit the policy.
     'ApprovalsController.tryPolicy': { expect: [401, 403, 403, 403, 200], call: () => ({ method: 'POST', url: '/api/v1/approvals/try', payload: { ...settingsBody(f.ids.manager), quoteId: f.quoteId } }) },
+    // The policy's history: for admins, who read and save the policy (version 1: the fixtures' save).
+    'PolicyVersionsController.list': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/policy/versions') },
+    'PolicyVersionsController.get': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/policy/versions/1') },
+    'PolicyVersionsController.compare': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/policy/versions/compare?from=1&to=1') },
+    'PolicyVersionsController.restore': {
+      expect: [401, 403, 403, 403, 200],
+      call: async () => ({ method: 'POST', url: '/api/v1/approvals/policy/versions/1/restore', payload: { expectedVersion: await f.policyVersion() } }),
+    },
+    // Dry runs of a draft policy: for admins, who save the policy; a run for its requester and admins.
+    'PolicyDryRunsController.start': { expect: [401, 403, 403, 403, 202], call: () => ({ method: 'POST', url: '/api/v1/approvals/dry-runs', payload: { ...settingsBody(f.ids.manager), limit: 1 } }) },
+    'PolicyDryRunsController.get': { expect: [401, 403, 403, 403, 200], call: async () => get(`/api/v1/approvals/dry-runs/${await f.dryRunOfAdmin()}`) },
+    'PolicyDryRunsController.cancel': { expect: [401, 403, 403, 403, 200], call: async () => ({ method: 'POST', url: `/api/v1/approvals/dry-runs/${await f.dryRunOfAdmin()}/cancel` }) },
     // What a rule may look at: for admins, who write the rules.
     'ApprovalsController.conditionFields': { expect: [401, 403, 403, 403, 200], call: () => get('/api/v1/approvals/condition-fields') },
     'ApprovalsController.preview': { expect: [401, 200, 404, 200, 200], call: () => get(`/api/v1/approvals/quotes/${f.quoteId}/preview`) },
@@ -229,6 +249,17 @@ export function matrix(f: Fixtures): Record<string, Row> {
     'WorkflowsController.listActions': { expect: [401, 403, 403, 200, 200], call: () => get('/api/v1/workflows/actions') },
     'WorkflowsController.createWorkflow': { expect: [401, 403, 403, 403, 201], call: () => ({ method: 'POST', url: '/api/v1/workflows', payload: { ...workflowBody(f.ids.rep), enabled: false } }) },
     'WorkflowsController.getWorkflow': { expect: [401, 403, 403, 200, 200], call: () => get(`/api/v1/workflows/${f.workflowId}`) },
+    // A workflow's history: for admins, who edit workflows (version 1: the fixtures' create).
+    'WorkflowVersionsController.list': { expect: [401, 403, 403, 403, 200], call: () => get(`/api/v1/workflows/${f.workflowId}/versions`) },
+    'WorkflowVersionsController.get': { expect: [401, 403, 403, 403, 200], call: () => get(`/api/v1/workflows/${f.workflowId}/versions/1`) },
+    'WorkflowVersionsController.compare': { expect: [401, 403, 403, 403, 200], call: () => get(`/api/v1/workflows/${f.workflowId}/versions/compare?from=1&to=1`) },
+    'WorkflowVersionsController.restore': {
+      expect: [401, 403, 403, 403, 200],
+      call: async () => {
+        const workflow = await f.workflow();
+        return { method: 'POST', url: `/api/v1/workflows/${workflow.id}/versions/1/restore`, payload: { expectedVersion: workflow.version } };
+      },
+    },
     'WorkflowsController.updateWorkflow': {
       expect: [401, 403, 403, 403, 200],
       call: async () => {

@@ -216,7 +216,7 @@ export async function seedQuotes(databaseUrl: string, options: SeedQuotesOptions
       [count],
     );
     const quoteCols = `id, version, number, owner_id, status, title, deal_id, company_id, company_name, recipient_contact_ids, currency, expires_on, quote_discount,
-      comments_for_buyer, purchase_terms, line_items, total_minor, share_slug, signature, history, created_at, updated_at`;
+      comments_for_buyer, purchase_terms, line_items, total_minor, share_slug, signature, history, created_at, updated_at, submitted_at`;
     // Loading into a table without its secondary indexes and building them afterwards is several
     // times faster than updating nine indexes row by row. All in one transaction: a failure leaves
     // the table as it was (the table is locked meanwhile, so seed a database nobody is using).
@@ -245,7 +245,10 @@ export async function seedQuotes(databaseUrl: string, options: SeedQuotesOptions
               'at', ${iso('s.created_at + (s.updated_at - s.created_at) * (p.k - 1) / greatest(array_length(s.path, 1) - 1, 1)')},
               'note', case when p.status = 'changes_requested' then 'Lower the discount, please' end) order by p.k)
           from unnest(s.path) with ordinality p(status, k)),
-         s.created_at, s.updated_at
+         s.created_at, s.updated_at,
+         -- The last submission's time in its history (null: never submitted).
+         (select max(s.created_at + (s.updated_at - s.created_at) * (p.k - 1) / greatest(array_length(s.path, 1) - 1, 1)) from unnest(s.path) with ordinality p(status, k)
+          where p.status in ('pending_approval', 'approval_not_needed') and s.path[p.k - 1] in ('draft', 'changes_requested'))
        from (
          -- Each year's numbers continue its counter, in order of creation.
          select s.*, y.year, coalesce(c.last, 0) + row_number() over (partition by y.year order by s.created_at, s.i) as seq

@@ -1,21 +1,28 @@
 // Automated accessibility audit (issue 19): axe-core checks the WCAG 2.0–2.2 A and AA rules on every
-// screen of the walkthrough, at 1280 × 800, in English and in Dutch, in real Chromium against the
-// real API and worker (built SPA served by apps/api, fresh PostgreSQL database with the demo users).
-// Nothing is mocked; any violation fails the test with its rule, impact, elements and help.
+// screen of the walkthrough, at 1280 × 800 and again at 390 × 844 (the same page, resized), in
+// English and in Dutch, in real Chromium against the real API and worker (built SPA served by
+// apps/api, fresh PostgreSQL database with the demo users). Nothing is mocked; any violation fails
+// the test with its rule, impact, elements and help. At 390 × 844 each screen must also not scroll
+// sideways and have no tap target under 24 × 24 px outside WCAG 2.5.8's exceptions (phone-checks.ts).
 //
-// Set-up through the API: the admin requires approval with Max Manager as Approver (the worker
-// installs the approval workflows), Remy Rep submits a quote (Pending approval: it has an approval
-// page) and the admin gives Max a task. Spec files share the database: afterAll switches approval
-// off again and completes this file's open tasks, as the other browser tests expect the account.
+// Set-up through the API: Remy Rep publishes a quote while approval is off (the buyer's page); the
+// admin requires approval with Max Manager as Approver (the worker installs the approval
+// workflows), Remy submits a quote (Pending approval: an approval page, and Max's approval e-mail
+// with its confirm link) and keeps a draft (the set-up flow's later steps), and the admin gives
+// Max a task. Spec files share the database: afterAll switches approval off again and completes
+// this file's open tasks, as the other browser tests expect the account.
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
+import { linksIn, readCapturedMails, waitUntil } from '@qa/shared-testing';
 import { apiSessions, json, switchApprovalOff } from './api-sessions';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { DEMO_PASSWORD, isoDateIn, openPage as openTab, pageProblems, visible } from './page-helpers';
+import { choose, DEMO_PASSWORD, isoDateIn, openPage as openTab, pageProblems, visible } from './page-helpers';
 import { WORKER_MS, type QuoteBody } from './walkthrough-state';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, smallTapTargets } from './phone-checks';
 
 const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
 
 /** The WCAG 2.0, 2.1 and 2.2 success criteria of levels A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -25,7 +32,17 @@ type Who = keyof typeof users;
 const api = apiSessions(baseUrl, users);
 
 const suffix = Date.now().toString(36);
-const made = { quoteId: '', quoteTitle: `Audit quote ${suffix}`, workflowId: '', taskId: '' };
+const made = {
+  quoteId: '',
+  quoteTitle: `Audit quote ${suffix}`,
+  draftId: '',
+  draftTitle: `Audit draft ${suffix}`,
+  publishedTitle: `Audit published ${suffix}`,
+  sharePath: '',
+  confirmPath: '',
+  workflowId: '',
+  taskId: '',
+};
 
 let browser: E2eBrowser;
 
@@ -38,14 +55,8 @@ beforeAll(async () => {
   const managerId = all.items.find((user) => user.email === users.manager)?.id ?? '';
   expect(managerId).not.toBe('');
 
-  // Approval on all quotes, Max approves.
-  const settings = await json<{ version: number }>(await admin.get('/api/v1/approvals/settings'), 200);
-  const saved = await admin.put('/api/v1/approvals/settings', {
-    data: { requireApproval: true, defaultApproverId: managerId, rules: [], ...(settings.version > 0 ? { version: settings.version } : {}) },
-  });
-  expect(saved.status()).toBe(200);
-
-  // Remy's quote, submitted: Pending approval.
+  // Remy's CRM records, and a quote published while approval is off: the buyer's page.
+  await switchApprovalOff(admin);
   const company = await json<{ id: string }>(await rep.post('/api/v1/crm/companies', { data: { name: `Audit BV ${suffix}`, domain: `audit-${suffix}.example` } }), 201);
   const contact = await json<{ id: string }>(
     await rep.post('/api/v1/crm/contacts', { data: { name: 'Anna Audit', email: `anna-${suffix}@audit.example`, companyId: company.id } }),
@@ -55,21 +66,39 @@ beforeAll(async () => {
     await rep.post('/api/v1/crm/deals', { data: { name: `Audit deal ${suffix}`, amount: '5000.00', currency: 'EUR', stage: 'qualified_to_buy', companyId: company.id } }),
     201,
   );
-  const quote = await json<{ id: string }>(
-    await rep.post('/api/v1/quotes', {
-      data: {
-        title: made.quoteTitle,
-        dealId: deal.id,
-        recipientContactIds: [contact.id],
-        expiresOn: isoDateIn(30),
-        lineItems: [{ productName: 'Audit hours', quantity: 8, unitPrice: '120.00' }],
-      },
-    }),
-    201,
-  );
+  const newQuote = async (title: string) =>
+    json<{ id: string }>(
+      await rep.post('/api/v1/quotes', {
+        data: {
+          title,
+          dealId: deal.id,
+          recipientContactIds: [contact.id],
+          expiresOn: isoDateIn(30),
+          lineItems: [{ productName: 'Audit hours', description: 'On site', quantity: 8, unitPrice: '120.00', discount: { type: 'percent', value: '10' } }],
+          commentsForBuyer: 'Thank you for your interest.',
+          purchaseTerms: 'Payment within 30 days.',
+        },
+      }),
+      201,
+    );
+  const published = await newQuote(made.publishedTitle);
+  const live = await json<QuoteBody>(await rep.post(`/api/v1/quotes/${published.id}/submit`, { data: { version: 1 } }), 200);
+  expect([live.status, live.sharePath]).toEqual(['approval_not_needed', expect.stringMatching(/^\/q\//)]);
+  made.sharePath = live.sharePath ?? '';
+
+  // Approval on all quotes, Max approves.
+  const settings = await json<{ version: number }>(await admin.get('/api/v1/approvals/settings'), 200);
+  const saved = await admin.put('/api/v1/approvals/settings', {
+    data: { requireApproval: true, defaultApproverId: managerId, rules: [], ...(settings.version > 0 ? { version: settings.version } : {}) },
+  });
+  expect(saved.status()).toBe(200);
+
+  // Remy's quote, submitted: Pending approval; and a draft.
+  const quote = await newQuote(made.quoteTitle);
   made.quoteId = quote.id;
   const submitted = await json<QuoteBody>(await rep.post(`/api/v1/quotes/${quote.id}/submit`, { data: { version: 1 } }), 200);
   expect(submitted.status).toBe('pending_approval');
+  made.draftId = (await newQuote(made.draftTitle)).id;
 
   // A task in Max's list (the approval workflow's own task comes when the worker has installed it).
   const task = await json<{ id: string }>(
@@ -78,16 +107,24 @@ beforeAll(async () => {
   );
   made.taskId = task.id;
 
-  // A workflow to open: the worker installs the approval workflows.
+  // A workflow with a run to open: "When quotes need approval" ran for the submitted quote.
   made.workflowId = await vi.waitFor(
     async () => {
-      const workflows = await json<{ items: Array<{ id: string }> }>(await admin.get('/api/v1/workflows'), 200);
-      const first = workflows.items[0];
-      if (!first) throw new Error('no workflow yet');
-      return first.id;
+      const workflows = await json<{ items: Array<{ id: string; name: string; runs: number }> }>(await admin.get('/api/v1/workflows'), 200);
+      const needed = workflows.items.find((workflow) => workflow.name === 'When quotes need approval' && workflow.runs > 0);
+      if (!needed) throw new Error('no run of "When quotes need approval" yet');
+      return needed.id;
     },
     { timeout: WORKER_MS, interval: 250 },
   );
+
+  // Max's approval e-mail: its Approve link opens the confirm page.
+  const mail = await waitUntil(async () => (await readCapturedMails(mailDir)).find((sent) => sent.to.includes(users.manager) && sent.subject.includes(made.quoteTitle)), {
+    timeoutMs: WORKER_MS,
+  });
+  const [approveLink] = linksIn(mail.text, `${baseUrl}/approvals/confirm?token=`);
+  expect(approveLink).toBeTruthy();
+  made.confirmPath = new URL(approveLink ?? baseUrl).pathname + new URL(approveLink ?? baseUrl).search;
 });
 
 afterAll(async () => {
@@ -114,8 +151,16 @@ interface Screen {
   /** The page's level-1 heading once it has loaded (any text when not given). */
   heading?: (locale: Locale) => string;
   /** What else must be on the page before it is audited (its data loaded). */
-  ready?: (page: Page) => Promise<unknown>;
+  ready?: (page: Page, locale: Locale) => Promise<unknown>;
 }
+
+const inMain = (page: Page) => page.getByRole('main');
+const setupStep = (step: string, n: number): Screen => ({
+  name: `edit draft (set-up flow, step ${n} of 4)`,
+  who: 'rep',
+  path: () => `/quotes/${made.draftId}/edit?step=${step}`,
+  ready: (page) => visible(page.getByRole('heading', { level: 2, name: new RegExp(`^(Step|Stap) ${n} (of|van) 4`) })),
+});
 
 const screens: Screen[] = [
   { name: 'login', path: () => '/login', heading: (locale) => ({ en: 'Log in', nl: 'Inloggen' })[locale] },
@@ -133,6 +178,9 @@ const screens: Screen[] = [
     heading: (locale) => ({ en: 'New quote', nl: 'Nieuwe offerte' })[locale],
     ready: (page) => visible(page.getByRole('heading', { level: 2 })),
   },
+  setupStep('lineItems', 2),
+  setupStep('terms', 3),
+  setupStep('review', 4),
   {
     name: 'quote page',
     who: 'rep',
@@ -148,11 +196,48 @@ const screens: Screen[] = [
     ready: (page) => visible(page.locator(`tr[data-task-id="${made.taskId}"]`)),
   },
   {
+    name: 'notifications panel',
+    who: 'manager',
+    path: () => '/tasks',
+    heading: (locale) => ({ en: 'Tasks', nl: 'Taken' })[locale],
+    ready: async (page) => {
+      await (await visible(page.locator('.notifications-bell .bell-button'))).click();
+      return visible(page.getByRole('dialog'));
+    },
+  },
+  {
     name: 'approval page of a pending quote',
     who: 'manager',
     path: () => `/quotes/${made.quoteId}/approval`,
     heading: () => made.quoteTitle,
     ready: (page) => visible(page.locator('[data-testid="approval-round"]'), WORKER_MS),
+  },
+  {
+    name: 'approval page, Request changes dialog',
+    who: 'manager',
+    path: () => `/quotes/${made.quoteId}/approval`,
+    heading: () => made.quoteTitle,
+    ready: async (page) => {
+      const button = page.locator('.approval-actions button[aria-haspopup="dialog"]');
+      await expect.poll(() => button.isEnabled(), { timeout: WORKER_MS }).toBe(true);
+      await button.click();
+      return visible(page.getByRole('dialog').locator('textarea'));
+    },
+  },
+  {
+    name: 'approval e-mail’s confirm page',
+    who: 'manager',
+    path: () => made.confirmPath,
+    ready: (page) => visible(page.locator('form.link-confirm button[type="submit"]')),
+  },
+  {
+    name: 'buyer’s page (logged out)',
+    path: () => made.sharePath,
+    heading: () => made.publishedTitle,
+    // It speaks the quote's language (English) until the buyer picks another.
+    ready: async (page, locale) => {
+      if (locale === 'nl') await choose(page, page.getByRole('combobox', { name: 'Language' }), 'Nederlands');
+    },
   },
   {
     name: 'workflows list',
@@ -162,11 +247,14 @@ const screens: Screen[] = [
     ready: (page) => visible(page.locator(`tr[data-workflow-id="${made.workflowId}"]`)),
   },
   {
-    name: 'workflow',
+    name: 'workflow with its runs',
     who: 'admin',
     path: () => `/workflows/${made.workflowId}`,
     // (A built-in workflow's name is worded in the reader's language.)
-    ready: (page) => visible(page.locator('form.workflow-form')),
+    ready: async (page) => {
+      await visible(page.locator('form.workflow-form'));
+      return visible(page.locator('[data-run-id]').first(), WORKER_MS);
+    },
   },
   {
     name: 'approval policy (Settings → Products & Quotes → Approvals)',
@@ -176,11 +264,40 @@ const screens: Screen[] = [
     ready: (page) => visible(page.getByRole('switch')),
   },
   {
-    name: 'settings with users',
+    name: 'approval policy editor with a new rule',
+    who: 'admin',
+    path: () => '/settings/approvals',
+    heading: (locale) => ({ en: 'Approvals', nl: 'Goedkeuring' })[locale],
+    ready: async (page) => {
+      await (await visible(page.getByRole('button', { name: /^(Add rule|Regel toevoegen)$/ }))).click();
+      return visible(page.locator('.rule[data-rule-key]').first());
+    },
+  },
+  {
+    name: 'settings with users and out of office',
     who: 'admin',
     path: () => '/settings',
     heading: (locale) => ({ en: 'Settings', nl: 'Instellingen' })[locale],
-    ready: (page) => visible(page.getByRole('main').getByText(users.manager, { exact: true }).first()),
+    ready: (page) => visible(inMain(page).getByText(users.manager, { exact: true }).first()),
+  },
+  {
+    name: 'settings of a manager (out of office)',
+    who: 'manager',
+    path: () => '/settings',
+    heading: (locale) => ({ en: 'Settings', nl: 'Instellingen' })[locale],
+    ready: (page) => visible(inMain(page).getByRole('heading', { level: 2 }).first()),
+  },
+  {
+    name: 'quote settings',
+    who: 'admin',
+    path: () => '/settings/quotes',
+    ready: (page) => visible(page.locator('.approvals-pointer')),
+  },
+  {
+    name: 'companies',
+    who: 'manager',
+    path: () => '/settings/companies',
+    ready: (page) => visible(inMain(page).getByText(`Audit BV ${suffix}`).first()),
   },
   {
     name: 'notification settings',
@@ -199,7 +316,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-describe.each<Locale>(['en', 'nl'])('axe-core, WCAG 2.0–2.2 A and AA, at 1280 × 800, in %s', (locale) => {
+/** axe-core's violations of the page as it is now, then whether it fits a phone (after resizing to 390 × 844). */
+async function auditBothSizes(page: Page, what: string): Promise<void> {
+  expect(page.viewportSize()).toEqual(DESKTOP);
+  expect(await axeViolations(page), `${what} at 1280 × 800`).toEqual([]);
+  await page.setViewportSize(PHONE);
+  // (Media queries apply at once; a frame lets the layout settle.)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await axeViolations(page), `${what} at 390 × 844`).toEqual([]);
+  await expectNoSidewaysScroll(page, what);
+  expect(await smallTapTargets(page), `${what} at 390 × 844: targets under 24 × 24 px`).toEqual([]);
+}
+
+describe.each<Locale>(['en', 'nl'])('axe-core, WCAG 2.0–2.2 A and AA, at 1280 × 800 and 390 × 844, in %s', (locale) => {
   it.each(screens)('finds no violations on the $name screen', async (screen) => {
     const page = await openTab(browser);
     // The SPA reads the language from localStorage; a session cookie from the API logs the page in.
@@ -210,12 +339,13 @@ describe.each<Locale>(['en', 'nl'])('axe-core, WCAG 2.0–2.2 A and AA, at 1280 
     }
     await page.goto(`${baseUrl}${screen.path()}`);
     const heading = screen.heading?.(locale);
-    await visible(page.getByRole('heading', heading === undefined ? { level: 1 } : { level: 1, name: heading, exact: true }), WORKER_MS);
-    await screen.ready?.(page);
+    await visible(page.getByRole('heading', heading === undefined ? { level: 1 } : { level: 1, name: heading, exact: true }), WORKER_MS).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${page.url()} shows: ${(await page.locator('body').innerText()).slice(0, 300)}\nproblems: ${pageProblems(page).join('; ')}`);
+    });
+    await screen.ready?.(page, locale);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
-    expect(page.viewportSize()).toEqual({ width: 1280, height: 800 });
 
-    expect(await axeViolations(page)).toEqual([]);
+    await auditBothSizes(page, screen.name);
     expect(pageProblems(page)).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { ApprovalsHttpModule } from '@qa/approvals-api';
 import { ApprovalLinkSettings } from '@qa/approvals-application';
 import { AuditHttpModule } from '@qa/audit-api';
+import { AnalyticsHttpModule } from '@qa/analytics-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
@@ -51,6 +52,7 @@ export class AppModule {
         QuotesHttpModule,
         ApprovalsHttpModule,
         AuditHttpModule,
+        AnalyticsHttpModule,
         TasksHttpModule,
         WorkflowsHttpModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

@@ -1,6 +1,7 @@
 import { ApprovalsWorkerModule } from '@qa/approvals-api';
 import { ApprovalLinkSettings } from '@qa/approvals-application';
 import { AuditWorkerModule } from '@qa/audit-api';
+import { AnalyticsWorkerModule } from '@qa/analytics-api';
 import { DiscountFlagModule } from '@qa/extensions-discount-flag';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -39,6 +40,7 @@ export class WorkerModule {
         QuotesWorkerModule,
         ApprovalsWorkerModule,
         AuditWorkerModule,
+        AnalyticsWorkerModule,
         TasksWorkerModule,
         WorkflowsWorkerModule,
         // An example extension: a workflow action from its own library (docs/extending.md).

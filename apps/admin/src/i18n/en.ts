@@ -2,6 +2,7 @@
 import { quotesEn } from './quotes.en';
 import { tasksEn } from './tasks.en';
 import { auditEn } from './audit.en';
+import { analyticsEn } from './analytics.en';
 import { workflowsEn } from './workflows.en';
 import { approvalsEn } from './approvals.en';
 import { delegationEn } from './delegation.en';
@@ -9,6 +10,8 @@ import { approvalLinkEn } from './approval-link.en';
 import { notificationSettingsEn } from './notification-settings.en';
 import { identityEn } from './identity.en';
 import { crmEn } from './crm.en';
+import { versionsEn } from './versions.en';
+import { dryRunEn } from './dry-run.en';
 const en = {
   app: {
     name: 'Quote approvals',
@@ -26,6 +29,7 @@ const en = {
     quotes: 'Quotes',
     tasks: 'Tasks',
     workflows: 'Workflows',
+    analytics: 'Analytics',
     settings: 'Settings',
     queues: 'Queues',
     menu: 'Menu',
@@ -61,6 +65,7 @@ const en = {
   ...quotesEn,
   ...tasksEn,
   ...auditEn,
+  ...analyticsEn,
   ...workflowsEn,
   ...approvalsEn,
   ...delegationEn,
@@ -68,6 +73,8 @@ const en = {
   ...notificationSettingsEn,
   ...identityEn,
   ...crmEn,
+  ...versionsEn,
+  ...dryRunEn,
   settings: {
     title: 'Settings',
     empty: 'No settings to show yet.',

@@ -62,7 +62,7 @@ describe('i18n', () => {
 
     expect(wrapper.get('main h1').text()).toBe('Offertes');
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual(['Offertes', 'Taken', 'Workflows', 'Instellingen', 'Wachtrijen']);
+    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual(['Offertes', 'Taken', 'Workflows', 'Analyses', 'Instellingen', 'Wachtrijen']);
     expect(wrapper.get('main').text()).toContain('Nog geen offertes.');
     expect(document.documentElement.lang).toBe('nl');
     expect(document.title).toBe('Offertes · Quote approvals');

@@ -3,6 +3,7 @@ import type { MessageSchema } from './en';
 import { quotesNl } from './quotes.nl';
 import { tasksNl } from './tasks.nl';
 import { auditNl } from './audit.nl';
+import { analyticsNl } from './analytics.nl';
 import { workflowsNl } from './workflows.nl';
 import { approvalsNl } from './approvals.nl';
 import { delegationNl } from './delegation.nl';
@@ -10,6 +11,8 @@ import { approvalLinkNl } from './approval-link.nl';
 import { notificationSettingsNl } from './notification-settings.nl';
 import { identityNl } from './identity.nl';
 import { crmNl } from './crm.nl';
+import { versionsNl } from './versions.nl';
+import { dryRunNl } from './dry-run.nl';
 
 const nl: MessageSchema = {
   app: {
@@ -28,6 +31,7 @@ const nl: MessageSchema = {
     quotes: 'Offertes',
     tasks: 'Taken',
     workflows: 'Workflows',
+    analytics: 'Analyses',
     settings: 'Instellingen',
     queues: 'Wachtrijen',
     menu: 'Menu',
@@ -63,6 +67,7 @@ const nl: MessageSchema = {
   ...quotesNl,
   ...tasksNl,
   ...auditNl,
+  ...analyticsNl,
   ...workflowsNl,
   ...approvalsNl,
   ...delegationNl,
@@ -70,6 +75,8 @@ const nl: MessageSchema = {
   ...notificationSettingsNl,
   ...identityNl,
   ...crmNl,
+  ...versionsNl,
+  ...dryRunNl,
   settings: {
     title: 'Instellingen',
     empty: 'Nog geen instellingen om te tonen.',

@@ -34,7 +34,7 @@ describe('app layout', () => {
     expect(skip.text()).toBe('Skip to main content');
   });
 
-  it('shows a Sales group with Quotes, then Tasks, Workflows, Settings and (for an admin) Queues in the main navigation', async () => {
+  it('shows a Sales group with Quotes, then Tasks, Workflows, (for managers and admins) Analytics, Settings and (for an admin) Queues in the main navigation', async () => {
     const { wrapper: w } = await mountShell();
 
     const group = w.get('nav [role="group"]');
@@ -44,6 +44,7 @@ describe('app layout', () => {
       ['Quotes', '/quotes'],
       ['Tasks', '/tasks'],
       ['Workflows', '/workflows'],
+      ['Analytics', '/analytics'],
       ['Settings', '/settings'],
       ['Queues', '/admin/queues'],
     ]);
@@ -63,7 +64,7 @@ describe('app layout', () => {
     expect(push).not.toHaveBeenCalled();
   });
 
-  it('shows no Queues link to a sales rep', async () => {
+  it('shows no Analytics or Queues link to a sales rep', async () => {
     const { wrapper: w } = await mountShell('/quotes', rita);
 
     expect(w.get('nav').findAll('a').map((a) => a.text())).toEqual(['Quotes', 'Tasks', 'Workflows', 'Settings']);

@@ -9,6 +9,7 @@ import { workflowsRoutes } from '../modules/workflows/routes';
 import { settingsRoutes } from '../modules/settings/routes';
 import { approvalsRoutes } from '../modules/approvals/routes';
 import { auditRoutes } from '../modules/audit/routes';
+import { analyticsRoutes } from '../modules/analytics/routes';
 import { companiesRoutes } from '../modules/companies/routes';
 import { notificationsRoutes } from '../modules/notifications/routes';
 import { installAuthGuard } from './guards';
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
       ...settingsRoutes,
       ...approvalsRoutes,
       ...auditRoutes,
+      ...analyticsRoutes,
       ...companiesRoutes,
       ...notificationsRoutes,
       {

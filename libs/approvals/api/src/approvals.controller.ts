@@ -64,7 +64,7 @@ export class ApprovalsController extends CqrsController {
     const rules = body.rules.map((r) => ({ ...r, id: r.id ?? uuidv7() })) as unknown as PolicyRule[];
     return settingsView(
       await this.commands.execute(
-        new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates, businessHours: body.businessHours, reminderCooldownHours: body.reminderCooldownHours }, body.version),
+        new SaveApprovalSettingsCommand(caller, { requireApproval: body.requireApproval, defaultApproverId: body.defaultApproverId ?? null, rules, baseCurrency: body.baseCurrency, exchangeRates: body.exchangeRates, businessHours: body.businessHours, reminderCooldownHours: body.reminderCooldownHours }, body.version, body.changeNote ?? null),
       ),
     );
   }

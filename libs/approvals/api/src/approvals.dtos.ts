@@ -131,6 +131,11 @@ export class ApprovalSettingsRequest {
   @IsInt({ message: 'reminderCooldownHours must be a whole number of hours' })
   reminderCooldownHours?: number;
   @ApiProperty({ required: false, description: 'The version you read (409 when stale).' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiProperty({ required: false, maxLength: 500, description: 'Why: kept with the policy version this save writes.' })
+  @IsOptional()
+  @IsString({ message: 'changeNote must be a text' })
+  @MaxLength(500, { message: 'changeNote must be at most 500 characters' })
+  changeNote?: string;
 }
 
 export class TryApprovalPolicyRequest extends ApprovalSettingsRequest {

@@ -10,6 +10,10 @@ import { ScheduleStepTimersHandler } from './commands/schedule-step-timers/sched
 import { ListDueApprovalTimersHandler } from './queries/list-due-approval-timers/list-due-approval-timers.handler';
 import { ScheduleStepTimersWhenRoundMovesHandler } from './reactions/schedule-step-timers-when-round-moves/schedule-step-timers-when-round-moves.handler';
 import { SaveApprovalSettingsHandler } from './commands/save-approval-settings/save-approval-settings.handler';
+import { RestorePolicyVersionHandler } from './commands/restore-policy-version/restore-policy-version.handler';
+import { ListPolicyVersionsHandler } from './queries/list-policy-versions/list-policy-versions.handler';
+import { GetPolicyVersionHandler } from './queries/get-policy-version/get-policy-version.handler';
+import { ComparePolicyVersionsHandler } from './queries/compare-policy-versions/compare-policy-versions.handler';
 import { EvaluateQuoteApprovalHandler } from './queries/evaluate-quote-approval/evaluate-quote-approval.handler';
 import { FindApprovalRequestHandler } from './queries/find-approval-request/find-approval-request.handler';
 import { GetApprovalPageHandler } from './queries/get-approval-page/get-approval-page.handler';
@@ -26,11 +30,20 @@ import { RemoveApproverHandler } from './commands/remove-approver/remove-approve
 import { FindStandInsHandler } from './queries/find-stand-ins/find-stand-ins.handler';
 import { ListApproverChoicesHandler } from './queries/list-approver-choices/list-approver-choices.handler';
 import { ListDelegationsHandler } from './queries/list-delegations/list-delegations.handler';
+import { CancelPolicyDryRunHandler } from './commands/cancel-policy-dry-run/cancel-policy-dry-run.handler';
+import { RunPolicyDryRunHandler } from './commands/run-policy-dry-run/run-policy-dry-run.handler';
+import { StartPolicyDryRunHandler } from './commands/start-policy-dry-run/start-policy-dry-run.handler';
+import { GetPolicyDryRunHandler } from './queries/get-policy-dry-run/get-policy-dry-run.handler';
 import { RemoveApproverWhenUserLeavesHandler } from './reactions/remove-approver-when-user-leaves/remove-approver-when-user-leaves.handler';
 
 /** The approvals use cases (command and query handlers): providers of every approvals module. */
 export const approvalsHandlers = [
   SaveApprovalSettingsHandler,
+  // The policy's versions: history, compare, restore.
+  RestorePolicyVersionHandler,
+  ListPolicyVersionsHandler,
+  GetPolicyVersionHandler,
+  ComparePolicyVersionsHandler,
   DecideApprovalHandler,
   OpenApprovalRoundHandler,
   CloseApprovalRoundHandler,
@@ -55,6 +68,11 @@ export const approvalsHandlers = [
   ScheduleStepTimersHandler,
   FireApprovalTimerHandler,
   ListDueApprovalTimersHandler,
+  // Dry runs of a draft policy over past quotes.
+  StartPolicyDryRunHandler,
+  RunPolicyDryRunHandler,
+  CancelPolicyDryRunHandler,
+  GetPolicyDryRunHandler,
 ];
 
 /** The approvals context's reactions to integration events: providers of the worker-side module only. */

@@ -1,5 +1,6 @@
 import { integrationEvent } from '@qa/shared-kernel';
 import type { ApprovalLimits } from './approval-limits';
+import type { ApprovalRoute } from './approval-route';
 
 export interface ApprovalRequestPayload extends Record<string, unknown> {
   requestId: string;
@@ -16,7 +17,11 @@ export interface ApprovalRequestPayload extends Record<string, unknown> {
   decidedBy: string | null;
 }
 
-export const ApprovalRequestOpened = integrationEvent<ApprovalRequestPayload>('approvals.request.opened.v1');
+/** `route`: the route the round opened with, as resolved at submit (absent from events recorded before the approval ledger). */
+export interface ApprovalRequestOpenedPayload extends ApprovalRequestPayload {
+  route?: ApprovalRoute;
+}
+export const ApprovalRequestOpened = integrationEvent<ApprovalRequestOpenedPayload>('approvals.request.opened.v1');
 /** The previous step completed: the next one's approvers may now decide. */
 export const ApprovalRequestStepStarted = integrationEvent<ApprovalRequestPayload>('approvals.request.step-started.v1');
 /**
@@ -26,6 +31,8 @@ export const ApprovalRequestStepStarted = integrationEvent<ApprovalRequestPayloa
  */
 export interface ApprovalRequestApprovedPayload extends ApprovalRequestPayload {
   limits: ApprovalLimits | null;
+  /** A round approved as it opened (every step kept its approval): its route, as the opened event would have told it. */
+  route?: ApprovalRoute;
 }
 export const ApprovalRequestApproved = integrationEvent<ApprovalRequestApprovedPayload>('approvals.request.approved.v1');
 export const ApprovalRequestChangesRequested = integrationEvent<ApprovalRequestPayload>('approvals.request.changes-requested.v1');

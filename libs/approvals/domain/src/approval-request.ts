@@ -133,12 +133,12 @@ export class ApprovalRequest extends AggregateRoot {
       request.currentStep = props.route.steps.length - 1;
       request.status = 'approved';
       request.decidedAt = now;
-      request.record(ApprovalRequestApproved, { ...request.payload(null, null), limits: request.approvedLimits() }, now);
+      request.record(ApprovalRequestApproved, { ...request.payload(null, null), limits: request.approvedLimits(), route: request.route }, now);
       return request;
     }
     request.currentStep = Math.max(open, 0);
     request.noteStandIns(standIns, now);
-    request.record(ApprovalRequestOpened, request.payload(null, null, standIns), now);
+    request.record(ApprovalRequestOpened, { ...request.payload(null, null, standIns), route: request.route }, now);
     return request;
   }
 

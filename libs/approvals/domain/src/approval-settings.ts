@@ -4,6 +4,7 @@ import { ApprovalErrors } from './approval.errors';
 import { DEFAULT_BASE_CURRENCY } from './policy/base-currency';
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from './policy/business-hours';
 import { checkPolicy, type ApprovalPolicyState, type PolicyRule } from './policy/approval-policy';
+import type { PolicySnapshot } from './policy-version';
 
 /** A rep may remind a step's approvers once per this many hours, unless the settings say otherwise. */
 export const DEFAULT_REMINDER_COOLDOWN_HOURS = 24;
@@ -68,5 +69,12 @@ export class ApprovalSettings extends AggregateRoot implements ApprovalPolicySta
       defaultApproverId: this.defaultApproverId,
       approvalsActive: this.requireApproval || this.rules.length > 0,
     });
+  }
+
+  /** Puts an earlier version's policy back, as a new save: the same checks as `change` (approvers no longer eligible: 422). */
+  restore(snapshot: PolicySnapshot, by: string, approverIds: ReadonlySet<string>, now: Date): void {
+    if (snapshot.reminderCooldownHours !== null) this.setReminderCooldown(snapshot.reminderCooldownHours);
+    else this.reminderCooldownHours = null;
+    this.change(snapshot, by, approverIds, now);
   }
 }

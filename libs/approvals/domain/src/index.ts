@@ -13,4 +13,7 @@ export * from './approval-timer';
 export * from './reapproval';
 export * from './approval-limits';
 export * from './approval-settings';
+export * from './policy-version';
 export * from './approval.errors';
+export * from './dry-run/policy-dry-run';
+export * from './dry-run/dry-run-tally';

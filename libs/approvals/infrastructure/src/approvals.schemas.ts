@@ -1,6 +1,8 @@
 import { EntitySchema, type EventArgs } from '@mikro-orm/core';
 import { ApprovalRequest, ApprovalSettings, Delegation, ApprovalTimer } from '@qa/approvals-domain';
 import { ApprovalLinkUseSchema } from './approval-link-use.schema';
+import { PolicyDryRunSchema } from './policy-dry-run.schema';
+import { PolicyVersionSchema } from './policy-version.schema';
 
 export const ApprovalSettingsSchema = new EntitySchema<ApprovalSettings>({
   class: ApprovalSettings,
@@ -98,4 +100,4 @@ export const ApprovalDelegationSchema = new EntitySchema<Delegation>({
   },
 });
 
-export const approvalsEntities = [ApprovalSettingsSchema, ApprovalRequestSchema, ApprovalDelegationSchema, ApprovalTimerSchema, ApprovalLinkUseSchema];
+export const approvalsEntities = [ApprovalSettingsSchema, ApprovalRequestSchema, ApprovalDelegationSchema, ApprovalTimerSchema, ApprovalLinkUseSchema, PolicyVersionSchema, PolicyDryRunSchema];

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ApprovalSettingsRepository } from '@qa/approvals-application';
-import { ApprovalSettings, DEFAULT_BUSINESS_HOURS } from '@qa/approvals-domain';
+import { ApprovalSettings, DEFAULT_BUSINESS_HOURS, type PolicyVersion } from '@qa/approvals-domain';
 
 @Injectable()
 export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsRepository {
@@ -17,7 +17,15 @@ export class MikroOrmApprovalSettingsRepository extends ApprovalSettingsReposito
     settings.businessHours ??= DEFAULT_BUSINESS_HOURS;
     return settings;
   }
-  async save(settings: ApprovalSettings) {
-    await this.em.persistAndFlush(settings);
+  /**
+   * One transaction: the settings first (a concurrent save loses on the optimistic lock: 409), then
+   * the version they became (their optimistic version after the save).
+   */
+  async save(settings: ApprovalSettings, version: PolicyVersion) {
+    await this.em.transactional(async (em) => {
+      await em.persist(settings).flush();
+      version.version = settings.version!;
+      em.persist(version);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { AuditEntry } from '@qa/audit-domain';
+import { LedgerEntrySchema } from './audit-ledger.entities';
 
 export const AuditEntrySchema = new EntitySchema<AuditEntry>({
   class: AuditEntry,
@@ -24,4 +25,4 @@ export const AuditEntrySchema = new EntitySchema<AuditEntry>({
   },
 });
 
-export const auditEntities = [AuditEntrySchema];
+export const auditEntities = [AuditEntrySchema, LedgerEntrySchema];

@@ -6,6 +6,7 @@ import { SignQuoteHandler } from './commands/sign-quote/sign-quote.handler';
 import { SubmitQuoteHandler } from './commands/submit-quote/submit-quote.handler';
 import { WithdrawQuoteHandler } from './commands/withdraw-quote/withdraw-quote.handler';
 import { GetQuoteSnapshotHandler } from './queries/get-quote-snapshot/get-quote-snapshot.handler';
+import { CountSubmittedQuotesHandler, ListSubmittedQuoteFactsHandler } from './queries/list-submitted-quote-facts/list-submitted-quote-facts.handler';
 import { GetQuoteHandler } from './queries/get-quote/get-quote.handler';
 import { GetSharedQuoteHandler } from './queries/get-shared-quote/get-shared-quote.handler';
 import { PreviewQuoteRouteHandler } from './queries/preview-quote-route/preview-quote-route.handler';
@@ -28,6 +29,9 @@ export const quotesHandlers = [
   ExpireQuoteHandler,
   GetQuoteHandler,
   GetQuoteSnapshotHandler,
+  // The approval policy's dry run reads submitted quotes in pages.
+  ListSubmittedQuoteFactsHandler,
+  CountSubmittedQuotesHandler,
   ListQuotesHandler,
   PreviewQuoteRouteHandler,
   GetSharedQuoteHandler,

@@ -7,3 +7,4 @@ export * from './quote-approval-limits';
 export * from './quote-billing-period';
 export * from './quote-language';
 export * from './quote-snapshot';
+export * from './submitted-quote-facts';

@@ -141,6 +141,8 @@ export class Quote extends AggregateRoot {
   approvalLimits!: QuoteApprovalLimits | null;
   /** Every status change: who, when, and the notes of a decision. */
   history!: HistoryEntry[];
+  /** When it was last submitted (null: never; rows from before it was kept get it from their history). */
+  submittedAt!: Date | null;
   createdAt!: Date;
   updatedAt!: Date;
 
@@ -160,6 +162,7 @@ export class Quote extends AggregateRoot {
     quote.signature = null;
     quote.approvalRoute = null;
     quote.approvalLimits = null;
+    quote.submittedAt = null;
     quote.createdAt = now;
     quote.assign(props.details, now);
     quote.addHistory(null, { by: props.ownerId, now }, null);
@@ -242,6 +245,7 @@ export class Quote extends AggregateRoot {
     this.approvalRoute = route ? structuredClone(route) : null;
     this.approvalLimits = null;
     if (!route) this.goLive(now);
+    this.submittedAt = now;
     this.touch(now);
     this.addHistory(previous, ctx, null);
     this.emit(QuoteSubmitted, previous, now);

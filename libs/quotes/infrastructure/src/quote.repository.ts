@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { EXPIRABLE_STATUSES, Quote, QuoteRepository } from '@qa/quotes-domain';
+import { EXPIRABLE_STATUSES, Quote, QuoteRepository, type SubmittedQuotesCursor } from '@qa/quotes-domain';
 
 @Injectable()
 export class MikroOrmQuoteRepository extends QuoteRepository {
@@ -40,5 +40,22 @@ export class MikroOrmQuoteRepository extends QuoteRepository {
   async findExpirableBefore(date: string, limit: number): Promise<string[]> {
     const quotes = await this.em.find(Quote, { status: { $in: [...EXPIRABLE_STATUSES] }, expiresOn: { $lt: date } }, { fields: ['id'], orderBy: { expiresOn: 'asc' }, limit });
     return quotes.map((q) => q.id);
+  }
+
+  /** Served by quotes_quote_submitted_index (submitted_at, id), read backwards. */
+  listSubmitted(limit: number, after: SubmittedQuotesCursor | null): Promise<Quote[]> {
+    const keyset = after
+      ? // The first condition bounds the index scan; the second skips what the last page had of that time.
+        { submittedAt: { $lte: after.submittedAt }, $or: [{ submittedAt: { $lt: after.submittedAt } }, { id: { $lt: after.id } }] }
+      : { submittedAt: { $ne: null } };
+    return this.em.find(Quote, keyset, { orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], limit, disableIdentityMap: true });
+  }
+
+  async countSubmitted(upTo: number | null): Promise<number> {
+    const capped = upTo === null ? '' : ` limit ${Math.max(0, Math.floor(upTo))}`;
+    const rows: Array<{ n: number | string }> = await this.em
+      .getConnection()
+      .execute(`select count(*) as n from (select 1 from quotes_quote where submitted_at is not null${capped}) s`, [], 'all', this.em.getTransactionContext());
+    return Number(rows[0].n);
   }
 }

@@ -40,6 +40,8 @@ export const QuoteSchema = new EntitySchema<Quote>({
     { name: 'quotes_quote_owner_updated_index', properties: ['ownerId', 'updatedAt', 'id'] },
     { name: 'quotes_quote_owner_status_updated_index', properties: ['ownerId', 'status', 'updatedAt', 'id'] },
     { name: 'quotes_quote_deal_index', properties: ['dealId'] },
+    // The approval policy's dry run: quotes last submitted first, paged by (submitted_at, id).
+    { name: 'quotes_quote_submitted_index', properties: ['submittedAt', 'id'] },
     {
       // Text search: a pg_trgm GIN index on PostgreSQL (tables there are in a schema; SQLite's are not).
       // SQLite has no such index and its LIKE scans (fine at its sizes); it keeps the name with an
@@ -75,6 +77,8 @@ export const QuoteSchema = new EntitySchema<Quote>({
     // Approved with limits: the bounds the owner may change it within (null otherwise, and in rows from before).
     approvalLimits: { type: 'json', nullable: true },
     history: { type: 'json' },
+    // Null: never submitted (rows from before it was kept: filled from their history by the migration).
+    submittedAt: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

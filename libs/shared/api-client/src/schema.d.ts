@@ -678,6 +678,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval policy's versions, newest first, with author and note (admins) */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/policy/versions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two versions of the approval policy side by side, with the differences from one to the other as codes (admins) */
+        get: operations["comparePolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/policy/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the approval policy: the policy as that save left it (admins) */
+        get: operations["getPolicyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/policy/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put an earlier version of the approval policy back, saved as a new version (admins; approvers no longer eligible: 422) */
+        post: operations["restorePolicyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/dry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run: the policy as edited (not saved) over the last N submitted quotes, in the worker; poll the run (admins) */
+        post: operations["startPolicyDryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/dry-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dry run: state, progress, and its report when finished (whoever asked for it, and admins) */
+        get: operations["getPolicyDryRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/dry-runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops a queued or running dry run at its next page; a finished one stays (whoever asked for it, and admins) */
+        post: operations["cancelPolicyDryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -687,6 +806,57 @@ export interface paths {
         };
         /** Settings → Audit log: who changed what and when, newest first (admins) */
         get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval ledger by date range or quote, in seq order, as JSON Lines or CSV, streamed as a download (admins) */
+        get: operations["exportApprovalLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Walks the approval ledger and names its first changed, removed or inserted entry; ok with the count and last hash otherwise (admins) */
+        post: operations["verifyApprovalLedger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval analytics: time in approval, open rounds by age, rates, discount leakage, slowest approvers, escalations (managers and admins) */
+        get: operations["getApprovalAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -882,6 +1052,74 @@ export interface paths {
         get: operations["getRecordProperties"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow's versions, newest first, with author and note (admins) */
+        get: operations["listWorkflowVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two versions of a workflow side by side, with the differences as codes (admins) */
+        get: operations["compareWorkflowVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a workflow: the definition as that save left it (admins) */
+        get: operations["getWorkflowVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put an earlier version of a workflow back, saved as a new version (admins) */
+        post: operations["restoreWorkflowVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1786,6 +2024,8 @@ export interface components {
             reminderCooldownHours?: number;
             /** @description The version you read (409 when stale). */
             version?: number;
+            /** @description Why: kept with the policy version this save writes. */
+            changeNote?: string;
         };
         TryApprovalPolicyRequest: {
             /** @description Require approval on all quotes. */
@@ -1812,6 +2052,8 @@ export interface components {
             reminderCooldownHours?: number;
             /** @description The version you read (409 when stale). */
             version?: number;
+            /** @description Why: kept with the policy version this save writes. */
+            changeNote?: string;
             /**
              * Format: uuid
              * @description The quote to try the policy on (as its owner would submit it).
@@ -2193,6 +2435,156 @@ export interface components {
             /** @description The round you looked at (409 APPROVALS.STALE_ROUND when it is over). */
             round: number;
         };
+        PolicyVersionSummaryResponse: {
+            /** @description The policy version (rounds record the one that routed them). */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who saved it; null for the settings as they were when versions began. */
+            authorId: string | null;
+            authorName: string | null;
+            note: string | null;
+            /** @description The version this one restored; null for an ordinary save. */
+            restoredFrom: number | null;
+        };
+        PolicyVersionListResponse: {
+            /** @description Newest first. */
+            items: components["schemas"]["PolicyVersionSummaryResponse"][];
+            /** @description Pass as before for the next page; null on the last page. */
+            nextBefore: number | null;
+        };
+        PolicyVersionResponse: {
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            authorId: string | null;
+            note: string | null;
+            restoredFrom: number | null;
+            /** @description The policy as that save left it (version and updatedAt: this version's). */
+            policy: components["schemas"]["ApprovalSettingsResponse"];
+        };
+        PolicyDifferenceResponse: {
+            /** @enum {string} */
+            code: "setting-changed" | "rule-added" | "rule-removed" | "rule-changed" | "rule-moved";
+            /**
+             * @description A setting (requireApproval, defaultApproverId, baseCurrency, businessHours, reminderCooldownHours, exchangeRates.<code>) or rules.<ruleId>.
+             * @example requireApproval
+             */
+            path: string;
+            ruleId: string | null;
+            /** @description The rule's name in the version it is in (the newer one when in both). */
+            ruleName: string | null;
+            /** @description rule-changed: the parts of the rule that changed. */
+            fields: ("name" | "when" | "route" | "firstMatchOnly" | "watchedFields" | "escalation")[];
+            /** @description setting-changed: the older value (null: not set). */
+            from: Record<string, never> | null;
+            /** @description setting-changed: the newer value (null: not set). */
+            to: Record<string, never> | null;
+            /** @description rule-removed, rule-moved: its position (0-based) in the older version. */
+            fromPosition: number | null;
+            /** @description rule-added, rule-moved: its position (0-based) in the newer version. */
+            toPosition: number | null;
+        };
+        PolicyComparisonResponse: {
+            from: components["schemas"]["PolicyVersionResponse"];
+            to: components["schemas"]["PolicyVersionResponse"];
+            /** @description Settings first, then rules in the newer order, removed rules last. */
+            differences: components["schemas"]["PolicyDifferenceResponse"][];
+        };
+        RestorePolicyVersionRequest: {
+            /** @description The settings version you read (409 APPROVALS.STALE_SETTINGS when stale). */
+            expectedVersion: number;
+            /** @description Why: kept with the new version. */
+            changeNote?: string;
+        };
+        PolicyDryRunRequest: {
+            /** @description Require approval on all quotes. */
+            requireApproval: boolean;
+            /**
+             * Format: uuid
+             * @description The Approver (a manager or admin): of all quotes when required, and the fallback of a group nobody else can approve.
+             */
+            defaultApproverId: string | null;
+            /** @description In order: the first is looked at first. */
+            rules: components["schemas"]["PolicyRuleRequest"][];
+            /**
+             * @description The base currency (ISO 4217) of totalInBaseCurrency; not sent: kept (EUR at first).
+             * @example EUR
+             */
+            baseCurrency?: string;
+            /** @description Currency code → 1 unit of it in base currency, as decimal text (positive, at most 10 decimals), e.g. { "USD": "0.92" }; not sent: kept. */
+            exchangeRates?: {
+                [key: string]: string;
+            };
+            /** @description The working week reminders and escalations count in; not sent: kept (Monday to Friday 09:00–17:00 Europe/Amsterdam at first). */
+            businessHours?: components["schemas"]["BusinessHoursRequest"];
+            /** @description Hours a quote's rep waits between two reminders of one step (1–168); not sent: kept (24 at first). */
+            reminderCooldownHours?: number;
+            /** @description The version you read (409 when stale). */
+            version?: number;
+            /** @description Why: kept with the policy version this save writes. */
+            changeNote?: string;
+            /** @description The last N submitted quotes (default 1000), or "all". */
+            limit?: number | "all";
+        };
+        PolicyDryRunStartedResponse: {
+            /** Format: uuid */
+            id: string;
+        };
+        DryRunApproverResponse: {
+            approverId: string;
+            name: string;
+            /** @description Route steps (over the quotes looked at) they would be in under the draft. */
+            draftSteps: number;
+            /** @description Route steps they really were in. */
+            realSteps: number;
+            /** @description Their median response time in hours; null: no past decision. */
+            medianResponseHours: number | null;
+        };
+        DryRunDifferenceResponse: {
+            quoteId: string;
+            number: string;
+            /** @enum {string} */
+            kind: "newly-needs-approval" | "no-longer-needs-approval" | "more-steps" | "fewer-steps" | "other-approvers";
+            /** @description Per step its approver ids; null: no approval. */
+            real: string[][] | null;
+            /** @description Per step its approver ids; null: no approval. */
+            draft: string[][] | null;
+            /** @description Expected wait under the draft minus the real one, in hours. */
+            extraWaitHours: number;
+        };
+        DryRunWaitResponse: {
+            totalExtraHours: number;
+            averageExtraHours: number;
+            /** @description The median response time of all past decisions (hours): counted for approvers without one. */
+            overallMedianHours: number;
+        };
+        DryRunResultResponse: {
+            examined: number;
+            draftNeedsApproval: number;
+            realNeededApproval: number;
+            approvers: components["schemas"]["DryRunApproverResponse"][];
+            /** @description Every difference (the list keeps the first 500). */
+            differenceCount: number;
+            differences: components["schemas"]["DryRunDifferenceResponse"][];
+            wait: components["schemas"]["DryRunWaitResponse"];
+        };
+        PolicyDryRunResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "finished" | "cancelled" | "failed";
+            /** @description The last N submitted quotes; null: all. */
+            limit: number | null;
+            processed: number;
+            total: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description When finished. */
+            result: components["schemas"]["DryRunResultResponse"] | null;
+        };
         AuditActorResponse: {
             /** @enum {string} */
             type: "user" | "system" | "workflow";
@@ -2236,6 +2628,129 @@ export interface components {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Pass as `before` for the next (older) page */
             nextBefore: string | null;
+        };
+        LedgerEntryExport: {
+            seq: number;
+            eventId: string;
+            occurredAt: string;
+            recordedAt: string;
+            /** @enum {string} */
+            kind: "submitted" | "route-resolved" | "step-approved" | "approved" | "changes-requested" | "delegated" | "escalated" | "reassigned" | "recalled" | "withdrawn" | "signed" | "policy-changed";
+            quoteId: string | null;
+            /** @description { type, id } */
+            actor: {
+                [key: string]: unknown;
+            };
+            /** @description What happened (for a route: its steps, approvers, rules and policy version) */
+            payload: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            /** @description SHA-256 hex of [seq, eventId, occurredAt, kind, quoteId, actor type, actor id, payload text, prevHash] as JSON */
+            hash: string;
+        };
+        LedgerVerifyResponse: {
+            /** @description The chain is intact */
+            ok: boolean;
+            /** @description ok: how many entries the chain has */
+            entries?: number;
+            /** @description ok: the last entry’s hash (keep it to compare with a later verify) */
+            lastHash?: string;
+            /** @description Not ok: the seq of the first entry changed, removed or inserted */
+            seq?: number;
+            /** @enum {string} */
+            problem?: "changed" | "removed" | "inserted";
+            /**
+             * @description How the problem shows
+             * @enum {string}
+             */
+            reason?: "hash-mismatch" | "seq-gap" | "shifted" | "broken-link";
+            /** @description The event id the named entry claims (null when it is gone) */
+            eventId?: string | null;
+            /** @description Not ok: how many entries were intact before it */
+            checked?: number;
+        };
+        AnalyticsFilterResponse: {
+            from: string;
+            to: string;
+            team: string | null;
+            rule: string | null;
+            /** @enum {string} */
+            bucket: "week" | "month";
+        };
+        RuleOptionResponse: {
+            id: string;
+            name: string;
+        };
+        AnalyticsOptionsResponse: {
+            teams: string[];
+            rules: components["schemas"]["RuleOptionResponse"][];
+        };
+        DurationStatsResponse: {
+            key: string;
+            label: string;
+            count: number;
+            medianHours: number | null;
+            p90Hours: number | null;
+        };
+        TimeInApprovalResponse: {
+            byApprover: components["schemas"]["DurationStatsResponse"][];
+            byStep: components["schemas"]["DurationStatsResponse"][];
+            byRule: components["schemas"]["DurationStatsResponse"][];
+            /** @description By the reps' team ('' for none) */
+            byTeam: components["schemas"]["DurationStatsResponse"][];
+            /** @description By week (its Monday) or month of the decision */
+            overTime: components["schemas"]["DurationStatsResponse"][];
+        };
+        OpenByAgeResponse: {
+            /** @enum {string} */
+            bucket: "lt1d" | "1to3d" | "3to7d" | "gt7d";
+            count: number;
+        };
+        RatesResponse: {
+            decided: number;
+            approved: number;
+            changesRequested: number;
+            approvedPercent: number;
+            changesRequestedPercent: number;
+        };
+        LeakageRowResponse: {
+            key: string;
+            label: string;
+            currency: string;
+            count: number;
+            requestedPercent: number;
+            approvedPercent: number;
+            requestedDiscountMinor: number;
+            approvedDiscountMinor: number;
+        };
+        LeakageResponse: {
+            byRep: components["schemas"]["LeakageRowResponse"][];
+            byProduct: components["schemas"]["LeakageRowResponse"][];
+        };
+        CountRowResponse: {
+            key: string;
+            count: number;
+        };
+        LabelledCountRowResponse: {
+            key: string;
+            count: number;
+            label: string;
+        };
+        EscalationsResponse: {
+            total: number;
+            byPeriod: components["schemas"]["CountRowResponse"][];
+            byRule: components["schemas"]["LabelledCountRowResponse"][];
+        };
+        ApprovalAnalyticsResponse: {
+            filter: components["schemas"]["AnalyticsFilterResponse"];
+            options: components["schemas"]["AnalyticsOptionsResponse"];
+            timeInApproval: components["schemas"]["TimeInApprovalResponse"];
+            openByAge: components["schemas"]["OpenByAgeResponse"][];
+            rates: components["schemas"]["RatesResponse"];
+            leakage: components["schemas"]["LeakageResponse"];
+            slowestApprovers: components["schemas"]["DurationStatsResponse"][];
+            escalations: components["schemas"]["EscalationsResponse"];
         };
         TaskMessageResponse: {
             /** @example approvals.reviewQuote */
@@ -2424,6 +2939,8 @@ export interface components {
             reenrollment: "never" | "always";
             actions: components["schemas"]["ActionRequest"][];
             setKey?: string | null;
+            /** @description Why: kept with the version this save writes. */
+            changeNote?: string;
         };
         UpdateWorkflowRequest: {
             name: string;
@@ -2436,6 +2953,8 @@ export interface components {
             reenrollment: "never" | "always";
             actions: components["schemas"]["ActionRequest"][];
             setKey?: string | null;
+            /** @description Why: kept with the version this save writes. */
+            changeNote?: string;
             version: number;
         };
         RotateWebhookSecretRequest: {
@@ -2499,6 +3018,51 @@ export interface components {
         RecordPropertiesResponse: {
             properties: components["schemas"]["RecordPropertyResponse"][];
             history: components["schemas"]["RecordPropertyChangeResponse"][];
+        };
+        WorkflowVersionSummaryResponse: {
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description A user id, or `system` (the approval workflows installed or switched by the approval settings). */
+            authorId: string | null;
+            authorName: string | null;
+            /** @description A user's note; the system's saves: a code (installed, enabled, disabled). */
+            note: string | null;
+            restoredFrom: number | null;
+        };
+        WorkflowVersionListResponse: {
+            /** @description Newest first. */
+            items: components["schemas"]["WorkflowVersionSummaryResponse"][];
+            nextBefore: number | null;
+        };
+        WorkflowVersionResponse: {
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            authorId: string | null;
+            note: string | null;
+            restoredFrom: number | null;
+            /** @description The definition as that save left it (no signing secrets). */
+            definition: components["schemas"]["WorkflowRequest"];
+        };
+        WorkflowDifferenceResponse: {
+            /** @enum {string} */
+            code: "field-changed" | "action-added" | "action-removed" | "action-changed";
+            /** @description A field (name, enabled, trigger, conditions, reenrollment) or actions.<index> (0-based, by position). */
+            path: string;
+            actionKey: string | null;
+            from: Record<string, never> | null;
+            to: Record<string, never> | null;
+        };
+        WorkflowComparisonResponse: {
+            from: components["schemas"]["WorkflowVersionResponse"];
+            to: components["schemas"]["WorkflowVersionResponse"];
+            differences: components["schemas"]["WorkflowDifferenceResponse"][];
+        };
+        RestoreWorkflowVersionRequest: {
+            /** @description The workflow version you read (409 WORKFLOWS.STALE_VERSION when stale). */
+            expectedVersion: number;
+            changeNote?: string;
         };
         NotificationMessageResponse: {
             /** @example approvals.quoteApproved */
@@ -4693,6 +5257,300 @@ export interface operations {
             };
         };
     };
+    listPolicyVersions: {
+        parameters: {
+            query?: {
+                /** @description The nextBefore of the previous page: versions numbered below it. */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    comparePolicyVersions: {
+        parameters: {
+            query: {
+                /** @description The older version (what the differences start from). */
+                from: number;
+                /** @description The newer version (what the differences lead to). */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyComparisonResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    restorePolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestorePolicyVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    startPolicyDryRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyDryRunRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDryRunStartedResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPolicyDryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDryRunResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelPolicyDryRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDryRunResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listAuditEntries: {
         parameters: {
             query?: {
@@ -4728,6 +5586,153 @@ export interface operations {
                 };
             };
             /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportApprovalLedger: {
+        parameters: {
+            query?: {
+                /** @description JSON Lines (one entry per line) or CSV (RFC 4180, a header row) */
+                format?: "jsonl" | "csv";
+                /** @description Entries that happened at or after: an ISO 8601 date (UTC) or date-time with a zone */
+                from?: string;
+                /** @description Entries that happened before: a date counts its whole day (UTC); a date-time is exclusive */
+                to?: string;
+                /** @description One quote's entries */
+                quoteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Lines: one LedgerEntryExport per line. CSV: a header row, the payload as its JSON text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["LedgerEntryExport"];
+                    "text/csv": components["schemas"]["LedgerEntryExport"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUDIT.INVALID_LEDGER_FILTER: from, to or quoteId (details.fields names each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    verifyApprovalLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerVerifyResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApprovalAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC, inclusive); default: 89 days before `to` */
+                from?: string;
+                /** @description Last day (UTC, inclusive); default: today */
+                to?: string;
+                /** @description The reps' team (the quote owner's) */
+                team?: string;
+                /** @description A rule id of the approval policy */
+                rule?: string;
+                bucket?: "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalAnalyticsResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for manager, admin (AUTH.FORBIDDEN). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5260,6 +6265,179 @@ export interface operations {
             };
             /** @description Not logged in (AUTH.UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWorkflowVersions: {
+        parameters: {
+            query?: {
+                /** @description The nextBefore of the previous page. */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVersionListResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    compareWorkflowVersions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowComparisonResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVersionResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    restoreWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first answer and acts once; with another request it answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreWorkflowVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The workflow as restored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+            /** @description Not logged in (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only for admin (AUTH.FORBIDDEN). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

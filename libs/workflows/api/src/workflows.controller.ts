@@ -56,9 +56,9 @@ export class WorkflowsController extends CqrsController {
   @SecretResponse()
   @ApiOperation({ operationId: 'createWorkflow', summary: 'Create a workflow (admins)' })
   @ApiCreatedResponse({ type: WorkflowResponse })
-  async createWorkflow(@Body() body: WorkflowRequest): Promise<WorkflowResponse> {
+  async createWorkflow(@CurrentCaller() caller: Caller, @Body() body: WorkflowRequest): Promise<WorkflowResponse> {
     refuseClientSecrets(body);
-    const { workflow, issuedSecrets } = await this.commands.execute(new CreateWorkflowCommand(workflowSpec(body)));
+    const { workflow, issuedSecrets } = await this.commands.execute(new CreateWorkflowCommand(workflowSpec(body), caller.userId, body.changeNote ?? null));
     return workflowView(workflow, 0, issuedSecrets);
   }
 
@@ -77,9 +77,9 @@ export class WorkflowsController extends CqrsController {
   @SecretResponse()
   @ApiOperation({ operationId: 'updateWorkflow', summary: 'Edit a workflow: trigger, conditions, actions (add, remove, reorder), enable/disable (admins)' })
   @ApiOkResponse({ type: WorkflowResponse })
-  async updateWorkflow(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
+  async updateWorkflow(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateWorkflowRequest): Promise<WorkflowResponse> {
     refuseClientSecrets(body);
-    const { issuedSecrets } = await this.commands.execute(new UpdateWorkflowCommand(id, body.version, workflowSpec(body)));
+    const { issuedSecrets } = await this.commands.execute(new UpdateWorkflowCommand(id, body.version, workflowSpec(body), caller.userId, body.changeNote ?? null));
     const { workflow, runs } = await this.queries.execute(new GetWorkflowQuery(id));
     return workflowView(workflow, runs, issuedSecrets);
   }

@@ -96,6 +96,11 @@ export class WorkflowRequest {
   @ApiProperty({ enum: REENROLLMENT_RULES }) @IsIn(REENROLLMENT_RULES, { message: `reenrollment must be one of ${REENROLLMENT_RULES.join(', ')}` }) reenrollment!: ReenrollmentRule;
   @ApiProperty({ type: [ActionRequest] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ActionRequest) actions!: ActionRequest[];
   @ApiProperty({ required: false, type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(100) setKey?: string | null;
+  @ApiProperty({ required: false, maxLength: 500, description: 'Why: kept with the version this save writes.' })
+  @IsOptional()
+  @IsString({ message: 'changeNote must be a text' })
+  @MaxLength(500, { message: 'changeNote must be at most 500 characters' })
+  changeNote?: string;
 }
 
 export class UpdateWorkflowRequest extends WorkflowRequest {

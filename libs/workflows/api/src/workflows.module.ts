@@ -1,14 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, workflowsApplicationProviders, workflowsReactions } from '@qa/workflows-application';
-import { MikroOrmPropertyStore, MikroOrmRunRepository, MikroOrmWorkflowRepository } from '@qa/workflows-infrastructure';
+import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, workflowsApplicationProviders, workflowsReactions, WorkflowVersionRepository } from '@qa/workflows-application';
+import { MikroOrmPropertyStore, MikroOrmRunRepository, MikroOrmWorkflowRepository, MikroOrmWorkflowVersions } from '@qa/workflows-infrastructure';
 import { BullStepScheduler, WorkflowStepWorker } from './workflow-steps.queue';
 import { WorkflowsController } from './workflows.controller';
+import { WorkflowVersionsController } from './workflow-versions.controller';
 
 const providers = [
   ...workflowsApplicationProviders,
   { provide: WorkflowRepository, useClass: MikroOrmWorkflowRepository },
+  // Workflows' versions (written by the workflow repository's save).
+  { provide: WorkflowVersionRepository, useClass: MikroOrmWorkflowVersions },
   { provide: RunRepository, useClass: MikroOrmRunRepository },
   { provide: PropertyStore, useClass: MikroOrmPropertyStore },
   { provide: StepScheduler, useClass: BullStepScheduler },
@@ -19,7 +22,7 @@ const exported = [PropertyStore, RunRepository];
 
 /** Workflows over HTTP: definitions, runs, retries, record properties. Needs MessagingModule (queue settings). */
 @Global()
-@Module({ imports: [CqrsModule, DiscoveryModule], controllers: [WorkflowsController], providers, exports: exported })
+@Module({ imports: [CqrsModule, DiscoveryModule], controllers: [WorkflowsController, WorkflowVersionsController], providers, exports: exported })
 export class WorkflowsHttpModule {}
 
 /** The engine in the worker: the reactions (enrolment on events, the quote approval set) and the step queue. */

@@ -7,6 +7,9 @@ import { RetryWorkflowRunHandler } from './commands/retry-workflow-run/retry-wor
 import { RotateWebhookSecretHandler } from './commands/rotate-webhook-secret/rotate-webhook-secret.handler';
 import { RunStepHandler } from './commands/run-step/run-step.handler';
 import { UpdateWorkflowHandler } from './commands/update-workflow/update-workflow.handler';
+import { RestoreWorkflowVersionHandler } from './commands/restore-workflow-version/restore-workflow-version.handler';
+import { GetWorkflowVersionHandler, ListWorkflowVersionsHandler } from './queries/list-workflow-versions/list-workflow-versions.handler';
+import { CompareWorkflowVersionsHandler } from './queries/compare-workflow-versions/compare-workflow-versions.handler';
 import { FindRecordPropertiesHandler } from './queries/find-record-properties/find-record-properties.handler';
 import { FindNextStepHandler } from './queries/find-next-step/find-next-step.handler';
 import { GetRecordPropertiesHandler } from './queries/get-record-properties/get-record-properties.handler';
@@ -25,6 +28,11 @@ export const workflowsApplicationProviders = [
   ...builtInActions,
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
+  // Versions of workflows: history, compare, restore.
+  RestoreWorkflowVersionHandler,
+  ListWorkflowVersionsHandler,
+  GetWorkflowVersionHandler,
+  CompareWorkflowVersionsHandler,
   RotateWebhookSecretHandler,
   RetryWorkflowRunHandler,
   BeginStepHandler,

@@ -7,3 +7,4 @@ export * from './templating';
 export * from './workflow-run';
 export * from './workflow-run-step';
 export * from './record-property';
+export * from './workflow-version';

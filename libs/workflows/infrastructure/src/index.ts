@@ -5,3 +5,5 @@ export * from './workflows.entities';
 export * from './mikro-orm-workflow.repository';
 export * from './mikro-orm-run.repository';
 export * from './mikro-orm-property-store';
+export * from './workflow-version.schema';
+export * from './mikro-orm-workflow-versions';

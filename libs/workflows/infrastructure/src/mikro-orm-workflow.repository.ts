@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { WorkflowRepository } from '@qa/workflows-application';
-import { WorkflowDefinition } from '@qa/workflows-domain';
+import { WorkflowDefinition, type WorkflowVersion } from '@qa/workflows-domain';
 
 @Injectable()
 export class MikroOrmWorkflowRepository extends WorkflowRepository {
@@ -17,7 +17,16 @@ export class MikroOrmWorkflowRepository extends WorkflowRepository {
   listEnabled(objectType: string) {
     return this.em.find(WorkflowDefinition, { objectType, enabled: true }, { orderBy: { createdAt: 'asc' } });
   }
-  async save(workflow: WorkflowDefinition) {
-    await this.em.persistAndFlush(workflow);
+  /**
+   * One transaction: the workflow first (a concurrent save loses on the optimistic lock: 409), then,
+   * when given, the version it became (its optimistic version after the save).
+   */
+  async save(workflow: WorkflowDefinition, version?: WorkflowVersion) {
+    if (!version) return this.em.persistAndFlush(workflow);
+    await this.em.transactional(async (em) => {
+      await em.persist(workflow).flush();
+      version.version = workflow.version!;
+      em.persist(version);
+    });
   }
 }

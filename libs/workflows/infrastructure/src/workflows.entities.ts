@@ -2,6 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { AggregateRoot } from '@qa/shared-kernel';
 import { RecordProperty, RecordPropertyChange, WorkflowDefinition, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
 import { RecordSnapshot } from './record-snapshot';
+import { WorkflowVersionSchema } from './workflow-version.schema';
 
 export const WorkflowDefinitionSchema = new EntitySchema<WorkflowDefinition>({
   class: WorkflowDefinition,
@@ -109,4 +110,4 @@ export const RecordSnapshotSchema = new EntitySchema<RecordSnapshot>({
   },
 });
 
-export const workflowsEntities = [WorkflowDefinitionSchema, WorkflowRunSchema, WorkflowRunStepSchema, RecordPropertySchema, RecordPropertyChangeSchema, RecordSnapshotSchema];
+export const workflowsEntities = [WorkflowDefinitionSchema, WorkflowRunSchema, WorkflowRunStepSchema, RecordPropertySchema, RecordPropertyChangeSchema, RecordSnapshotSchema, WorkflowVersionSchema];

@@ -69,6 +69,8 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
   const candidates = ref<ApproverCandidate[]>([]);
   const conditionFields = ref<ConditionField[]>([]);
   const saving = ref(false);
+  /** Why this save: kept with the policy version it writes (optional, cleared after a save). */
+  const changeNote = ref('');
   /** Problems by control id (or `path:<API field>` when the page has no control for it). */
   const errors = ref<Record<string, FieldError>>({});
   const outcome = ref<SaveOutcome | null>(null);
@@ -190,7 +192,8 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
       return 'invalid';
     }
     saving.value = true;
-    const result = await saveApprovalSettings(toRequest(form.value, settings.value?.version ?? 0));
+    const note = changeNote.value.trim();
+    const result = await saveApprovalSettings({ ...toRequest(form.value, settings.value?.version ?? 0), ...(note ? { changeNote: note } : {}) });
     saving.value = false;
     if (!result.ok) {
       if (result.status === 409) outcome.value = 'stale';
@@ -200,9 +203,20 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     settings.value = result.data;
     form.value = toForm(result.data);
     approvalsActive.value = result.data.requireApproval || result.data.rules.length > 0;
+    changeNote.value = '';
     outcome.value = 'saved';
     void pollWorkflows(approvalsActive.value);
     return 'saved';
+  }
+
+  /** An earlier version was restored (a new version): the editor shows it, as after a save. */
+  function showRestored(saved: ApprovalSettings): void {
+    settings.value = saved;
+    form.value = toForm(saved);
+    errors.value = {};
+    outcome.value = null;
+    approvalsActive.value = saved.requireApproval || saved.rules.length > 0;
+    void pollWorkflows(approvalsActive.value);
   }
 
   /** The route `quoteId` would get under the policy as edited here (nothing is saved). */
@@ -212,6 +226,11 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     if (result.ok) return { kind: 'route', preview: result.data };
     if (apiProblems(result)) return { kind: 'invalid' };
     return { kind: result.status === 404 ? 'notFound' : 'failed' };
+  }
+
+  /** The policy as edited here, for a dry run; null (its problems shown) when the page's own checks find any. */
+  function draftPolicy(): ReturnType<typeof toRequest> | null {
+    return checked() ? toRequest(form.value, settings.value?.version ?? 0) : null;
   }
 
   function errorOf(controlId: string): FieldError | undefined {
@@ -249,6 +268,7 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     teams,
     places,
     saving,
+    changeNote,
     errors,
     shownErrors,
     outcome,
@@ -258,7 +278,10 @@ export const useApprovalSettingsStore = defineStore('approval-settings', () => {
     approvalsActive,
     load,
     save,
+    showRestored,
     tryOn,
+    draftPolicy,
+    showApiProblems: apiProblems,
     stopPolling,
     errorOf,
     clearError,

@@ -82,6 +82,7 @@ describe('audit log page (Settings → Audit log)', () => {
     empty.wrapper.unmount();
     const rep = await mountAt('/settings/audit', { 'GET /api/v1/audit': apiError(403, 'AUTH.FORBIDDEN') }, rita);
     expect(rep.wrapper.get('[role="alert"]').text()).toBe('Only admins may see the audit log.');
+    expect(rep.wrapper.find('#ledger-heading').exists()).toBe(false);
   });
 
   it('links to the audit log from Settings for admins only', async () => {

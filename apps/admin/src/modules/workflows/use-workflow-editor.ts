@@ -34,6 +34,8 @@ export function useWorkflowEditor() {
   const issuedSecrets = ref<IssuedSecret[]>([]);
   const rotating = ref<string | null>(null);
   const rotateFailed = ref('');
+  /** Why this save: kept with the version it writes (optional, cleared after a save). */
+  const changeNote = ref('');
 
   const isAdmin = computed(() => session.me?.role === 'admin');
   const isNew = computed(() => route.name === 'workflow-new');
@@ -114,6 +116,14 @@ export function useWorkflowEditor() {
     state.value = 'ready';
   }
 
+  /** An earlier version was restored (a new version): the editor shows it, as after a save. */
+  function showRestored(workflow: Workflow): void {
+    form.value = formFromWorkflow(workflow);
+    errors.value = {};
+    stale.value = false;
+    took(workflow);
+  }
+
   /** Moving, adding or removing actions renumbers them: their problems no longer point at the right place. */
   function clearActionErrors(): void {
     errors.value = Object.fromEntries(Object.entries(errors.value).filter(([path]) => !path.startsWith('actions')));
@@ -133,12 +143,14 @@ export function useWorkflowEditor() {
       return;
     }
     saving.value = true;
-    const body = toRequest(form.value, workflows.catalogue);
+    const note = changeNote.value.trim();
+    const body = { ...toRequest(form.value, workflows.catalogue), ...(note ? { changeNote: note } : {}) };
     const result = workflowId.value ? await updateWorkflow(workflowId.value, version.value, body) : await createWorkflow(body);
     saving.value = false;
     if (result.ok) {
       const wasNew = !workflowId.value;
       took(result.data);
+      changeNote.value = '';
       form.value = { ...form.value, actions: withoutSetAside(form.value.actions) };
       saved.value = wasNew ? t('workflows.editor.created') : t('workflows.editor.saved');
       if (wasNew) await router.replace({ name: 'workflow-detail', params: { id: result.data.id } });
@@ -170,5 +182,5 @@ export function useWorkflowEditor() {
     { immediate: true },
   );
 
-  return { state, form, workflowId, savedName, errors, stale, failure, saving, saved, issuedSecrets, rotating, rotateFailed, isAdmin, isNew, load, save, rotate, clearActionErrors };
+  return { state, form, workflowId, version, changeNote, savedName, errors, stale, failure, saving, saved, issuedSecrets, rotating, rotateFailed, isAdmin, isNew, load, save, rotate, showRestored, clearActionErrors };
 }

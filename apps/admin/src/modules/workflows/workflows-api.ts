@@ -1,5 +1,6 @@
 // The workflow pages' calls to the API, through the typed client only. Each answers an ApiResult,
 // so pages can tell a 403 from a 404 from a 409 or a validation error without try/catch.
+import type { ApiSchemas } from '@qa/shared-api-client';
 import { useApi } from '../../api/client';
 import { apiResult, type ApiResult } from '../../api/api-result';
 import type { ActionDescription, Run, Workflow, WorkflowRequest } from './workflow-form';
@@ -37,4 +38,23 @@ export function listRuns(id: string): Promise<ApiResult<{ items: Run[] }>> {
 
 export function retryRun(runId: string): Promise<ApiResult<Run>> {
   return apiResult(useApi().POST('/api/v1/workflow-runs/{runId}/retry', { params: { path: { runId } } }));
+}
+
+export type WorkflowVersionSummary = ApiSchemas['WorkflowVersionSummaryResponse'];
+export type WorkflowComparison = ApiSchemas['WorkflowComparisonResponse'];
+
+/** A workflow's versions, newest first (admins). */
+export function listWorkflowVersions(id: string, before?: number): Promise<ApiResult<{ items: WorkflowVersionSummary[]; nextBefore: number | null }>> {
+  return apiResult(useApi().GET('/api/v1/workflows/{id}/versions', { params: { path: { id }, query: before ? { before, limit: 25 } : { limit: 25 } } }));
+}
+
+export function compareWorkflowVersions(id: string, from: number, to: number): Promise<ApiResult<WorkflowComparison>> {
+  return apiResult(useApi().GET('/api/v1/workflows/{id}/versions/compare', { params: { path: { id }, query: { from, to } } }));
+}
+
+/** An earlier version saved as a new one: answers the workflow as restored. */
+export function restoreWorkflowVersion(id: string, version: number, expectedVersion: number, changeNote?: string): Promise<ApiResult<Workflow>> {
+  return apiResult(
+    useApi().POST('/api/v1/workflows/{id}/versions/{version}/restore', { params: { path: { id, version } }, body: changeNote ? { expectedVersion, changeNote } : { expectedVersion } }),
+  );
 }

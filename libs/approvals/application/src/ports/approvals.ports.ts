@@ -1,10 +1,18 @@
 /** Ports the approvals use cases need; approvals-infrastructure provides them. */
-import type { ApprovalRequest, ApprovalSettings, Delegation, ApprovalTimer } from '@qa/approvals-domain';
+import type { ApprovalRequest, ApprovalSettings, Delegation, ApprovalTimer, PolicyVersion } from '@qa/approvals-domain';
 
 export abstract class ApprovalSettingsRepository {
   /** The saved settings, or the initial ones before the first save. */
   abstract get(): Promise<ApprovalSettings>;
-  abstract save(settings: ApprovalSettings): Promise<void>;
+  /** Saves the settings and writes `version` (numbered here: the settings' version after the save) in the same transaction. */
+  abstract save(settings: ApprovalSettings, version: PolicyVersion): Promise<void>;
+}
+
+/** The policy's saved versions: written only with a save of the settings, never changed or deleted. */
+export abstract class PolicyVersionRepository {
+  /** Newest first, those numbered below `before` (null: from the newest), at most `limit`. */
+  abstract list(before: number | null, limit: number): Promise<PolicyVersion[]>;
+  abstract get(version: number): Promise<PolicyVersion | null>;
 }
 
 export abstract class ApprovalRequestRepository {

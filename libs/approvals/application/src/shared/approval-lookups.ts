@@ -67,7 +67,7 @@ export function daysUntil(date: string, today: Date): number {
 }
 
 /** Whether any rule of the policy looks at a quote property (only then are they read from workflows). */
-function looksAtProperties(policy: ApprovalPolicyState | undefined): boolean {
+export function looksAtProperties(policy: ApprovalPolicyState | undefined): boolean {
   return !!policy?.rules.some((r) => r.when.some((g) => g.conditions.some((c) => c.field === 'quoteProperty')));
 }
 
@@ -79,12 +79,17 @@ function looksAtProperties(policy: ApprovalPolicyState | undefined): boolean {
 export async function routingFactsOf(queries: QueryBus, facts: QuoteApprovalFacts, org: OrgDirectory, today: Date, policy?: ApprovalPolicyState): Promise<RoutingFacts> {
   const dealIds = facts.dealId ? [facts.dealId] : [];
   const records: CrmRecords = dealIds.length || facts.companyId ? await queries.execute(new FindCrmRecordsQuery({ dealIds, companyIds: facts.companyId ? [facts.companyId] : [] })) : { deals: [], companies: [], contacts: [] };
+  const quoteProperties: RecordPropertyValues = facts.quoteId && looksAtProperties(policy) ? await queries.execute(new FindRecordPropertiesQuery('quote', facts.quoteId)) : {};
+  return routingFactsFrom(facts, records, org, today, policy, quoteProperties);
+}
+
+/** The routing facts of a quote from records already read (its deal and company among `records`). */
+export function routingFactsFrom(facts: QuoteApprovalFacts, records: Pick<CrmRecords, 'deals' | 'companies'>, org: OrgDirectory, today: Date, policy: ApprovalPolicyState | undefined, quoteProperties: RecordPropertyValues): RoutingFacts {
   const deal = records.deals.find((d) => d.id === facts.dealId) ?? null;
   const companyId = facts.companyId ?? deal?.companyId ?? null;
   const company = records.companies.find((c) => c.id === companyId) ?? null;
   const owner = org.get(facts.ownerId);
   const baseCurrency = policy?.baseCurrency ?? DEFAULT_BASE_CURRENCY;
-  const quoteProperties: RecordPropertyValues = facts.quoteId && looksAtProperties(policy) ? await queries.execute(new FindRecordPropertiesQuery('quote', facts.quoteId)) : {};
   return {
     ownerId: facts.ownerId,
     submittedBy: facts.submittedBy ?? null,

@@ -3,7 +3,7 @@
 // routes approvals' own messages to the real handlers.
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, PreviewApprovalRouteQuery } from '@qa/approvals-contracts';
-import { ApprovalSettings, type ApprovalRequest, type Delegation, type ApprovalTimer } from '@qa/approvals-domain';
+import { ApprovalSettings, type ApprovalRequest, type Delegation, type ApprovalTimer, type PolicyVersion } from '@qa/approvals-domain';
 import { FindCrmRecordsQuery } from '@qa/crm-contracts';
 import { FindUsersQuery, ListOrgDirectoryQuery, type UserSummary } from '@qa/identity-contracts';
 import { GetQuoteSnapshotQuery, type QuoteApprovalRoute, type QuoteSnapshotView } from '@qa/quotes-contracts';
@@ -14,17 +14,31 @@ import { OpenApprovalRoundHandler } from '../commands/open-approval-round/open-a
 import { FindStandInsHandler } from '../queries/find-stand-ins/find-stand-ins.handler';
 import { FindStandInsQuery } from '../queries/find-stand-ins/find-stand-ins.query';
 import { GetApprovalSettingsQuery } from '../queries/get-approval-settings/get-approval-settings.query';
-import { ApprovalRequestRepository, ApprovalSettingsRepository, DelegationRepository, ApprovalTimerRepository, ApprovalTimerScheduler } from '../ports/approvals.ports';
+import { ApprovalRequestRepository, ApprovalSettingsRepository, DelegationRepository, ApprovalTimerRepository, ApprovalTimerScheduler, PolicyVersionRepository } from '../ports/approvals.ports';
 import { EvaluateQuoteApprovalHandler } from '../queries/evaluate-quote-approval/evaluate-quote-approval.handler';
 import { PreviewApprovalRouteHandler } from '../queries/preview-approval-route/preview-approval-route.handler';
 
 export class MemoryApprovalSettings extends ApprovalSettingsRepository {
   current = ApprovalSettings.initial();
+  /** The policy's versions, oldest first, as the save wrote them. */
+  readonly versions: PolicyVersion[] = [];
   async get() { return this.current; }
-  async save(settings: ApprovalSettings) {
+  async save(settings: ApprovalSettings, version?: PolicyVersion) {
     settings.version = (settings.version ?? 0) + 1;
     this.current = settings;
+    if (version) this.versions.push(Object.assign(version, { version: settings.version }));
   }
+}
+
+/** The versions the settings repository wrote, read as the version repository reads them. */
+export class MemoryPolicyVersions extends PolicyVersionRepository {
+  constructor(private readonly settings: MemoryApprovalSettings) {
+    super();
+  }
+  async list(before: number | null, limit: number) {
+    return [...this.settings.versions].reverse().filter((v) => before === null || v.version < before).slice(0, limit);
+  }
+  async get(version: number) { return this.settings.versions.find((v) => v.version === version) ?? null; }
 }
 
 export class MemoryApprovalRequests extends ApprovalRequestRepository {
@@ -151,6 +165,7 @@ export const pendingQuote = (overrides: Partial<QuoteSnapshotView> = {}): QuoteS
  */
 export function approvalsWorld() {
   const settings = new MemoryApprovalSettings();
+  const policyVersions = new MemoryPolicyVersions(settings);
   const clock = new ManualClock('2026-12-03T09:00:00Z');
   const requests = new MemoryApprovalRequests();
   const delegations = new MemoryDelegations();
@@ -181,7 +196,7 @@ export function approvalsWorld() {
     .on(CloseApprovalRoundCommand, (command) => new CloseApprovalRoundHandler(requests).execute(command))
     .on(FindStandInsQuery, (query) => new FindStandInsHandler(delegations, settings, bus.queries, clock).execute(query))
     .on(GetApprovalSettingsQuery, () => settings.get());
-  return { settings, requests, delegations, users, quotes, dealStages, bus, clock };
+  return { settings, policyVersions, requests, delegations, users, quotes, dealStages, bus, clock };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import { waitingTimeline, type ApprovalRoutePreview } from '@qa/approvals-contracts';
 import { FindCrmRecordsQuery, type CrmRecords } from '@qa/crm-contracts';
-import { EXPIRABLE_STATUSES, Quote, QuoteRepository, type QuoteDetails } from '@qa/quotes-domain';
+import { EXPIRABLE_STATUSES, Quote, QuoteRepository, type QuoteDetails, type SubmittedQuotesCursor } from '@qa/quotes-domain';
 import type { Caller, Role } from '@qa/shared-kernel';
 import { ApprovalPolicy, QuotePdfRenderer } from '../ports/quote.ports';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
@@ -32,6 +32,17 @@ export class MemoryQuotes extends QuoteRepository {
   }
   async findExpirableBefore(date: string, limit: number) {
     return [...this.quotes.values()].filter((q) => EXPIRABLE_STATUSES.includes(q.status) && q.expiresOn < date).slice(0, limit).map((q) => q.id);
+  }
+  async listSubmitted(limit: number, after: SubmittedQuotesCursor | null) {
+    const key = (q: { submittedAt: Date | null; id: string }) => `${new Date(q.submittedAt ?? 0).toISOString()}|${q.id}`;
+    return [...this.quotes.values()]
+      .filter((q) => !!q.submittedAt && (!after || key(q) < key(after)))
+      .sort((a, b) => (key(a) < key(b) ? 1 : -1))
+      .slice(0, limit);
+  }
+  async countSubmitted(upTo: number | null) {
+    const n = [...this.quotes.values()].filter((q) => q.submittedAt).length;
+    return upTo === null ? n : Math.min(n, upTo);
   }
 
   /** Stores a quote as if created earlier (version 1), without recording it as a save. */

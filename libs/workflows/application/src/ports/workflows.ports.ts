@@ -1,11 +1,19 @@
 import type { PropertyValue } from '@qa/workflows-contracts';
-import type { RecordProperty, RecordPropertyChange, WorkflowDefinition, WorkflowRun, WorkflowRunStep } from '@qa/workflows-domain';
+import type { RecordProperty, RecordPropertyChange, WorkflowDefinition, WorkflowRun, WorkflowRunStep, WorkflowVersion } from '@qa/workflows-domain';
 
 export abstract class WorkflowRepository {
   abstract findById(id: string): Promise<WorkflowDefinition | null>;
   abstract list(): Promise<WorkflowDefinition[]>;
   abstract listEnabled(objectType: string): Promise<WorkflowDefinition[]>;
-  abstract save(workflow: WorkflowDefinition): Promise<void>;
+  /** Saves the workflow and, when given, writes `version` (numbered here: the workflow's version after the save) in the same transaction. */
+  abstract save(workflow: WorkflowDefinition, version?: WorkflowVersion): Promise<void>;
+}
+
+/** Workflows' saved versions: written only with a save of the workflow, never changed or deleted. */
+export abstract class WorkflowVersionRepository {
+  /** A workflow's versions newest first, those numbered below `before` (null: from the newest), at most `limit`. */
+  abstract list(workflowId: string, before: number | null, limit: number): Promise<WorkflowVersion[]>;
+  abstract get(workflowId: string, version: number): Promise<WorkflowVersion | null>;
 }
 
 export interface RunWithSteps {

@@ -1,11 +1,11 @@
 // In-memory adapters for the workflows use cases' specs: the rules without I/O (the MikroORM
 // adapters and the step queue have integration tests).
 import type { PropertyValue } from '@qa/workflows-contracts';
-import { RecordProperty, WorkflowDefinition, type RecordPropertyChange, type WorkflowRun, type WorkflowRunStep, type WorkflowSpec } from '@qa/workflows-domain';
+import { RecordProperty, WorkflowDefinition, type RecordPropertyChange, type WorkflowRun, type WorkflowRunStep, type WorkflowSpec, type WorkflowVersion } from '@qa/workflows-domain';
 import type { RecordedEvent } from '@qa/shared-kernel';
 import { ActionRegistry } from '../actions/action-registry';
 import type { ActionResult, WorkflowAction } from '../actions/workflow-action';
-import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, type OverdueStep, type RunWithSteps } from '../ports/workflows.ports';
+import { PropertyStore, RunRepository, StepScheduler, WorkflowRepository, WorkflowVersionRepository, type OverdueStep, type RunWithSteps } from '../ports/workflows.ports';
 
 export class MemoryWorkflows extends WorkflowRepository {
   workflows = new Map<string, WorkflowDefinition>();
@@ -13,11 +13,25 @@ export class MemoryWorkflows extends WorkflowRepository {
   async findById(id: string) { return this.workflows.get(id) ?? null; }
   async list() { return [...this.workflows.values()]; }
   async listEnabled(objectType: string) { return [...this.workflows.values()].filter((w) => w.enabled && w.objectType === objectType); }
-  async save(workflow: WorkflowDefinition) {
+  /** The versions the saves wrote, oldest first. */
+  readonly versions: WorkflowVersion[] = [];
+  async save(workflow: WorkflowDefinition, version?: WorkflowVersion) {
     this.saves += 1;
     workflow.version = (workflow.version ?? 0) + 1;
     this.workflows.set(workflow.id, workflow);
+    if (version) this.versions.push(Object.assign(version, { version: workflow.version }));
   }
+}
+
+/** The versions MemoryWorkflows wrote, read as the version repository reads them. */
+export class MemoryWorkflowVersions extends WorkflowVersionRepository {
+  constructor(private readonly workflows: MemoryWorkflows) {
+    super();
+  }
+  async list(workflowId: string, before: number | null, limit: number) {
+    return [...this.workflows.versions].reverse().filter((v) => v.workflowId === workflowId && (before === null || v.version < before)).slice(0, limit);
+  }
+  async get(workflowId: string, version: number) { return this.workflows.versions.find((v) => v.workflowId === workflowId && v.version === version) ?? null; }
 }
 
 export class MemoryRuns extends RunRepository {

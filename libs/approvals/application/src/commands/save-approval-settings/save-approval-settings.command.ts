@@ -10,6 +10,8 @@ export class SaveApprovalSettingsCommand extends Command<ApprovalSettings> {
     readonly settings: ApprovalPolicyState & { reminderCooldownHours?: number },
     /** The version the admin read (409 when stale); undefined: not checked. */
     readonly expectedVersion: number | undefined,
+    /** Why: kept with the policy version this save writes (at most 500 characters). */
+    readonly changeNote: string | null = null,
   ) {
     super();
   }

@@ -18,7 +18,7 @@ describe('SaveApprovalSettingsHandler', () => {
 
   beforeEach(() => {
     world = approvalsWorld();
-    handler = new SaveApprovalSettingsHandler(world.settings, world.bus.queries);
+    handler = new SaveApprovalSettingsHandler(world.settings, world.bus.queries, world.clock);
   });
 
   it('saves the settings of an admin, with an event the approval workflows follow', async () => {
@@ -62,5 +62,36 @@ describe('SaveApprovalSettingsHandler', () => {
       details: { expectedVersion: 1, currentVersion: 2 },
     });
     expect(world.settings.current).toMatchObject({ requireApproval: true, version: 2 });
+  });
+
+  it('writes a version of the policy with every save: author, time from the clock, note, the snapshot', async () => {
+    await handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: 'manager-1', rules: [] }, undefined, '  First policy  '));
+    world.clock.set('2026-12-03T10:30:00Z');
+    await handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: true, defaultApproverId: 'manager-1', rules: [rule], reminderCooldownHours: 8 }, 1));
+    expect(world.settings.versions.map((v) => [v.version, v.authorId, v.createdAt.toISOString(), v.note, v.restoredFrom])).toEqual([
+      [1, 'admin-1', '2026-12-03T09:00:00.000Z', 'First policy', null],
+      [2, 'admin-1', '2026-12-03T10:30:00.000Z', null, null],
+    ]);
+    expect(world.settings.versions[1].snapshot).toEqual({
+      requireApproval: true,
+      defaultApproverId: 'manager-1',
+      // As the save normalised it (no watch list: an empty one).
+      rules: [{ ...rule, watchedFields: [] }],
+      baseCurrency: 'EUR',
+      exchangeRates: {},
+      businessHours: world.settings.current.businessHours,
+      reminderCooldownHours: 8,
+    });
+    // A snapshot is a copy: later changes to the settings do not reach it.
+    world.settings.current.rules[0].name = 'Renamed';
+    expect(world.settings.versions[1].snapshot.rules[0].name).toBe('Big discounts');
+  });
+
+  it('refuses a change note over 500 characters, naming changeNote, and writes no version', async () => {
+    await expect(handler.execute(new SaveApprovalSettingsCommand(admin, { requireApproval: false, defaultApproverId: null, rules: [] }, undefined, 'x'.repeat(501)))).rejects.toMatchObject({
+      code: 'APPROVALS.INVALID_SETTINGS',
+      details: { fields: [{ field: 'changeNote', reason: 'must be at most 500 characters' }] },
+    });
+    expect(world.settings.versions).toEqual([]);
   });
 });

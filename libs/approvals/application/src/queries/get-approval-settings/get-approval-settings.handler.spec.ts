@@ -9,7 +9,7 @@ describe('GetApprovalSettingsHandler', () => {
     const world = approvalsWorld();
     const handler = new GetApprovalSettingsHandler(world.settings);
     expect(await handler.execute()).toMatchObject({ id: 'default', requireApproval: false, defaultApproverId: null, rules: [] });
-    await new SaveApprovalSettingsHandler(world.settings, world.bus.queries).execute(
+    await new SaveApprovalSettingsHandler(world.settings, world.bus.queries, world.clock).execute(
       new SaveApprovalSettingsCommand(caller('admin-1', 'admin'), { requireApproval: true, defaultApproverId: 'manager-1', rules: [] }, undefined),
     );
     expect(await handler.execute()).toMatchObject({ requireApproval: true, defaultApproverId: 'manager-1', updatedBy: 'admin-1', version: 1 });

@@ -24,6 +24,11 @@ import * as m20 from './20261203152851-approval-timers-business-hours';
 import * as m21 from './20261203153220-approval-links-emails';
 import * as m22 from './20261203153804-approval-delegations';
 import * as m23 from './20261203160856-notification-preferences';
+import * as m24 from './20261203182508-approvals-policy-versions';
+import * as m25 from './20261203182624-analytics-facts';
+import * as m26 from './20261203182652-approval-ledger';
+import * as m27 from './20261203182848-policy-dry-runs';
+import * as m28 from './20261203184304-workflows-definition-versions';
 
 export const sqliteMigrations = migrationList({
   '20261126162757-initial-identity': m0,
@@ -50,4 +55,9 @@ export const sqliteMigrations = migrationList({
   '20261203153220-approval-links-emails': m21,
   '20261203153804-approval-delegations': m22,
   '20261203160856-notification-preferences': m23,
+  '20261203182508-approvals-policy-versions': m24,
+  '20261203182624-analytics-facts': m25,
+  '20261203182652-approval-ledger': m26,
+  '20261203182848-policy-dry-runs': m27,
+  '20261203184304-workflows-definition-versions': m28,
 });

@@ -10,7 +10,13 @@ export interface SavedWorkflow {
 
 /** An admin creates a workflow; its webhook actions get signing secrets. */
 export class CreateWorkflowCommand extends Command<SavedWorkflow> {
-  constructor(readonly spec: WorkflowSpec) {
+  constructor(
+    readonly spec: WorkflowSpec,
+    /** Who creates it: the author of its first version. */
+    readonly authorId: string | null = null,
+    /** Kept with the first version (at most 500 characters). */
+    readonly changeNote: string | null = null,
+  ) {
     super();
   }
 }

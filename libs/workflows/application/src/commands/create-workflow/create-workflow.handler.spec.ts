@@ -1,3 +1,4 @@
+import { ManualClock } from '@qa/shared-kernel';
 import type { WorkflowSpec } from '@qa/workflows-domain';
 import { describe, expect, it } from 'vitest';
 import { fakeAction, MemoryWorkflows, registryOf } from '../../testing/in-memory-workflows';
@@ -19,7 +20,7 @@ describe('CreateWorkflowHandler', () => {
 
   it('saves the workflow and gives each webhook action a signing secret, returned once', async () => {
     const workflows = new MemoryWorkflows();
-    const { workflow, issuedSecrets } = await new CreateWorkflowHandler(workflows, registry()).execute(
+    const { workflow, issuedSecrets } = await new CreateWorkflowHandler(workflows, registry(), new ManualClock('2026-12-03T09:00:00Z')).execute(
       new CreateWorkflowCommand(spec([{ key: 'create_task', params: {} }, { key: 'send_webhook', params: { url: 'https://hooks.example.com/q' } }])),
     );
     expect(workflows.workflows.get(workflow.id)).toBe(workflow);
@@ -31,7 +32,7 @@ describe('CreateWorkflowHandler', () => {
 
   it('refuses params an action does not accept, and unknown actions, saving nothing', async () => {
     const workflows = new MemoryWorkflows();
-    const handler = new CreateWorkflowHandler(workflows, registry());
+    const handler = new CreateWorkflowHandler(workflows, registry(), new ManualClock('2026-12-03T09:00:00Z'));
     await expect(handler.execute(new CreateWorkflowCommand(spec([{ key: 'send_webhook', params: { url: 'ftp://x' } }])))).rejects.toMatchObject({
       code: 'WORKFLOWS.INVALID_DEFINITION',
       details: { fields: [{ field: 'actions.0.params.url', reason: 'must be an http(s) URL' }] },

@@ -11,6 +11,12 @@ export class UpdateWorkflowCommand extends Command<SavedWorkflow> {
     readonly id: string,
     readonly expectedVersion: number,
     readonly spec: WorkflowSpec,
+    /** Who saves: the author of the version the save writes. */
+    readonly authorId: string | null = null,
+    /** Kept with that version (at most 500 characters). */
+    readonly changeNote: string | null = null,
+    /** Set by a restore: the version whose definition this is. */
+    readonly restoredFrom: number | null = null,
   ) {
     super();
   }

@@ -1,3 +1,4 @@
+import { ManualClock } from '@qa/shared-kernel';
 import type { ApprovalSettingsChangedPayload } from '@qa/approvals-contracts';
 import type { IntegrationEvent } from '@qa/shared-kernel';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
 
   it('installs the quote approval workflows when approval is switched on, once', async () => {
     const workflows = new MemoryWorkflows();
-    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry);
+    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry, new ManualClock('2026-12-03T09:00:00Z'));
     await handler.handle(settingsChanged(true));
     await handler.handle(settingsChanged(true));
     expect(installed(workflows)).toEqual([
@@ -27,12 +28,17 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
       ['When an approval step is escalated', true, QUOTE_APPROVALS_SET_KEY],
     ]);
     expect(workflows.saves).toBe(QUOTE_APPROVAL_WORKFLOWS.length);
+    // Each install is the workflow's first version, by the system, with the note code `installed`.
+    expect(new Set(workflows.versions.map((v) => JSON.stringify([v.version, v.authorId, v.note, v.createdAt.toISOString()])))).toEqual(
+      new Set([JSON.stringify([1, 'system', 'installed', '2026-12-03T09:00:00.000Z'])]),
+    );
+    expect(workflows.versions).toHaveLength(QUOTE_APPROVAL_WORKFLOWS.length);
     expect([...workflows.workflows.values()].map((w) => w.trigger)).toEqual(QUOTE_APPROVAL_WORKFLOWS.map((t) => t.trigger));
   });
 
   it('switches them off and on again keeping an admin’s changes, and installs nothing while off', async () => {
     const workflows = new MemoryWorkflows();
-    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry);
+    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry, new ManualClock('2026-12-03T09:00:00Z'));
     await handler.handle(settingsChanged(false));
     expect(workflows.workflows.size).toBe(0);
     await handler.handle(settingsChanged(true));
@@ -47,7 +53,7 @@ describe('InstallApprovalWorkflowsWhenSettingsChangedHandler', () => {
 
   it('adds a workflow of the set that an installation does not have yet', async () => {
     const workflows = new MemoryWorkflows();
-    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry);
+    const handler = new InstallApprovalWorkflowsWhenSettingsChangedHandler(workflows, registry, new ManualClock('2026-12-03T09:00:00Z'));
     await handler.handle(settingsChanged(true));
     const withdrawn = [...workflows.workflows.values()].find((w) => w.name === 'When a quote is withdrawn from approval')!;
     workflows.workflows.delete(withdrawn.id);

@@ -1,6 +1,6 @@
 import { ApprovalSettingsChanged, type ApprovalSettingsChangedPayload } from '@qa/approvals-contracts';
-import { IntegrationEventsHandler, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
-import { WorkflowDefinition } from '@qa/workflows-domain';
+import { Clock, IntegrationEventsHandler, type IntegrationEvent, type IntegrationEventHandler } from '@qa/shared-kernel';
+import { SYSTEM_AUTHOR, WorkflowDefinition, WorkflowVersion } from '@qa/workflows-domain';
 import { ActionRegistry } from '../../../actions/action-registry';
 import { WorkflowRepository } from '../../../ports/workflows.ports';
 import { QUOTE_APPROVAL_WORKFLOWS, QUOTE_APPROVALS_SET_KEY } from '../../quote-approval-workflows';
@@ -14,6 +14,7 @@ export class InstallApprovalWorkflowsWhenSettingsChangedHandler implements Integ
   constructor(
     private readonly workflows: WorkflowRepository,
     private readonly actions: ActionRegistry,
+    private readonly clock: Clock,
   ) {}
 
   async handle(event: IntegrationEvent<ApprovalSettingsChangedPayload>): Promise<void> {
@@ -24,10 +25,12 @@ export class InstallApprovalWorkflowsWhenSettingsChangedHandler implements Integ
       if (existing) {
         if (existing.enabled !== active) {
           existing.update({ ...existing, enabled: active }, this.actions.keys());
-          await this.workflows.save(existing);
+          // Saves by the system: their versions' notes are codes (enabled, disabled, installed).
+          await this.workflows.save(existing, WorkflowVersion.of(existing, SYSTEM_AUTHOR, active ? 'enabled' : 'disabled', null, this.clock.now()));
         }
       } else if (active) {
-        await this.workflows.save(WorkflowDefinition.create(template, this.actions.keys()));
+        const created = WorkflowDefinition.create(template, this.actions.keys());
+        await this.workflows.save(created, WorkflowVersion.of(created, SYSTEM_AUTHOR, 'installed', null, this.clock.now()));
       }
     }
   }
