@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { linksIn, readCapturedMails, waitUntil } from '@qa/shared-testing';
 import { apiSessions, json, switchApprovalOff } from './api-sessions';
 import { launchBrowser, type E2eBrowser } from './browser';
-import { choose, DEMO_PASSWORD, isoDateIn, openPage as openTab, pageProblems, visible } from './page-helpers';
+import { DEMO_PASSWORD, isoDateIn, openPage as openTab, pageProblems, visible } from './page-helpers';
 import { WORKER_MS, type QuoteBody } from './walkthrough-state';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, smallTapTargets } from './phone-checks';
 
@@ -236,7 +236,11 @@ const screens: Screen[] = [
     heading: () => made.publishedTitle,
     // It speaks the quote's language (English) until the buyer picks another.
     ready: async (page, locale) => {
-      if (locale === 'nl') await choose(page, page.getByRole('combobox', { name: 'Language' }), 'Nederlands');
+      if (locale !== 'nl') return;
+      await page.getByRole('combobox', { name: 'Language' }).click();
+      await page.getByRole('option', { name: 'Nederlands', exact: true }).click();
+      // (The switch is then labelled in Dutch.)
+      await expect.poll(() => page.getByRole('combobox', { name: 'Taal' }).textContent()).toContain('Nederlands');
     },
   },
   {
