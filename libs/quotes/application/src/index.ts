@@ -4,6 +4,7 @@ export * from './ports/quote-list.reader';
 export * from './ports/quote-expiry.scheduler';
 export * from './shared/quote-access';
 export * from './shared/quote-view';
+export * from './shared/quote-routing-facts';
 export * from './commands/create-quote/create-quote.command';
 export * from './commands/edit-quote/edit-quote.command';
 export * from './commands/submit-quote/submit-quote.command';

@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CloseApprovalRoundCommand, EvaluateQuoteApprovalQuery, PreviewApprovalRouteQuery, type ApprovalRoutePreview, type QuoteApprovalFacts } from '@qa/approvals-contracts';
-import { ApprovalPolicy } from '@qa/quotes-application';
+import { ApprovalPolicy, quoteRoutingFacts } from '@qa/quotes-application';
 import type { QuoteApprovalRoute } from '@qa/quotes-contracts';
 import type { Quote } from '@qa/quotes-domain';
 
 /** What a quote tells approval routing about itself. */
 function approvalFactsOf(quote: Quote, submittedBy: string): QuoteApprovalFacts {
-  const totals = quote.totals();
-  return {
-    quoteId: quote.id,
-    ownerId: quote.ownerId,
-    currency: quote.currency,
-    totalMinor: totals.totalMinor,
-    discountMinor: totals.discountMinor,
-    effectiveDiscountBp: totals.effectiveDiscountBp,
-    largestLineDiscountBp: totals.largestLineDiscountBp,
-    lines: quote.lineItems.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
-    paymentTermsDays: quote.paymentTermsDays,
-    expiresOn: quote.expiresOn,
-    dealId: quote.dealId,
-    companyId: quote.companyId,
-    submittedBy,
-  };
+  return { ...quoteRoutingFacts(quote), submittedBy };
 }
 
 /** Asks the approvals context, through its contract, whether and by whom a quote must be approved. */

@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CountSubmittedQuotesQuery, ListSubmittedQuoteFactsQuery, type SubmittedQuoteFacts, type SubmittedQuoteFactsPage } from '@qa/quotes-contracts';
 import { DomainError } from '@qa/shared-kernel';
 import { QuoteRepository, type Quote, type SubmittedQuotesCursor } from '@qa/quotes-domain';
+import { quoteRoutingFacts } from '../../shared/quote-routing-facts';
 
 const MAX_PAGE = 5_000;
 
@@ -15,25 +16,13 @@ function cursorOf(after: string | null): SubmittedQuotesCursor | null {
 
 /** The quote's facts for routing, with its last submission (from its history: who, and whether it went to Pending approval). */
 function factsOf(quote: Quote): SubmittedQuoteFacts {
-  const totals = quote.totals();
   const submit = [...(quote.history ?? [])].reverse().find((h) => (h.status === 'pending_approval' || h.status === 'approval_not_needed') && (h.previousStatus === 'draft' || h.previousStatus === 'changes_requested'));
   return {
-    quoteId: quote.id,
+    ...quoteRoutingFacts(quote),
     number: quote.number,
-    ownerId: quote.ownerId,
     submittedBy: submit?.by ?? null,
     submittedAt: new Date(quote.submittedAt as Date).toISOString(),
     neededApproval: submit ? submit.status === 'pending_approval' : false,
-    currency: quote.currency,
-    totalMinor: totals.totalMinor,
-    discountMinor: totals.discountMinor,
-    effectiveDiscountBp: totals.effectiveDiscountBp,
-    largestLineDiscountBp: totals.largestLineDiscountBp,
-    lines: quote.lineItems.map((l) => ({ productName: l.productName, billingPeriod: l.billingPeriod })),
-    paymentTermsDays: quote.paymentTermsDays,
-    expiresOn: quote.expiresOn,
-    dealId: quote.dealId,
-    companyId: quote.companyId,
   };
 }
 
