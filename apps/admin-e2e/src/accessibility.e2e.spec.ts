@@ -92,6 +92,14 @@ beforeAll(async () => {
     data: { requireApproval: true, defaultApproverId: managerId, rules: [], ...(settings.version > 0 ? { version: settings.version } : {}) },
   });
   expect(saved.status()).toBe(200);
+  // The worker installs the approval workflows from that save; a quote submitted before would start none.
+  await vi.waitFor(
+    async () => {
+      const workflows = await json<{ items: Array<{ name: string; enabled: boolean }> }>(await admin.get('/api/v1/workflows'), 200);
+      if (!workflows.items.some((workflow) => workflow.name === 'When quotes need approval' && workflow.enabled)) throw new Error('the approval workflows are not installed yet');
+    },
+    { timeout: WORKER_MS, interval: 250 },
+  );
 
   // Remy's quote, submitted: Pending approval; and a draft.
   const quote = await newQuote(made.quoteTitle);
@@ -302,6 +310,16 @@ const screens: Screen[] = [
     who: 'manager',
     path: () => '/settings/companies',
     ready: (page) => visible(inMain(page).getByText(`Audit BV ${suffix}`).first()),
+  },
+  {
+    name: 'audit log with the approval ledger, verified',
+    who: 'admin',
+    path: () => '/settings/audit',
+    heading: (locale) => ({ en: 'Audit log', nl: 'Auditlogboek' })[locale],
+    ready: async (page) => {
+      await (await visible(page.locator('.ledger-verify-button'))).click();
+      return expect.poll(() => page.locator('.ledger-outcome').innerText(), { timeout: WORKER_MS }).not.toBe('');
+    },
   },
   {
     name: 'notification settings',

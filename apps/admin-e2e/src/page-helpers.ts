@@ -3,7 +3,7 @@
 // README, tmp/e2e when a test fails).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, onTestFailed } from 'vitest';
+import { expect, onTestFailed, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { E2eBrowser } from './browser';
 import { findRepoRoot } from './paths';
@@ -57,6 +57,22 @@ export async function shot(page: Page, file: string, fullPage = true): Promise<v
 export async function visible(locator: Locator, timeout?: number): Promise<Locator> {
   await locator.waitFor({ state: 'visible', timeout });
   return locator;
+}
+
+/**
+ * Opens a popup menu from its button and answers the menu once it shows. A list that re-renders
+ * on a live update (the worker's events arriving) closes a menu just opened: the button is pressed
+ * again while the menu is not showing.
+ */
+export async function openMenu(button: Locator, menu: Locator, timeout = 15_000): Promise<Locator> {
+  await vi.waitFor(
+    async () => {
+      if (!(await menu.isVisible())) await button.click();
+      await menu.waitFor({ state: 'visible', timeout: 2_000 });
+    },
+    { timeout, interval: 100 },
+  );
+  return menu;
 }
 
 /** Fills in the login form the page shows and submits it. */

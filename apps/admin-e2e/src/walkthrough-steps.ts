@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { apiSessions, json, switchApprovalOff } from './api-sessions';
 import { launchBrowser, type E2eBrowser } from './browser';
 import { approvalSummary, crm, NEEDS_MAX, requireWalk, users, walk, WORKER_MS, type QuoteBody } from './walkthrough-state';
-import { choose, enterCredentials as logIn, logIn as logInAt, fillQuoteDetails, isoDateIn, pageProblems, screenshotsOnFailure, visible } from './page-helpers';
+import { choose, enterCredentials as logIn, logIn as logInAt, fillQuoteDetails, isoDateIn, openMenu, pageProblems, screenshotsOnFailure, visible } from './page-helpers';
 import { walkAt, WORKFLOW_NAMES, type Viewport } from './walkthrough-viewport';
 
 /** Registers the walkthrough's steps 1–8 at `viewport` (its own browsers, API sessions and quote). */
@@ -162,8 +162,7 @@ export function defineWalkthrough(viewport: Viewport): void {
 
       // 4. Actions → Copy approval link: the approval page's absolute URL, with a confirmation.
       const actions = row.getByRole('button', { name: `Actions for ${walk.quoteNumber}` });
-      await actions.click();
-      const menu = await visible(page.getByRole('menu', { name: `Actions for ${walk.quoteNumber}` }));
+      const menu = await openMenu(actions, page.getByRole('menu', { name: `Actions for ${walk.quoteNumber}` }));
       expect((await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim())).toEqual(['Open', 'Copy approval link', 'Withdraw']);
       await at.shot(page, 'walkthrough-3-pending.png', false);
       await menu.getByRole('menuitem', { name: 'Copy approval link' }).click();
