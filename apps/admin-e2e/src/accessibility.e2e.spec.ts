@@ -322,6 +322,13 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'analytics',
+    who: 'manager',
+    path: () => '/analytics',
+    heading: (locale) => ({ en: 'Analytics', nl: 'Analyses' })[locale],
+    ready: (page) => visible(page.locator('section.chart-card').first(), WORKER_MS),
+  },
+  {
     name: 'notification settings',
     who: 'manager',
     path: () => '/settings/notifications',
