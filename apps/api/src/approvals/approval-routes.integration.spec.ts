@@ -103,6 +103,7 @@ describe('approval routes: steps of approver groups resolved from the org (API +
     const saved = await savePolicy([RULES.a, RULES.b, RULES.c]);
     expect(saved.map((r) => [r.name, r.when, r.route, r.firstMatchOnly])).toEqual([RULES.a, RULES.b, RULES.c].map((r) => [r.name, r.when, r.route, false]));
     [ruleIds['a'], ruleIds['b'], ruleIds['c']] = saved.map((r) => r.id);
+    await system.approvalWorkflowsInstalled();
     dealId = await system.createDeal('Routes');
   });
   afterAll(async () => {

@@ -52,6 +52,7 @@ describe('delegation, reassignment, reminders and fallback (API + worker, moved 
       ...extra,
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    await system.approvalWorkflowsInstalled();
     return saved;
   };
 

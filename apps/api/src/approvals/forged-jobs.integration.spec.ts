@@ -25,6 +25,7 @@ describe('forged jobs in Redis (API + worker)', () => {
     await system.start();
     const dealId = await system.createDeal('Forgery');
     expect((await call('admin', 'PUT', '/api/v1/approvals/settings', { requireApproval: true, defaultApproverId: ids['manager'], rules: [] })).statusCode).toBe(200);
+    await system.approvalWorkflowsInstalled();
     // A workflow that waits a day before creating a task: its run stands at the wait meanwhile.
     const workflow = await call(
       'admin',

@@ -1,4 +1,4 @@
-import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntilQuiet, type Activity, type AppProcess, type QuietOptions } from '@qa/shared-testing';
+import { removeQueueKeys, startAppProcess, TEST_REDIS_URL, waitUntil, waitUntilQuiet, type Activity, type AppProcess, type QuietOptions } from '@qa/shared-testing';
 import { FileClock } from '@qa/shared-kernel';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -129,6 +129,18 @@ export class ApiWithWorker {
     const deal = await this.call(owner, 'POST', '/api/v1/crm/deals', { name, amount: '1000.00', currency: 'EUR', stage: 'contract_sent', companyId: company.json<{ id: string }>().id });
     if (deal.statusCode !== 201) throw new Error(`deal ${name}: ${deal.statusCode} ${deal.body}`);
     return deal.json<{ id: string }>().id;
+  }
+
+  /**
+   * Until the worker has installed the approval workflows (it does so on the first save of the approval
+   * settings): a quote submitted before then gets no review task.
+   */
+  async approvalWorkflowsInstalled(): Promise<void> {
+    await waitUntil(
+      async () =>
+        (await this.call('admin', 'GET', '/api/v1/workflows')).json<{ items: Array<{ name: string; enabled: boolean }> }>().items.some((w) => w.name === 'When quotes need approval' && w.enabled),
+      { timeoutMs: 20_000, describe: () => 'the approval workflows are installed' },
+    );
   }
 
   /** Until the outbox, the run's queues and the workflow runs have nothing left to do (see waitUntilQuiet). */
