@@ -13,7 +13,7 @@ export const CONTEXT_LAYERS = [
   { layer: 'application', type: 'application', platform: 'node', purpose: 'Use cases, one folder each: commands/<use-case>/, queries/<use-case>/, reactions/<use-case>/.' },
   { layer: 'infrastructure', type: 'infrastructure', platform: 'node', purpose: 'MikroORM mappings and repositories, adapters.' },
   { layer: 'api', type: 'api', platform: 'node', purpose: 'HTTP controllers and DTOs, queue processors, the Nest modules.' },
-  { layer: 'contracts', type: 'contracts', platform: 'any', purpose: "The context's public face: integration events and query DTOs. Other contexts import only this." },
+  { layer: 'contracts', type: 'contracts', platform: 'any', purpose: 'What other contexts may know of this one: integration events and query DTOs. Other contexts import only this.' },
 ] as const;
 
 const KEBAB = /^[a-z][a-z0-9-]*$/;

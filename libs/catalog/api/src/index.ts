@@ -1,0 +1,2 @@
+// @qa/catalog-api: HTTP controllers and DTOs, queue processors, the Nest modules.
+export * from './catalog.module';
